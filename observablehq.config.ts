@@ -1,0 +1,48 @@
+// Observable Framework configuration: https://observablehq.com/framework/config
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { resolveDataSource } from "./loaders/data-dir.ts";
+import { PROJECT_ROOT } from "./loaders/schema.ts";
+
+const SRC = join(PROJECT_ROOT, "src");
+const { illustrative } = resolveDataSource();
+
+/** The site's pages in reading order (DESIGN.md §6). Pages not written yet are left out of the menu. */
+const PAGES: { name: string; path: string }[] = [
+  { name: "Report", path: "/report" },
+  { name: "Research and evaluation", path: "/research" },
+  { name: "Quality standards", path: "/standards" },
+  { name: "Peer research workforce", path: "/workforce" },
+  { name: "Stigma", path: "/stigma" },
+  { name: "Outcomes", path: "/outcomes" },
+  { name: "Regions", path: "/regions" },
+  { name: "Stories", path: "/stories" },
+  { name: "Context", path: "/context" },
+  { name: "Explore the data", path: "/explore" },
+  { name: "Embed a chart", path: "/embed" },
+  { name: "Methods and data", path: "/methods" },
+];
+
+const notice = illustrative
+  ? `<p class="lero-notice" role="note"><strong>Illustrative data.</strong> Every figure on this site is built from generated sample data, not from real people or organisations. <a href="/methods#illustrative-data">Why?</a></p>`
+  : "";
+
+export default {
+  title: "LERO Evidence",
+  root: "src",
+  // scripts/build.ts builds into a temporary folder and swaps it in only when everything passed.
+  output: process.env.LERO_BUILD_OUT ?? "dist",
+  pages: PAGES.filter((page) => existsSync(join(SRC, `${page.path.slice(1)}.md`)) || existsSync(join(SRC, page.path.slice(1), "index.md"))),
+  // The site's own stylesheet, with light and dark themes; no web fonts from a CDN.
+  style: "style.css",
+  globalStylesheets: [],
+  head: `<meta name="description" content="Evidence on Lived Experience Recovery Organisations (LEROs): research, quality standards, stigma and recovery outcomes."><link rel="icon" href="data:,">`,
+  header: `<a class="lero-skip" href="#observablehq-main">Skip to content</a><span class="lero-brand"><a href="/">LERO Evidence</a></span>${notice}`,
+  footer: `<p>LERO Evidence. Text and charts under <a href="/methods#licence">CC BY 4.0</a>; data under the <a href="/methods#licence">Open Government Licence v3.0</a> terms. <a href="/methods#cite">How to cite</a>.</p>`,
+  // DuckDB-wasm with no extensions: Parquet is built into the pinned 1.28.0, and nothing is downloaded.
+  duckdb: { extensions: { json: null, parquet: null } },
+  search: false,
+  toc: true,
+  pager: false,
+  cleanUrls: true,
+};
