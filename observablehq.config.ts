@@ -44,5 +44,4 @@ export default {
   search: false,
   toc: true,
   pager: false,
-  cleanUrls: true,
 };

@@ -1,21 +1,32 @@
 /**
- * `npm run build`: the whole site, atomically. Seeds Framework's npm cache from node_modules, builds
- * into a temporary folder with telemetry off, and only then replaces `dist/`. If any step fails,
- * the previous `dist/` is left exactly as it was.
+ * `npm run build`: the whole site, atomically.
+ *
+ * 1. The data pipeline publishes every dataset to `.tmp/published/` (itself atomic; it stops on any
+ *    table-level error with a report naming file, row, column and rule).
+ * 2. Framework builds the pages into a temporary folder (npm cache seeded from node_modules, telemetry
+ *    off, its loader cache cleared so pages always use this run's data).
+ * 3. The published files are copied to `data/` in that folder, under stable names for downloads.
+ * 4. The independent disclosure audit reads that folder; any finding fails the build.
+ * 5. Only then does the folder replace `dist/`. If any step fails, the previous `dist/` stays as it was.
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { cp, mkdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { auditDist, formatFinding } from "../loaders/disclose/audit.ts";
+import { buildData } from "../loaders/pipeline/index.ts";
 import { PROJECT_ROOT } from "../loaders/schema.ts";
+import { PUBLISHED_DIR } from "../loaders/site-data.ts";
+import { PipelineError } from "../loaders/types.ts";
 import { seedNpmCache } from "./seed-npm-cache.ts";
 
 const DIST = join(PROJECT_ROOT, "dist");
 const TMP = join(PROJECT_ROOT, ".tmp");
+const LOADER_CACHE = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: "inherit" });
+    const child = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
     child.on("error", reject);
     child.on("exit", (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`)),
@@ -23,21 +34,32 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
   });
 }
 
+export const FRAMEWORK_BIN = join(PROJECT_ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
+
 export async function buildSite(): Promise<void> {
+  const started = performance.now();
+  await buildData({ out: PUBLISHED_DIR });
   await seedNpmCache();
+  await rm(LOADER_CACHE, { recursive: true, force: true });
   await mkdir(TMP, { recursive: true });
   const next = join(TMP, `dist-next-${process.pid}`);
   await rm(next, { recursive: true, force: true });
-  const env = { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", LERO_BUILD_OUT: next };
+  const env = { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", LERO_BUILD_OUT: next, LERO_PUBLISHED_DIR: PUBLISHED_DIR };
   try {
-    await run(process.execPath, [join(PROJECT_ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js"), "build"], env);
+    await run(process.execPath, [FRAMEWORK_BIN, "build"], env);
+    await cp(PUBLISHED_DIR, join(next, "data"), { recursive: true });
+    const audit = await auditDist(next);
+    if (!audit.ok) {
+      throw new PipelineError("source-error", [`The disclosure audit found ${audit.findings.length} problem(s) in the built site:`, ...audit.findings.slice(0, 50).map((f) => `  ${formatFinding(f)}`)].join("\n"));
+    }
+    process.stderr.write(`Disclosure audit passed: ${audit.resources.length} resources checked, ${audit.filesScanned} files scanned.\n`);
     const old = join(TMP, `dist-old-${process.pid}`);
     if (existsSync(DIST)) await rename(DIST, old);
     await rename(next, DIST);
     await rm(old, { recursive: true, force: true });
-  } catch (error) {
+    process.stderr.write(`Site built in ${((performance.now() - started) / 1000).toFixed(1)} s → dist/\n`);
+  } finally {
     await rm(next, { recursive: true, force: true });
-    throw error;
   }
 }
 
@@ -45,7 +67,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     await buildSite();
   } catch (error) {
-    process.stderr.write(`\nBuild failed: ${error instanceof Error ? error.message : String(error)}\nThe previous dist/ (if any) was left unchanged.\n`);
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`\nBuild failed.\n${message}\nThe previous dist/ (if any) was left unchanged.\n`);
     process.exitCode = 1;
   }
 }

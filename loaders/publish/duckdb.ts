@@ -15,9 +15,13 @@ export function quoteLiteral(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
-/** Runs `work` with a fresh in-memory DuckDB connection and always closes it. */
+/**
+ * Runs `work` with a fresh in-memory DuckDB connection and always closes it. `LERO_DUCKDB_THREADS`
+ * sets the thread count (output must not depend on it; the tests check that).
+ */
 export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-  const instance = await DuckDBInstance.create(":memory:");
+  const threads = process.env.LERO_DUCKDB_THREADS;
+  const instance = await DuckDBInstance.create(":memory:", threads ? { threads } : {});
   const connection = await instance.connect();
   try {
     return await work(connection);

@@ -23,16 +23,16 @@ describe("explorer slice", () => {
 
   it("shows a Plot chart and the DuckDB-wasm count of the published Parquet", async () => {
     const dataDir = join(DIST, "_file", "data");
-    const parquet = readdirSync(dataDir).find((f) => f.startsWith("outcomes-slice.") && f.endsWith(".parquet"));
+    const parquet = readdirSync(dataDir).find((f) => f.startsWith("outcomes.") && f.endsWith(".parquet"));
     expect(parquet).toBeDefined();
     const expected = await withDuckDB(async (db) => {
-      const reader = await db.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_parquet(${quoteLiteral(join(dataDir, parquet!))})`);
+      const reader = await db.runAndReadAll(`SELECT (round(count(DISTINCT person_ref) / 5) * 5)::INTEGER AS n FROM read_parquet(${quoteLiteral(join(dataDir, parquet!))})`);
       return Number(reader.getRowObjects()[0]?.n);
     });
     const context = await browser.newContext();
     const { page, problems } = await openPage(context, site.origin);
     await page.goto(`${site.origin}/explore`);
-    const count = page.locator("#assessment-count");
+    const count = page.locator("#people-count");
     await expect.poll(async () => (await count.textContent())?.replace(/,/g, ""), { timeout: 60_000 }).toBe(String(expected));
     await expect.poll(() => page.locator("main figure svg, main svg.plot-d6a7b5").count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(problems.requests.some((url) => url.includes("duckdb"))).toBe(true);

@@ -1,0 +1,246 @@
+/**
+ * Applies the disclosure rules to one dataset's validated records (DESIGN.md §5), in this order:
+ *
+ * 1. Free text: kept only when the schema marks the field publishable and the row's consent field is
+ *    true; then redacted. Text the redactor is unsure of is held back for review, never published.
+ * 2. Identifiers: the subject of longitudinal data and the key of organisation-level data become keyed
+ *    pseudonyms (`person_id` → `person_ref`), so rows can still be linked; every other identifier is
+ *    dropped.
+ * 3. Quasi-identifiers that are dates get their generalisation ladder from the data (date → quarter
+ *    → year); then, for data published as rows, k-anonymity by generalisation and local suppression.
+ *
+ * The result is what may be published, the schema of the published fields, and a report of what was
+ * done (no personal data in it).
+ */
+import type { Field, HierarchyLevel, TableSchema } from "../schema.ts";
+import { kAnonymise, type KAnonymityResult, type RiskFigures } from "./kanon.ts";
+import type { DisclosurePolicy } from "./policy.ts";
+import { pseudonym } from "./pseudonym.ts";
+import { redactText } from "./redact.ts";
+
+export interface HeldText {
+  dataset: string;
+  row: number;
+  field: string;
+  text: string;
+  reasons: string[];
+}
+
+export interface FreeTextReport {
+  field: string;
+  consented: number;
+  published: number;
+  redacted: Record<string, number>;
+  heldForReview: number;
+  droppedWithoutConsent: number;
+}
+
+export interface DisclosureReport {
+  level: "person" | "organisation";
+  publish: "microdata" | "aggregates";
+  identifiersDropped: string[];
+  pseudonymised: Record<string, string>;
+  freeText: FreeTextReport[];
+  kAnonymity?: {
+    k: number;
+    required: number;
+    unit: "rows" | "subjects";
+    feasible: boolean;
+    levels: Record<string, { level: number; name: string }>;
+    suppressed: { rows: number; subjects: number };
+    informationLoss: number;
+    before: RiskFigures;
+    after: RiskFigures;
+  };
+}
+
+export interface DisclosedDataset {
+  /** What may be published row by row (for `publish: "microdata"` datasets). */
+  records: Record<string, unknown>[];
+  /**
+   * Every accepted row with identifiers pseudonymised and free text handled, but quasi-identifiers
+   * as collected: the input of aggregate tables, which the cell rules protect instead of k.
+   */
+  tableRecords: Record<string, unknown>[];
+  /** The fields of `tableRecords`. */
+  tableFields: Field[];
+  /** The published fields: schema fields with identifiers replaced by pseudonyms or removed. */
+  fields: Field[];
+  sortKey: string[];
+  report: DisclosureReport;
+  held: HeldText[];
+}
+
+export interface DiscloseContext {
+  policy: DisclosurePolicy;
+  pseudonymKey: string;
+  /** Row numbers of the records, for the review file. */
+  rows: readonly number[];
+  /** Reviewed phrases that may be published as they are. */
+  allow?: ReadonlySet<string>;
+}
+
+/** The published name of a pseudonymised identifier: `person_id` → `person_ref`, `lero` → `lero_ref`. */
+export function pseudonymField(name: string): string {
+  return `${name.replace(/_id$/, "")}_ref`;
+}
+
+function pseudonymised(schema: TableSchema): Set<string> {
+  const keep = new Set<string>();
+  if (schema.lero.subject) keep.add(schema.lero.subject);
+  if (schema.lero.level === "organisation" && schema.lero.publish === "microdata") {
+    for (const name of schema.primaryKey ?? []) {
+      if (schema.fields.find((f) => f.name === name)?.lero.role === "identifier") keep.add(name);
+    }
+  }
+  return keep;
+}
+
+function quarterOf(date: string): string {
+  const month = Number(date.slice(5, 7));
+  return `${date.slice(0, 4)} Q${Math.ceil(month / 3)}`;
+}
+
+/** Date quasi-identifiers generalise by computation, so their ladder is built from the values present. */
+function dateLadder(records: readonly Record<string, unknown>[], field: Field): HierarchyLevel[] {
+  const dates = new Set<string>();
+  for (const record of records) {
+    const value = record[field.name];
+    if (typeof value === "string") dates.add(value);
+  }
+  const toQuarter: Record<string, string> = {};
+  const toYear: Record<string, string> = {};
+  for (const date of dates) {
+    toQuarter[date] = quarterOf(date);
+    toYear[quarterOf(date)] = date.slice(0, 4);
+  }
+  const names = (field.lero.hierarchy ?? []).map((level) => level.name);
+  return [
+    { name: names[0] ?? "quarter", map: toQuarter },
+    { name: names[1] ?? "year", map: toYear },
+  ];
+}
+
+function publishedFields(schema: TableSchema, keep: ReadonlySet<string>, generalised: Record<string, { level: number; name: string }>): Field[] {
+  const fields: Field[] = [];
+  for (const field of schema.fields) {
+    if (field.lero.role === "identifier") {
+      if (!keep.has(field.name)) continue;
+      fields.push({
+        name: pseudonymField(field.name),
+        type: "string",
+        title: `${field.title ?? field.name} (pseudonym)`,
+        description: `A keyed pseudonym (HMAC-SHA256) of the ${field.title?.toLowerCase() ?? field.name}: the same in every row and every build with the same key, so rows can be linked, but it cannot be turned back into the original.`,
+        lero: { role: "public" },
+      });
+      continue;
+    }
+    const level = generalised[field.name];
+    const copy: Field = { ...field, lero: { ...field.lero } };
+    if (level && level.level > 0) {
+      copy.description = `${field.description ?? ""} Published at the level "${level.name}" so that nobody can be singled out.`.trim();
+      if (field.type === "date") {
+        copy.type = "string";
+        delete copy.format;
+        delete copy.constraints;
+      }
+      delete copy.categories;
+    }
+    fields.push(copy);
+  }
+  return fields;
+}
+
+export function discloseRecords(records: readonly Record<string, unknown>[], schema: TableSchema, context: DiscloseContext): DisclosedDataset {
+  const { policy, pseudonymKey } = context;
+  const level = schema.lero.level;
+  const keep = pseudonymised(schema);
+  const identifiers = schema.fields.filter((f) => f.lero.role === "identifier").map((f) => f.name);
+  const freeTextFields = schema.fields.filter((f) => f.lero.role === "free-text");
+  const held: HeldText[] = [];
+  const freeText: FreeTextReport[] = freeTextFields.map((f) => ({ field: f.name, consented: 0, published: 0, redacted: {}, heldForReview: 0, droppedWithoutConsent: 0 }));
+
+  const out: Record<string, unknown>[] = records.map((record, index) => {
+    const row: Record<string, unknown> = {};
+    for (const field of schema.fields) {
+      const value = record[field.name];
+      if (field.lero.role === "identifier") {
+        if (keep.has(field.name)) row[pseudonymField(field.name)] = value === null || value === undefined || String(value).trim() === "" ? null : pseudonym(String(value), pseudonymKey);
+        continue;
+      }
+      row[field.name] = value;
+    }
+    freeTextFields.forEach((field, f) => {
+      const stats = freeText[f]!;
+      const text = record[field.name];
+      if (typeof text !== "string" || text.trim() === "") {
+        row[field.name] = null;
+        return;
+      }
+      const consented = field.lero.publishable === true && field.lero.consentField !== undefined && record[field.lero.consentField] === true;
+      if (!consented) {
+        stats.droppedWithoutConsent++;
+        row[field.name] = null;
+        return;
+      }
+      stats.consented++;
+      const redaction = redactText(text, context.allow ? { allow: context.allow } : {});
+      if (redaction.status === "review") {
+        stats.heldForReview++;
+        held.push({ dataset: schema.name, row: context.rows[index] ?? index + 1, field: field.name, text, reasons: redaction.reasons });
+        row[field.name] = null;
+        return;
+      }
+      for (const finding of redaction.findings) stats.redacted[finding.kind] = (stats.redacted[finding.kind] ?? 0) + 1;
+      stats.published++;
+      row[field.name] = redaction.text;
+    });
+    return row;
+  });
+
+  const report: DisclosureReport = {
+    level,
+    publish: schema.lero.publish,
+    identifiersDropped: identifiers.filter((name) => !keep.has(name)),
+    pseudonymised: Object.fromEntries([...keep].map((name) => [name, pseudonymField(name)])),
+    freeText,
+  };
+  const sortKey = schema.lero.sortKey.map((name) => (keep.has(name) ? pseudonymField(name) : name)).filter((name) => !identifiers.includes(name));
+
+  if (schema.lero.publish !== "microdata") {
+    const fields = publishedFields(schema, keep, {});
+    return { records: out, fields, tableRecords: out, tableFields: fields, sortKey, report, held };
+  }
+
+  const quasi = schema.fields
+    .filter((f) => f.lero.role === "quasi")
+    .map((f) => ({ field: f.name, hierarchy: f.type === "date" ? dateLadder(out, f) : (f.lero.hierarchy ?? []) }));
+  const subject = schema.lero.subject ? pseudonymField(schema.lero.subject) : undefined;
+  const k = policy[level].k;
+  const result: KAnonymityResult<Record<string, unknown>> = kAnonymise(out, {
+    quasi,
+    k,
+    maxSuppressionShare: policy.maxSuppressionShare,
+    ...(subject ? { subject } : {}),
+  });
+  report.kAnonymity = {
+    k: result.k,
+    required: k,
+    unit: result.unit,
+    feasible: result.feasible,
+    levels: result.levels,
+    suppressed: result.suppressed,
+    informationLoss: result.informationLoss,
+    before: result.before,
+    after: result.risk,
+  };
+  return {
+    records: result.rows,
+    fields: publishedFields(schema, keep, result.levels),
+    tableRecords: out,
+    tableFields: publishedFields(schema, keep, {}),
+    sortKey,
+    report,
+    held,
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Pseudonyms for identifiers (DESIGN.md §5): a keyed hash, so the same person gets the same
+ * pseudonym in every dataset and every build, and nobody without the key can go back or test a guess.
+ */
+import { createHmac } from "node:crypto";
+import { PipelineError } from "../types.ts";
+
+/**
+ * The key sample builds use. It is public (it is in this file), so it protects nothing: it only makes
+ * the sample site reproducible. A real build refuses it.
+ */
+export const DEMO_PSEUDONYM_KEY = "lero-evidence-DEMO-ONLY-public-sample-key";
+
+/** The environment variable that holds the secret key of a real build. */
+export const PSEUDONYM_KEY_VARIABLE = "LERO_PSEUDONYM_KEY";
+
+export const MIN_KEY_LENGTH = 16;
+export const MIN_PSEUDONYM_LENGTH = 8;
+/** 256 bits of HMAC-SHA256 give 51 whole base-32 characters. */
+export const MAX_PSEUDONYM_LENGTH = 51;
+
+// Crockford's base 32 in lower case: no i, l, o or u, so a pseudonym read aloud or copied by hand
+// cannot be mistaken for another.
+const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
+
+export interface PseudonymOptions {
+  /** How many base-32 characters to keep, 8 to 51 (default 10, i.e. 50 bits). */
+  length?: number;
+  /** Text put in front, naming what kind of identifier it is, e.g. `"P-"` gives `"P-3f9k2m7q1x"`. */
+  prefix?: string;
+}
+
+/**
+ * The pseudonym of an identifier: HMAC-SHA256 under `key` of the trimmed, NFC-normalised,
+ * lower-cased value, in lower-case Crockford base 32, cut to `length`, after `prefix`.
+ * The prefix is not hashed: the same value gets the same code whatever prefix it is shown with.
+ *
+ * @example
+ * pseudonym(" ID-0042 ", key) === pseudonym("id-0042", key) // true
+ * pseudonym("ID-0042", key, { prefix: "P-", length: 12 })   // "P-" + 12 characters
+ */
+export function pseudonym(value: string, key: string, options: PseudonymOptions = {}): string {
+  const { length = 10, prefix = "" } = options;
+  if (!Number.isInteger(length) || length < MIN_PSEUDONYM_LENGTH || length > MAX_PSEUDONYM_LENGTH) {
+    throw new RangeError(
+      `A pseudonym length must be a whole number from ${MIN_PSEUDONYM_LENGTH} to ${MAX_PSEUDONYM_LENGTH}, not ${length}.`,
+    );
+  }
+  if (key === "") throw new RangeError("A pseudonym needs a key: use resolvePseudonymKey().");
+  const normalised = value.trim().normalize("NFC").toLowerCase();
+  if (normalised === "") {
+    // Every blank would get the same pseudonym and so link rows that have nothing in common.
+    throw new RangeError("Cannot make a pseudonym of a blank value: treat a blank identifier as missing (null).");
+  }
+  const digest = createHmac("sha256", key).update(normalised, "utf8").digest();
+  return prefix + base32(digest).slice(0, length);
+}
+
+/**
+ * The pseudonym key for a build. Sample builds use `DEMO_PSEUDONYM_KEY`; a real build takes the
+ * secret from `LERO_PSEUDONYM_KEY` and stops with a `scheme-error` when it is missing or weak.
+ */
+export function resolvePseudonymKey(options: { sample: boolean; env?: NodeJS.ProcessEnv }): string {
+  if (options.sample) return DEMO_PSEUDONYM_KEY;
+  const key = (options.env ?? process.env)[PSEUDONYM_KEY_VARIABLE];
+  if (key === undefined || key.trim() === "") {
+    throw new PipelineError("scheme-error", `${PSEUDONYM_KEY_VARIABLE} is not set. ${HOW_TO_SET_KEY}`);
+  }
+  if (key === DEMO_PSEUDONYM_KEY) {
+    throw new PipelineError(
+      "scheme-error",
+      `${PSEUDONYM_KEY_VARIABLE} is the public demo key, which protects nothing in a real build. ${HOW_TO_SET_KEY}`,
+    );
+  }
+  if (key.length < MIN_KEY_LENGTH) {
+    throw new PipelineError(
+      "scheme-error",
+      `${PSEUDONYM_KEY_VARIABLE} is ${key.length} characters long; it must be at least ${MIN_KEY_LENGTH}. ${HOW_TO_SET_KEY}`,
+    );
+  }
+  return key;
+}
+
+const HOW_TO_SET_KEY =
+  `A real build pseudonymises identifiers with a secret key. Make one with ` +
+  `\`node -e "console.log(require('node:crypto').randomBytes(32).toString('base64url'))"\`, ` +
+  `then set it before building, e.g. \`export ${PSEUDONYM_KEY_VARIABLE}=<the key>\` (or as a secret in CI). ` +
+  `Keep it secret: anyone with it can test guessed identifiers against the published pseudonyms. ` +
+  `Keep it stable: use the same key for every build, or every pseudonym changes and rows no longer link across builds.`;
+
+function base32(bytes: Uint8Array): string {
+  let out = "";
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      out += ALPHABET[(buffer >>> bits) & 31];
+    }
+    buffer &= (1 << bits) - 1;
+  }
+  return out;
+}

@@ -1,0 +1,323 @@
+/**
+ * The whole data pipeline: every dataset read, validated and disclosure-controlled, then published
+ * to one folder — Parquet and CSV for microdata, JSON for aggregates and stories, `datapackage.json`
+ * with a sha256 per file, `build-report.json` reconciling every row.
+ *
+ * Nothing is written until every dataset has passed; output goes to a temporary folder that replaces
+ * `out` in one rename, so a failed build leaves the previous output untouched. Text held back for
+ * review and the detailed issue list (which quotes cell values) go to `reviewDir`, never to `out`.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { loadPolicy, type DisclosurePolicy } from "../disclose/policy.ts";
+import { resolvePseudonymKey } from "../disclose/pseudonym.ts";
+import { resolveDataSource, SAMPLE_DIR, type DataSource } from "../data-dir.ts";
+import { categoryCounts, countableFields, type PublishedAggregate } from "../publish/aggregates.ts";
+import { withDuckDB } from "../publish/duckdb.ts";
+import { columnsOf, loadRecords, orderedSelect, writeCsv, writeParquet } from "../publish/table.ts";
+import { referenceSets } from "../reference.ts";
+import { DATASETS, loadSchema, PROJECT_ROOT, type Field, type TableSchema } from "../schema.ts";
+import { PipelineError, type Issue } from "../types.ts";
+import { formatIssue } from "../validate/index.ts";
+import { processDataset, type ProcessedDataset } from "./dataset.ts";
+import { locateStories } from "./locate.ts";
+import { processStories, type StoriesResult } from "./stories.ts";
+
+export interface BuildDataOptions {
+  source?: DataSource;
+  out: string;
+  reviewDir?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Progress lines (stderr by default). */
+  log?: (line: string) => void;
+  policy?: DisclosurePolicy;
+}
+
+export interface BuildDataResult {
+  out: string;
+  report: BuildReport;
+}
+
+export interface DatasetReport {
+  file: string;
+  format: string;
+  encoding: string;
+  mapping: string | null;
+  rows: { read: number; published: number; rejected: number; suppressed: number };
+  rejectedByCode: Record<string, number>;
+  rejectedRows: { row: number; line: number; codes: string[] }[];
+  warnings: number;
+  droppedColumns: string[];
+  disclosure?: unknown;
+  files: string[];
+}
+
+export interface BuildReport {
+  version: string;
+  illustrative: boolean;
+  datasets: Record<string, DatasetReport>;
+  stories: { read: number; published: number; withdrawn: number; heldForReview: number };
+  heldForReview: number;
+}
+
+/** Thrown when any dataset has table-level errors; `issues` holds every one of them. */
+export class BuildDataError extends PipelineError {
+  readonly issues: Issue[];
+  constructor(issues: Issue[], reportFile?: string) {
+    const lines = issues.slice(0, 40).map((issue) => `  ${formatIssue({ ...issue, value: undefined })}`);
+    const more = issues.length > 40 ? [`  … and ${issues.length - 40} more`] : [];
+    const where = reportFile ? [`The full list (with cell values) is in ${reportFile}.`] : [];
+    super("source-error", [`The data could not be published: ${issues.length} problem(s) must be fixed first.`, ...lines, ...more, ...where].join("\n"));
+    this.issues = issues;
+  }
+}
+
+const LICENCE = { name: "OGL-UK-3.0", title: "Open Government Licence v3.0", path: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" };
+
+function sha256(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+function stableJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+function defaultReviewDir(source: DataSource): string {
+  return source.dir === SAMPLE_DIR ? join(PROJECT_ROOT, ".tmp", "review") : join(source.dir, "review");
+}
+
+function loadAllowList(reviewDir: string): Set<string> {
+  const file = join(reviewDir, "allow.json");
+  if (!existsSync(file)) return new Set();
+  const parsed = JSON.parse(readFileSync(file, "utf8")) as unknown;
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new PipelineError("format-error", `${file} must be a JSON object of reviewed phrases: { "phrase": "why it may be published" }.`, { file });
+  }
+  return new Set(Object.keys(parsed));
+}
+
+function countCodes(dataset: ProcessedDataset): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const rejected of dataset.rejected) for (const code of rejected.codes) counts[code] = (counts[code] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function resourceSchema(schema: TableSchema, fields: Field[]): Record<string, unknown> {
+  return {
+    $schema: "https://datapackage.org/profiles/2.0/tableschema.json",
+    fields: fields.map((f) => ({ ...f })),
+    ...(schema.missingValues ? { missingValues: schema.missingValues } : {}),
+  };
+}
+
+async function publishDatasets(datasets: ProcessedDataset[], stories: StoriesResult, dir: string, policy: DisclosurePolicy, log: (line: string) => void): Promise<{ files: Map<string, string[]>; aggregates: PublishedAggregate[] }> {
+  const files = new Map<string, string[]>();
+  const aggregates: PublishedAggregate[] = [];
+  await mkdir(join(dir, "aggregates"), { recursive: true });
+  await withDuckDB(async (db) => {
+    for (const dataset of datasets) {
+      const disclosed = dataset.disclosed!;
+      const written: string[] = [];
+      log(`publishing ${dataset.name}: ${disclosed.records.length.toLocaleString("en-GB")} rows`);
+      if (dataset.schema.lero.publish === "microdata") {
+        const columns = columnsOf(disclosed.fields);
+        const microdata = `m_${dataset.name}`;
+        await loadRecords(db, microdata, columns, disclosed.records);
+        await writeParquet(db, orderedSelect(microdata, columns, disclosed.sortKey), join(dir, `${dataset.name}.parquet`));
+        await writeCsv(db, microdata, columns, disclosed.sortKey, join(dir, `${dataset.name}.csv`), policy.csvEscape.characters.join(""));
+        written.push(`${dataset.name}.parquet`, `${dataset.name}.csv`);
+      }
+      // Tables are counted from every accepted row (quasi-identifiers as collected) and protected by the cell rules.
+      const table = `t_${dataset.name}`;
+      await loadRecords(db, table, columnsOf(disclosed.tableFields), disclosed.tableRecords);
+      const subjectField = dataset.schema.lero.subject ? disclosed.tableFields.find((f) => f.name.endsWith("_ref"))?.name : undefined;
+      for (const field of countableFields(disclosed.tableFields)) {
+        const aggregate = await categoryCounts(db, table, dataset.name, field, { level: dataset.schema.lero.level, policy, ...(subjectField ? { subject: subjectField } : {}) });
+        const name = `aggregates/${aggregate.id}.json`;
+        await writeFile(join(dir, name), stableJson(aggregate));
+        aggregates.push(aggregate);
+        written.push(name);
+      }
+      files.set(dataset.name, written);
+    }
+  });
+  await writeFile(join(dir, "stories.json"), stableJson(stories.stories));
+  files.set("stories", ["stories.json"]);
+  return { files, aggregates };
+}
+
+async function describeFile(dir: string, path: string): Promise<{ bytes: number; hash: string }> {
+  const bytes = readFileSync(join(dir, path));
+  return { bytes: bytes.length, hash: `sha256:${sha256(bytes)}` };
+}
+
+function formatOf(path: string): { format: string; mediatype: string } {
+  if (path.endsWith(".parquet")) return { format: "parquet", mediatype: "application/vnd.apache.parquet" };
+  if (path.endsWith(".csv")) return { format: "csv", mediatype: "text/csv" };
+  return { format: "json", mediatype: "application/json" };
+}
+
+async function writeDatapackage(dir: string, datasets: ProcessedDataset[], files: Map<string, string[]>, aggregates: PublishedAggregate[], source: DataSource): Promise<string> {
+  const resources: Record<string, unknown>[] = [];
+  const hashes: string[] = [];
+  for (const dataset of datasets) {
+    const disclosed = dataset.disclosed!;
+    for (const path of files.get(dataset.name) ?? []) {
+      const { bytes, hash } = await describeFile(dir, path);
+      hashes.push(`${path} ${hash}`);
+      const aggregate = aggregates.find((a) => `aggregates/${a.id}.json` === path);
+      const kind = aggregate ? "aggregate" : "microdata";
+      const subject = dataset.schema.lero.subject ? disclosed.fields.find((f) => f.name.endsWith("_ref"))?.name : undefined;
+      resources.push({
+        name: aggregate ? aggregate.id : `${dataset.name}-${formatOf(path).format}`,
+        title: aggregate ? aggregate.title : `${dataset.schema.title} (${formatOf(path).format.toUpperCase()})`,
+        description: aggregate ? `Counts from the ${dataset.name} data, after disclosure control.` : dataset.schema.description,
+        path,
+        ...formatOf(path),
+        encoding: "utf-8",
+        bytes,
+        hash,
+        licenses: [LICENCE],
+        sources: [{ title: source.illustrative ? "Illustrative sample data generated for LERO Evidence" : "CLERO surveys and audits, anonymised by LERO Evidence" }],
+        ...(kind === "microdata" ? { schema: resourceSchema(dataset.schema, disclosed.fields) } : {}),
+        lero: { kind, dataset: dataset.name, level: dataset.schema.lero.level, ...(subject ? { subject } : {}) },
+      });
+    }
+  }
+  for (const path of files.get("stories") ?? []) {
+    const { bytes, hash } = await describeFile(dir, path);
+    hashes.push(`${path} ${hash}`);
+    resources.push({ name: "stories", title: "Consented impact stories", path, format: "json", mediatype: "application/json", encoding: "utf-8", bytes, hash, licenses: [LICENCE], lero: { kind: "stories", dataset: "stories", level: "person" } });
+  }
+  const version = sha256(Buffer.from(hashes.join("\n"))).slice(0, 12);
+  const datapackage = {
+    $schema: "https://datapackage.org/profiles/2.0/datapackage.json",
+    name: "lero-evidence",
+    title: "LERO Evidence: anonymised data on Lived Experience Recovery Organisations",
+    description: source.illustrative
+      ? "ILLUSTRATIVE SAMPLE DATA: generated, not collected from real people or organisations."
+      : "Anonymised, disclosure-controlled data from CLERO's audits and surveys of LEROs.",
+    version,
+    licenses: [LICENCE],
+    resources,
+    lero: { illustrative: source.illustrative, version },
+  };
+  await writeFile(join(dir, "datapackage.json"), stableJson(datapackage));
+  return version;
+}
+
+/** Runs the pipeline over the data folder and publishes it to `out` (replaced atomically). */
+export async function buildData(options: BuildDataOptions): Promise<BuildDataResult> {
+  const env = options.env ?? process.env;
+  const source = options.source ?? resolveDataSource(env);
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const policy = options.policy ?? loadPolicy();
+  const reviewDir = options.reviewDir ?? defaultReviewDir(source);
+  const pseudonymKey = resolvePseudonymKey({ sample: source.dir === SAMPLE_DIR, env });
+  const references = referenceSets();
+  const allow = loadAllowList(reviewDir);
+
+  const datasets: ProcessedDataset[] = [];
+  for (const name of DATASETS) {
+    const started = performance.now();
+    log(`reading ${name}…`);
+    const processed = await processDataset({ name, schema: loadSchema(name), dir: source.dir, policy, pseudonymKey, references, allow });
+    log(`  ${basename(processed.file)} (${processed.format}): ${processed.read.toLocaleString("en-GB")} rows read, ${processed.rejected.length} rejected, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    datasets.push(processed);
+  }
+  const stories = processStories(locateStories(source.dir), loadSchema("stories"), references, allow);
+
+  await mkdir(reviewDir, { recursive: true });
+  const issueFile = join(reviewDir, "issues.json");
+  const allIssues = [...datasets.flatMap((d) => d.issues), ...stories.issues, ...stories.fatal.filter((i) => i.code === "consent-error")];
+  await writeFile(issueFile, stableJson(allIssues));
+  const held = [...datasets.flatMap((d) => d.held), ...stories.held];
+  await writeFile(join(reviewDir, "held-for-review.json"), stableJson(held));
+
+  const fatal = [...datasets.flatMap((d) => d.fatal), ...stories.fatal];
+  const infeasible = datasets.filter((d) => d.disclosed?.report.kAnonymity && !d.disclosed.report.kAnonymity.feasible);
+  for (const d of infeasible) {
+    fatal.push({ code: "source-error", severity: "error", file: d.file, message: `k-anonymity (k = ${policy[d.schema.lero.level].k}) cannot be reached for ${d.name} within the allowed suppression of ${policy.maxSuppressionShare * 100}%: too few people or organisations for row-level publication.` });
+  }
+  if (fatal.length > 0) throw new BuildDataError(fatal, issueFile);
+
+  const partial = `${options.out}.partial-${process.pid}`;
+  await rm(partial, { recursive: true, force: true });
+  await mkdir(partial, { recursive: true });
+  try {
+    const { files, aggregates } = await publishDatasets(datasets, stories, partial, policy, log);
+    const version = await writeDatapackage(partial, datasets, files, aggregates, source);
+    const report: BuildReport = {
+      version,
+      illustrative: source.illustrative,
+      datasets: Object.fromEntries(
+        datasets.map((d) => {
+          const published = d.disclosed!.records.length;
+          const suppressed = d.disclosed!.report.kAnonymity?.suppressed.rows ?? 0;
+          return [
+            d.name,
+            {
+              file: basename(d.file),
+              format: d.format,
+              encoding: d.encoding,
+              mapping: d.mapping ? basename(d.mapping) : null,
+              rows: { read: d.read, published, rejected: d.rejected.length, suppressed },
+              rejectedByCode: countCodes(d),
+              rejectedRows: d.rejected,
+              warnings: d.issues.filter((i) => i.severity === "warning").length,
+              droppedColumns: d.dropped,
+              disclosure: d.disclosed!.report,
+              files: files.get(d.name) ?? [],
+            } satisfies DatasetReport,
+          ];
+        }),
+      ),
+      stories: { read: stories.read, published: stories.stories.length, withdrawn: stories.withdrawn, heldForReview: stories.held.length },
+      heldForReview: held.length,
+    };
+    for (const [name, d] of Object.entries(report.datasets)) {
+      if (d.rows.read !== d.rows.published + d.rows.rejected + d.rows.suppressed) {
+        throw new Error(`Row reconciliation failed for ${name}: read ${d.rows.read} ≠ published ${d.rows.published} + rejected ${d.rows.rejected} + suppressed ${d.rows.suppressed}`);
+      }
+    }
+    await writeFile(join(partial, "build-report.json"), stableJson(report));
+    await mkdir(dirname(options.out), { recursive: true });
+    const old = `${options.out}.old-${process.pid}`;
+    if (existsSync(options.out)) await rename(options.out, old);
+    await rename(partial, options.out);
+    await rm(old, { recursive: true, force: true });
+    log(summarise(report));
+    return { out: options.out, report };
+  } catch (error) {
+    await rm(partial, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The readable summary printed at the end of a build. */
+export function summarise(report: BuildReport): string {
+  const lines = [`Published data version ${report.version}${report.illustrative ? " (illustrative sample)" : ""}:`];
+  for (const [name, d] of Object.entries(report.datasets)) {
+    const k = (d.disclosure as { kAnonymity?: { k: number; required: number } } | undefined)?.kAnonymity;
+    lines.push(
+      `  ${name.padEnd(10)} read ${String(d.rows.read).padStart(8)} = published ${String(d.rows.published).padStart(8)} + rejected ${String(d.rows.rejected).padStart(5)} + suppressed ${String(d.rows.suppressed).padStart(5)}` +
+        (k ? `   k = ${k.k} (≥ ${k.required})` : ""),
+    );
+  }
+  lines.push(`  stories    read ${report.stories.read}, published ${report.stories.published}, withdrawn ${report.stories.withdrawn}, held for review ${report.stories.heldForReview}`);
+  if (report.heldForReview > 0) lines.push(`  ${report.heldForReview} free-text answer(s) held back for review (see the review folder; never published).`);
+  return lines.join("\n");
+}
+
+/** Lists a published folder's files (for tests and the build script). */
+export async function listPublished(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) out.push(...(await listPublished(join(dir, entry.name))).map((p) => `${entry.name}/${p}`));
+    else out.push(entry.name);
+  }
+  return out.sort();
+}
+

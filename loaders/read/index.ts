@@ -1,0 +1,9 @@
+/**
+ * Readers and export-format adapters: from a survey tool's export (CSV or XLSX) to one RawTable with
+ * a single header, ready for validation.
+ */
+export { readExport, type ReadOptions } from "./read.ts";
+export { detectFormat, type DetectHints } from "./detect.ts";
+export { inspectExport, formatInspection, inferType, type Inspection, type ColumnInspection, type InferredType } from "./inspect.ts";
+export { loadMapping, applyMapping, type ColumnMapping } from "./mapping.ts";
+export { splitMultiSelect } from "./multiselect.ts";

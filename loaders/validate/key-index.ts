@@ -1,0 +1,94 @@
+/**
+ * An index of the keys of accepted records, for primary keys, unique fields and unique key sets.
+ *
+ * Like `DuplicateRows`, it is an open-addressing table of hashes in typed arrays sized once for the
+ * table, pointing at the accepted records; equal hashes are confirmed against the record itself.
+ * A Map of a million composite key strings costs several times as much time and memory.
+ */
+
+export class KeyIndex {
+  private readonly hashes: Int32Array;
+  /** Accepted record index + 1 in each slot; 0 marks an empty slot. */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private pendingSlot = -1;
+  private pendingHash = 0;
+
+  /**
+   * @param rows how many rows the table has, so the table never needs to grow
+   * @param names the key's field names, to read the key back from an accepted record
+   * @param positions where the key's values are in a row's values
+   * @param records the accepted records, which the index points into
+   */
+  constructor(
+    rows: number,
+    private readonly names: readonly string[],
+    private readonly positions: readonly number[],
+    private readonly records: readonly Record<string, unknown>[],
+  ) {
+    let size = 16;
+    while (size < rows * 2) size *= 2;
+    this.hashes = new Int32Array(size);
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  /**
+   * The index of an accepted record with the same key as `values`, or -1 (and `add` may then
+   * record it). A key with an empty part is never compared: it returns -1 and cannot be added.
+   */
+  find(values: readonly unknown[]): number {
+    this.pendingSlot = -1;
+    let hash = 0x811c9dc5;
+    for (const position of this.positions) {
+      const value = values[position];
+      if (value === null || value === undefined) return -1;
+      hash = mixValue(hash, value);
+    }
+    hash ^= hash >>> 16;
+    hash = Math.imul(hash, 0x45d9f3b) ^ (hash >>> 13);
+    let at = hash & this.mask;
+    for (;;) {
+      const slot = this.slots[at]!;
+      if (slot === 0) break;
+      if (this.hashes[at] === hash && this.matches(this.records[slot - 1]!, values)) return slot - 1;
+      at = (at + 1) & this.mask;
+    }
+    this.pendingSlot = at;
+    this.pendingHash = hash;
+    return -1;
+  }
+
+  /** Records that the key last passed to `find` (which found nothing) belongs to accepted record `record`. */
+  add(record: number): void {
+    if (this.pendingSlot < 0) return;
+    this.hashes[this.pendingSlot] = this.pendingHash;
+    this.slots[this.pendingSlot] = record + 1;
+    this.pendingSlot = -1;
+  }
+
+  private matches(record: Record<string, unknown>, values: readonly unknown[]): boolean {
+    for (let i = 0; i < this.names.length; i++) {
+      if (!sameValue(record[this.names[i]!], values[this.positions[i]!])) return false;
+    }
+    return true;
+  }
+}
+
+function mixValue(hash: number, value: unknown): number {
+  if (typeof value === "number" && (value | 0) === value) return Math.imul(Math.imul(hash ^ value, 16777619) ^ 0x2e, 16777619);
+  if (Array.isArray(value)) {
+    for (const item of value) hash = mixValue(hash, item);
+    return Math.imul(hash ^ 0x5d, 16777619);
+  }
+  const text = typeof value === "string" ? value : String(value);
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  return Math.imul(hash ^ 0x1f, 16777619);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -1,0 +1,92 @@
+/**
+ * Issues as text for people: one line per issue, and a summary that folds repeats together so a
+ * report on 10,000 bad rows stays short enough to read.
+ */
+import type { Issue, IssueCode, Severity } from "../types.ts";
+
+const MAX_VALUE_LENGTH = 60;
+
+/**
+ * One line: `file:line [sheet] row R column C (field): code — message (value "…")`. Parts that the
+ * issue lacks are left out; the value is quoted as JSON (so line breaks stay on one line) and cut
+ * to 60 characters.
+ */
+export function formatIssue(issue: Issue): string {
+  let where = issue.file;
+  if (issue.line !== undefined) where += `:${issue.line}`;
+  if (issue.sheet !== undefined) where += ` [${issue.sheet}]`;
+  if (issue.row !== undefined) where += ` row ${issue.row}`;
+  if (issue.column !== undefined) where += ` column ${issue.column}`;
+  if (issue.field !== undefined) where += ` (${issue.field})`;
+  return `${where}: ${issue.code} — ${issue.message}${formatValue(issue.value)}`;
+}
+
+function formatValue(value: string | null | undefined): string {
+  if (value === undefined) return "";
+  if (value === null || value === "") return " (value empty)";
+  const cut = value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH - 1)}…` : value;
+  return ` (value ${JSON.stringify(cut)})`;
+}
+
+/** Issues that share a file, code, severity and field. */
+export interface IssueGroup {
+  code: IssueCode;
+  severity: Severity;
+  file: string;
+  field: string | undefined;
+  count: number;
+  /** The first issue of the group, as an example. */
+  first: Issue;
+  /** The rows of the group's issues, in order (rows may repeat when one row has several). */
+  rows: number[];
+}
+
+/** Groups issues by file, code, severity and field, errors first, otherwise in order of first appearance. */
+export function groupIssues(issues: readonly Issue[]): IssueGroup[] {
+  const groups = new Map<string, IssueGroup>();
+  for (const issue of issues) {
+    const key = `${issue.severity}\u0000${issue.file}\u0000${issue.code}\u0000${issue.field ?? ""}`;
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { code: issue.code, severity: issue.severity, file: issue.file, field: issue.field, count: 0, first: issue, rows: [] };
+      groups.set(key, group);
+    }
+    group.count++;
+    if (issue.row !== undefined) group.rows.push(issue.row);
+  }
+  const all = [...groups.values()];
+  return [...all.filter((g) => g.severity === "error"), ...all.filter((g) => g.severity !== "error")];
+}
+
+export interface SummaryOptions {
+  /** At most this many groups are shown; the rest are counted in a last line. Default 20. */
+  max?: number;
+  /** At most this many row numbers are listed per group. Default 10. */
+  rows?: number;
+}
+
+/**
+ * A readable summary: one line per group of alike issues (see `groupIssues`), each the first issue
+ * formatted in full, then how many more there are and in which rows.
+ */
+export function summariseIssues(issues: readonly Issue[], options: SummaryOptions = {}): string {
+  const max = options.max ?? 20;
+  const maxRows = options.rows ?? 10;
+  const groups = groupIssues(issues);
+  const lines = groups.slice(0, max).map((group) => {
+    let line = `${group.severity}: ${formatIssue(group.first)}`;
+    if (group.count > 1) {
+      const rows = [...new Set(group.rows)].slice(1);
+      const listed = rows.slice(0, maxRows).join(", ");
+      const more = rows.length > maxRows ? ` and ${rows.length - maxRows} more` : "";
+      line += ` — and ${group.count - 1} more like it${rows.length > 0 ? ` (rows ${listed}${more})` : ""}`;
+    }
+    return line;
+  });
+  if (groups.length > max) {
+    const hidden = groups.slice(max);
+    const count = hidden.reduce((sum, group) => sum + group.count, 0);
+    lines.push(`… and ${count} more ${count === 1 ? "issue" : "issues"} of ${hidden.length} other ${hidden.length === 1 ? "kind" : "kinds"}`);
+  }
+  return lines.join("\n");
+}

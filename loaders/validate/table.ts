@@ -1,0 +1,302 @@
+/** `validateTable`: one pass over the rows with per-field casters compiled once. What it checks is in `index.ts`. */
+import type { Field, TableSchema } from "../schema.ts";
+import type { Cell, Issue, IssueCode, RawTable, Severity, ValidationReport } from "../types.ts";
+import { compileCaster, INVALID, type Caster } from "./cast.ts";
+import { compileConstraints, type ConstraintCheck } from "./constraints.ts";
+import { DuplicateRows } from "./duplicate-rows.ts";
+import { KeyIndex } from "./key-index.ts";
+import { matchLabels } from "./labels.ts";
+import { recordFactory } from "./record.ts";
+import { checkSchema, schemaFileOf } from "./schema-check.ts";
+
+export interface ValidateOptions {
+  /**
+   * The values each reference table holds, by resource name (`foreignKeys[].reference.resource`),
+   * e.g. `{ regions: new Set(["E12000001", …]) }`. A composite key is held as its values joined
+   * with `referenceKey`. A foreign key whose resource is absent here is not checked.
+   */
+  references?: Record<string, ReadonlySet<string>>;
+  /** The largest share of rows that may be rejected before the table itself fails. Default 0.05. */
+  maxRejectedShare?: number;
+}
+
+export interface RejectedRow {
+  row: number;
+  line: number;
+  issues: Issue[];
+}
+
+export interface TableValidation extends ValidationReport {
+  /** Accepted rows, typed, keyed by schema field name, with every schema field and nothing else. */
+  records: Record<string, unknown>[];
+  /** The `row` number of each accepted record. */
+  rows: number[];
+  rejected: RejectedRow[];
+  /** Export labels dropped because the schema lists them in `lero.drop`. */
+  dropped: string[];
+  /** Data records read: `records.length + rejected.length`. */
+  read: number;
+}
+
+export const DEFAULT_MAX_REJECTED_SHARE = 0.05;
+
+/** How a composite key's values are joined into one string, for foreign-key reference sets. */
+export function referenceKey(values: readonly unknown[]): string {
+  return values.map(String).join(KEY_SEPARATOR);
+}
+
+const KEY_SEPARATOR = "\u001f";
+
+interface CompiledField {
+  field: Field;
+  name: string;
+  /** Position in the schema, and so in the row's values. */
+  position: number;
+  /** 0-based column in the table, or -1 when no column matched. */
+  column: number;
+  required: boolean;
+  caster: Caster;
+  check: ConstraintCheck | undefined;
+}
+
+/** A primary key, a unique field or a unique set of fields, and the keys of the accepted rows. */
+interface CompiledKey {
+  kind: "primary" | "unique";
+  fields: CompiledField[];
+  index: KeyIndex;
+}
+
+export function validateTable(table: RawTable, schema: TableSchema, options: ValidateOptions = {}): TableValidation {
+  const maxShare = options.maxRejectedShare ?? DEFAULT_MAX_REJECTED_SHARE;
+  if (!(maxShare >= 0 && maxShare <= 1)) {
+    throw new RangeError(`maxRejectedShare must be between 0 and 1, not ${String(options.maxRejectedShare)}.`);
+  }
+  if (table.lines.length !== table.rows.length) {
+    throw new Error(`${table.file}: the reader gave ${table.rows.length} rows but ${table.lines.length} line numbers; it must give one per row.`);
+  }
+
+  const schemaFile = schemaFileOf(schema);
+  const schemaIssues = checkSchema(schema, schemaFile);
+  if (schemaIssues.length > 0) return stopped(schemaIssues, []);
+  const labels = matchLabels(table, schema, schemaFile);
+  if (labels.issues.some((issue) => issue.severity === "error")) return stopped(labels.issues, labels.dropped);
+
+  const keyFields = new Set(schema.primaryKey ?? []);
+  const context = { listSeparator: table.listSeparator, missingValues: schema.missingValues };
+  const fields: CompiledField[] = schema.fields.map((field, index) => ({
+    field,
+    name: field.name,
+    position: index,
+    column: labels.fieldColumns[index]!,
+    required: field.constraints?.required === true || keyFields.has(field.name),
+    caster: compileCaster(field, context),
+    check: compileConstraints(field, { schemaFile }),
+  }));
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  const issues: Issue[] = [...labels.issues];
+  const records: Record<string, unknown>[] = [];
+  const rows: number[] = [];
+  const rejected: RejectedRow[] = [];
+  const compileKey = (kind: CompiledKey["kind"], names: readonly string[]): CompiledKey => {
+    const keyFieldList = names.map((name) => byName.get(name)!);
+    const positions = keyFieldList.map((f) => f.position);
+    return { kind, fields: keyFieldList, index: new KeyIndex(table.rows.length, names, positions, records) };
+  };
+  const keys: CompiledKey[] = [
+    ...(schema.primaryKey !== undefined && schema.primaryKey.length > 0 ? [compileKey("primary", schema.primaryKey)] : []),
+    ...fields.filter((f) => f.field.constraints?.unique === true).map((f) => compileKey("unique", [f.name])),
+    ...(schema.uniqueKeys ?? []).map((names) => compileKey("unique", names)),
+  ];
+  const foreignKeys = (schema.foreignKeys ?? []).flatMap((key) => {
+    const references = options.references?.[key.reference.resource];
+    return references === undefined ? [] : [{ key, references, fields: key.fields.map((name) => byName.get(name)!) }];
+  });
+
+  const duplicates = new DuplicateRows(table.rows);
+  const labelCount = table.labels.length;
+  const makeRecord = recordFactory(fields.map((f) => f.name));
+  const values: unknown[] = new Array(fields.length);
+  // Read once: a transpiled import can be a getter, and this runs for every cell.
+  const invalid = INVALID;
+
+  // One reporter for all rows, reading the current position, so a row costs no closure.
+  let row = 0;
+  let line = 0;
+  const rowIssues: Issue[] = [];
+  const report = (code: IssueCode, severity: Severity, message: string, column: number, field: string | undefined, value: Cell | undefined) => {
+    const found: Issue = { code, severity, message, file: table.file };
+    if (table.sheet !== undefined) found.sheet = table.sheet;
+    found.line = line;
+    found.row = row;
+    if (column >= 0) found.column = column + 1;
+    if (field !== undefined) found.field = field;
+    if (value !== undefined) found.value = value;
+    rowIssues.push(found);
+  };
+
+  for (let index = 0; index < table.rows.length; index++) {
+    const cells = table.rows[index]!;
+    row = index + 1;
+    line = table.lines[index]!;
+    rowIssues.length = 0;
+
+    if (isBlank(cells)) {
+      report("blank-row", "warning", `Row ${row} is empty: it was skipped. Delete empty rows from the export to silence this.`, -1, undefined, undefined);
+      rejected.push({ row, line, issues: rowIssues.slice() });
+      issues.push(rowIssues[0]!);
+      continue;
+    }
+
+    const width = table.widths[index] ?? cells.length;
+    if (width < labelCount) {
+      const missing = labelCount - width;
+      report(
+        "missing-cell",
+        "error",
+        `Row ${row} has ${width} cells but there are ${labelCount} columns: ${missing === 1 ? "the last cell is" : `the last ${missing} cells are`} missing, so the row may be cut short or shifted. Check the row in the export.`,
+        width,
+        fieldOfColumn(fields, width) ?? table.labels[width],
+        null,
+      );
+    } else if (width > labelCount) {
+      report(
+        "extra-cell",
+        "error",
+        `Row ${row} has ${width} cells but there are only ${labelCount} columns: a stray delimiter or an unlabelled column may have shifted the row. Check the row in the export.`,
+        labelCount,
+        undefined,
+        cells[labelCount] ?? null,
+      );
+    }
+
+    for (const f of fields) {
+      if (f.column < 0 || f.column >= width) {
+        values[f.position] = null;
+        continue;
+      }
+      const cell = cells[f.column] ?? null;
+      const value = f.caster.cast(cell);
+      if (value === invalid) {
+        report("type-error", "error", `Cannot read "${f.name}" (type ${f.field.type}): ${f.caster.reason}.`, f.column, f.name, cell);
+        values[f.position] = null;
+        continue;
+      }
+      if (value === null) {
+        if (f.required) {
+          report("constraint-error", "error", `"${f.name}" is required but this cell is empty: fill it in, or remove the row if it is not a real response.`, f.column, f.name, cell);
+        }
+        values[f.position] = null;
+        continue;
+      }
+      if (f.check !== undefined) {
+        const message = f.check(value);
+        if (message !== undefined) report("constraint-error", "error", `The value ${message}.`, f.column, f.name, cell);
+      }
+      values[f.position] = value;
+    }
+
+    // A repeated submission would also repeat its key; report it once, as what it is.
+    const earlier = duplicates.check(index);
+    if (earlier >= 0) {
+      report(
+        "duplicate-row",
+        "warning",
+        `Row ${row} repeats row ${earlier + 1} (line ${table.lines[earlier]!}) cell for cell, as if submitted twice: it was skipped. Delete the repeat to silence this.`,
+        -1,
+        undefined,
+        undefined,
+      );
+    } else {
+      for (const key of keys) {
+        const found = key.index.find(values);
+        if (found < 0) continue;
+        const firstRow = rows[found]!;
+        const head = key.fields[0]!;
+        const names = key.fields.map((f) => f.name);
+        const value = names.length === 1 ? (cells[head.column] ?? null) : key.fields.map((f) => String(values[f.position])).join(", ");
+        const earlierAt = `row ${firstRow} (line ${table.lines[firstRow - 1]!})`;
+        if (key.kind === "primary") {
+          const what = names.length === 1 ? `key "${names[0]!}"` : `key (${names.join(", ")})`;
+          report("primary-key", "error", `Row ${row} repeats the ${what} of ${earlierAt}: each row needs its own key. Remove the repeated response, or correct the key.`, head.column, head.name, value);
+        } else if (names.length === 1) {
+          report("constraint-error", "error", `"${head.name}" must be unique, but row ${row} repeats the value of ${earlierAt}: correct one of them.`, head.column, head.name, value);
+        } else {
+          report("constraint-error", "error", `(${names.join(", ")}) must be unique together, but row ${row} repeats the values of ${earlierAt}: correct one of them.`, head.column, head.name, value);
+        }
+      }
+    }
+
+    for (const { key, references, fields: keyFieldList } of foreignKeys) {
+      const missing = missingReference(keyFieldList, values, references);
+      if (missing === undefined) continue;
+      const head = keyFieldList[0]!;
+      report(
+        "foreign-key",
+        "error",
+        `${JSON.stringify(missing)} is not a ${key.reference.fields.join(", ")} in the reference table "${key.reference.resource}": correct "${key.fields.join(", ")}", or add the value to that reference table.`,
+        head.column,
+        head.name,
+        keyFieldList.length === 1 ? cells[head.column] ?? null : missing,
+      );
+    }
+
+    if (rowIssues.length > 0) {
+      rejected.push({ row, line, issues: rowIssues.slice() });
+      for (const found of rowIssues) issues.push(found);
+      continue;
+    }
+    for (const key of keys) key.index.add(records.length);
+    records.push(makeRecord(values));
+    rows.push(row);
+  }
+
+  const read = records.length + rejected.length;
+  if (read > 0 && rejected.length / read > maxShare) {
+    const share = (rejected.length / read) * 100;
+    const issue: Issue = {
+      code: "source-error",
+      severity: "error",
+      message: `${rejected.length} of ${read} rows (${share.toFixed(1)}%) were rejected, more than the ${maxShare * 100}% allowed: the export may not match the schema. Fix the rejected rows listed above, or check the export format and mapping.`,
+      file: table.file,
+    };
+    if (table.sheet !== undefined) issue.sheet = table.sheet;
+    issues.push(issue);
+  }
+  return { valid: !issues.some((i) => i.severity === "error"), issues, records, rows, rejected, dropped: labels.dropped, read };
+}
+
+/** When the schema or the labels are wrong no row is read, so nothing is accepted or rejected. */
+function stopped(issues: Issue[], dropped: string[]): TableValidation {
+  return { valid: !issues.some((i) => i.severity === "error"), issues, records: [], rows: [], rejected: [], dropped, read: 0 };
+}
+
+function isBlank(cells: readonly Cell[]): boolean {
+  for (const cell of cells) if (cell !== null && cell.trim() !== "") return false;
+  return true;
+}
+
+function fieldOfColumn(fields: readonly CompiledField[], column: number): string | undefined {
+  for (const f of fields) if (f.column === column) return f.name;
+  return undefined;
+}
+
+/** The first value (or joined key) absent from the reference set, or undefined when all are present or a part is empty. */
+function missingReference(fields: readonly CompiledField[], row: readonly unknown[], values: ReadonlySet<string>): string | undefined {
+  if (fields.length === 1) {
+    const value = row[fields[0]!.position];
+    if (value === null || value === undefined) return undefined;
+    if (Array.isArray(value)) {
+      for (const item of value) if (!values.has(String(item))) return String(item);
+      return undefined;
+    }
+    return values.has(String(value)) ? undefined : String(value);
+  }
+  const parts: unknown[] = [];
+  for (const f of fields) {
+    const value = row[f.position];
+    if (value === null || value === undefined) return undefined;
+    parts.push(value);
+  }
+  const joined = referenceKey(parts);
+  return values.has(joined) ? undefined : parts.map(String).join(", ");
+}

@@ -1,0 +1,37 @@
+// What the Methods page prints: the disclosure policy, the data dictionary (from the schemas) and the
+// published files with their sizes and hashes (from datapackage.json).
+import { loadPolicy } from "../../loaders/disclose/policy.ts";
+import { DATASETS, loadSchema } from "../../loaders/schema.ts";
+import { readPublishedJson } from "../../loaders/site-data.ts";
+
+const policy = loadPolicy();
+const datapackage = readPublishedJson<{ version: string; resources: { name: string; title: string; path: string; format: string; bytes: number; hash: string; lero: { kind: string; dataset: string } }[]; lero: { illustrative: boolean } }>("datapackage.json");
+const schemas = [...DATASETS, "stories" as const].map((name) => {
+  const schema = loadSchema(name);
+  return {
+    name,
+    title: schema.title,
+    description: schema.description,
+    unit: schema.lero.unit,
+    level: schema.lero.level,
+    publish: schema.lero.publish,
+    fields: schema.fields.map((f) => ({
+      name: f.name,
+      title: f.title ?? f.name,
+      type: f.type === "list" ? `list of ${f.itemType ?? "string"}` : f.type,
+      role: f.lero.role,
+      description: f.description ?? "",
+      values: (f.categories ?? []).map((c) => (typeof c === "string" ? c : c.label ?? c.value)).join("; "),
+    })),
+  };
+});
+
+process.stdout.write(
+  JSON.stringify({
+    version: datapackage.version,
+    illustrative: datapackage.lero.illustrative,
+    policy: { settings: policy.settings, groups: policy.groups },
+    schemas,
+    resources: datapackage.resources.map(({ name, title, path, format, bytes, hash, lero }) => ({ name, title, path, format, bytes, hash, kind: lero.kind, dataset: lero.dataset })),
+  }),
+);

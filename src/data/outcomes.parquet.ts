@@ -1,0 +1,4 @@
+// The published, disclosure-controlled outcomes rows (written by the pipeline before the site build).
+import { readPublished } from "../../loaders/site-data.ts";
+
+process.stdout.write(readPublished("outcomes.parquet"));

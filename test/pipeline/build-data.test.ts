@@ -1,0 +1,132 @@
+/**
+ * The whole pipeline over the bundled sample: every dataset published, every row reconciled, output
+ * byte-identical across runs and thread counts, hashes in datapackage.json true, writes atomic.
+ */
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { SAMPLE_DIR } from "../../loaders/data-dir.ts";
+import { buildData, listPublished, type BuildReport } from "../../loaders/pipeline/index.ts";
+import { DATASETS } from "../../loaders/schema.ts";
+import { DEMO_PSEUDONYM_KEY } from "../../loaders/disclose/pseudonym.ts";
+import { PipelineError } from "../../loaders/types.ts";
+
+const quiet = () => {};
+const sampleSource = { dir: SAMPLE_DIR, illustrative: true };
+
+function temp(): string {
+  return mkdtempSync(join(tmpdir(), "lero-pipeline-"));
+}
+
+interface Resource {
+  path: string;
+  bytes: number;
+  hash: string;
+  lero: { kind: string };
+}
+
+describe("buildData over the sample", () => {
+  let first: string;
+  let report: BuildReport;
+
+  beforeAll(async () => {
+    first = join(temp(), "published");
+    ({ report } = await buildData({ source: sampleSource, out: first, reviewDir: temp(), log: quiet, env: {} }));
+  }, 240_000);
+
+  it("publishes every dataset", async () => {
+    const files = await listPublished(first);
+    for (const name of ["audit", "stigma", "outcomes"]) {
+      expect(files).toContain(`${name}.parquet`);
+      expect(files).toContain(`${name}.csv`);
+    }
+    for (const name of DATASETS) expect(files.some((f) => f.startsWith(`aggregates/${name}-`))).toBe(true);
+    expect(files).toContain("datapackage.json");
+    expect(files).toContain("build-report.json");
+    expect(files).toContain("stories.json");
+  });
+
+  it("reconciles every row: read = published + rejected + suppressed, and rejects the planted bad rows", () => {
+    for (const name of DATASETS) {
+      const d = report.datasets[name]!;
+      expect(d.rows.read, name).toBe(d.rows.published + d.rows.rejected + d.rows.suppressed);
+      expect(d.rows.published, name).toBeGreaterThan(0);
+      expect(d.rejectedRows).toHaveLength(d.rows.rejected);
+    }
+    expect(report.datasets.outcomes!.rows.rejected).toBeGreaterThan(0);
+    expect(report.datasets.stigma!.rejectedByCode["duplicate-row"]).toBeGreaterThan(0);
+    expect(report.illustrative).toBe(true);
+  });
+
+  it("lists every file in datapackage.json with its true size and sha256", () => {
+    const pkg = JSON.parse(readFileSync(join(first, "datapackage.json"), "utf8")) as { resources: Resource[]; lero: { illustrative: boolean } };
+    expect(pkg.lero.illustrative).toBe(true);
+    expect(pkg.resources.length).toBeGreaterThan(5);
+    for (const resource of pkg.resources) {
+      const bytes = readFileSync(join(first, resource.path));
+      expect(resource.bytes, resource.path).toBe(bytes.length);
+      expect(resource.hash, resource.path).toBe(`sha256:${createHash("sha256").update(bytes).digest("hex")}`);
+    }
+  });
+
+  it("gives byte-identical output on a second run with another thread count", async () => {
+    const second = join(temp(), "published");
+    process.env.LERO_DUCKDB_THREADS = "1";
+    try {
+      await buildData({ source: sampleSource, out: second, reviewDir: temp(), log: quiet, env: {} });
+    } finally {
+      delete process.env.LERO_DUCKDB_THREADS;
+    }
+    for (const file of await listPublished(first)) {
+      expect(readFileSync(join(second, file)).equals(readFileSync(join(first, file))), file).toBe(true);
+    }
+  }, 240_000);
+
+  it("never publishes an identifier column or the pseudonym key", async () => {
+    const identifiers = /^(person_id|respondent_id|lero_id|lero|trainee_id|response_id|name|email)$/;
+    for (const file of await listPublished(first)) {
+      const bytes = readFileSync(join(first, file));
+      expect(bytes.includes(DEMO_PSEUDONYM_KEY), file).toBe(false);
+      if (file.endsWith(".csv")) {
+        const header = bytes.toString("utf8").split("\n")[0]!.split(",");
+        expect(header.filter((column) => identifiers.test(column)), file).toEqual([]);
+        expect(header.some((column) => column.endsWith("_ref")), file).toBe(true);
+      }
+    }
+  });
+});
+
+describe("buildData failures", () => {
+  it("fails without LERO_PSEUDONYM_KEY when building from another folder, and writes nothing", async () => {
+    const dir = temp();
+    cpSync(SAMPLE_DIR, dir, { recursive: true });
+    const out = join(temp(), "published");
+    await expect(buildData({ source: { dir, illustrative: true }, out, reviewDir: temp(), log: quiet, env: {} })).rejects.toThrow(/LERO_PSEUDONYM_KEY/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("stops on a broken export, names the file and problem, and leaves the previous output as it was", async () => {
+    const out = join(temp(), "published");
+    await buildData({ source: sampleSource, out, reviewDir: temp(), log: quiet, env: {} });
+    const before = readFileSync(join(out, "datapackage.json"));
+    const dir = temp();
+    cpSync(SAMPLE_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, "outcomes.csv"), "person,when\nx,y\n");
+    const env = { LERO_PSEUDONYM_KEY: "a-test-key-that-is-long-enough" };
+    const failure = buildData({ source: { dir, illustrative: false }, out, reviewDir: temp(), log: quiet, env });
+    await expect(failure).rejects.toBeInstanceOf(PipelineError);
+    await expect(failure).rejects.toThrow(/outcomes\.csv/);
+    expect(readFileSync(join(out, "datapackage.json")).equals(before)).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
+  }, 240_000);
+
+  it("stops when a dataset's export is missing", async () => {
+    const dir = temp();
+    cpSync(SAMPLE_DIR, dir, { recursive: true });
+    rmSync(join(dir, "workforce.csv"));
+    const env = { LERO_PSEUDONYM_KEY: "a-test-key-that-is-long-enough" };
+    await expect(buildData({ source: { dir, illustrative: false }, out: join(temp(), "p"), reviewDir: temp(), log: quiet, env })).rejects.toThrow(/No export for the "workforce" dataset/);
+  });
+});
