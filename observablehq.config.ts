@@ -1,7 +1,9 @@
 // Observable Framework configuration: https://observablehq.com/framework/config
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { resolveDataSource } from "./loaders/data-dir.ts";
+import { loadRegions } from "./loaders/reference.ts";
+import { publishedDir } from "./loaders/site-data.ts";
 import { PROJECT_ROOT } from "./loaders/schema.ts";
 
 const SRC = join(PROJECT_ROOT, "src");
@@ -23,6 +25,20 @@ const PAGES: { name: string; path: string }[] = [
   { name: "Methods and data", path: "/methods" },
 ];
 
+/** A region's URL slug: "Yorkshire and The Humber" → "yorkshire-and-the-humber". */
+export function regionSlug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}
+
+/** Pages made from data: one per region (if the page exists) and one per published story. */
+function* dynamicPaths(): Generator<string> {
+  if (existsSync(join(SRC, "regions", "[region].md"))) for (const region of loadRegions()) yield `/regions/${regionSlug(region.name)}`;
+  const stories = join(publishedDir(), "stories.json");
+  if (existsSync(join(SRC, "stories", "[slug].md")) && existsSync(stories)) {
+    for (const story of JSON.parse(readFileSync(stories, "utf8")) as { slug: string }[]) yield `/stories/${story.slug}`;
+  }
+}
+
 const notice = illustrative
   ? `<p class="lero-notice" role="note"><strong>Illustrative data.</strong> Every figure on this site is built from generated sample data, not from real people or organisations. <a href="/methods#illustrative-data">Why?</a></p>`
   : "";
@@ -40,6 +56,7 @@ export default {
   header: `<a class="lero-skip" href="#observablehq-main">Skip to content</a><span class="lero-brand"><a href="/">LERO Evidence</a></span>${notice}`,
   footer: `<p>LERO Evidence. Text and charts under <a href="/methods#licence">CC BY 4.0</a>; data under the <a href="/methods#licence">Open Government Licence v3.0</a> terms. <a href="/methods#cite">How to cite</a>.</p>`,
   // DuckDB-wasm with no extensions: Parquet is built into the pinned 1.28.0, and nothing is downloaded.
+  dynamicPaths: [...dynamicPaths()],
   duckdb: { extensions: { json: null, parquet: null } },
   search: false,
   toc: true,

@@ -14,11 +14,12 @@ import { basename, dirname, join } from "node:path";
 import { loadPolicy, type DisclosurePolicy } from "../disclose/policy.ts";
 import { resolvePseudonymKey } from "../disclose/pseudonym.ts";
 import { resolveDataSource, SAMPLE_DIR, type DataSource } from "../data-dir.ts";
-import { categoryCounts, countableFields, type PublishedAggregate } from "../publish/aggregates.ts";
-import { withDuckDB } from "../publish/duckdb.ts";
+import { loadAggregateDefinitions, type AggregateContext, type PublishedAggregate } from "../aggregates/index.ts";
+import { pseudonymField } from "../disclose/apply.ts";
+import { quoteIdentifier, withDuckDB } from "../publish/duckdb.ts";
 import { columnsOf, loadRecords, orderedSelect, writeCsv, writeParquet } from "../publish/table.ts";
 import { referenceSets } from "../reference.ts";
-import { DATASETS, loadSchema, PROJECT_ROOT, type Field, type TableSchema } from "../schema.ts";
+import { DATASETS, loadSchema, PROJECT_ROOT, type Dataset, type Field, type TableSchema } from "../schema.ts";
 import { PipelineError, type Issue } from "../types.ts";
 import { formatIssue } from "../validate/index.ts";
 import { processDataset, type ProcessedDataset } from "./dataset.ts";
@@ -113,13 +114,18 @@ function resourceSchema(schema: TableSchema, fields: Field[]): Record<string, un
 }
 
 async function publishDatasets(datasets: ProcessedDataset[], stories: StoriesResult, dir: string, policy: DisclosurePolicy, log: (line: string) => void): Promise<{ files: Map<string, string[]>; aggregates: PublishedAggregate[] }> {
-  const files = new Map<string, string[]>();
+  const files = new Map<string, string[]>(datasets.map((d) => [d.name, []]));
   const aggregates: PublishedAggregate[] = [];
+  const byName = new Map(datasets.map((d) => [d.name, d]));
+  const get = (name: Dataset): ProcessedDataset => {
+    const dataset = byName.get(name);
+    if (!dataset) throw new Error(`No dataset named ${name}`);
+    return dataset;
+  };
   await mkdir(join(dir, "aggregates"), { recursive: true });
   await withDuckDB(async (db) => {
     for (const dataset of datasets) {
       const disclosed = dataset.disclosed!;
-      const written: string[] = [];
       log(`publishing ${dataset.name}: ${disclosed.records.length.toLocaleString("en-GB")} rows`);
       if (dataset.schema.lero.publish === "microdata") {
         const columns = columnsOf(disclosed.fields);
@@ -127,25 +133,61 @@ async function publishDatasets(datasets: ProcessedDataset[], stories: StoriesRes
         await loadRecords(db, microdata, columns, disclosed.records);
         await writeParquet(db, orderedSelect(microdata, columns, disclosed.sortKey), join(dir, `${dataset.name}.parquet`));
         await writeCsv(db, microdata, columns, disclosed.sortKey, join(dir, `${dataset.name}.csv`), policy.csvEscape.characters.join(""));
-        written.push(`${dataset.name}.parquet`, `${dataset.name}.csv`);
+        files.get(dataset.name)!.push(`${dataset.name}.parquet`, `${dataset.name}.csv`);
+        await db.run(`DROP TABLE ${quoteIdentifier(microdata)}`);
       }
       // Tables are counted from every accepted row (quasi-identifiers as collected) and protected by the cell rules.
-      const table = `t_${dataset.name}`;
-      await loadRecords(db, table, columnsOf(disclosed.tableFields), disclosed.tableRecords);
-      const subjectField = dataset.schema.lero.subject ? disclosed.tableFields.find((f) => f.name.endsWith("_ref"))?.name : undefined;
-      for (const field of countableFields(disclosed.tableFields)) {
-        const aggregate = await categoryCounts(db, table, dataset.name, field, { level: dataset.schema.lero.level, policy, ...(subjectField ? { subject: subjectField } : {}) });
-        const name = `aggregates/${aggregate.id}.json`;
-        await writeFile(join(dir, name), stableJson(aggregate));
-        aggregates.push(aggregate);
-        written.push(name);
-      }
-      files.set(dataset.name, written);
+      await loadRecords(db, `t_${dataset.name}`, columnsOf(disclosed.tableFields), disclosed.tableRecords);
+    }
+    const context: AggregateContext = {
+      db,
+      policy,
+      table: (name) => `t_${get(name).name}`,
+      fields: (name) => get(name).disclosed!.tableFields,
+      field: (name, fieldName) => {
+        const field = get(name).disclosed!.tableFields.find((f) => f.name === fieldName);
+        if (!field) throw new Error(`The ${name} data has no field ${fieldName}.`);
+        return field;
+      },
+      level: (name) => get(name).schema.lero.level,
+      subject: (name) => {
+        const subject = get(name).schema.lero.subject;
+        return subject ? pseudonymField(subject) : undefined;
+      },
+      query: async (sql) => (await db.runAndReadAll(sql)).getRowObjectsJS().map(plainRow),
+    };
+    const definitions = await loadAggregateDefinitions();
+    log(`computing ${definitions.length} protected tables`);
+    for (const definition of definitions) {
+      const level = context.level(definition.dataset);
+      const built = await definition.build(context);
+      const aggregate: PublishedAggregate = {
+        id: definition.id,
+        topic: definition.topic,
+        title: definition.title,
+        dataset: definition.dataset,
+        level,
+        unit: level === "person" ? "people" : "organisations",
+        ...built,
+      };
+      const name = `aggregates/${aggregate.id}.json`;
+      await writeFile(join(dir, name), stableJson(aggregate));
+      aggregates.push(aggregate);
+      files.get(definition.dataset)!.push(name);
     }
   });
   await writeFile(join(dir, "stories.json"), stableJson(stories.stories));
   files.set("stories", ["stories.json"]);
   return { files, aggregates };
+}
+
+/** DuckDB gives BIGINT as bigint and DECIMAL as objects; tables only need plain numbers and strings. */
+function plainRow(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    out[key] = typeof value === "bigint" ? Number(value) : value !== null && typeof value === "object" && !Array.isArray(value) && "toDouble" in value ? (value as { toDouble(): number }).toDouble() : value;
+  }
+  return out;
 }
 
 async function describeFile(dir: string, path: string): Promise<{ bytes: number; hash: string }> {
@@ -173,7 +215,7 @@ async function writeDatapackage(dir: string, datasets: ProcessedDataset[], files
       resources.push({
         name: aggregate ? aggregate.id : `${dataset.name}-${formatOf(path).format}`,
         title: aggregate ? aggregate.title : `${dataset.schema.title} (${formatOf(path).format.toUpperCase()})`,
-        description: aggregate ? `Counts from the ${dataset.name} data, after disclosure control.` : dataset.schema.description,
+        description: aggregate ? `A table from the ${dataset.name} data (topic: ${aggregate.topic}), after disclosure control.` : dataset.schema.description,
         path,
         ...formatOf(path),
         encoding: "utf-8",

@@ -1,0 +1,195 @@
+/**
+ * The tables that report pages and embeds draw, computed at build time by DuckDB from each dataset's
+ * accepted rows and passed through the disclosure cell rules before anything is written.
+ *
+ * Each topic has a module in this folder (`research.ts`, `stigma.ts`, …) exporting
+ * `aggregates: AggregateDefinition[]`; this file finds them, so topics never edit a shared list.
+ * Every aggregate is published as `aggregates/<id>.json` and listed in `datapackage.json`; pages load
+ * a topic's tables together through `src/data/aggregates/[topic].json.ts`.
+ *
+ * The helpers below are the only way definitions should count: they apply the rules (counts of people
+ * rounded to 5 and 1–7 suppressed; organisations 1–2 suppressed; secondary suppression; means and
+ * percentages only on a large enough base), so a definition cannot publish a raw count by mistake.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { percent, protectCount, protectCounts, toAggregateJson, type AggregateJson, type ProtectedCell } from "../disclose/cells.ts";
+import type { DisclosurePolicy, Level } from "../disclose/policy.ts";
+import { quoteIdentifier } from "../publish/duckdb.ts";
+import { categoryValue, type Dataset, type Field } from "../schema.ts";
+
+export type Published = number | string | null;
+
+/** What is written to `aggregates/<id>.json`. */
+export interface PublishedAggregate extends AggregateJson {
+  id: string;
+  /** The page family that uses it: "research", "standards", "workforce", "stigma", "outcomes", "regions", … */
+  topic: string;
+  title: string;
+  dataset: Dataset;
+  level: Level;
+  /** What the counts count: "people" or "organisations". */
+  unit: string;
+  /** For multi-select questions: the base (everyone who answered), since answers overlap. */
+  base?: Published;
+  notes?: string[];
+}
+
+export interface AggregateContext {
+  db: DuckDBConnection;
+  policy: DisclosurePolicy;
+  /** The DuckDB table with the dataset's accepted rows (identifiers pseudonymised, quasi-identifiers as collected). */
+  table(dataset: Dataset): string;
+  fields(dataset: Dataset): Field[];
+  field(dataset: Dataset, name: string): Field;
+  level(dataset: Dataset): Level;
+  /** The pseudonym column that identifies a person in longitudinal data, so people are counted once. */
+  subject(dataset: Dataset): string | undefined;
+  /** Runs SQL built from fixed text and `quoteIdentifier`; returns plain objects (BIGINT as number). */
+  query(sql: string): Promise<Record<string, unknown>[]>;
+}
+
+export interface AggregateDefinition {
+  id: string;
+  topic: string;
+  dataset: Dataset;
+  title: string;
+  build(context: AggregateContext): Promise<Omit<PublishedAggregate, "id" | "topic" | "title" | "dataset" | "level" | "unit">>;
+}
+
+/** The value shown for a protected cell: the number, or its symbol (`[c]`, `[low]`, `[z]`). */
+export function shown(cell: ProtectedCell): Published {
+  return cell.value ?? cell.symbol ?? null;
+}
+
+/** The categories of a field in schema order (the order charts and tables show them in). */
+export function categoriesOf(field: Field): string[] {
+  return (field.categories ?? []).map(categoryValue);
+}
+
+/** SQL for "how many": distinct people for longitudinal data, else rows. */
+export function countSql(context: AggregateContext, dataset: Dataset): string {
+  const subject = context.subject(dataset);
+  return subject ? `count(DISTINCT ${quoteIdentifier(subject)})` : "count(*)";
+}
+
+export interface CrossTabOptions {
+  dataset: Dataset;
+  /** SQL expression for the row dimension (a quoted column, or `unnest(col)` for a multi-select). */
+  rowSql: string;
+  rowDim: string;
+  rows: string[];
+  colSql?: string;
+  colDim?: string;
+  cols?: string[];
+  /** Extra SQL condition (fixed text only). */
+  where?: string;
+  /** Options overlap (a multi-select): no totals, no secondary suppression. */
+  additive?: boolean;
+  /** Also publish the percentage of each row (or column) total, computed from the rounded counts. */
+  percentOf?: "row" | "col";
+}
+
+/**
+ * A protected count table (one or two dimensions), as aggregate JSON rows `{rowDim, colDim?, count,
+ * percent?}` with totals labelled "Total". Categories with no rows are published as 0.
+ */
+export async function crossTab(context: AggregateContext, options: CrossTabOptions): Promise<AggregateJson> {
+  const { dataset, rowSql, colSql } = options;
+  const where = options.where ? `WHERE ${options.where}` : "";
+  const select = colSql ? `${rowSql} AS r, ${colSql} AS c` : `${rowSql} AS r, NULL AS c`;
+  const grouped = await context.query(
+    `SELECT CAST(r AS VARCHAR) AS r, CAST(c AS VARCHAR) AS c, ${countSql(context, dataset)} AS n FROM (SELECT *, ${select} FROM ${quoteIdentifier(context.table(dataset))} ${where}) WHERE r IS NOT NULL ${colSql ? "AND c IS NOT NULL" : ""} GROUP BY ALL`,
+  );
+  const cols = options.cols ?? [""];
+  const counts = options.rows.map((r) => cols.map((c) => Number(grouped.find((g) => g.r === r && (colSql ? g.c === c : true))?.n ?? 0)));
+  const level = context.level(dataset);
+  const table = protectCounts(
+    {
+      rowDim: options.rowDim,
+      rows: options.rows,
+      counts,
+      additive: options.additive !== false,
+      ...(options.colDim && options.cols ? { colDim: options.colDim, cols: options.cols } : {}),
+    },
+    context.policy,
+    level,
+  );
+  const json = toAggregateJson(table);
+  if (options.percentOf && options.colDim) {
+    const totalOf = (row: Record<string, Published>): ProtectedCell | undefined => {
+      const key = options.percentOf === "row" ? options.rowDim : options.colDim!;
+      const otherDim = options.percentOf === "row" ? options.colDim! : options.rowDim;
+      const total = json.rows.find((t) => t[key] === row[key] && t[otherDim] === json.totalLabel);
+      return total ? asCell(total.count ?? null) : undefined;
+    };
+    for (const row of json.rows) {
+      const base = totalOf(row);
+      row.percent = base ? roundPercent(percent(asCell(row.count ?? null), base, context.policy, level)) : null;
+    }
+    json.measures.push("percent");
+  }
+  return json;
+}
+
+function asCell(value: Published): ProtectedCell {
+  return typeof value === "number" ? { value } : { value: null, symbol: "[c]" };
+}
+
+/** Percentages are published to one decimal place. */
+export function roundPercent(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 10) / 10;
+}
+
+/**
+ * Means of numeric expressions by a dimension, each with its base count. A mean is published only
+ * when its raw base reaches the level's minimum base; the base itself is protected like any count.
+ */
+export async function meansBy(
+  context: AggregateContext,
+  options: { dataset: Dataset; dimSql: string; dim: string; values: string[]; measures: Record<string, string>; where?: string },
+): Promise<AggregateJson> {
+  const { dataset } = options;
+  const where = options.where ? `WHERE ${options.where}` : "";
+  const means = Object.entries(options.measures)
+    .map(([name, sql]) => `avg(${sql})::DOUBLE AS ${quoteIdentifier(name)}`)
+    .join(", ");
+  const rows = await context.query(
+    `SELECT CAST(${options.dimSql} AS VARCHAR) AS d, ${countSql(context, dataset)} AS n, ${means} FROM ${quoteIdentifier(context.table(dataset))} ${where} GROUP BY 1`,
+  );
+  const level = context.level(dataset);
+  const minimumBase = context.policy[level].minimumBase;
+  const out: AggregateJson["rows"] = options.values.map((value) => {
+    const found = rows.find((r) => r.d === value);
+    const n = Number(found?.n ?? 0);
+    const row: Record<string, Published> = { [options.dim]: value, count: shown(protectCount(n, context.policy, level)) };
+    for (const name of Object.keys(options.measures)) {
+      const mean = found?.[name];
+      row[name] = n >= minimumBase && typeof mean === "number" ? Math.round(mean * 10) / 10 : null;
+    }
+    return row;
+  });
+  return { dimensions: [options.dim], measures: ["count", ...Object.keys(options.measures)], totalLabel: "Total", rows: out };
+}
+
+/** Finds every topic module in this folder and returns their definitions, checked for clashes. */
+export async function loadAggregateDefinitions(dir: string = dirname(fileURLToPath(import.meta.url))): Promise<AggregateDefinition[]> {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".ts") && f !== "index.ts" && !f.endsWith(".test.ts"))
+    .sort();
+  const definitions: AggregateDefinition[] = [];
+  for (const file of files) {
+    const module = (await import(pathToFileURL(join(dir, file)).href)) as { aggregates?: AggregateDefinition[] };
+    if (!Array.isArray(module.aggregates)) throw new Error(`${join(dir, file)} must export \`aggregates: AggregateDefinition[]\`.`);
+    definitions.push(...module.aggregates);
+  }
+  const seen = new Set<string>();
+  for (const d of definitions) {
+    if (!/^[a-z0-9-]+$/.test(d.id)) throw new Error(`Aggregate id "${d.id}" must be lower-case letters, digits and hyphens.`);
+    if (seen.has(d.id)) throw new Error(`Two aggregates have the id "${d.id}".`);
+    seen.add(d.id);
+  }
+  return definitions;
+}

@@ -1,0 +1,113 @@
+/**
+ * Horizontal bars by category: the workhorse chart of the site (counts or percentages of people or
+ * organisations by answer, setting, region…). Suppressed values are not drawn as bars: the category
+ * keeps its row and shows its symbol (`[c]`) as text, so a reader sees that a value exists but is hidden.
+ */
+import * as Plot from "@observablehq/plot";
+import { figure, type TableColumn } from "./figure.ts";
+
+export type Value = number | string | null;
+
+export interface BarDatum {
+  label: string;
+  value: Value;
+}
+
+export interface BarsOptions {
+  width?: number;
+  /** "count" shows whole numbers; "percent" shows 0–100 with a % sign. */
+  measure?: "count" | "percent";
+  /** The axis label (e.g. "People", "Percentage of LEROs"). */
+  axisLabel?: string;
+  /** A CSS colour or variable for the bars. */
+  fill?: string;
+  /** Space on the left for category labels, in pixels (default: fitted to the longest label). */
+  marginLeft?: number;
+  document?: Document;
+}
+
+export const SUPPRESSED_LABEL = /^\[(c|x|z|low)\]$/;
+
+export function isShown(value: Value): value is number {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+export function formatValue(value: Value, measure: "count" | "percent" = "count"): string {
+  if (!isShown(value)) return value === null ? "[x]" : String(value);
+  return measure === "percent" ? `${value.toLocaleString("en-GB", { maximumFractionDigits: 1 })}%` : value.toLocaleString("en-GB");
+}
+
+/** The chart alone (an SVG), sized to `width`. */
+export function barsChart(data: readonly BarDatum[], options: BarsOptions = {}): SVGSVGElement | HTMLElement {
+  const measure = options.measure ?? "count";
+  const longest = Math.max(0, ...data.map((d) => d.label.length));
+  const marginLeft = options.marginLeft ?? Math.min(260, 12 + longest * 6.5);
+  const shown = data.filter((d) => isShown(d.value));
+  const hidden = data.filter((d) => !isShown(d.value));
+  const max = Math.max(measure === "percent" ? 100 : 0, ...shown.map((d) => d.value as number));
+  return Plot.plot({
+    ...(options.document ? { document: options.document } : {}),
+    width: options.width ?? 640,
+    height: 28 + data.length * 28,
+    marginLeft,
+    marginRight: 56,
+    x: { label: options.axisLabel ?? (measure === "percent" ? "Percentage" : "Count"), domain: [0, max], grid: true, ...(measure === "percent" ? { tickFormat: (d: number) => `${d}%` } : {}) },
+    y: { label: null, domain: data.map((d) => d.label), tickFormat: (d: string) => (d.length > 40 ? `${d.slice(0, 39)}…` : d) },
+    marks: [
+      Plot.barX(shown, { x: "value", y: "label", fill: options.fill ?? "var(--lero-cat-1, #0072b2)" }),
+      Plot.text(shown, { x: "value", y: "label", text: (d: BarDatum) => formatValue(d.value, measure), textAnchor: "start", dx: 4, fill: "currentColor" }),
+      Plot.text(hidden, { x: 0, y: "label", text: (d: BarDatum) => formatValue(d.value, measure), textAnchor: "start", dx: 4, fill: "var(--lero-suppressed, #767676)", fontStyle: "italic" }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+export interface BarsFigureOptions extends BarsOptions {
+  id: string;
+  title: string;
+  subtitle?: string;
+  source: string;
+  notes?: string[];
+  /** The heading of the label column in the table ("Setting", "Activity"). */
+  labelHeading: string;
+  /** The heading of the value column in the table ("People", "% of LEROs"). */
+  valueHeading: string;
+  /** Optional sentence; by default the largest and smallest shown values are described. */
+  description?: string;
+  headingLevel?: 2 | 3 | 4;
+}
+
+/** A sentence describing bars for screen readers: the largest and smallest shown values. */
+export function describeBars(data: readonly BarDatum[], measure: "count" | "percent" = "count"): string {
+  const shown = data.filter((d) => isShown(d.value)).sort((a, b) => (b.value as number) - (a.value as number));
+  const hidden = data.length - shown.length;
+  if (shown.length === 0) return "All values are hidden to protect confidentiality.";
+  const first = shown[0]!;
+  const last = shown[shown.length - 1]!;
+  const parts = [`Highest: ${first.label}, ${formatValue(first.value, measure)}.`];
+  if (shown.length > 1) parts.push(`Lowest: ${last.label}, ${formatValue(last.value, measure)}.`);
+  if (hidden > 0) parts.push(`${hidden} value${hidden === 1 ? " is" : "s are"} hidden to protect confidentiality.`);
+  return parts.join(" ");
+}
+
+/** The chart in its figure frame, with the data table, source line and downloads. */
+export function barsFigure(data: readonly BarDatum[], options: BarsFigureOptions): HTMLElement {
+  const measure = options.measure ?? "count";
+  const columns: TableColumn[] = [
+    { key: "label", label: options.labelHeading },
+    { key: "value", label: options.valueHeading, numeric: true, format: (v) => formatValue(v as Value, measure) },
+  ];
+  return figure({
+    id: options.id,
+    title: options.title,
+    ...(options.subtitle ? { subtitle: options.subtitle } : {}),
+    chart: barsChart(data, options),
+    description: options.description ?? describeBars(data, measure),
+    source: options.source,
+    ...(options.notes ? { notes: options.notes } : {}),
+    columns,
+    rows: data.map((d) => ({ label: d.label, value: d.value })),
+    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
+    ...(options.document ? { document: options.document } : {}),
+  });
+}
