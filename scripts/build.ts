@@ -18,6 +18,7 @@ import { buildData } from "../loaders/pipeline/index.ts";
 import { PROJECT_ROOT } from "../loaders/schema.ts";
 import { PUBLISHED_DIR } from "../loaders/site-data.ts";
 import { PipelineError } from "../loaders/types.ts";
+import { withLock } from "./lock.ts";
 import { seedNpmCache } from "./seed-npm-cache.ts";
 
 const DIST = join(PROJECT_ROOT, "dist");
@@ -37,6 +38,11 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 export const FRAMEWORK_BIN = join(PROJECT_ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
 
 export async function buildSite(): Promise<void> {
+  await mkdir(TMP, { recursive: true });
+  await withLock(join(TMP, "build.lock"), buildUnlocked);
+}
+
+async function buildUnlocked(): Promise<void> {
   const started = performance.now();
   await buildData({ out: PUBLISHED_DIR });
   await seedNpmCache();
