@@ -11,7 +11,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdir, rename, rm } from "node:fs/promises";
+import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { auditDist, formatFinding } from "../loaders/disclose/audit.ts";
 import { buildData } from "../loaders/pipeline/index.ts";
@@ -35,6 +35,23 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
   });
 }
 
+/**
+ * Framework 1.13.4 puts the sidebar's close `<label>` inside an `<ol>`, which is invalid HTML (only
+ * `<li>` may be there). We move it just before the list; it is positioned by CSS, so nothing moves on
+ * screen. Remove this when Framework fixes its sidebar markup (the HTML validity test will tell).
+ */
+const SIDEBAR_CLOSE = /<ol>(\s*)(<label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"><\/label>)/;
+
+async function fixFrameworkHtml(dir: string): Promise<void> {
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
+    const file = join(entry.parentPath, entry.name);
+    const html = await readFile(file, "utf8");
+    const fixed = html.replace(SIDEBAR_CLOSE, "$2$1<ol>");
+    if (fixed !== html) await writeFile(file, fixed);
+  }
+}
+
 export const FRAMEWORK_BIN = join(PROJECT_ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
 
 export async function buildSite(): Promise<void> {
@@ -54,6 +71,7 @@ async function buildUnlocked(): Promise<void> {
   try {
     await run(process.execPath, [FRAMEWORK_BIN, "build"], env);
     await cp(PUBLISHED_DIR, join(next, "data"), { recursive: true });
+    await fixFrameworkHtml(next);
     const audit = await auditDist(next);
     if (!audit.ok) {
       throw new PipelineError("source-error", [`The disclosure audit found ${audit.findings.length} problem(s) in the built site:`, ...audit.findings.slice(0, 50).map((f) => `  ${formatFinding(f)}`)].join("\n"));

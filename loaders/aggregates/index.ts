@@ -193,3 +193,58 @@ export async function loadAggregateDefinitions(dir: string = dirname(fileURLToPa
   }
   return definitions;
 }
+
+export interface GroupMeansOptions {
+  dataset: Dataset;
+  /** SQL expression for the group (each counted person or organisation must fall in one group only). */
+  dimSql: string;
+  dim: string;
+  values: string[];
+  /** Mean name → SQL expression. */
+  measures: Record<string, string>;
+  where?: string;
+  /**
+   * What to read from, as fixed SQL text (a quoted table or a subquery with an alias). Defaults to the
+   * dataset's table. It must keep the dataset's subject column, so people are still counted once.
+   */
+  fromSql?: string;
+}
+
+/**
+ * Means by a dimension whose groups split the counted people (or organisations) with no overlap, each
+ * with its base count, and a row for all groups together (labelled "Total"). Unlike `meansBy`, the
+ * bases are protected as one additive table, with secondary suppression: the total is published, so a
+ * single hidden base could otherwise be worked out from it. A mean is published only when its raw base
+ * reaches the minimum base and the base itself is published.
+ */
+export async function groupMeans(context: AggregateContext, options: GroupMeansOptions): Promise<AggregateJson> {
+  const { dataset } = options;
+  const where = options.where ? `WHERE ${options.where}` : "";
+  const from = options.fromSql ?? quoteIdentifier(context.table(dataset));
+  const names = Object.keys(options.measures);
+  const means = names.map((name) => `avg(${options.measures[name]})::DOUBLE AS ${quoteIdentifier(name)}`).join(", ");
+  const grouped = await context.query(
+    `SELECT CAST(${options.dimSql} AS VARCHAR) AS d, ${countSql(context, dataset)} AS n, ${means} FROM ${from} ${where} GROUP BY 1`,
+  );
+  const [overall] = await context.query(`SELECT ${countSql(context, dataset)} AS n, ${means} FROM ${from} ${where ? `${where} AND` : "WHERE"} ${options.dimSql} IS NOT NULL`);
+  const level = context.level(dataset);
+  const minimumBase = context.policy[level].minimumBase;
+  const raw = options.values.map((value) => grouped.find((g) => g.d === value));
+  const table = protectCounts(
+    { rowDim: options.dim, rows: options.values, counts: raw.map((found) => [Number(found?.n ?? 0)]) },
+    context.policy,
+    level,
+  );
+  const row = (label: string, found: Record<string, unknown> | undefined, cell: ProtectedCell): Record<string, Published> => {
+    const n = Number(found?.n ?? 0);
+    const out: Record<string, Published> = { [options.dim]: label, count: shown(cell) };
+    for (const name of names) {
+      const mean = found?.[name];
+      out[name] = cell.value !== null && n >= minimumBase && typeof mean === "number" ? Math.round(mean * 10) / 10 : null;
+    }
+    return out;
+  };
+  const rows = options.values.map((value, i) => row(value, raw[i], table.cells[i]![0]!));
+  rows.push(row("Total", overall, table.total!));
+  return { dimensions: [options.dim], measures: ["count", ...names], totalLabel: "Total", rows };
+}

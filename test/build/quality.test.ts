@@ -1,0 +1,76 @@
+/**
+ * Quality gates over the built site (issue 8): valid HTML, internal links and anchors, downloads that
+ * match their hashes, a reproducible build. Each gate is first shown to fail on a deliberately broken
+ * fixture (test/fixtures/quality/broken-site), so it cannot silently stop checking.
+ */
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../loaders/schema.ts";
+import { runTs } from "../support/run.ts";
+import { checkDownloads, checkLinks, differingFiles, htmlFiles, JAVA_MISSING, javaAvailable, validateHtml } from "../support/quality.ts";
+
+const DIST = join(PROJECT_ROOT, "dist");
+const BROKEN = join(PROJECT_ROOT, "test", "fixtures", "quality", "broken-site");
+
+describe("valid HTML (Nu Html Checker)", () => {
+  beforeAll(() => {
+    if (!javaAvailable()) throw new Error(JAVA_MISSING);
+  });
+
+  it("finds the errors in the broken fixture", () => {
+    const errors = validateHtml(htmlFiles(BROKEN));
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.map((e) => e.message).join("\n")).toMatch(/not allowed as child/);
+  });
+
+  it("finds no error in any built page", () => {
+    const pages = htmlFiles(DIST);
+    expect(pages.length).toBeGreaterThan(2);
+    expect(validateHtml(pages)).toEqual([]);
+  });
+});
+
+describe("links and downloads", () => {
+  it("finds the broken link, the missing anchor and the bad downloads in the fixture", () => {
+    const links = checkLinks(BROKEN).map((b) => `${b.href}: ${b.reason}`);
+    expect(links).toContain("/missing-page: no such file");
+    expect(links).toContain('#no-such-anchor: no element with id "no-such-anchor"');
+    const downloads = checkDownloads(BROKEN).map((b) => `${b.href}: ${b.reason}`);
+    expect(downloads).toContain("table.csv: sha256 differs from the declared hash");
+    expect(downloads).toContain("listed-but-missing.csv: listed but missing");
+  });
+
+  it("every internal link and anchor of the built site resolves", () => {
+    expect(checkLinks(DIST)).toEqual([]);
+  });
+
+  it("every download listed in datapackage.json exists with its declared size and hash", () => {
+    expect(checkDownloads(DIST)).toEqual([]);
+  });
+});
+
+describe("reproducible build", () => {
+  it("says which file differs between two folders", () => {
+    const a = mkdtempSync(join(tmpdir(), "lero-repro-"));
+    const b = mkdtempSync(join(tmpdir(), "lero-repro-"));
+    cpSync(join(BROKEN, "data"), a, { recursive: true });
+    cpSync(join(BROKEN, "data"), b, { recursive: true });
+    expect(differingFiles(a, b)).toEqual([]);
+    cpSync(join(BROKEN, "index.html"), join(b, "table.csv"));
+    expect(differingFiles(a, b)).toEqual(["table.csv"]);
+  });
+
+  it("two clean builds of the same input publish identical data files", async () => {
+    const first = mkdtempSync(join(tmpdir(), "lero-repro-"));
+    cpSync(join(DIST, "data"), join(first, "data"), { recursive: true });
+    cpSync(join(DIST, "_file"), join(first, "_file"), { recursive: true });
+    const clean = await runTs("scripts/clean.ts");
+    expect(clean.code).toBe(0);
+    const build = await runTs("scripts/build.ts");
+    expect(build.code, build.stderr).toBe(0);
+    expect(differingFiles(join(first, "data"), join(DIST, "data"))).toEqual([]);
+    expect(differingFiles(join(first, "_file"), join(DIST, "_file"))).toEqual([]);
+  });
+});
