@@ -53,7 +53,8 @@ export default {
   style: "style.css",
   globalStylesheets: [],
   head: `<meta name="description" content="Evidence on Lived Experience Recovery Organisations (LEROs): research, quality standards, stigma and recovery outcomes."><link rel="icon" href="data:,">`,
-  header: `<a class="lero-skip" href="#observablehq-main">Skip to content</a><span class="lero-brand"><a href="/">LERO Evidence</a></span>${notice}`,
+  // The skip link is placed first in <body> by scripts/build.ts (Framework puts the sidebar first).
+  header: `<span class="lero-brand"><a href="/">LERO Evidence</a></span>${notice}`,
   footer: `<p>LERO Evidence. Text and charts under <a href="/methods#licence">CC BY 4.0</a>; data under the <a href="/methods#licence">Open Government Licence v3.0</a> terms. <a href="/methods#cite">How to cite</a>.</p>`,
   // DuckDB-wasm with no extensions: Parquet is built into the pinned 1.28.0, and nothing is downloaded.
   dynamicPaths: [...dynamicPaths()],

@@ -36,18 +36,26 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 }
 
 /**
- * Framework 1.13.4 puts the sidebar's close `<label>` inside an `<ol>`, which is invalid HTML (only
- * `<li>` may be there). We move it just before the list; it is positioned by CSS, so nothing moves on
- * screen. Remove this when Framework fixes its sidebar markup (the HTML validity test will tell).
+ * Three fixes to the HTML Framework 1.13.4 writes, each caught by the quality gates:
+ * - the sidebar's close `<label>` sits inside an `<ol>`, which is invalid HTML (only `<li>` may be
+ *   there); we move it just before the list (it is positioned by CSS, so nothing moves on screen);
+ * - `<html>` has no `lang`, so screen readers guess the language; the site is in British English;
+ * - the viewport meta sets `maximum-scale=1`, which stops people zooming on phones (WCAG 1.4.4);
+ * - the sidebar comes before the page in the document, so a "skip to content" link must be the very
+ *   first thing in `<body>` to be the first stop for keyboard users.
  */
 const SIDEBAR_CLOSE = /<ol>(\s*)(<label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"><\/label>)/;
+const HTML_OPEN = /<html>/;
+const NO_ZOOM = /, maximum-scale=1(?=")/;
+const BODY_OPEN = /<body>/;
+const SKIP_LINK = '<body>\n<a class="lero-skip" href="#observablehq-main">Skip to content</a>';
 
 async function fixFrameworkHtml(dir: string): Promise<void> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
     const file = join(entry.parentPath, entry.name);
     const html = await readFile(file, "utf8");
-    const fixed = html.replace(SIDEBAR_CLOSE, "$2$1<ol>");
+    const fixed = html.replace(SIDEBAR_CLOSE, "$2$1<ol>").replace(HTML_OPEN, '<html lang="en-GB">').replace(NO_ZOOM, "").replace(BODY_OPEN, SKIP_LINK);
     if (fixed !== html) await writeFile(file, fixed);
   }
 }
