@@ -12,16 +12,17 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { auditDist, formatFinding } from "../loaders/disclose/audit.ts";
 import { buildData } from "../loaders/pipeline/index.ts";
 import { PROJECT_ROOT } from "../loaders/schema.ts";
-import { PUBLISHED_DIR } from "../loaders/site-data.ts";
+import { publishedDir } from "../loaders/site-data.ts";
 import { PipelineError } from "../loaders/types.ts";
 import { withLock } from "./lock.ts";
 import { seedNpmCache } from "./seed-npm-cache.ts";
 
-const DIST = join(PROJECT_ROOT, "dist");
+/** `LERO_DIST_DIR` builds elsewhere (benchmarks build large data without touching dist/). */
+const DIST = process.env.LERO_DIST_DIR ? resolve(process.env.LERO_DIST_DIR) : join(PROJECT_ROOT, "dist");
 const TMP = join(PROJECT_ROOT, ".tmp");
 const LOADER_CACHE = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
 
@@ -69,16 +70,17 @@ export async function buildSite(): Promise<void> {
 
 async function buildUnlocked(): Promise<void> {
   const started = performance.now();
-  await buildData({ out: PUBLISHED_DIR });
+  const published = publishedDir();
+  await buildData({ out: published });
   await seedNpmCache();
   await rm(LOADER_CACHE, { recursive: true, force: true });
   await mkdir(TMP, { recursive: true });
   const next = join(TMP, `dist-next-${process.pid}`);
   await rm(next, { recursive: true, force: true });
-  const env = { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", LERO_BUILD_OUT: next, LERO_PUBLISHED_DIR: PUBLISHED_DIR };
+  const env = { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", LERO_BUILD_OUT: next, LERO_PUBLISHED_DIR: published };
   try {
     await run(process.execPath, [FRAMEWORK_BIN, "build"], env);
-    await cp(PUBLISHED_DIR, join(next, "data"), { recursive: true });
+    await cp(published, join(next, "data"), { recursive: true });
     await fixFrameworkHtml(next);
     const audit = await auditDist(next);
     if (!audit.ok) {
@@ -89,7 +91,7 @@ async function buildUnlocked(): Promise<void> {
     if (existsSync(DIST)) await rename(DIST, old);
     await rename(next, DIST);
     await rm(old, { recursive: true, force: true });
-    process.stderr.write(`Site built in ${((performance.now() - started) / 1000).toFixed(1)} s → dist/\n`);
+    process.stderr.write(`Site built in ${((performance.now() - started) / 1000).toFixed(1)} s → ${DIST}\n`);
   } finally {
     await rm(next, { recursive: true, force: true });
   }

@@ -160,12 +160,19 @@ export function discloseRecords(records: readonly Record<string, unknown>[], sch
   const held: HeldText[] = [];
   const freeText: FreeTextReport[] = freeTextFields.map((f) => ({ field: f.name, consented: 0, published: 0, redacted: {}, heldForReview: 0, droppedWithoutConsent: 0 }));
 
+  // Longitudinal data repeats each person's identifier on every row: compute each pseudonym once.
+  const pseudonyms = new Map<string, string>();
+  const pseudonymOf = (value: string): string => {
+    let result = pseudonyms.get(value);
+    if (result === undefined) pseudonyms.set(value, (result = pseudonym(value, pseudonymKey)));
+    return result;
+  };
   const out: Record<string, unknown>[] = records.map((record, index) => {
     const row: Record<string, unknown> = {};
     for (const field of schema.fields) {
       const value = record[field.name];
       if (field.lero.role === "identifier") {
-        if (keep.has(field.name)) row[pseudonymField(field.name)] = value === null || value === undefined || String(value).trim() === "" ? null : pseudonym(String(value), pseudonymKey);
+        if (keep.has(field.name)) row[pseudonymField(field.name)] = value === null || value === undefined || String(value).trim() === "" ? null : pseudonymOf(String(value));
         continue;
       }
       row[field.name] = value;

@@ -1,0 +1,294 @@
+/**
+ * `npm run bench` (`-- --quick` for a run under five minutes): how fast the pipeline, the site build,
+ * the pages, the embeds and the explorer are, and how cost grows with the data. Every target is a
+ * ratio or a budget measured in this one run, never a timed assertion in a test.
+ *
+ * Writes `bench/results.json` and prints a table (Markdown, ready for the README).
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import type { Browser, CDPSession, Page } from "playwright-core";
+import { SAMPLE_DIR } from "../loaders/data-dir.ts";
+import { PROJECT_ROOT } from "../loaders/schema.ts";
+import { launch, serveSite, type StaticSite } from "../test/support/browser.ts";
+
+const quick = process.argv.includes("--quick");
+const SIZES = quick ? [10_000, 30_000, 100_000] : [10_000, 100_000, 1_000_000];
+const EXPLORER_SIZES = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+const INTERACTIONS = 20;
+const BUDGET = { pageKb: 350, firstChartMs: 1000, embedKb: 120, pipelineRatio: 3, explorerP95Ms: 100 };
+const WORK = mkdtempSync(join(tmpdir(), "lero-bench-"));
+
+interface Measure {
+  seconds: number;
+  rows: number;
+  bytes: number;
+  maxRssMb: number;
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(" ")} failed (${code}):\n${err.slice(-2000)}`))));
+  });
+}
+
+async function sampleAt(rows: number): Promise<string> {
+  const dir = join(WORK, `outcomes-${rows}`);
+  mkdirSync(dir, { recursive: true });
+  await run(["scripts/make-sample.ts", "--scale", String(rows), "--out", dir]);
+  return join(dir, "outcomes.csv");
+}
+
+/** Least-squares slope of log(y) on log(x): 1 means cost grows linearly with size. */
+function growthExponent(xs: number[], ys: number[]): number | null {
+  const points = xs.map((x, i) => [Math.log(x), Math.log(ys[i]!)] as const).filter(([, y]) => Number.isFinite(y));
+  if (points.length < 2) return null;
+  const mx = points.reduce((s, [x]) => s + x, 0) / points.length;
+  const my = points.reduce((s, [, y]) => s + y, 0) / points.length;
+  const slope = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) / points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  return Math.round(slope * 100) / 100;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return Math.round((sorted[index] ?? NaN) * 10) / 10;
+}
+
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size;
+  return total;
+}
+
+// ─── 1. Pipeline throughput ──────────────────────────────────────────────────────────────────────
+
+async function benchPipeline() {
+  const results = [];
+  for (const rows of SIZES) {
+    const file = await sampleAt(rows);
+    const out = join(WORK, `pipeline-${rows}`);
+    mkdirSync(out, { recursive: true });
+    log(`pipeline at ${rows.toLocaleString("en-GB")} rows…`);
+    const baseline = JSON.parse(await run(["scripts/bench/pipeline-worker.ts", "--mode", "baseline", "--file", file, "--out", out])) as Measure;
+    const pipeline = JSON.parse(await run(["scripts/bench/pipeline-worker.ts", "--mode", "pipeline", "--file", file, "--out", out])) as Measure;
+    const csvBytes = statSync(file).size;
+    results.push({
+      rows,
+      csvMb: Math.round(csvBytes / 1e5) / 10,
+      pipeline: { seconds: round(pipeline.seconds), rowsPerSecond: Math.round(rows / pipeline.seconds), maxRssMb: Math.round(pipeline.maxRssMb), parquetBytes: pipeline.bytes },
+      baseline: { seconds: round(baseline.seconds), rowsPerSecond: Math.round(rows / baseline.seconds), maxRssMb: Math.round(baseline.maxRssMb), parquetBytes: baseline.bytes },
+      ratio: round(pipeline.seconds / baseline.seconds),
+      parquetOverCsv: Math.round((pipeline.bytes / csvBytes) * 1000) / 1000,
+    });
+  }
+  return results;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+// ─── 2. Site build ───────────────────────────────────────────────────────────────────────────────
+
+/** From clean: Framework's caches and the published data removed (dist/ is left alone; we build elsewhere). */
+async function benchBuild(dist: string) {
+  log("site build from clean…");
+  rmSync(join(PROJECT_ROOT, "src", ".observablehq", "cache"), { recursive: true, force: true });
+  rmSync(join(PROJECT_ROOT, ".tmp", "published"), { recursive: true, force: true });
+  const started = performance.now();
+  await run(["scripts/build.ts"], { ...process.env, LERO_DIST_DIR: dist });
+  return { seconds: round((performance.now() - started) / 1000), distMb: Math.round(folderBytes(dist) / 1e5) / 10 };
+}
+
+// ─── 3–4. Pages and embeds in Chromium ─────────────────────────────────────────────────────────────
+
+interface PageFigures {
+  path: string;
+  transferredKb: number;
+  requests: number;
+  firstChartMs: number | null;
+  duckdbLoaded: boolean;
+}
+
+/** Cold cache: a fresh context per page; bytes as sent on the wire (compressed), from the DevTools protocol. */
+async function measurePage(browser: Browser, origin: string, path: string, chartSelector: string): Promise<PageFigures> {
+  const context = await browser.newContext();
+  const page: Page = await context.newPage();
+  const cdp: CDPSession = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  let bytes = 0;
+  let requests = 0;
+  const urls: string[] = [];
+  cdp.on("Network.requestWillBeSent", (event: { request: { url: string } }) => {
+    requests++;
+    urls.push(event.request.url);
+  });
+  cdp.on("Network.loadingFinished", (event: { encodedDataLength: number }) => (bytes += event.encodedDataLength));
+  await page.goto(origin + path);
+  let firstChartMs: number | null = null;
+  try {
+    await page.waitForSelector(chartSelector, { timeout: 20_000 });
+    firstChartMs = Math.round(await page.evaluate(() => performance.now()));
+  } catch {
+    firstChartMs = null;
+  }
+  await page.waitForLoadState("networkidle");
+  await context.close();
+  return { path, transferredKb: Math.round(bytes / 102.4) / 10, requests, firstChartMs, duckdbLoaded: urls.some((u) => /duckdb/i.test(u)) };
+}
+
+async function benchPages(browser: Browser, site: StaticSite, dist: string) {
+  const regionPage = existsSync(join(dist, "regions")) ? readdirSync(join(dist, "regions")).find((f) => f.endsWith(".html") && f !== "index.html") : undefined;
+  const paths = ["/", "/report", "/stigma", ...(regionPage ? [`/regions/${regionPage.replace(/\.html$/, "")}`] : [])].filter((p) => existsSync(join(dist, p === "/" ? "index.html" : `${p}.html`)));
+  const pages: PageFigures[] = [];
+  for (const path of paths) pages.push(await measurePage(browser, site.origin, path, "main svg"));
+  return pages;
+}
+
+async function benchEmbeds(browser: Browser, site: StaticSite, dist: string) {
+  const embedDir = join(dist, "embed");
+  if (!existsSync(embedDir)) return { iframe: null, module: null, note: "no embeds built yet" };
+  const page = readdirSync(embedDir).find((f) => f.endsWith(".html") && f !== "index.html");
+  const module = readdirSync(embedDir).find((f) => f.endsWith(".js") && f !== "resize.js");
+  const iframe = page ? await measurePage(browser, site.origin, `/embed/${page.replace(/\.html$/, "")}`, "svg") : null;
+  let moduleFigures: PageFigures | null = null;
+  if (module) {
+    const host = mkdtempSync(join(tmpdir(), "lero-bench-host-"));
+    writeFileSync(join(host, "index.html"), `<!DOCTYPE html><html lang="en"><title>Host</title><div id="chart"></div><script type="module">import {render} from "${site.origin}/embed/${module}"; render(document.getElementById("chart"), {});</script>`);
+    const hostSite = await serveSite(host);
+    moduleFigures = await measurePage(browser, hostSite.origin, "/", "#chart svg");
+    await hostSite.close();
+  }
+  return { iframe, module: moduleFigures };
+}
+
+// ─── 5. Explorer ───────────────────────────────────────────────────────────────────────────────────
+
+interface ExploreTiming {
+  action: string;
+  ms: number;
+}
+
+async function benchExplorer(browser: Browser, rows: number) {
+  const data = join(WORK, `site-data-${rows}`);
+  cpSync(SAMPLE_DIR, data, { recursive: true });
+  cpSync(await sampleAt(rows), join(data, "outcomes.csv"));
+  const dist = join(WORK, `dist-${rows}`);
+  log(`explorer at ${rows.toLocaleString("en-GB")} rows: building a site…`);
+  await run(["scripts/build.ts"], { ...process.env, LERO_DATA_DIR: data, LERO_PSEUDONYM_KEY: "benchmark-key-0123456789abcdef", LERO_DIST_DIR: dist, LERO_PUBLISHED_DIR: join(WORK, `published-${rows}`) });
+  const site = await serveSite(dist);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const started = Date.now();
+  await page.goto(`${site.origin}/explore`);
+  await page.waitForSelector("main svg", { timeout: 120_000 });
+  const firstChartMs = Date.now() - started;
+  const latencies: number[] = [];
+  const bars = page.locator("[data-explore-value]");
+  const count = await bars.count();
+  for (let i = 0; i < INTERACTIONS && count > 0; i++) {
+    const before = await page.evaluate(() => ((window as unknown as { __exploreTimings?: ExploreTiming[] }).__exploreTimings ?? []).length);
+    const t0 = Date.now();
+    await bars.nth(i % count).click();
+    await page.waitForFunction((n) => ((window as unknown as { __exploreTimings?: ExploreTiming[] }).__exploreTimings ?? []).length > n, before, { timeout: 30_000 });
+    const timings = await page.evaluate(() => (window as unknown as { __exploreTimings?: ExploreTiming[] }).__exploreTimings ?? []);
+    latencies.push(timings[timings.length - 1]?.ms ?? Date.now() - t0);
+  }
+  await context.close();
+  await site.close();
+  rmSync(dist, { recursive: true, force: true });
+  const parquet = join(WORK, `published-${rows}`, "outcomes.parquet");
+  return {
+    rows,
+    firstChartMs,
+    interactions: latencies.length,
+    filterMedianMs: latencies.length ? percentile(latencies, 50) : null,
+    filterP95Ms: latencies.length ? percentile(latencies, 95) : null,
+    parquetBytes: existsSync(parquet) ? statSync(parquet).size : null,
+  };
+}
+
+// ─── Report ────────────────────────────────────────────────────────────────────────────────────────
+
+function machine() {
+  let commit = "unknown";
+  try {
+    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: PROJECT_ROOT, encoding: "utf8" }).trim();
+  } catch {
+    /* not a git checkout */
+  }
+  return { date: new Date().toISOString(), commit, node: process.version, cpus: `${cpus().length} × ${cpus()[0]?.model ?? "unknown"}`, memoryGb: Math.round(totalmem() / 2 ** 30), quick };
+}
+
+const started = performance.now();
+const results: Record<string, unknown> = { machine: machine(), budgets: BUDGET };
+results.pipeline = await benchPipeline();
+const dist = join(WORK, "dist");
+results.build = await benchBuild(dist);
+const browser = await launch();
+const site = await serveSite(dist);
+results.pages = await benchPages(browser, site, dist);
+results.embeds = await benchEmbeds(browser, site, dist);
+await site.close();
+const explorer = [];
+for (const rows of EXPLORER_SIZES) explorer.push(await benchExplorer(browser, rows));
+results.explorer = explorer;
+await browser.close();
+
+const pipeline = results.pipeline as Awaited<ReturnType<typeof benchPipeline>>;
+results.growth = {
+  pipelineTime: growthExponent(pipeline.map((p) => p.rows), pipeline.map((p) => p.pipeline.seconds)),
+  baselineTime: growthExponent(pipeline.map((p) => p.rows), pipeline.map((p) => p.baseline.seconds)),
+  parquetSize: growthExponent(pipeline.map((p) => p.rows), pipeline.map((p) => p.pipeline.parquetBytes)),
+  explorerFirstChart: growthExponent(explorer.map((e) => e.rows), explorer.map((e) => e.firstChartMs)),
+  explorerFilterP95: growthExponent(explorer.map((e) => e.rows), explorer.map((e) => e.filterP95Ms ?? NaN)),
+};
+const largest = pipeline[pipeline.length - 1]!;
+const pages = results.pages as PageFigures[];
+const embeds = results.embeds as { iframe: PageFigures | null; module: PageFigures | null };
+const lastExplorer = explorer[explorer.length - 1]!;
+results.budgetsMet = {
+  [`pipeline ratio ≤ ${BUDGET.pipelineRatio} at ${largest.rows.toLocaleString("en-GB")} rows`]: largest.ratio <= BUDGET.pipelineRatio,
+  [`pages ≤ ${BUDGET.pageKb} KB`]: pages.every((p) => p.transferredKb <= BUDGET.pageKb),
+  [`first chart ≤ ${BUDGET.firstChartMs} ms`]: pages.every((p) => p.firstChartMs !== null && p.firstChartMs <= BUDGET.firstChartMs),
+  "no DuckDB-wasm on report pages": pages.every((p) => !p.duckdbLoaded),
+  [`embeds ≤ ${BUDGET.embedKb} KB`]: [embeds.iframe, embeds.module].every((e) => e !== null && e.transferredKb <= BUDGET.embedKb),
+  [`explorer filter p95 ≤ ${BUDGET.explorerP95Ms} ms at ${lastExplorer.rows.toLocaleString("en-GB")} rows`]: lastExplorer.filterP95Ms !== null && lastExplorer.filterP95Ms <= BUDGET.explorerP95Ms,
+};
+results.seconds = round((performance.now() - started) / 1000);
+
+mkdirSync(join(PROJECT_ROOT, "bench"), { recursive: true });
+writeFileSync(join(PROJECT_ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+rmSync(WORK, { recursive: true, force: true });
+
+const lines: string[] = [];
+const m = results.machine as ReturnType<typeof machine>;
+lines.push(`Benchmark ${m.quick ? "(quick) " : ""}run ${m.date.slice(0, 16).replace("T", " ")} UTC, commit ${m.commit}, ${m.cpus}, ${m.memoryGb} GiB, Node ${m.node}, ${results.seconds} s in all.`, "");
+lines.push("| outcomes rows | pipeline s | rows/s | peak MB | DuckDB COPY s | ratio | Parquet/CSV |", "|---:|---:|---:|---:|---:|---:|---:|");
+for (const p of pipeline) lines.push(`| ${p.rows.toLocaleString("en-GB")} | ${p.pipeline.seconds} | ${p.pipeline.rowsPerSecond.toLocaleString("en-GB")} | ${p.pipeline.maxRssMb} | ${p.baseline.seconds} | ${p.ratio} | ${p.parquetOverCsv} |`);
+const build = results.build as { seconds: number; distMb: number };
+lines.push("", `Site build from clean: ${build.seconds} s; dist/ ${build.distMb} MB.`, "");
+lines.push("| page | KB transferred | requests | first chart ms | DuckDB-wasm |", "|---|---:|---:|---:|---|");
+for (const p of [...pages, ...(embeds.iframe ? [{ ...embeds.iframe, path: `iframe embed ${embeds.iframe.path}` }] : []), ...(embeds.module ? [{ ...embeds.module, path: "module embed" }] : [])]) {
+  lines.push(`| ${p.path} | ${p.transferredKb} | ${p.requests} | ${p.firstChartMs ?? "none"} | ${p.duckdbLoaded ? "loaded" : "no"} |`);
+}
+lines.push("", "| explorer rows | first chart ms | filter p50 ms | filter p95 ms | interactions |", "|---:|---:|---:|---:|---:|");
+for (const e of explorer) lines.push(`| ${e.rows.toLocaleString("en-GB")} | ${e.firstChartMs} | ${e.filterMedianMs ?? "n/a"} | ${e.filterP95Ms ?? "n/a"} | ${e.interactions} |`);
+const growth = results.growth as Record<string, number | null>;
+lines.push("", `Growth (log–log slope; 1 = linear): ${Object.entries(growth).map(([k, v]) => `${k} ${v ?? "n/a"}`).join(", ")}.`);
+lines.push("", "Budgets:", ...Object.entries(results.budgetsMet as Record<string, boolean>).map(([k, ok]) => `- ${ok ? "met" : "NOT MET"}: ${k}`));
+process.stdout.write(`${lines.join("\n")}\n`);
+writeFileSync(join(PROJECT_ROOT, "bench", "results.md"), `${lines.join("\n")}\n`);

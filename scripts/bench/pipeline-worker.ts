@@ -1,0 +1,49 @@
+/**
+ * One measured run, in its own process so its peak memory is its own:
+ *   pipeline  read → map → validate → disclose → publish Parquet, for one outcomes export
+ *   baseline  DuckDB's own COPY (SELECT * FROM read_csv(…)) TO '….parquet' (ZSTD) on the same file
+ * Prints one JSON line: { seconds, rows, bytes, maxRssMb }.
+ */
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { discloseRecords } from "../../loaders/disclose/apply.ts";
+import { loadPolicy } from "../../loaders/disclose/policy.ts";
+import { DEMO_PSEUDONYM_KEY } from "../../loaders/disclose/pseudonym.ts";
+import { quoteLiteral, withDuckDB } from "../../loaders/publish/duckdb.ts";
+import { columnsOf, loadRecords, orderedSelect, writeParquet } from "../../loaders/publish/table.ts";
+import { applyMapping, readExport } from "../../loaders/read/index.ts";
+import { referenceSets } from "../../loaders/reference.ts";
+import { loadSchema } from "../../loaders/schema.ts";
+import { validateTable } from "../../loaders/validate/index.ts";
+
+const { values } = parseArgs({ options: { mode: { type: "string" }, file: { type: "string" }, out: { type: "string" } } });
+const { mode, file, out } = values;
+if ((mode !== "pipeline" && mode !== "baseline") || !file || !out) {
+  process.stderr.write("usage: pipeline-worker --mode pipeline|baseline --file outcomes.csv --out DIR\n");
+  process.exit(2);
+}
+const target = join(out, `${mode}.parquet`);
+const started = performance.now();
+let rows = 0;
+if (mode === "baseline") {
+  await withDuckDB(async (db) => {
+    await db.run(`COPY (SELECT * FROM read_csv(${quoteLiteral(file)})) TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd)`);
+    const count = await db.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_parquet(${quoteLiteral(target)})`);
+    rows = Number(count.getRowObjects()[0]?.n ?? 0);
+  });
+} else {
+  const schema = loadSchema("outcomes");
+  const policy = loadPolicy();
+  const table = applyMapping(await readExport(file), schema);
+  const validation = validateTable(table, schema, { references: referenceSets(), maxRejectedShare: policy.maxRejectedShare });
+  const disclosed = discloseRecords(validation.records, schema, { policy, pseudonymKey: DEMO_PSEUDONYM_KEY, rows: validation.rows });
+  const columns = columnsOf(disclosed.fields);
+  await withDuckDB(async (db) => {
+    await loadRecords(db, "m", columns, disclosed.records);
+    await writeParquet(db, orderedSelect("m", columns, disclosed.sortKey), target);
+  });
+  rows = validation.read;
+}
+const seconds = (performance.now() - started) / 1000;
+process.stdout.write(`${JSON.stringify({ seconds, rows, bytes: statSync(target).size, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
