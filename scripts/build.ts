@@ -13,6 +13,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { auditDist, formatFinding } from "../loaders/disclose/audit.ts";
 import { buildData } from "../loaders/pipeline/index.ts";
 import { PROJECT_ROOT } from "../loaders/schema.ts";
@@ -82,6 +83,12 @@ async function buildUnlocked(): Promise<void> {
     await run(process.execPath, [FRAMEWORK_BIN, "build"], env);
     await cp(published, join(next, "data"), { recursive: true });
     await fixFrameworkHtml(next);
+    // Embeddable charts are rendered to static HTML and SVG after Framework, from the same published data.
+    const embeds = join(PROJECT_ROOT, "scripts", "embed", "render.ts");
+    if (existsSync(embeds)) {
+      const { renderEmbeds } = (await import(pathToFileURL(embeds).href)) as { renderEmbeds(options: { dist: string; published: string }): Promise<void> };
+      await renderEmbeds({ dist: next, published });
+    }
     const audit = await auditDist(next);
     if (!audit.ok) {
       throw new PipelineError("source-error", [`The disclosure audit found ${audit.findings.length} problem(s) in the built site:`, ...audit.findings.slice(0, 50).map((f) => `  ${formatFinding(f)}`)].join("\n"));
