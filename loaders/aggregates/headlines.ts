@@ -250,23 +250,28 @@ export const aggregates: AggregateDefinition[] = [
       const one = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10);
       const intake = pairs.map((p) => Number(p.intake));
       const final = pairs.map((p) => Number(p.final));
+      const people = protectCount(pairs.length, context.policy, level);
       const atCutoff = (values: number[]): ProtectedCell => protectCount(values.filter((v) => v >= BARC_CUTOFF).length, context.policy, level);
+      const cutoffIntake = atCutoff(intake);
+      const cutoffFinal = atCutoff(final);
       return {
         dimensions: ["period"],
-        measures: ["count", "mean_intake", "mean_12_months", "mean_change", "cutoff_intake_count", "cutoff_12_months_count"],
+        measures: ["count", "mean_intake", "mean_12_months", "mean_change", "cutoff_intake_count", "cutoff_12_months_count", "percent_cutoff_intake", "percent_cutoff_12_months"],
         totalLabel: "Total",
         rows: [
           {
             period: "Intake to 12 months",
-            count: shown(protectCount(pairs.length, context.policy, level)),
+            count: shown(people),
             mean_intake: one(safeMean(intake, context.policy, level)),
             mean_12_months: one(safeMean(final, context.policy, level)),
             mean_change: one(safeMean(final.map((f, i) => f - intake[i]!), context.policy, level)),
-            cutoff_intake_count: shown(atCutoff(intake)),
-            cutoff_12_months_count: shown(atCutoff(final)),
+            cutoff_intake_count: shown(cutoffIntake),
+            cutoff_12_months_count: shown(cutoffFinal),
+            percent_cutoff_intake: roundPercent(percent(cutoffIntake, people, context.policy, level)),
+            percent_cutoff_12_months: roundPercent(percent(cutoffFinal, people, context.policy, level)),
           },
         ],
-        notes: [`People assessed both at intake and at 12 months. The cutoff counts are people with a total of ${BARC_CUTOFF} or more, the level associated with sustained remission in the validation study.`],
+        notes: [`People assessed both at intake and at 12 months. The cutoff counts (and their percentages of the people counted) are people with a total of ${BARC_CUTOFF} or more, the level associated with sustained remission in the validation study.`],
       };
     },
   },

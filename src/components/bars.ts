@@ -4,7 +4,7 @@
  * keeps its row and shows its symbol (`[c]`) as text, so a reader sees that a value exists but is hidden.
  */
 import * as Plot from "@observablehq/plot";
-import { figure, type TableColumn } from "./figure.ts";
+import { figure, type TableColumn } from "./figure.js";
 
 export type Value = number | string | null;
 

@@ -1,0 +1,88 @@
+/**
+ * Figures by UK region for the regional map and the region profile pages: LEROs in the latest audit
+ * wave and how many evaluate their work, stigma respondents who met unfair treatment at their GP, and
+ * recovery capital at intake. Each table carries an all-regions row ("Total") so a region can be set
+ * beside the UK; the cell rules protect the regions and that total together.
+ */
+import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
+import { categoriesOf, crossTab, groupMeans, type AggregateContext, type AggregateDefinition } from "./index.ts";
+
+export const EVALUATES = ["Evaluates its work", "Does not evaluate"] as const;
+export const GP_ENACTED = ["Met stigma", "Did not meet stigma"] as const;
+/** Enacted-stigma items run 1 (never) to 5 (very often): 3 or more (sometimes, often, very often) counts as meeting stigma, as on the Report page. */
+export const ENACTED_AT_LEAST = 3;
+
+function regions(context: AggregateContext, dataset: "audit" | "stigma" | "outcomes"): string[] {
+  return categoriesOf(context.field(dataset, "region"));
+}
+
+export const aggregates: AggregateDefinition[] = [
+  {
+    id: "regions-audit-evaluates",
+    topic: "regions",
+    dataset: "audit",
+    title: "LEROs in the latest audit wave that evaluate their work, by region",
+    async build(context) {
+      const wave = quoteIdentifier("wave");
+      const evaluates = quoteIdentifier("evaluates");
+      const json = await crossTab(context, {
+        dataset: "audit",
+        rowSql: quoteIdentifier("region"),
+        rowDim: "region",
+        rows: regions(context, "audit"),
+        colSql: `CASE WHEN ${evaluates} THEN ${quoteLiteral(EVALUATES[0])} WHEN NOT ${evaluates} THEN ${quoteLiteral(EVALUATES[1])} END`,
+        colDim: "evaluates",
+        cols: [...EVALUATES],
+        where: `${wave} = (SELECT max(${wave}) FROM ${quoteIdentifier(context.table("audit"))})`,
+        percentOf: "row",
+      });
+      return { ...json, notes: ["LEROs in the latest audit wave. Percentages are of the LEROs in the region."] };
+    },
+  },
+  {
+    id: "regions-stigma-gp",
+    topic: "regions",
+    dataset: "stigma",
+    title: "Stigma survey respondents who met stigma at their GP, by region",
+    async build(context) {
+      const items = ["enacted_1", "enacted_2", "enacted_3"].map(quoteIdentifier);
+      const any = items.map((item) => `${item} >= ${ENACTED_AT_LEAST}`).join(" OR ");
+      const answered = items.map((item) => `${item} IS NOT NULL`).join(" OR ");
+      const json = await crossTab(context, {
+        dataset: "stigma",
+        rowSql: quoteIdentifier("region"),
+        rowDim: "region",
+        rows: regions(context, "stigma"),
+        colSql: `CASE WHEN ${any} THEN ${quoteLiteral(GP_ENACTED[0])} ELSE ${quoteLiteral(GP_ENACTED[1])} END`,
+        colDim: "gp_enacted",
+        cols: [...GP_ENACTED],
+        where: `${quoteIdentifier("setting")} = 'GP' AND (${answered})`,
+        percentOf: "row",
+      });
+      return {
+        ...json,
+        notes: [
+          "Respondents who answered at least one enacted-stigma item about their GP. Met stigma: at least one of three questions on unfair treatment by staff (less respect, slower help or refusal, judging talk) answered sometimes, often or very often. Items adapted from the Substance Use Stigma Mechanisms Scale.",
+        ],
+      };
+    },
+  },
+  {
+    id: "regions-barc-intake",
+    topic: "regions",
+    dataset: "outcomes",
+    title: "Mean BARC-10 total at intake, by region",
+    async build(context) {
+      const [intake] = categoriesOf(context.field("outcomes", "assessment"));
+      const json = await groupMeans(context, {
+        dataset: "outcomes",
+        dimSql: quoteIdentifier("region"),
+        dim: "region",
+        values: regions(context, "outcomes"),
+        measures: { mean_barc: quoteIdentifier("barc_total") },
+        where: `${quoteIdentifier("assessment")} = ${quoteLiteral(intake ?? "Intake")}`,
+      });
+      return { ...json, notes: ["People assessed at intake, by region."] };
+    },
+  },
+];

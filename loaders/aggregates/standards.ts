@@ -1,0 +1,195 @@
+/**
+ * Tables for the Quality standards page, from the LEROs' self-assessment (one row per LERO per
+ * statement per wave; only the latest wave is counted, so each LERO counts once per statement).
+ *
+ * - the statements themselves (id, section, label), from `data/reference/standards-statements.csv`;
+ * - the status of each statement: LEROs by status, with the percentage of the statement's LEROs;
+ * - by stage of development: the average share of the statements that apply to a LERO that it has in
+ *   place (or partly in place), for all statements and by section. This needs each LERO's stage from
+ *   the audit, linked by the LERO pseudonym `lero_ref`;
+ * - good-practice notes (consented and redacted by the pipeline): statement id and text only.
+ */
+import { protectCounts, type ProtectedCell } from "../disclose/cells.ts";
+import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
+import { readReferenceCsv } from "../reference.ts";
+import type { Dataset } from "../schema.ts";
+import { categoriesOf, crossTab, shown, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
+
+export const TOPIC = "standards";
+const DATASET: Dataset = "standards";
+export const ALL_SECTIONS = "All sections";
+export const TOTAL = "Total";
+const LINK = "lero_ref";
+
+export const IN_PLACE = "In place";
+export const PARTLY = "Partly in place";
+export const NOT_APPLICABLE = "Not applicable";
+
+export interface StatementRow {
+  statement_id: string;
+  section: string;
+  number: number;
+  label: string;
+  applies_to: string;
+  illustrative: boolean;
+}
+
+/** The statements in file order (sections, then numbers). */
+export function statementRows(dir?: string): StatementRow[] {
+  return readReferenceCsv("standards-statements.csv", dir).map((r) => ({
+    statement_id: r.id ?? "",
+    section: r.section ?? "",
+    number: Number(r.number),
+    label: r.label ?? "",
+    applies_to: r.applies_to ?? "",
+    illustrative: r.illustrative === "true",
+  }));
+}
+
+export function sectionsOf(statements: readonly StatementRow[]): string[] {
+  return [...new Set(statements.map((s) => s.section))];
+}
+
+const id = quoteIdentifier;
+
+async function latestWaveSql(context: AggregateContext, dataset: Dataset): Promise<string> {
+  const [row] = await context.query(`SELECT max(${id("wave")}) AS wave FROM ${id(context.table(dataset))}`);
+  const wave = row?.wave;
+  return typeof wave === "number" && Number.isInteger(wave) ? `${id("wave")} = ${wave}` : "FALSE";
+}
+
+const statements: AggregateDefinition = {
+  id: `${TOPIC}-statements`,
+  topic: TOPIC,
+  dataset: DATASET,
+  title: "Quality-standard statements",
+  async build() {
+    const rows = statementRows();
+    return {
+      dimensions: ["statement_id"],
+      measures: [],
+      totalLabel: TOTAL,
+      rows: rows.map((s): Record<string, Published> => ({ statement_id: s.statement_id, section: s.section, number: s.number, label: s.label, applies_to: s.applies_to })),
+      notes: rows.some((s) => s.illustrative) ? ["Illustrative statements written for this site, in the four sections of CLERO's national LERO standards; not the standards' own wording."] : [],
+    };
+  },
+};
+
+const statementStatus: AggregateDefinition = {
+  id: `${TOPIC}-statement-status`,
+  topic: TOPIC,
+  dataset: DATASET,
+  title: "Status of each quality-standard statement",
+  async build(context) {
+    const table = await crossTab(context, {
+      dataset: DATASET,
+      rowSql: id("statement_id"),
+      rowDim: "statement_id",
+      rows: statementRows().map((s) => s.statement_id),
+      colSql: id("status"),
+      colDim: "status",
+      cols: categoriesOf(context.field(DATASET, "status")),
+      where: await latestWaveSql(context, DATASET),
+      percentOf: "row",
+    });
+    return { ...table, notes: ["LEROs by status of each statement, latest wave; percentages are of the LEROs that assessed the statement."] };
+  },
+};
+
+/**
+ * Each LERO's share of applicable statements in place (and partly in place), overall and by section,
+ * averaged over the LEROs of each stage. A LERO counts in a section when at least one of the section's
+ * statements applies to it.
+ */
+const inPlaceByStage: AggregateDefinition = {
+  id: `${TOPIC}-in-place-by-stage`,
+  topic: TOPIC,
+  dataset: DATASET,
+  title: "Share of statements in place, by stage of development",
+  async build(context) {
+    const stages = categoriesOf(context.field("audit", "stage"));
+    const sections = [ALL_SECTIONS, ...sectionsOf(statementRows())];
+    const linked = context.fields(DATASET).some((f) => f.name === LINK) && context.fields("audit").some((f) => f.name === LINK);
+    const measures = ["organisations", "percent_in_place", "percent_partly"];
+    if (!linked) {
+      return {
+        dimensions: ["stage", "section"],
+        measures,
+        totalLabel: TOTAL,
+        rows: [...stages, TOTAL].flatMap((stage) => sections.map((section) => ({ stage, section, organisations: "[x]", percent_in_place: null, percent_partly: null }))),
+        notes: ["Not available: the standards data carries no LERO pseudonym, so it cannot be linked to each LERO's stage of development in the audit."],
+      };
+    }
+    const s = id(context.table(DATASET));
+    const a = id(context.table("audit"));
+    const status = id("status");
+    const wave = await latestWaveSql(context, DATASET);
+    const sectionOf = statementRows()
+      .map((st) => `WHEN ${quoteLiteral(st.statement_id)} THEN ${quoteLiteral(st.section)}`)
+      .join(" ");
+    // One row per LERO and section (plus "All sections"): its shares of the statements that apply to it.
+    const perLero = `
+      SELECT s.${id(LINK)} AS lero, CAST(a.${id("stage")} AS VARCHAR) AS stage,
+             coalesce(CASE s.${id("statement_id")} ${sectionOf} END, '') AS section, ${status} AS status
+      FROM ${s} AS s JOIN ${a} AS a ON a.${id(LINK)} = s.${id(LINK)} AND a.${id("wave")} = s.${id("wave")}
+      WHERE s.${wave}`;
+    const shares = await context.query(`
+      WITH answers AS (${perLero}),
+      everything AS (SELECT lero, stage, section, status FROM answers UNION ALL SELECT lero, stage, ${quoteLiteral(ALL_SECTIONS)}, status FROM answers),
+      per AS (
+        SELECT lero, stage, section,
+               count(*) FILTER (WHERE status <> ${quoteLiteral(NOT_APPLICABLE)}) AS applicable,
+               count(*) FILTER (WHERE status = ${quoteLiteral(IN_PLACE)}) AS in_place,
+               count(*) FILTER (WHERE status = ${quoteLiteral(PARTLY)}) AS partly
+        FROM everything GROUP BY ALL)
+      SELECT stage, section, count(*) AS n,
+             avg(100.0 * in_place / applicable)::DOUBLE AS in_place, avg(100.0 * partly / applicable)::DOUBLE AS partly
+      FROM per WHERE applicable > 0 GROUP BY GROUPING SETS ((stage, section), (section))`);
+    const level = context.level(DATASET);
+    const minimumBase = context.policy[level].minimumBase;
+    const rows: Record<string, Published>[] = [];
+    const round = (value: unknown): number | null => (typeof value === "number" ? Math.round(value * 10) / 10 : null);
+    for (const section of sections) {
+      const found = (stage: string | null) => shares.find((r) => r.section === section && (stage === null ? r.stage === null : r.stage === stage));
+      const table = protectCounts({ rowDim: "stage", rows: stages, counts: stages.map((stage) => [Number(found(stage)?.n ?? 0)]) }, context.policy, level);
+      const add = (stage: string, cell: ProtectedCell, raw: Record<string, unknown> | undefined): void => {
+        const ok = cell.value !== null && Number(raw?.n ?? 0) >= minimumBase;
+        rows.push({ stage, section, organisations: shown(cell), percent_in_place: ok ? round(raw?.in_place) : null, percent_partly: ok ? round(raw?.partly) : null });
+      };
+      stages.forEach((stage, i) => add(stage, table.cells[i]![0]!, found(stage)));
+      add(TOTAL, table.total!, found(null));
+    }
+    return {
+      dimensions: ["stage", "section"],
+      measures,
+      totalLabel: TOTAL,
+      rows,
+      notes: [
+        "For each LERO, the percentage of the statements that apply to it (not marked 'not applicable') that are in place, or partly in place; averaged over the LEROs at each stage. Latest wave, linked to the LERO's stage in the audit of the same wave.",
+      ],
+    };
+  },
+};
+
+const goodPractice: AggregateDefinition = {
+  id: `${TOPIC}-good-practice`,
+  topic: TOPIC,
+  dataset: DATASET,
+  title: "Good-practice notes",
+  async build(context) {
+    const note = id("good_practice_note");
+    // Only consented notes survive the pipeline, already redacted; statement and text only, no LERO.
+    const rows = await context.query(
+      `SELECT DISTINCT ${id("statement_id")} AS statement_id, ${note} AS note FROM ${id(context.table(DATASET))} WHERE ${await latestWaveSql(context, DATASET)} AND ${note} IS NOT NULL AND trim(${note}) <> '' ORDER BY 1, 2`,
+    );
+    return {
+      dimensions: ["statement_id", "note"],
+      measures: [],
+      totalLabel: TOTAL,
+      rows: rows.map((r) => ({ statement_id: String(r.statement_id), note: String(r.note) })),
+      notes: ["Notes published with the LERO's consent, after names, contact details and links were replaced by placeholders such as [name]. Repeated notes are shown once per statement."],
+    };
+  },
+};
+
+export const aggregates: AggregateDefinition[] = [statements, statementStatus, inPlaceByStage, goodPractice];

@@ -1,0 +1,149 @@
+/**
+ * Tables for the Peer research workforce page: confidence in research skills before and after the
+ * training, ratings of each training day, attendance by cohort, and consented feedback.
+ *
+ * Cohorts are small (a few dozen trainees), so every mean sits beside its protected base, cohorts and
+ * the all-trainee total are protected as one table (a hidden cohort cannot be worked out from the
+ * total), and a mean is shown only where its base is.
+ */
+import type { AggregateJson } from "../disclose/cells.ts";
+import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
+import type { Field } from "../schema.ts";
+import { categoriesOf, crossTab, meansBy, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
+
+const DATASET = "workforce";
+const TOPIC = "workforce";
+const TOTAL = "Total";
+const column = quoteIdentifier;
+
+/** The research skills asked about, in schema order, from the `confidence_before_*` fields. */
+export function skillsOf(fields: readonly Field[]): { key: string; label: string }[] {
+  return fields
+    .filter((f) => f.name.startsWith("confidence_before_") && fields.some((g) => g.name === f.name.replace("_before_", "_after_")))
+    .map((f) => {
+      const key = f.name.slice("confidence_before_".length);
+      const topic = (f.title ?? key).replace(/^[^:]*:\s*/, "");
+      return { key, label: topic.charAt(0).toUpperCase() + topic.slice(1) };
+    });
+}
+
+/** The training days, from the `day_<n>` fields: "Day 2: Ethics, consent and safety". */
+export function daysOf(fields: readonly Field[]): { key: string; label: string }[] {
+  return fields
+    .filter((f) => /^day_\d+$/.test(f.name))
+    .map((f) => {
+      const number = f.name.slice(4);
+      const topic = /\(([^)]+)\)/.exec(f.description ?? "")?.[1];
+      return { key: f.name, label: topic ? `Day ${number}: ${topic.charAt(0).toUpperCase()}${topic.slice(1)}` : `Day ${number}` };
+    });
+}
+
+/**
+ * Means for each cohort and for all trainees (`cohort` = "Total"), each beside its base. The bases come
+ * from one protected table of cohorts with their total; a mean is dropped wherever its base is hidden.
+ */
+async function meansByCohort(context: AggregateContext, measures: Record<string, string>, answered: string): Promise<Record<string, Published>[]> {
+  const cohorts = categoriesOf(context.field(DATASET, "cohort"));
+  const bases = await crossTab(context, { dataset: DATASET, rowSql: column("cohort"), rowDim: "cohort", rows: cohorts, where: answered });
+  const byCohort = await meansBy(context, { dataset: DATASET, dimSql: column("cohort"), dim: "cohort", values: cohorts, measures, where: answered });
+  const overall = await meansBy(context, { dataset: DATASET, dimSql: quoteLiteral(TOTAL), dim: "cohort", values: [TOTAL], measures, where: answered });
+  const means = [...byCohort.rows, ...overall.rows];
+  return [...cohorts, TOTAL].map((cohort) => {
+    const count = bases.rows.find((r) => r.cohort === cohort)?.count ?? null;
+    const found = means.find((r) => r.cohort === cohort);
+    const row: Record<string, Published> = { cohort, count };
+    for (const name of Object.keys(measures)) row[name] = typeof count === "number" ? (found?.[name] ?? null) : null;
+    return row;
+  });
+}
+
+export const aggregates: AggregateDefinition[] = [
+  {
+    id: "workforce-confidence",
+    topic: TOPIC,
+    dataset: DATASET,
+    title: "Confidence in research skills before and after the training, by cohort",
+    async build(context) {
+      const rows: AggregateJson["rows"] = [];
+      for (const skill of skillsOf(context.fields(DATASET))) {
+        const before = column(`confidence_before_${skill.key}`);
+        const after = column(`confidence_after_${skill.key}`);
+        const means = await meansByCohort(context, { mean_before: before, mean_after: after }, `${before} IS NOT NULL AND ${after} IS NOT NULL`);
+        for (const row of means) rows.push({ skill: skill.label, ...row });
+      }
+      return {
+        dimensions: ["skill", "cohort"],
+        measures: ["count", "mean_before", "mean_after"],
+        totalLabel: TOTAL,
+        rows,
+        notes: [
+          "Self-rated confidence from 1 (not at all) to 5 (very), asked at the end of the training: 'before' looking back, 'after' as things stood then. Base: trainees who rated the skill both before and after.",
+        ],
+      };
+    },
+  },
+  {
+    id: "workforce-day-ratings",
+    topic: TOPIC,
+    dataset: DATASET,
+    title: "How useful trainees found each training day, by cohort",
+    async build(context) {
+      const rows: AggregateJson["rows"] = [];
+      for (const day of daysOf(context.fields(DATASET))) {
+        const rating = column(day.key);
+        const means = await meansByCohort(context, { mean_rating: rating }, `${rating} IS NOT NULL`);
+        for (const row of means) rows.push({ day: day.label, ...row });
+      }
+      return {
+        dimensions: ["day", "cohort"],
+        measures: ["count", "mean_rating"],
+        totalLabel: TOTAL,
+        rows,
+        notes: ["Rated from 1 (not useful) to 5 (very useful). Base: trainees who rated the day (those who missed it did not)."],
+      };
+    },
+  },
+  {
+    id: "workforce-attendance-by-cohort",
+    topic: TOPIC,
+    dataset: DATASET,
+    title: "How trainees attended most sessions, by cohort",
+    async build(context) {
+      return crossTab(context, {
+        dataset: DATASET,
+        rowSql: column("cohort"),
+        rowDim: "cohort",
+        rows: categoriesOf(context.field(DATASET, "cohort")),
+        colSql: column("attendance"),
+        colDim: "attendance",
+        cols: categoriesOf(context.field(DATASET, "attendance")),
+      });
+    },
+  },
+  {
+    id: "workforce-feedback",
+    topic: TOPIC,
+    dataset: DATASET,
+    title: "Trainees' feedback on the training, as said",
+    async build(context) {
+      const found = await context.query(
+        `SELECT DISTINCT CAST(${column("feedback")} AS VARCHAR) AS feedback FROM ${column(context.table(DATASET))} WHERE ${column("feedback")} IS NOT NULL AND ${column("feedback_consent")} IS TRUE`,
+      );
+      // Only the words: no cohort, attendance or other detail that could point to a trainee.
+      const rows = found
+        .map((r) => r.feedback)
+        .filter((text): text is string => typeof text === "string" && text.trim() !== "")
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+        .map((feedback) => ({ feedback }));
+      return {
+        dimensions: ["feedback"],
+        measures: [],
+        totalLabel: TOTAL,
+        rows,
+        notes: [
+          "Published only where the trainee agreed to be quoted without their name. Personal details are replaced by placeholders such as [email]; the same words from several trainees are shown once. Feedback is left as written.",
+        ],
+      };
+    },
+  },
+];

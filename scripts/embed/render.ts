@@ -1,0 +1,234 @@
+/**
+ * Build-time embeds (issue 7; DESIGN.md §7). Called by scripts/build.ts on the freshly built site,
+ * before the disclosure audit. For every chart in the catalogue and every region it allows (and the
+ * UK), the chart is drawn in Node (jsdom + Plot) at a wide and a narrow width, and written as:
+ *
+ * - `embed/<chart>.html`: a standalone page (no sidebar, header or footer) with the UK chart and its
+ *   table in the HTML (readable with scripts off), each region's variant in a `<template>`, the
+ *   stylesheet inline and a script of a few KB that applies the query-string options and posts the
+ *   page's height to the parent;
+ * - `embed/<chart>.js`: an ES module exporting `render(element, options)`, carrying the same
+ *   pre-rendered variants and stylesheet (no Plot, no DuckDB, no requests);
+ * - `embed/svg/<chart>--<region>.svg`: each chart as a standalone SVG image;
+ * - `embed/resize.js`: the host page's resize script.
+ *
+ * Why build-time modules rather than Framework `dynamicPaths`: a Framework-exported module would
+ * import Plot and Framework's runtime pieces from the site's `_npm/` and `_import/` folders, and its
+ * data as further files: several requests and a few hundred KB on a charity's page. Built here, each
+ * module is one self-contained file of pre-rendered SVG, independent of Framework's output layout.
+ */
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import * as esbuild from "esbuild";
+import { JSDOM } from "jsdom";
+import { resolveDataSource } from "../../loaders/data-dir.ts";
+import { loadRegions } from "../../loaders/reference.ts";
+import { PROJECT_ROOT } from "../../loaders/schema.ts";
+import type { AggregateTable } from "../../src/components/headline-figures.ts";
+import { allowedRegions, CATALOGUE, regionSlug, type EmbedChart, type EmbedRegion, type Tables } from "../../src/embed/catalogue.ts";
+
+const EMBED_SRC = join(PROJECT_ROOT, "src", "embed");
+/** Widths the charts are drawn at: the narrow one is shown when the embed is under 480 px wide. */
+export const WIDE = 640;
+export const NARROW = 340;
+export const UK = "uk";
+
+export async function loadTables(published: string): Promise<Tables> {
+  const dir = join(published, "aggregates");
+  const tables: Record<string, AggregateTable> = {};
+  for (const file of (await readdir(dir)).filter((f) => f.endsWith(".json")).sort()) {
+    const table = JSON.parse(await readFile(join(dir, file), "utf8")) as AggregateTable;
+    tables[table.id] = table;
+  }
+  return tables;
+}
+
+export function embedRegions(): EmbedRegion[] {
+  return loadRegions().map((r) => ({ name: r.name, name_cy: r.name_cy, slug: regionSlug(r.name), tile_row: r.tile_row, tile_col: r.tile_col }));
+}
+
+function createDocument(): Document {
+  return new JSDOM("<!DOCTYPE html><html><body></body></html>", { pretendToBeVisual: true }).window.document;
+}
+
+/** Gives every id under `root` a prefix, and follows it in references (`url(#id)`, `href="#id"`). */
+function prefixIds(root: Element, prefix: string): void {
+  const ids = [...root.querySelectorAll("[id]")].map((el) => el.id);
+  if (ids.length === 0) return;
+  for (const el of root.querySelectorAll("[id]")) el.id = `${prefix}${el.id}`;
+  for (const el of [root, ...root.querySelectorAll("*")]) {
+    for (const attribute of [...el.attributes]) {
+      let value = attribute.value;
+      for (const id of ids) value = value.replaceAll(`url(#${id})`, `url(#${prefix}${id})`).replace(new RegExp(`^#${id}$`), `#${prefix}${id}`);
+      if (value !== attribute.value) el.setAttribute(attribute.name, value);
+    }
+  }
+}
+
+export interface RenderedVariant {
+  /** The figure (wide and narrow chart, table, source), as HTML, for a module on a host page (title an h3). */
+  html: string;
+  /** The same for the iframe page, whose own document it is (title the page's h1). */
+  frameHtml: string;
+  /** The wide chart as a standalone SVG document, if the chart is an SVG. */
+  svg: string | null;
+}
+
+/** Draws one chart for one region (or the UK) and returns its embed markup. */
+export function renderVariant(chart: EmbedChart, tables: Tables, regions: readonly EmbedRegion[], region: EmbedRegion | null, illustrative: boolean): RenderedVariant {
+  const doc = createDocument();
+  const draw = (width: number): HTMLElement => chart.render({ tables, regions, region, width, document: doc });
+  const figure = draw(WIDE);
+  figure.querySelector(".lero-chart-downloads")?.remove();
+  const body = figure.querySelector(".lero-chart-body");
+  let svg: string | null = null;
+  if (body) {
+    const narrowFigure = draw(NARROW);
+    const narrowBody = narrowFigure.querySelector(".lero-chart-body");
+    const wide = doc.createElement("div");
+    wide.className = "lero-embed-wide";
+    wide.append(...body.childNodes);
+    const narrow = doc.createElement("div");
+    narrow.className = "lero-embed-narrow";
+    if (narrowBody) narrow.append(...narrowBody.childNodes);
+    prefixIds(narrow, "n-");
+    body.append(wide, narrow);
+    const image = wide.querySelector("svg");
+    if (image) {
+      const copy = image.cloneNode(true) as SVGSVGElement;
+      copy.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+      copy.setAttribute("style", "background:white;color:#1b1e23;font-family:system-ui,sans-serif");
+      svg = new doc.defaultView!.XMLSerializer().serializeToString(copy);
+    }
+  }
+  for (const link of figure.querySelectorAll("a")) link.setAttribute("target", "_top");
+  // Inside a chart that is one image (role="img"), Plot's labelled groups are presentational: their
+  // aria-labels are not allowed on a plain group and say nothing more than the description.
+  for (const group of figure.querySelectorAll('[role="img"] g[aria-label]')) group.removeAttribute("aria-label");
+  // The tile links' visible text ("North East 71%") is their name; the table and notes say the rest.
+  for (const tile of figure.querySelectorAll("a.lero-tile[aria-label]")) tile.removeAttribute("aria-label");
+  const footer = doc.createElement("p");
+  footer.className = "lero-embed-footer";
+  const link = doc.createElement("a");
+  link.href = chart.page.path;
+  link.target = "_top";
+  link.textContent = `More on ${chart.page.name.toLowerCase()} at LERO Evidence`;
+  footer.append(link);
+  if (illustrative) footer.append(" · Illustrative data: built from generated sample data, not real people or organisations.");
+  const html = figure.outerHTML + footer.outerHTML;
+  for (const heading of figure.querySelectorAll("h2.lero-chart-title, h3.lero-chart-title, h4.lero-chart-title, h3.lero-headline-heading")) {
+    const h1 = doc.createElement("h1");
+    for (const attribute of [...heading.attributes]) h1.setAttribute(attribute.name, attribute.value);
+    h1.append(...heading.childNodes);
+    heading.replaceWith(h1);
+  }
+  return { html, frameHtml: figure.outerHTML + footer.outerHTML, svg };
+}
+
+/** JSON safe inside `<script type="application/json">`. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+async function bundle(entry: string, format: "iife" | "esm"): Promise<string> {
+  const result = await esbuild.build({
+    entryPoints: [join(EMBED_SRC, entry)],
+    bundle: true,
+    minify: true,
+    format,
+    target: "es2020",
+    write: false,
+    legalComments: "none",
+    logLevel: "silent",
+  });
+  return result.outputFiles[0]!.text.trim();
+}
+
+export interface EmbedScripts {
+  frame: string;
+  module: string;
+  resize: string;
+  css: string;
+}
+
+export async function embedScripts(): Promise<EmbedScripts> {
+  const [frame, module, resize, css] = await Promise.all([
+    bundle("frame.ts", "iife"),
+    bundle("module.ts", "esm"),
+    bundle("resize.ts", "iife"),
+    readFile(join(EMBED_SRC, "embed-chart.css"), "utf8"),
+  ]);
+  return { frame, module, resize, css: minifyCss(css) };
+}
+
+function minifyCss(css: string): string {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/\s+/g, " ")
+    .replace(/\s*([{};:,>])\s*/g, "$1")
+    .replace(/;}/g, "}")
+    .trim();
+}
+
+export interface EmbedBuild {
+  chart: EmbedChart;
+  variants: Record<string, RenderedVariant>;
+  page: string;
+  module: string;
+}
+
+/** Renders one chart's iframe page and module (as text). */
+export function buildChart(chart: EmbedChart, tables: Tables, regions: readonly EmbedRegion[], scripts: EmbedScripts, illustrative: boolean): EmbedBuild {
+  for (const id of chart.aggregates) if (!tables[id]) throw new Error(`Embed "${chart.id}" needs the aggregate "${id}", which was not published.`);
+  const slugs = allowedRegions(chart, regions);
+  const variants: Record<string, RenderedVariant> = { [UK]: renderVariant(chart, tables, regions, null, illustrative) };
+  for (const slug of slugs) variants[slug] = renderVariant(chart, tables, regions, regions.find((r) => r.slug === slug) ?? null, illustrative);
+  const names = regions.map((r) => [r.name, r.name_cy] as const);
+  const config = { id: chart.id, regions: slugs, names };
+  const templates = slugs.map((slug) => `<template data-region="${slug}">${variants[slug]!.frameHtml}</template>`).join("\n");
+  const page = `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(chart.title)} · LERO Evidence</title>
+<link rel="icon" href="data:,">
+<style>html,body{margin:0;padding:0;background:transparent}${scripts.css}</style>
+</head>
+<body>
+<main class="lero-embed" id="lero-embed" data-chart="${chart.id}">
+<div data-variant="${UK}">${variants[UK]!.frameHtml}</div>
+</main>
+${templates}
+<script type="application/json" id="lero-embed-config">${scriptJson(config)}</script>
+<script>${scripts.frame}</script>
+</body>
+</html>
+`;
+  const moduleConfig = { ...config, css: scripts.css, variants: Object.fromEntries(Object.entries(variants).map(([k, v]) => [k, v.html])) };
+  const module = scripts.module.split("__LERO_EMBED__").join(JSON.stringify(moduleConfig));
+  return { chart, variants, page, module };
+}
+
+export async function renderEmbeds(options: { dist: string; published: string }): Promise<void> {
+  const out = join(options.dist, "embed");
+  await mkdir(join(out, "svg"), { recursive: true });
+  const tables = await loadTables(options.published);
+  const regions = embedRegions();
+  const scripts = await embedScripts();
+  const { illustrative } = resolveDataSource();
+  for (const chart of CATALOGUE) {
+    const built = buildChart(chart, tables, regions, scripts, illustrative);
+    await writeFile(join(out, `${chart.id}.html`), built.page);
+    await writeFile(join(out, `${chart.id}.js`), built.module);
+    for (const [slug, variant] of Object.entries(built.variants)) {
+      if (variant.svg) await writeFile(join(out, "svg", `${chart.id}--${slug}.svg`), variant.svg);
+    }
+  }
+  await writeFile(join(out, "resize.js"), `${scripts.resize}\n`);
+}

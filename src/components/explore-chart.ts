@@ -1,0 +1,258 @@
+/**
+ * One linked chart of the explorer: the measure by one dimension, as bars or dots. Each category is a
+ * button (an SVG rect with role "button" and `aria-pressed`) that toggles a filter on its value, by
+ * mouse, or by keyboard: Tab reaches the chart, the arrow keys move between categories, Enter or Space
+ * toggles. Hidden figures ([c]) keep their row and show their symbol, and can still be chosen.
+ *
+ * Frame: title, subtitle (measure and base), the chart described in words (`aria-describedby`, the
+ * description is given by the caller and changes with the filters), the data as a table, and
+ * downloads of the chart as SVG and PNG and of its data as CSV. Not `figure()` from figure.ts: that
+ * frame presents the chart as one image (role "img"), which would hide the buttons from assistive
+ * technology; its table, SVG and download helpers are reused.
+ */
+import * as Plot from "@observablehq/plot";
+import { dataTable, download, serializeSvg, type TableColumn } from "./figure.js";
+import { formatShown, plainShown, type ExplorePolicy, type Shown } from "./explore-disclosure.js";
+import { toSafeCsv } from "./explore-csv.js";
+
+export interface ChartBar {
+  value: string;
+  shown: Shown;
+  selected: boolean;
+}
+
+export interface ExploreChartOptions {
+  id: string;
+  title: string;
+  subtitle: string;
+  description: string;
+  /** The dimension's name, for the table heading and the buttons' labels. */
+  dimensionTitle: string;
+  measureLabel: string;
+  measureKind: "count" | "mean" | "percent";
+  chartType: "bars" | "dots";
+  source: string;
+  policy: ExplorePolicy;
+  width?: number;
+  document?: Document;
+  /** Called with a category's value when it is clicked or pressed. */
+  onToggle?: (value: string) => void;
+  /** Which category should have the keyboard focus stop (after a re-render). */
+  focusValue?: string | undefined;
+}
+
+const ROW = 30;
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function truncate(label: string): string {
+  return label.length > 28 ? `${label.slice(0, 27)}…` : label;
+}
+
+/** The chart alone: an SVG whose categories are buttons. */
+export function exploreChartSvg(bars: readonly ChartBar[], options: ExploreChartOptions): SVGSVGElement {
+  const doc = options.document ?? document;
+  const width = Math.max(260, options.width ?? 400);
+  const shown = bars.filter((b) => typeof b.shown === "number");
+  const hidden = bars.filter((b) => typeof b.shown !== "number");
+  const anySelected = bars.some((b) => b.selected);
+  const max = Math.max(options.measureKind === "percent" ? 100 : 0, ...shown.map((b) => b.shown as number), 1);
+  const longest = Math.max(4, ...bars.map((b) => truncate(b.value).length));
+  const marginLeft = Math.min(Math.round(width * 0.45), 14 + longest * 7);
+  const marginRight = 64;
+  const label = (b: ChartBar) => `${b.selected ? "✓ " : ""}${formatShown(b.shown, options.measureKind)}`;
+  const fill = (b: ChartBar) => (b.selected || !anySelected ? "var(--lero-cat-1, #0072b2)" : "var(--lero-cat-5, #56b4e9)");
+  const fits = Math.max(6, Math.floor((marginLeft - 14) / 6.5));
+  const y = { label: null, domain: bars.map((b) => b.value), tickFormat: (v: string) => (v.length > fits ? `${v.slice(0, fits - 1)}…` : v), padding: 0.2 };
+  const marks =
+    options.chartType === "dots"
+      ? [
+          Plot.ruleY(shown, { x1: 0, x2: (b: ChartBar) => b.shown, y: "value", stroke: "currentColor", strokeOpacity: 0.3 }),
+          Plot.dot(shown, { x: (b: ChartBar) => b.shown, y: "value", r: 6, fill, stroke: "currentColor", strokeWidth: (b: ChartBar) => (b.selected ? 2 : 0) }),
+        ]
+      : [Plot.barX(shown, { x: (b: ChartBar) => b.shown, y: "value", fill, stroke: "currentColor", strokeWidth: (b: ChartBar) => (b.selected ? 2 : 0) })];
+  const svg = Plot.plot({
+    ...(options.document ? { document: options.document } : {}),
+    width,
+    height: 34 + bars.length * ROW,
+    marginLeft,
+    marginRight,
+    style: { overflow: "visible" },
+    x: { label: options.measureLabel, domain: [0, max], grid: true, ...(options.measureKind === "percent" ? { tickFormat: (d: number) => `${d}%` } : {}), ticks: Math.max(2, Math.floor((width - marginLeft) / 80)) },
+    y,
+    marks: [
+      ...marks,
+      ...[false, true].flatMap((selected) => [
+        Plot.text(shown.filter((b) => b.selected === selected), { x: (b: ChartBar) => b.shown, y: "value", text: label, textAnchor: "start", dx: 8, fill: "currentColor", fontWeight: selected ? "bold" : "normal" }),
+        Plot.text(hidden.filter((b) => b.selected === selected), { x: 0, y: "value", text: label, textAnchor: "start", dx: 6, fill: "var(--lero-suppressed, #6b6b6b)", fontStyle: "italic", fontWeight: selected ? "bold" : "normal" }),
+      ]),
+      Plot.ruleX([0]),
+    ],
+  }) as SVGSVGElement & { scale(name: "y"): { apply(v: string): number; bandwidth?: number; step?: number } };
+
+  if (!options.onToggle) {
+    // A picture only (the SQL console's quick chart): no buttons.
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-labelledby", `${options.id}-title`);
+    svg.setAttribute("aria-describedby", `${options.id}-description`);
+    return svg;
+  }
+  // The buttons: one transparent row per category, on top of the marks.
+  const scale = svg.scale("y");
+  const band = scale.bandwidth ?? ROW * 0.8;
+  const step = scale.step ?? ROW;
+  const ns = "http://www.w3.org/2000/svg";
+  const group = doc.createElementNS(ns, "g");
+  group.setAttribute("class", "explore-hits");
+  const focusValue = options.focusValue !== undefined && bars.some((b) => b.value === options.focusValue) ? options.focusValue : bars[0]?.value;
+  const hits: SVGRectElement[] = [];
+  bars.forEach((bar, i) => {
+    const rect = doc.createElementNS(ns, "rect");
+    rect.setAttribute("x", "0");
+    rect.setAttribute("y", String(scale.apply(bar.value) - (step - band) / 2));
+    rect.setAttribute("width", String(width));
+    rect.setAttribute("height", String(step));
+    rect.setAttribute("class", "explore-hit");
+    rect.setAttribute("role", "button");
+    rect.setAttribute("aria-pressed", bar.selected ? "true" : "false");
+    rect.setAttribute("aria-label", `${bar.value}: ${formatShown(bar.shown, options.measureKind)}`);
+    rect.setAttribute("tabindex", bar.value === focusValue ? "0" : "-1");
+    rect.setAttribute("data-value", bar.value);
+    rect.setAttribute("data-index", String(i));
+    const title = doc.createElementNS(ns, "title");
+    title.textContent = `${bar.value}: ${formatShown(bar.shown, options.measureKind)} — ${bar.selected ? "click to remove this filter" : "click to filter on this"}`;
+    rect.append(title);
+    hits.push(rect);
+    group.append(rect);
+  });
+  const toggle = options.onToggle;
+  if (toggle) {
+    group.addEventListener("click", (event) => {
+      const target = (event.target as Element).closest?.("rect.explore-hit");
+      const value = target?.getAttribute("data-value");
+      if (value !== null && value !== undefined) toggle(value);
+    });
+    group.addEventListener("keydown", (event) => {
+      const target = (event.target as Element).closest?.("rect.explore-hit");
+      if (!target) return;
+      const index = Number(target.getAttribute("data-index"));
+      const move = (to: number) => {
+        const next = hits[(to + hits.length) % hits.length];
+        if (!next) return;
+        for (const hit of hits) hit.setAttribute("tabindex", "-1");
+        next.setAttribute("tabindex", "0");
+        next.focus();
+      };
+      if (event.key === "ArrowDown" || event.key === "ArrowRight") move(index + 1);
+      else if (event.key === "ArrowUp" || event.key === "ArrowLeft") move(index - 1);
+      else if (event.key === "Home") move(0);
+      else if (event.key === "End") move(hits.length - 1);
+      else if (event.key === "Enter" || event.key === " ") toggle(target.getAttribute("data-value") ?? "");
+      else return;
+      event.preventDefault();
+    });
+  }
+  svg.append(group);
+  svg.setAttribute("role", "group");
+  svg.setAttribute("aria-labelledby", `${options.id}-title`);
+  svg.setAttribute("aria-describedby", `${options.id}-description`);
+  svg.removeAttribute("aria-label");
+  return svg;
+}
+
+/** The chart in its frame. */
+export function exploreChart(bars: readonly ChartBar[], options: ExploreChartOptions): HTMLElement {
+  const doc = options.document ?? document;
+  const { id } = options;
+  const root = el(doc, "figure", { class: "lero-figure-chart explore-chart", id, "data-dimension": options.dimensionTitle });
+  root.append(el(doc, "h3", { id: `${id}-title`, class: "lero-chart-title" }, options.title));
+  root.append(el(doc, "p", { class: "lero-chart-subtitle" }, options.subtitle));
+  const svg = exploreChartSvg(bars, options);
+  const body = el(doc, "div", { class: "explore-chart-body" });
+  body.append(svg);
+  root.append(body);
+  root.append(el(doc, "p", { class: "explore-chart-description lero-visually-hidden", id: `${id}-description` }, options.description));
+
+  const columns: TableColumn[] = [
+    { key: "value", label: options.dimensionTitle },
+    { key: "shown", label: options.measureLabel, numeric: true, format: (v) => formatShown(v as Shown, options.measureKind) },
+    { key: "selected", label: "Filtered on", format: (v) => (v ? "Yes" : "") },
+  ];
+  const rows = bars.map((b) => ({ value: b.value, shown: b.shown, selected: b.selected }));
+  const details = el(doc, "details", { class: "lero-chart-table" });
+  details.append(el(doc, "summary", {}, "Show the data as a table"));
+  details.append(dataTable(doc, columns, rows, options.title));
+  root.append(details);
+  const caption = el(doc, "figcaption", { class: "lero-source" });
+  caption.append(el(doc, "span", {}, `Source: ${options.source}`));
+  if (bars.some((b) => typeof b.shown !== "number")) {
+    caption.append(doc.createElement("br"), el(doc, "span", {}, "[c] = hidden to protect confidentiality (too few people or organisations). [x] = not available."));
+  }
+  root.append(caption);
+
+  const actions = el(doc, "div", { class: "lero-chart-downloads", role: "group", "aria-label": `Download “${options.title}”` });
+  const csvButton = el(doc, "button", { type: "button" }, "Data (CSV)");
+  const svgButton = el(doc, "button", { type: "button" }, "Image (SVG)");
+  const pngButton = el(doc, "button", { type: "button" }, "Image (PNG)");
+  csvButton.addEventListener("click", () => {
+    const csvRows = bars.map((b) => [b.value, plainShown(b.shown, options.measureKind), b.selected ? "Yes" : ""]);
+    download(doc, `${id}.csv`, new Blob([toSafeCsv([options.dimensionTitle, options.measureLabel, "Filtered on"], csvRows, options.policy)], { type: "text/csv;charset=utf-8" }));
+  });
+  svgButton.addEventListener("click", () => download(doc, `${id}.svg`, new Blob([standaloneSvg(svg)], { type: "image/svg+xml" })));
+  pngButton.addEventListener("click", async () => {
+    const box = svg.getBoundingClientRect();
+    download(doc, `${id}.png`, await svgToPng(doc, standaloneSvg(svg), Math.ceil(box.width) || 640, Math.ceil(box.height) || 300));
+  });
+  actions.append(csvButton, svgButton, pngButton);
+  root.append(actions);
+  return root;
+}
+
+/** The picture without the invisible buttons, with CSS variables resolved so it renders elsewhere. */
+export function standaloneSvg(svg: SVGSVGElement): string {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  copy.querySelector("g.explore-hits")?.remove();
+  const view = svg.ownerDocument.defaultView;
+  if (view) {
+    // Fill and stroke use var(--…): resolve them from the live chart so the file keeps its colours.
+    const live = [...svg.querySelectorAll("[fill^='var('], [stroke^='var(']")];
+    const copies = [...copy.querySelectorAll("[fill^='var('], [stroke^='var(']")];
+    live.forEach((node, i) => {
+      const style = view.getComputedStyle(node);
+      const target = copies[i];
+      if (!target) return;
+      if (node.getAttribute("fill")?.startsWith("var(")) target.setAttribute("fill", style.fill);
+      if (node.getAttribute("stroke")?.startsWith("var(")) target.setAttribute("stroke", style.stroke);
+    });
+  }
+  return serializeSvg(copy);
+}
+
+async function svgToPng(doc: Document, svgText: string, width: number, height: number): Promise<Blob> {
+  const scale = 2;
+  const url = URL.createObjectURL(new Blob([svgText], { type: "image/svg+xml" }));
+  try {
+    const image = new Image();
+    await new Promise<void>((resolve, reject) => {
+      image.onload = () => resolve();
+      image.onerror = () => reject(new Error("The chart could not be drawn as an image."));
+      image.src = url;
+    });
+    const canvas = doc.createElement("canvas");
+    canvas.width = width * scale;
+    canvas.height = height * scale;
+    const context = canvas.getContext("2d");
+    if (!context) throw new Error("This browser cannot draw a PNG.");
+    context.fillStyle = "white";
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("PNG export failed."))), "image/png"));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}

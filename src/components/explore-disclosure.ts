@@ -1,0 +1,177 @@
+/**
+ * The disclosure rule of the explorer: every figure the explorer shows, downloads or announces passes
+ * through here first, whatever filters or SQL produced it. Pure functions over the policy that the page
+ * loads from `data/disclosure.json` (via `src/data/disclosure.json.ts`), so the numbers are never
+ * hard-coded.
+ *
+ * - A count: 0 stays 0; 1 to the threshold is `[c]`; a larger count is rounded to the nearest multiple
+ *   of the level's rounding base, halves upwards (people: 8 → 10, 12 → 10, 13 → 15; organisations are
+ *   not rounded); a count that rounds to 0 is `[low]`.
+ * - A mean needs a base of at least the level's minimum (10 people, 3 organisations), else `[c]`.
+ * - A percentage is worked out from the protected (rounded) counts; it is `[c]` when its part is hidden
+ *   or its rounded base is below the minimum base.
+ * - Results of the SQL console: see `protectQueryResult`.
+ */
+
+export type Level = "person" | "organisation";
+
+export interface LevelRules {
+  threshold: number;
+  rounding: number;
+  minimumBase: number;
+}
+
+export interface ExplorePolicy {
+  person: LevelRules;
+  organisation: LevelRules;
+  symbols: { confidential: string; notAvailable: string; notApplicable: string; low: string };
+  csvEscape: { characters: string[]; prefix: string };
+}
+
+/** A figure as it may be shown: a number, or a symbol such as "[c]" in its place. */
+export type Shown = number | string;
+
+export function isHidden(value: Shown | null | undefined): boolean {
+  return typeof value !== "number";
+}
+
+/** Rounds to the nearest multiple of `base`, halves upwards (as the build's cell rules do). */
+export function roundTo(value: number, base: number): number {
+  return base <= 1 ? value : Math.floor(value / base + 0.5) * base;
+}
+
+/** Protects a count of people (or organisations). Throws on anything but a whole number ≥ 0. */
+export function protectCount(count: number, policy: ExplorePolicy, level: Level): Shown {
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`A count must be a whole number of at least 0 (found ${count}).`);
+  const rules = policy[level];
+  if (count === 0) return 0;
+  if (count <= rules.threshold) return policy.symbols.confidential;
+  const rounded = roundTo(count, rules.rounding);
+  return rounded === 0 ? policy.symbols.low : rounded;
+}
+
+/** Protects a mean (or other statistic) over `base` people: hidden below the minimum base. */
+export function protectMean(mean: number | null | undefined, base: number, policy: ExplorePolicy, level: Level): Shown {
+  if (base < policy[level].minimumBase) return base === 0 ? policy.symbols.notAvailable : policy.symbols.confidential;
+  if (mean === null || mean === undefined || !Number.isFinite(mean)) return policy.symbols.notAvailable;
+  return mean;
+}
+
+/** The percentage `part` of `base`, from the protected counts (0–100). */
+export function protectShare(part: number, base: number, policy: ExplorePolicy, level: Level): Shown {
+  const shownBase = protectCount(base, policy, level);
+  if (base === 0) return policy.symbols.notAvailable;
+  if (typeof shownBase !== "number" || shownBase < policy[level].minimumBase) return policy.symbols.confidential;
+  const shownPart = protectCount(part, policy, level);
+  if (typeof shownPart !== "number") return policy.symbols.confidential;
+  return Math.min(100, (100 * shownPart) / shownBase);
+}
+
+/** A figure as text: "1,235", "42.3", "12.5%", or the symbol. */
+export function formatShown(value: Shown | null | undefined, kind: "count" | "mean" | "percent" = "count"): string {
+  if (value === null || value === undefined) return "[x]";
+  if (typeof value !== "number") return value;
+  if (kind === "count") return value.toLocaleString("en-GB");
+  const text = value.toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return kind === "percent" ? `${text}%` : text;
+}
+
+/** A figure for a download: plain digits (no thousands separators), one decimal for statistics. */
+export function plainShown(value: Shown | null | undefined, kind: "count" | "mean" | "percent" = "count"): string {
+  if (value === null || value === undefined) return "[x]";
+  if (typeof value !== "number") return value;
+  return kind === "count" ? String(value) : value.toFixed(1);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// SQL console results
+
+/** How a console result column is treated. */
+export type ColumnKind = "count" | "statistic" | "text" | "hidden";
+
+export interface ResultColumn {
+  name: string;
+  /** The DuckDB type name from DESCRIBE ("BIGINT", "DOUBLE", "VARCHAR", "DECIMAL(18,3)", "VARCHAR[]"…). */
+  type: string;
+}
+
+export interface ProtectedResult {
+  columns: (ResultColumn & { kind: ColumnKind })[];
+  rows: (Shown | null)[][];
+  /** How many cells were hidden. */
+  hidden: number;
+}
+
+const INTEGER_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|INT1|INT2|INT4|INT8|INT|LONG|SHORT|DECIMAL\(\d+,\s*0\))$/i;
+const FRACTIONAL_TYPE = /^(DOUBLE|FLOAT|REAL|FLOAT4|FLOAT8|DECIMAL(\(\d+,\s*\d+\))?|NUMERIC(\(\d+,\s*\d+\))?)$/i;
+const NESTED_TYPE = /[[\](]|^(STRUCT|MAP|UNION|LIST)/i;
+const NUMERIC_INSIDE = /INT|DECIMAL|NUMERIC|DOUBLE|FLOAT|REAL/i;
+const WHOLE_NUMBER_TEXT = /^\s*[-+]?\d+(\.0*)?\s*$/;
+
+function isWhole(value: unknown): boolean {
+  return typeof value === "number" && Number.isFinite(value) && Number.isInteger(value);
+}
+
+/**
+ * Classifies a console column, strictly, because a count can be given any name:
+ * - every integer column is a count (whatever it is called: `count`, `n`, `people`, `year`, a score);
+ * - a fractional column (DOUBLE, DECIMAL with decimals) whose values are all whole numbers is a count
+ *   too (`sum(1.0)`, `count(*) * 1.0`);
+ * - a text column whose values all read as whole numbers is a count too (`count(*)::VARCHAR`);
+ * - other fractional columns are statistics (means, shares);
+ * - nested values (lists, structs) holding numbers are hidden (`list(count(*))` would otherwise leak);
+ * - everything else is text.
+ */
+export function classifyColumn(column: ResultColumn, values: readonly unknown[]): ColumnKind {
+  const type = column.type.trim();
+  const present = values.filter((v) => v !== null && v !== undefined);
+  if (INTEGER_TYPE.test(type)) return "count";
+  if (FRACTIONAL_TYPE.test(type)) return present.every(isWhole) ? "count" : "statistic";
+  if (NESTED_TYPE.test(type) && !/^DECIMAL|^NUMERIC/i.test(type)) return NUMERIC_INSIDE.test(type) ? "hidden" : "text";
+  if (/^(VARCHAR|TEXT|STRING|CHAR|BPCHAR)/i.test(type) && present.length > 0 && present.every((v) => typeof v === "string" && WHOLE_NUMBER_TEXT.test(v))) return "count";
+  return "text";
+}
+
+/** A count from the console: the person rule on its size, sign kept (a negated count is still a count). */
+export function protectAnyCount(value: unknown, policy: ExplorePolicy): Shown | null {
+  if (value === null || value === undefined) return null;
+  const number = typeof value === "string" ? Number(value) : typeof value === "bigint" ? Number(value) : (value as number);
+  if (typeof number !== "number" || !Number.isFinite(number)) return policy.symbols.notAvailable;
+  const size = Math.round(Math.abs(number));
+  const shown = protectCount(size, policy, "person");
+  return typeof shown === "number" && number < 0 ? -shown : shown;
+}
+
+/**
+ * Protects a console result. Counts (see `classifyColumn`) follow the person rule whatever the
+ * dataset (stricter than the organisation rule). A statistic in a row with a count below the minimum
+ * base (or a hidden count) is hidden too: it was most likely worked out over those few people. A
+ * statistic in a result with no count column cannot be checked against its base and is shown as
+ * returned (the rows behind it are published microdata in any case). Nested values holding numbers are
+ * hidden.
+ */
+export function protectQueryResult(columns: readonly ResultColumn[], rows: readonly (readonly unknown[])[], policy: ExplorePolicy): ProtectedResult {
+  const kinds = columns.map((column, i) => classifyColumn(column, rows.map((row) => row[i])));
+  let hidden = 0;
+  const out = rows.map((row) => {
+    const cells: (Shown | null)[] = columns.map((_, i) => {
+      const value = row[i];
+      const kind = kinds[i]!;
+      if (value === null || value === undefined) return null;
+      if (kind === "count") return protectAnyCount(value, policy);
+      if (kind === "hidden") return policy.symbols.confidential;
+      if (kind === "statistic") return typeof value === "number" ? value : Number(value);
+      return typeof value === "string" ? value : String(value);
+    });
+    const smallBase = row.some((value, i) => {
+      if (kinds[i] !== "count" || value === null || value === undefined) return false;
+      const size = Math.abs(Number(value));
+      return !Number.isFinite(size) || (size > 0 && size < policy.person.minimumBase);
+    });
+    const rowHasHiddenCount = smallBase || cells.some((cell, i) => kinds[i] === "count" && typeof cell === "string");
+    if (rowHasHiddenCount) kinds.forEach((kind, i) => kind === "statistic" && cells[i] !== null && (cells[i] = policy.symbols.confidential));
+    hidden += cells.filter((cell, i) => kinds[i] !== "text" && typeof cell === "string").length;
+    return cells;
+  });
+  return { columns: columns.map((column, i) => ({ ...column, kind: kinds[i]! })), rows: out, hidden };
+}

@@ -1,0 +1,261 @@
+/**
+ * SQL for the explorer, built from small composable parts. Identifiers go through `quoteIdentifier`,
+ * values through `sqlLiteral`: the only two places where text becomes SQL. Filter values are also
+ * checked against the dimension's known values (`cleanFilters`) before any SQL is built, and the
+ * builders refuse a value they were not told about.
+ *
+ * The data cube (Mosaic-style pre-aggregation, rebuilt when the dataset or the chosen dimensions
+ * change, never on a filter change):
+ * - `explore_src`: one row per published row, only the columns the explorer needs, dimensions as text.
+ * - A dimension is *constant* when it never varies within a person (region, age band, gender) and
+ *   *varying* otherwise (assessment, setting). The distinct combinations of the chosen varying
+ *   dimensions are numbered (`explore_tuples`), and each person gets a bit mask of the combinations
+ *   they have rows in (63 bits per mask word, as many words as needed).
+ * - `explore_people`: people grouped by constant dimensions and masks, with a head count. Each person
+ *   is in exactly one row, so people can be *added up*: a filter change sums a few hundred rows instead
+ *   of counting distinct pseudonyms over a million.
+ * - `explore_rows`: rows grouped by every chosen dimension, with the row count and the sum of the
+ *   measure's value (for means over assessments).
+ */
+
+/** Quotes an identifier (column or table name). */
+export function quoteIdentifier(name: string): string {
+  if (name.includes("\0")) throw new Error(`An identifier cannot contain a NUL byte: ${JSON.stringify(name)}`);
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** A value as an SQL literal. Strings are single-quoted with quotes doubled. */
+export function sqlLiteral(value: string | number | bigint | boolean | null): string {
+  if (value === null) return "NULL";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "bigint") return `${value.toString()}::BIGINT`;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`Not a finite number: ${value}`);
+    return String(value);
+  }
+  if (value.includes("\0")) throw new Error(`A text value cannot contain a NUL byte: ${JSON.stringify(value)}`);
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+export const SUBJECT = "__subject";
+export const VALUE = "__value";
+export const FLAG = "__flag";
+/** The text a missing value is shown as (GSS: not available). */
+export const MISSING = "[x]";
+export const BITS_PER_WORD = 63;
+/** Most combinations of varying dimensions the masks may hold (8 words). */
+export const MAX_TUPLES = BITS_PER_WORD * 8;
+
+export type Filters = Record<string, string[]>;
+
+export interface SourceDimension {
+  name: string;
+  /** Booleans become "Yes"/"No"; everything else is cast to text. */
+  type: string;
+}
+
+export interface SourceSpec {
+  table: string;
+  subject: string;
+  dimensions: SourceDimension[];
+  /** A numeric field to average (e.g. barc_total). */
+  value?: string | undefined;
+  /** A boolean field to share (e.g. avoided_care). */
+  flag?: string | undefined;
+}
+
+function dimensionExpression(dimension: SourceDimension): string {
+  const column = quoteIdentifier(dimension.name);
+  if (dimension.type === "boolean") return `CASE WHEN ${column} THEN 'Yes' WHEN NOT ${column} THEN 'No' ELSE ${sqlLiteral(MISSING)} END`;
+  return `coalesce(CAST(${column} AS VARCHAR), ${sqlLiteral(MISSING)})`;
+}
+
+/** The explorer's copy of a published table, with only the columns it needs. */
+export function sourceSql(spec: SourceSpec): string {
+  const columns = [
+    `CAST(${quoteIdentifier(spec.subject)} AS VARCHAR) AS ${quoteIdentifier(SUBJECT)}`,
+    ...spec.dimensions.map((d) => `${dimensionExpression(d)} AS ${quoteIdentifier(d.name)}`),
+    spec.value ? `CAST(${quoteIdentifier(spec.value)} AS DOUBLE) AS ${quoteIdentifier(VALUE)}` : `NULL::DOUBLE AS ${quoteIdentifier(VALUE)}`,
+    spec.flag ? `coalesce(CAST(${quoteIdentifier(spec.flag)} AS BOOLEAN), FALSE) AS ${quoteIdentifier(FLAG)}` : `FALSE AS ${quoteIdentifier(FLAG)}`,
+  ];
+  return `CREATE OR REPLACE TEMP TABLE explore_src AS SELECT ${columns.join(", ")} FROM ${quoteIdentifier(spec.table)}`;
+}
+
+/** Every value of every dimension, with its row count: `dim`, `value`, `n`. */
+export function knownValuesSql(dimensions: readonly string[]): string {
+  if (dimensions.length === 0) return "SELECT NULL::VARCHAR AS dim, NULL::VARCHAR AS value, 0 AS n WHERE FALSE";
+  return dimensions
+    .map((d) => `SELECT ${sqlLiteral(d)} AS dim, ${quoteIdentifier(d)} AS value, count(*)::INTEGER AS n FROM explore_src GROUP BY ${quoteIdentifier(d)}`)
+    .join(" UNION ALL ");
+}
+
+/** Which dimensions vary within a person: one row, a boolean per dimension (named as the dimension). */
+export function varyingSql(dimensions: readonly string[]): string {
+  if (dimensions.length === 0) return "SELECT 1 AS none";
+  const inner = dimensions.map((d, i) => `count(DISTINCT ${quoteIdentifier(d)}) AS ${quoteIdentifier(`n${i}`)}`).join(", ");
+  const outer = dimensions.map((d, i) => `coalesce(max(${quoteIdentifier(`n${i}`)}), 0) > 1 AS ${quoteIdentifier(d)}`).join(", ");
+  return `SELECT ${outer} FROM (SELECT ${inner} FROM explore_src GROUP BY ${quoteIdentifier(SUBJECT)})`;
+}
+
+/** Numbers the distinct combinations of the varying dimensions (one empty combination when there are none). */
+export function tuplesSql(varying: readonly string[]): string {
+  if (varying.length === 0) return "CREATE OR REPLACE TEMP TABLE explore_tuples AS SELECT 0 AS idx";
+  const columns = varying.map(quoteIdentifier).join(", ");
+  return `CREATE OR REPLACE TEMP TABLE explore_tuples AS SELECT (row_number() OVER (ORDER BY ${columns}) - 1)::INTEGER AS idx, ${columns} FROM (SELECT DISTINCT ${columns} FROM explore_src)`;
+}
+
+export function wordCount(tuples: number): number {
+  return Math.max(1, Math.ceil(tuples / BITS_PER_WORD));
+}
+
+function bitOfWord(idx: string, word: number): string {
+  return `CASE WHEN ${idx} >= ${word * BITS_PER_WORD} AND ${idx} < ${(word + 1) * BITS_PER_WORD} THEN (1::BIGINT << (${idx} - ${word * BITS_PER_WORD})) ELSE 0::BIGINT END`;
+}
+
+/** People grouped by constant dimensions and masks (`m0…`, and `a0…` for rows with the flag set). */
+export function peopleCubeSql(constant: readonly string[], varying: readonly string[], words: number): string {
+  const c = constant.map((d) => `s.${quoteIdentifier(d)}`);
+  const join = varying.length === 0 ? "ON TRUE" : `ON ${varying.map((d) => `s.${quoteIdentifier(d)} = t.${quoteIdentifier(d)}`).join(" AND ")}`;
+  const masks: string[] = [];
+  for (let w = 0; w < words; w++) {
+    masks.push(`bit_or(${bitOfWord("t.idx", w)}) AS m${w}`);
+    masks.push(`bit_or(CASE WHEN s.${quoteIdentifier(FLAG)} THEN ${bitOfWord("t.idx", w)} ELSE 0::BIGINT END) AS a${w}`);
+  }
+  const perPerson = `SELECT ${[`s.${quoteIdentifier(SUBJECT)}`, ...c, ...masks].join(", ")} FROM explore_src s JOIN explore_tuples t ${join} GROUP BY ${[`s.${quoteIdentifier(SUBJECT)}`, ...c].join(", ")}`;
+  const keys = [...constant.map(quoteIdentifier), ...Array.from({ length: words }, (_, w) => [`m${w}`, `a${w}`]).flat()];
+  return `CREATE OR REPLACE TEMP TABLE explore_people AS SELECT ${keys.join(", ")}, count(*)::INTEGER AS people FROM (${perPerson}) GROUP BY ${keys.join(", ")}`;
+}
+
+/** Rows grouped by every chosen dimension, with the row count and the sum of the value. */
+export function rowsCubeSql(dimensions: readonly string[]): string {
+  const keys = dimensions.map(quoteIdentifier);
+  const select = [...keys, "count(*)::INTEGER AS n", `sum(${quoteIdentifier(VALUE)})::DOUBLE AS total`, `count(${quoteIdentifier(VALUE)})::INTEGER AS valued`];
+  return `CREATE OR REPLACE TEMP TABLE explore_rows AS SELECT ${select.join(", ")} FROM explore_src${keys.length ? ` GROUP BY ${keys.join(", ")}` : ""}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Filters and masks
+
+/** Keeps only filters on chosen dimensions with known values (in the known order, no duplicates). */
+export function cleanFilters(filters: Filters, known: ReadonlyMap<string, readonly string[]>, dimensions: readonly string[]): Filters {
+  const clean: Filters = {};
+  for (const dimension of dimensions) {
+    const values = known.get(dimension);
+    const wanted = filters[dimension];
+    if (!values || !wanted || wanted.length === 0) continue;
+    const kept = values.filter((v) => wanted.includes(v));
+    if (kept.length > 0) clean[dimension] = kept;
+  }
+  return clean;
+}
+
+/** `"dim" IN ('a', 'b')`, refusing values that are not known for the dimension. */
+export function inList(column: string, values: readonly string[], known: ReadonlyMap<string, readonly string[]>, alias = ""): string {
+  const allowed = known.get(column);
+  for (const value of values) {
+    if (!allowed?.includes(value)) throw new Error(`"${value}" is not a known value of ${column}.`);
+  }
+  return `${alias}${quoteIdentifier(column)} IN (${values.map(sqlLiteral).join(", ")})`;
+}
+
+/** The WHERE clause for filters on the given columns (an empty string when there are none). */
+export function whereClause(filters: Filters, columns: readonly string[], known: ReadonlyMap<string, readonly string[]>, alias = "", extra: string[] = []): string {
+  const parts = columns.filter((c) => filters[c]?.length).map((c) => inList(c, filters[c]!, known, alias));
+  parts.push(...extra);
+  return parts.length ? ` WHERE ${parts.join(" AND ")}` : "";
+}
+
+export interface Tuple {
+  idx: number;
+  values: Record<string, string>;
+}
+
+/** The mask (one bigint per word) of the tuples that pass `test`. */
+export function maskOf(tuples: readonly Tuple[], words: number, test: (tuple: Tuple) => boolean): bigint[] {
+  const mask = Array.from({ length: words }, () => 0n);
+  for (const tuple of tuples) {
+    if (!test(tuple)) continue;
+    const word = Math.floor(tuple.idx / BITS_PER_WORD);
+    mask[word] = mask[word]! | (1n << BigInt(tuple.idx % BITS_PER_WORD));
+  }
+  return mask;
+}
+
+/** The tuples that pass the filters on the varying dimensions, leaving out `except`. */
+export function tupleTest(filters: Filters, varying: readonly string[], except?: string): (tuple: Tuple) => boolean {
+  const active = varying.filter((d) => d !== except && filters[d]?.length);
+  return (tuple) => active.every((d) => filters[d]!.includes(tuple.values[d]!));
+}
+
+/** `(m0 & 5) <> 0 OR (m1 & 8) <> 0`, over words whose mask is not zero; FALSE when none. */
+export function maskCondition(prefix: string, mask: readonly (bigint | string)[]): string {
+  const parts = mask
+    .map((word, w) => (typeof word === "string" ? `(${prefix}${w} & ${word}${w}) <> 0` : word === 0n ? "" : `(${prefix}${w} & ${sqlLiteral(word)}) <> 0`))
+    .filter((part) => part !== "");
+  return parts.length ? `(${parts.join(" OR ")})` : "FALSE";
+}
+
+export interface PeopleGroup {
+  /** Values of the varying dimensions that label this group (output columns). */
+  keys: Record<string, string>;
+  mask: bigint[];
+}
+
+export interface PeopleQuery {
+  /** Constant dimensions to group by. */
+  groupBy: string[];
+  /** Filters on constant dimensions (already without the charted dimension's own filter). */
+  filters: Filters;
+  constant: string[];
+  known: ReadonlyMap<string, readonly string[]>;
+  words: number;
+  /** Either groups over the varying dimensions (each a mask and its labels)… */
+  groups?: PeopleGroup[];
+  /** …or one mask a person must meet. */
+  mask?: bigint[];
+}
+
+/** People (and people with the flag) per group: columns groupBy…, group keys…, people, flagged. */
+export function peopleSql(query: PeopleQuery): string {
+  const { words } = query;
+  const keyNames = query.groups?.[0] ? Object.keys(query.groups[0].keys) : [];
+  const select = [...query.groupBy.map((d) => `p.${quoteIdentifier(d)}`), ...keyNames.map((k) => `g.${quoteIdentifier(k)}`)];
+  let from = "explore_people p";
+  const extra: string[] = [];
+  let flagged: string;
+  if (query.groups) {
+    const groups = query.groups;
+    if (groups.length === 0) return `SELECT ${[...query.groupBy.map(quoteIdentifier), "0 AS people", "0 AS flagged"].join(", ")} FROM explore_people WHERE FALSE`;
+    const maskColumns = Array.from({ length: words }, (_, w) => `w${w}`);
+    const rows = groups.map((g, i) => `(${[String(i), ...keyNames.map((k) => sqlLiteral(g.keys[k]!)), ...g.mask.map((m) => sqlLiteral(m))].join(", ")})`);
+    const columns = ["ord", ...keyNames.map(quoteIdentifier), ...maskColumns].join(", ");
+    from += ` JOIN (VALUES ${rows.join(", ")}) AS g(${columns}) ON ${maskCondition("p.m", maskColumns.map(() => "g.w"))}`;
+    flagged = maskCondition("p.a", maskColumns.map(() => "g.w"));
+    select.unshift("g.ord");
+  } else {
+    const mask = query.mask ?? [];
+    extra.push(maskCondition("p.m", mask));
+    flagged = maskCondition("p.a", mask);
+  }
+  const where = whereClause(query.filters, query.constant, query.known, "p.", extra);
+  const groupBy = select.length ? ` GROUP BY ${select.join(", ")} ORDER BY ${select.join(", ")}` : "";
+  return `SELECT ${[...select, "coalesce(sum(p.people), 0)::INTEGER AS people", `coalesce(sum(p.people) FILTER (WHERE ${flagged}), 0)::INTEGER AS flagged`].join(", ")} FROM ${from}${where}${groupBy}`;
+}
+
+/** Row counts and value sums by `groupBy` under `filters` (on any chosen dimension). */
+export function rowsSql(groupBy: readonly string[], filters: Filters, dimensions: readonly string[], known: ReadonlyMap<string, readonly string[]>): string {
+  const keys = groupBy.map(quoteIdentifier);
+  const select = [...keys, "coalesce(sum(n), 0)::INTEGER AS n", "sum(total)::DOUBLE AS total", "coalesce(sum(valued), 0)::INTEGER AS valued"];
+  const group = keys.length ? ` GROUP BY ${keys.join(", ")} ORDER BY ${keys.join(", ")}` : "";
+  return `SELECT ${select.join(", ")} FROM explore_rows${whereClause(filters, dimensions, known)}${group}`;
+}
+
+/** Copies protected rows into a Parquet file (the only COPY the explorer runs: literals only). */
+export function exportParquetSql(file: string, columns: readonly { name: string; type: "VARCHAR" | "INTEGER" | "DOUBLE" }[], rows: readonly (string | number | null)[][]): string {
+  const names = columns.map((c) => quoteIdentifier(c.name));
+  const typed = (value: string | number | null, type: string) => `CAST(${sqlLiteral(value)} AS ${type})`;
+  const body = rows.length
+    ? `SELECT * FROM (VALUES ${rows.map((row) => `(${columns.map((c, i) => typed(row[i] ?? null, c.type)).join(", ")})`).join(", ")}) AS t(${names.join(", ")})`
+    : `SELECT ${columns.map((c, i) => `CAST(NULL AS ${c.type}) AS ${names[i]}`).join(", ")} WHERE FALSE`;
+  return `COPY (${body}) TO ${sqlLiteral(file)} (FORMAT PARQUET)`;
+}

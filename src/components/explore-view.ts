@@ -1,0 +1,152 @@
+/**
+ * From the cube's raw figures to what the explorer shows: every figure protected by the disclosure
+ * rule first, then the words around it (titles that state the finding, descriptions for screen
+ * readers, the status line) and the results table with its downloads. Pure functions.
+ */
+import type { Bar, Cell, Figures } from "./explore-cube.js";
+import type { ExploreDataset, Measure } from "./explore-datasets.js";
+import { formatShown, plainShown, protectCount, protectMean, protectShare, type ExplorePolicy, type Shown } from "./explore-disclosure.js";
+import type { ChartBar } from "./explore-chart.js";
+import type { Filters } from "./explore-sql.js";
+
+/** The measure's protected value for one group. */
+export function measureValue(figures: Figures, measure: Measure, dataset: ExploreDataset, policy: ExplorePolicy): Shown {
+  if (measure.id === "mean") return protectMean(figures.valued > 0 && figures.total !== null ? figures.total / figures.valued : null, figures.people, policy, dataset.level);
+  if (measure.id === "share") return protectShare(figures.flagged, figures.people, policy, dataset.level);
+  return protectCount(figures.people, policy, dataset.level);
+}
+
+export function chartBars(bars: readonly Bar[], measure: Measure, dataset: ExploreDataset, policy: ExplorePolicy, selected: readonly string[]): ChartBar[] {
+  return bars.map((bar) => ({ value: bar.value, shown: measureValue(bar, measure, dataset, policy), selected: selected.includes(bar.value) }));
+}
+
+export function titleOf(dataset: ExploreDataset, name: string): string {
+  return dataset.dimensions.find((d) => d.name === name)?.title ?? name;
+}
+
+/** "Age band: 25–34 or 35–44; Gender: Woman", or "" without filters. */
+export function describeFilters(filters: Filters, dataset: ExploreDataset, except?: string): string {
+  return Object.entries(filters)
+    .filter(([dim, values]) => dim !== except && values.length > 0)
+    .map(([dim, values]) => `${titleOf(dataset, dim)}: ${values.join(" or ")}`)
+    .join("; ");
+}
+
+function highest(bars: readonly ChartBar[]): ChartBar | undefined {
+  return bars.filter((b) => typeof b.shown === "number").sort((a, b) => (b.shown as number) - (a.shown as number))[0];
+}
+
+/** A title that states what the chart shows now: "People by age band: most in 35–44". */
+export function chartTitle(bars: readonly ChartBar[], measure: Measure, dimensionTitle: string, dataset: ExploreDataset): string {
+  const top = highest(bars);
+  const shownCount = bars.filter((b) => typeof b.shown === "number" && (b.shown as number) > 0).length;
+  const base = `${measure.label} by ${dimensionTitle.toLowerCase()}`;
+  if (!top || shownCount < 2) return base;
+  if (measure.id === "count") return `${base}: ${top.value} is the largest group`;
+  return `${base}: highest for ${top.value}`;
+}
+
+export function chartSubtitle(measure: Measure, dataset: ExploreDataset, policy: ExplorePolicy, filters: Filters, dimension: string): string {
+  const rules = policy[dataset.level];
+  const others = describeFilters(filters, dataset, dimension);
+  const among = others ? `${dataset.noun.many} matching ${others}` : `all ${dataset.noun.many} in the ${dataset.name} data`;
+  const rounding = rules.rounding > 1 ? `, rounded to the nearest ${rules.rounding}` : "";
+  if (measure.id === "mean") return `Mean over the matching rows, shown when based on at least ${rules.minimumBase} ${dataset.noun.many}; among ${among}.`;
+  if (measure.id === "share") return `Percentage of ${dataset.noun.many} counted once each${rounding}, shown on a base of at least ${rules.minimumBase}; among ${among}.`;
+  return `${dataset.noun.many[0]!.toUpperCase()}${dataset.noun.many.slice(1)} counted once each${rounding}; 1 to ${rules.threshold} shown as [c]; among ${among}.`;
+}
+
+/** The words a screen reader hears for a chart; they change with the filters. */
+export function chartDescription(bars: readonly ChartBar[], measure: Measure, dimensionTitle: string, dataset: ExploreDataset, filters: Filters, dimension: string): string {
+  const shown = bars.filter((b) => typeof b.shown === "number").sort((a, b) => (b.shown as number) - (a.shown as number));
+  const hidden = bars.length - shown.length;
+  const others = describeFilters(filters, dataset, dimension);
+  const parts = [`${measure.label} by ${dimensionTitle}${others ? `, among ${dataset.noun.many} matching ${others}` : ""}.`];
+  if (shown.length === 0) parts.push("Every value is hidden to protect confidentiality.");
+  else {
+    parts.push(`Highest: ${shown[0]!.value}, ${formatShown(shown[0]!.shown, measure.kind)}.`);
+    if (shown.length > 1) parts.push(`Lowest: ${shown[shown.length - 1]!.value}, ${formatShown(shown[shown.length - 1]!.shown, measure.kind)}.`);
+  }
+  if (hidden > 0) parts.push(`${hidden} ${hidden === 1 ? "value is" : "values are"} hidden ([c]) to protect confidentiality.`);
+  const selected = bars.filter((b) => b.selected).map((b) => b.value);
+  parts.push(selected.length ? `Filtered on ${selected.join(" or ")}.` : "No filter on this chart.");
+  parts.push("Each category is a button: use the arrow keys to move and Enter or Space to filter on it or remove the filter.");
+  return parts.join(" ");
+}
+
+/** "7,600 people match." with the measure when it is not the count. */
+export function statusText(total: Figures, measure: Measure, dataset: ExploreDataset, policy: ExplorePolicy, filters: Filters): string {
+  const count = protectCount(total.people, policy, dataset.level);
+  const filterText = describeFilters(filters, dataset);
+  const who =
+    typeof count === "number"
+      ? `${formatShown(count)} ${count === 1 ? dataset.noun.one : dataset.noun.many} match`
+      : `The number of ${dataset.noun.many} who match is hidden (${count}): it is between 1 and ${policy[dataset.level].threshold}`;
+  const measureText = measure.id === "count" ? "" : ` ${measure.label}: ${formatShown(measureValue(total, measure, dataset, policy), measure.kind)}.`;
+  return `${who}${filterText ? ` (${filterText})` : " (no filters)"}.${measureText}`;
+}
+
+export interface ResultColumn {
+  key: string;
+  label: string;
+  /** Name in the Parquet download. */
+  field: string;
+  kind: "text" | "count" | "mean" | "percent";
+}
+
+export interface ResultTable {
+  columns: ResultColumn[];
+  rows: Record<string, Shown>[];
+}
+
+/** The filtered results: one row per combination of the chosen dimensions, figures protected. */
+export function resultTable(cells: readonly Cell[], dims: readonly string[], measure: Measure, dataset: ExploreDataset, policy: ExplorePolicy): ResultTable {
+  const columns: ResultColumn[] = dims.map((d) => ({ key: d, label: titleOf(dataset, d), field: d, kind: "text" }));
+  const countLabel = dataset.level === "person" ? "People" : "Organisations";
+  columns.push({ key: "__count", label: countLabel, field: dataset.noun.many, kind: "count" });
+  if (measure.id === "mean") columns.push({ key: "__mean", label: measure.label, field: `mean_${measure.field ?? "value"}`, kind: "mean" });
+  if (measure.id === "share") {
+    columns.push({ key: "__flagged", label: `${countLabel} who avoided care`, field: `${dataset.noun.many}_${measure.field ?? "flag"}`, kind: "count" });
+    columns.push({ key: "__share", label: measure.label, field: `percent_${measure.field ?? "flag"}`, kind: "percent" });
+  }
+  const rows = cells.map((cell) => {
+    const row: Record<string, Shown> = { ...cell.keys };
+    row.__count = protectCount(cell.people, policy, dataset.level);
+    if (measure.id === "mean") row.__mean = measureValue(cell, measure, dataset, policy);
+    if (measure.id === "share") {
+      row.__flagged = protectCount(cell.flagged, policy, dataset.level);
+      row.__share = measureValue(cell, measure, dataset, policy);
+    }
+    return row;
+  });
+  return { columns, rows };
+}
+
+/** The table as CSV cells, exactly as shown but with plain digits. */
+export function resultCsvRows(table: ResultTable): string[][] {
+  return table.rows.map((row) => table.columns.map((c) => (c.kind === "text" ? String(row[c.key] ?? "") : plainShown(row[c.key], c.kind))));
+}
+
+/** The table for the Parquet download: numbers as numbers, a symbol column beside each figure. */
+export function resultParquet(table: ResultTable): { columns: { name: string; type: "VARCHAR" | "INTEGER" | "DOUBLE" }[]; rows: (string | number | null)[][] } {
+  const columns: { name: string; type: "VARCHAR" | "INTEGER" | "DOUBLE" }[] = [];
+  for (const c of table.columns) {
+    if (c.kind === "text") columns.push({ name: c.field, type: "VARCHAR" });
+    else columns.push({ name: c.field, type: c.kind === "count" ? "INTEGER" : "DOUBLE" }, { name: `${c.field}_symbol`, type: "VARCHAR" });
+  }
+  const rows = table.rows.map((row) =>
+    table.columns.flatMap((c): (string | number | null)[] => {
+      const value = row[c.key];
+      if (c.kind === "text") return [String(value ?? "")];
+      if (typeof value === "number") return [c.kind === "count" ? value : Math.round(value * 10) / 10, null];
+      return [null, value ?? "[x]"];
+    }),
+  );
+  return { columns, rows };
+}
+
+/** How to cite the view: the data version and the permalink. */
+export function citation(dataset: ExploreDataset, version: string, permalink: string, accessed: Date): string {
+  const date = accessed.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  return `LERO Evidence (${accessed.getUTCFullYear()}). ${dataset.title}: explorer view. Data version ${version}. ${permalink} (accessed ${date}).`;
+}

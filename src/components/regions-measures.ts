@@ -1,0 +1,103 @@
+/**
+ * The figures the regional map and the region pages show, read from the published tables of the
+ * "regions" and "outcomes" topics: for each measure, a region's value and base, and the UK's (the
+ * tables' "Total" row). Pure data, shared by the map page and every region page.
+ */
+export type Value = number | string | null;
+type Row = Record<string, Value>;
+export interface Table {
+  rows: Row[];
+  notes?: string[];
+}
+
+export interface RegionMeasure {
+  id: string;
+  /** A few words, used as the control's option and the map legend ("LEROs in the audit"). */
+  label: string;
+  kind: "count" | "percent" | "mean" | "change";
+  valueHeading: string;
+  baseHeading?: string;
+  /** The measure and base, for a chart subtitle. */
+  subtitle: string;
+  source: string;
+  notes: string[];
+  /** The value and base for a region name, or "Total" for the UK. */
+  at(region: string): { value: Value; base: Value };
+}
+
+export const UK = "Total";
+const AUDIT = "LERO Evidence audit of LEROs, latest wave";
+const STIGMA = "LERO Evidence stigma survey (items adapted from the Substance Use Stigma Mechanisms Scale)";
+const OUTCOMES = "BARC-10 assessments recorded by LEROs (LERO Evidence outcomes data). BARC-10: Vilsaint et al., 2017";
+
+function find(table: Table | undefined, match: Record<string, string>): Row | undefined {
+  return table?.rows.find((row) => Object.entries(match).every(([k, v]) => row[k] === v));
+}
+
+function cell(row: Row | undefined, key: string): Value {
+  const v = row?.[key];
+  return v === undefined ? null : v;
+}
+
+export function regionMeasures(regions: Record<string, Table>, outcomes: Record<string, Table>): RegionMeasure[] {
+  const audit = regions["regions-audit-evaluates"];
+  const stigma = regions["regions-stigma-gp"];
+  const intake = regions["regions-barc-intake"];
+  const change = outcomes["outcomes-change-by-region"];
+  return [
+    {
+      id: "leros",
+      label: "LEROs in the audit",
+      kind: "count",
+      valueHeading: "LEROs",
+      subtitle: "Number of LEROs in the latest audit wave, by region; base: all LEROs audited.",
+      source: AUDIT,
+      notes: [],
+      at: (region) => ({ value: cell(find(audit, { region, evaluates: "Total" }), "count"), base: null }),
+    },
+    {
+      id: "evaluates",
+      label: "LEROs that evaluate their work",
+      kind: "percent",
+      valueHeading: "% of LEROs",
+      baseHeading: "LEROs",
+      subtitle: "Percentage of LEROs in the latest audit wave that evaluate or measure the difference they make in any way; base: the LEROs in the region.",
+      source: AUDIT,
+      notes: audit?.notes ?? [],
+      at: (region) => ({ value: cell(find(audit, { region, evaluates: "Evaluates its work" }), "percent"), base: cell(find(audit, { region, evaluates: "Total" }), "count") }),
+    },
+    {
+      id: "stigma-gp",
+      label: "Respondents who met stigma at their GP",
+      kind: "percent",
+      valueHeading: "% of respondents",
+      baseHeading: "Respondents",
+      subtitle: "Percentage of stigma survey respondents who met unfair treatment from GP staff sometimes, often or very often; base: respondents who answered about their GP.",
+      source: STIGMA,
+      notes: stigma?.notes ?? [],
+      at: (region) => ({ value: cell(find(stigma, { region, gp_enacted: "Met stigma" }), "percent"), base: cell(find(stigma, { region, gp_enacted: "Total" }), "count") }),
+    },
+    {
+      id: "barc-intake",
+      label: "Mean BARC-10 total at intake",
+      kind: "mean",
+      valueHeading: "Mean BARC-10 total",
+      baseHeading: "People",
+      subtitle: "Mean BARC-10 total (10 to 60; higher is more recovery capital) when people started with a LERO; base: people assessed at intake.",
+      source: OUTCOMES,
+      notes: intake?.notes ?? [],
+      at: (region) => ({ value: cell(find(intake, { region }), "mean_barc"), base: cell(find(intake, { region }), "count") }),
+    },
+    {
+      id: "barc-change",
+      label: "Mean change in BARC-10, intake to 12 months",
+      kind: "change",
+      valueHeading: "Mean change (points)",
+      baseHeading: "People",
+      subtitle: "Mean change in BARC-10 total between intake and 12 months, for people assessed at both points; base: those people. Not a controlled comparison.",
+      source: OUTCOMES,
+      notes: change?.notes ?? [],
+      at: (region) => ({ value: cell(find(change, { region }), "mean_change"), base: cell(find(change, { region }), "count") }),
+    },
+  ];
+}

@@ -1,0 +1,110 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { describe, expect, it } from "vitest";
+import type { AggregateContext } from "../../loaders/aggregates/index.ts";
+import { aggregates } from "../../loaders/aggregates/outcomes.ts";
+import { loadPolicy } from "../../loaders/disclose/policy.ts";
+import { withDuckDB } from "../../loaders/publish/duckdb.ts";
+import { loadRecords, type Column } from "../../loaders/publish/table.ts";
+import { loadSchema, type Dataset } from "../../loaders/schema.ts";
+
+const COLUMNS: Column[] = [
+  { name: "person_ref", type: "string" },
+  { name: "assessment", type: "string" },
+  { name: "region", type: "string" },
+  { name: "barc_total", type: "integer" },
+];
+
+/**
+ * 20 people assessed at intake. North East: 12 assessed at intake and 12 months (six 30 → 40, six
+ * 36 → 46) and 5 at intake only (10). London: 3 assessed at both points (20 → 50), a small group.
+ */
+function fixture(): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  const person = (id: string, region: string, intake: number, later?: number): void => {
+    rows.push({ person_ref: id, assessment: "Intake", region, barc_total: intake });
+    if (later !== undefined) rows.push({ person_ref: id, assessment: "12 months", region, barc_total: later });
+  };
+  for (let i = 0; i < 6; i++) person(`ne-a${i}`, "North East", 30, 40);
+  for (let i = 0; i < 6; i++) person(`ne-b${i}`, "North East", 36, 46);
+  for (let i = 0; i < 5; i++) person(`ne-c${i}`, "North East", 10);
+  for (let i = 0; i < 3; i++) person(`ldn-${i}`, "London", 20, 50);
+  return rows;
+}
+
+function contextFor(db: DuckDBConnection): AggregateContext {
+  const schema = (dataset: Dataset) => loadSchema(dataset);
+  return {
+    db,
+    policy: loadPolicy(),
+    table: (dataset) => `t_${dataset}`,
+    fields: (dataset) => schema(dataset).fields,
+    field: (dataset, name) => schema(dataset).fields.find((f) => f.name === name)!,
+    level: (dataset) => schema(dataset).lero.level,
+    subject: (dataset) => (dataset === "outcomes" ? "person_ref" : undefined),
+    query: async (sql) =>
+      (await db.runAndReadAll(sql)).getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))),
+  };
+}
+
+async function build(id: string) {
+  const definition = aggregates.find((a) => a.id === id)!;
+  return withDuckDB(async (db) => {
+    await loadRecords(db, "t_outcomes", COLUMNS, fixture());
+    return definition.build(contextFor(db));
+  });
+}
+
+describe("outcomes aggregates", () => {
+  it("gives the mean total and the people assessed at each point", async () => {
+    const json = await build("outcomes-barc-mean");
+    expect(json.rows).toEqual([
+      { assessment: "Intake", count: 20, mean_barc: 25.3 },
+      { assessment: "3 months", count: 0, mean_barc: null },
+      { assessment: "6 months", count: 0, mean_barc: null },
+      { assessment: "12 months", count: 15, mean_barc: 44.4 },
+    ]);
+  });
+
+  it("bands totals per assessment, hides small bands and a band that would reveal one, and drops totals over assessments", async () => {
+    const json = await build("outcomes-barc-bands");
+    const at = (assessment: string) => json.rows.filter((r) => r.assessment === assessment).map((r) => [r.band, r.count, r.percent]);
+    expect(at("Intake")).toEqual([
+      ["10–19", "[c]", null],
+      ["20–29", "[c]", null],
+      ["30–39", 10, 50],
+      ["40–46", 0, 0],
+      ["47–60", 0, 0],
+      ["Total", 20, 100],
+    ]);
+    // 3 people at 47+ are hidden; the 12 at 40–46 are hidden too, or 15 − 12 would give them away.
+    expect(at("12 months")).toEqual([
+      ["10–19", 0, 0],
+      ["20–29", 0, 0],
+      ["30–39", 0, 0],
+      ["40–46", "[c]", null],
+      ["47–60", "[c]", null],
+      ["Total", 15, 100],
+    ]);
+    expect(json.rows.some((r) => r.assessment === "Total")).toBe(false);
+  });
+
+  it("measures change for the same people between intake and each follow-up", async () => {
+    const json = await build("outcomes-paired-change");
+    expect(json.rows).toEqual([
+      { follow_up: "3 months", count: 0, mean_intake: null, mean_follow_up: null, mean_change: null },
+      { follow_up: "6 months", count: 0, mean_intake: null, mean_follow_up: null, mean_change: null },
+      { follow_up: "12 months", count: 15, mean_intake: 30.4, mean_follow_up: 44.4, mean_change: 14 },
+    ]);
+  });
+
+  it("hides a region's change when its base is small or would reveal a small one, and keeps the UK row", async () => {
+    const json = await build("outcomes-change-by-region");
+    const row = (region: string) => json.rows.find((r) => r.region === region);
+    expect(row("London")).toEqual({ region: "London", count: "[c]", mean_intake: null, mean_follow_up: null, mean_change: null });
+    // 12 people is a large enough base, but with London hidden and the total shown it must be hidden too.
+    expect(row("North East")).toEqual({ region: "North East", count: "[c]", mean_intake: null, mean_follow_up: null, mean_change: null });
+    expect(row("Wales")).toEqual({ region: "Wales", count: 0, mean_intake: null, mean_follow_up: null, mean_change: null });
+    expect(row("Total")).toEqual({ region: "Total", count: 15, mean_intake: 30.4, mean_follow_up: 44.4, mean_change: 14 });
+    expect(json.rows).toHaveLength(13);
+  });
+});

@@ -1,0 +1,119 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { describe, expect, it } from "vitest";
+import type { AggregateContext } from "../../loaders/aggregates/index.ts";
+import { aggregates, daysOf, skillsOf } from "../../loaders/aggregates/workforce.ts";
+import { loadPolicy } from "../../loaders/disclose/policy.ts";
+import { withDuckDB } from "../../loaders/publish/duckdb.ts";
+import { columnsOf, loadRecords } from "../../loaders/publish/table.ts";
+import { loadSchema, type Dataset } from "../../loaders/schema.ts";
+
+const SCHEMA = loadSchema("workforce");
+const COLUMNS = columnsOf(SCHEMA.fields.filter((f) => f.lero.role !== "identifier"));
+
+/**
+ * Cohort 1: 12 trainees, in person; ethics confidence 2 → 4; questions 3 → 4; day 1 rated 5. Cohort 2:
+ * 5 trainees, online; ethics 1 → 5; questions not rated afterwards; day 1 rated 4. Feedback: the same
+ * consented words from two trainees, one without consent, one with consent left blank.
+ */
+function fixture(): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  for (let i = 0; i < 17; i++) {
+    const first = i < 12;
+    rows.push({
+      cohort: first ? "Cohort 1" : "Cohort 2",
+      attendance: first ? "In person" : "Online",
+      prior_research_experience: ["None of these"],
+      higher_education: "No",
+      confidence_before_ethics: first ? 2 : 1,
+      confidence_after_ethics: first ? 4 : 5,
+      confidence_before_questions: first ? 3 : 2,
+      confidence_after_questions: first ? 4 : null,
+      day_1: first ? 5 : 4,
+      feedback: i < 2 ? "Great <b>day</b>" : i === 2 ? "Ask [name] about it" : i === 3 ? "No consent given" : null,
+      feedback_consent: i < 2 ? true : i === 2 ? false : null,
+    });
+  }
+  return rows;
+}
+
+function contextFor(db: DuckDBConnection): AggregateContext {
+  const schema = (dataset: Dataset) => loadSchema(dataset);
+  return {
+    db,
+    policy: loadPolicy(),
+    table: (dataset) => `t_${dataset}`,
+    fields: (dataset) => schema(dataset).fields,
+    field: (dataset, name) => schema(dataset).fields.find((f) => f.name === name)!,
+    level: (dataset) => schema(dataset).lero.level,
+    subject: () => undefined,
+    query: async (sql) =>
+      (await db.runAndReadAll(sql)).getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))),
+  };
+}
+
+async function build(id: string) {
+  const definition = aggregates.find((a) => a.id === id);
+  if (!definition) throw new Error(`no aggregate ${id}`);
+  return withDuckDB(async (db) => {
+    await loadRecords(db, "t_workforce", COLUMNS, fixture());
+    return definition.build(contextFor(db));
+  });
+}
+
+describe("workforce aggregates", () => {
+  it("names skills and days from the schema", () => {
+    expect(skillsOf(SCHEMA.fields).map((s) => s.label)).toEqual([
+      "Research ethics and consent",
+      "Designing questions",
+      "Interviewing and listening",
+      "Analysing data",
+      "Writing up and sharing findings",
+    ]);
+    expect(daysOf(SCHEMA.fields)[1]).toEqual({ key: "day_2", label: "Day 2: Ethics, consent and safety" });
+  });
+
+  it("hides a small cohort, and the other cohort too when the total would give it away", async () => {
+    const json = await build("workforce-confidence");
+    const ethics = json.rows.filter((r) => r.skill === "Research ethics and consent");
+    // 12 + 5 = 17 trainees (15): the 5 are hidden, so the 12 are hidden as well; means only for all trainees.
+    expect(ethics).toEqual([
+      { skill: "Research ethics and consent", cohort: "Cohort 1", count: "[c]", mean_before: null, mean_after: null },
+      { skill: "Research ethics and consent", cohort: "Cohort 2", count: "[c]", mean_before: null, mean_after: null },
+      { skill: "Research ethics and consent", cohort: "Total", count: 15, mean_before: 1.7, mean_after: 4.3 },
+    ]);
+  });
+
+  it("counts only trainees who rated a skill both before and after", async () => {
+    const json = await build("workforce-confidence");
+    const questions = json.rows.filter((r) => r.skill === "Designing questions");
+    expect(questions).toEqual([
+      { skill: "Designing questions", cohort: "Cohort 1", count: 10, mean_before: 3, mean_after: 4 },
+      { skill: "Designing questions", cohort: "Cohort 2", count: 0, mean_before: null, mean_after: null },
+      { skill: "Designing questions", cohort: "Total", count: 10, mean_before: 3, mean_after: 4 },
+    ]);
+    const analysis = json.rows.filter((r) => r.skill === "Analysing data");
+    expect(analysis.map((r) => r.count)).toEqual([0, 0, 0]);
+  });
+
+  it("gives the mean rating of each day", async () => {
+    const json = await build("workforce-day-ratings");
+    // (12 × 5 + 5 × 4) / 17 = 4.7.
+    expect(json.rows.filter((r) => r.day === "Day 1: What peer research is").map((r) => [r.cohort, r.count, r.mean_rating])).toEqual([
+      ["Cohort 1", "[c]", null],
+      ["Cohort 2", "[c]", null],
+      ["Total", 15, 4.7],
+    ]);
+    expect(json.rows.find((r) => r.day === "Day 6: Writing up and sharing findings" && r.cohort === "Total")).toMatchObject({ count: 0, mean_rating: null });
+  });
+
+  it("protects attendance by cohort", async () => {
+    const json = await build("workforce-attendance-by-cohort");
+    for (const r of json.rows) expect(typeof r.count === "number" ? r.count % 5 === 0 && (r.count === 0 || r.count > 7) : r.count === "[c]").toBe(true);
+    expect(json.rows.find((r) => r.cohort === "Total" && r.attendance === "Total")?.count).toBe(15);
+  });
+
+  it("publishes consented feedback once each, with nothing but the words", async () => {
+    const json = await build("workforce-feedback");
+    expect(json.rows).toEqual([{ feedback: "Great <b>day</b>" }]);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * The Regions page and every region page in Chromium: the tile map with a tile per region that links
+ * to its page and can be reached with Tab, the measure control redrawing the map, each region page
+ * (even where figures are hidden) with its comparison chart; no errors, outside requests or DuckDB.
+ */
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadRegions } from "../../loaders/reference.ts";
+import { regionSlug } from "../../observablehq.config.ts";
+import { launch, openPage, serveSite, type PageProblems, type StaticSite } from "../support/browser.ts";
+
+function expectClean(problems: PageProblems): void {
+  expect(problems.consoleErrors).toEqual([]);
+  expect(problems.failedRequests).toEqual([]);
+  expect(problems.otherOrigins).toEqual([]);
+  expect(problems.requests.filter((url) => /duckdb|\.parquet/i.test(url))).toEqual([]);
+}
+
+describe("regions pages", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let site: StaticSite;
+  beforeAll(async () => {
+    site = await serveSite();
+    browser = await launch();
+    context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it("draws a tile map whose tiles link to region pages, change with the measure, and take keyboard focus", async () => {
+    const { page, problems } = await openPage(context, site.origin);
+    await page.goto(`${site.origin}/regions`, { waitUntil: "networkidle" });
+    const tiles = page.locator("svg.lero-tile-map a.lero-tile");
+    await expect.poll(() => tiles.count()).toBe(12);
+    const figure = page.locator("figure.lero-figure-chart");
+    expect(await figure.locator("table").count()).toBe(1);
+    expect((await figure.locator(".lero-chart-description").textContent())?.trim().length).toBeGreaterThan(20);
+    const hrefs = await tiles.evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    expect(hrefs.sort()).toEqual(loadRegions().map((r) => `./regions/${regionSlug(r.name)}`).sort());
+
+    const before = await figure.locator("h3").textContent();
+    await page.getByLabel("Mean BARC-10 total at intake").check();
+    await expect.poll(() => figure.locator("h3").textContent()).not.toBe(before);
+    expect(await page.locator("figure.lero-figure-chart h3").textContent()).toContain("Mean BARC-10 total at intake");
+
+    await tiles.first().focus();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains("lero-tile"))).toBe(true);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.classList.contains("lero-tile"))).toBe(true);
+    await page.close();
+    expectClean(problems);
+  });
+
+  for (const region of loadRegions()) {
+    it(`shows ${region.name} beside the UK`, async () => {
+      const { page, problems } = await openPage(context, site.origin);
+      await page.goto(`${site.origin}/regions/${regionSlug(region.name)}`, { waitUntil: "networkidle" });
+      await expect.poll(() => page.locator("main h1").textContent()).toBe(region.name);
+      const figure = page.locator("figure.lero-figure-chart");
+      await expect.poll(() => figure.count()).toBe(1);
+      expect(await figure.locator("svg").count()).toBeGreaterThan(0);
+      expect(await figure.locator("table").count()).toBe(1);
+      expect((await figure.locator(".lero-chart-description").textContent())?.trim().length).toBeGreaterThan(20);
+      expect(await page.locator('[lang="cy"]').first().textContent()).toBe(region.name_cy);
+      expect(await page.locator('a[href="../regions"]').count()).toBeGreaterThan(0);
+      await page.close();
+      expectClean(problems);
+    });
+  }
+});

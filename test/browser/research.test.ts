@@ -1,0 +1,53 @@
+/**
+ * The Research and evaluation page in Chromium: every chart drawn with its table and description, the
+ * breakdown switch redraws the grids by region, quotes show hostile text literally, and the page loads
+ * only its own files (no DuckDB, nothing from another origin).
+ */
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, openPage, serveSite, type StaticSite } from "../support/browser.ts";
+
+describe("research page", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let site: StaticSite;
+
+  beforeAll(async () => {
+    site = await serveSite();
+    browser = await launch();
+    context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it("draws every chart with a table and a description, and switches grids to regions", async () => {
+    const { page, problems } = await openPage(context, site.origin);
+    await page.goto(`${site.origin}/research`, { waitUntil: "networkidle" });
+    const figures = page.locator("figure.lero-figure-chart");
+    await expect.poll(() => figures.count()).toBe(10);
+    for (const figure of await figures.all()) {
+      expect(await figure.locator("svg").count()).toBeGreaterThan(0);
+      expect(await figure.locator("table").count()).toBe(1);
+      expect((await figure.locator(".lero-chart-description").textContent())?.trim()).not.toBe("");
+      expect((await figure.locator(".lero-chart-title").textContent())?.trim()).not.toBe("");
+    }
+    expect(await page.locator(".research-key-findings li").count()).toBeGreaterThanOrEqual(4);
+
+    await page.locator("form").filter({ hasText: "Break down by" }).first().getByLabel("Region").check();
+    await expect.poll(() => page.locator("#research-methods-by-region").count()).toBe(1);
+    expect(await page.locator("#research-methods-by-region thead th").count()).toBe(14);
+
+    const quotes = page.locator(".research-quote-list blockquote");
+    expect(await quotes.count()).toBeGreaterThan(0);
+    expect(await page.locator(".research-quotes img, .research-quotes script").count()).toBe(0);
+    expect(await page.locator(".research-quotes").textContent()).toContain("<img src=x onerror=alert(1)>");
+
+    await page.close();
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+    expect(problems.otherOrigins).toEqual([]);
+    expect(problems.requests.filter((url) => /duckdb|\.parquet/i.test(url))).toEqual([]);
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * The Stigma page in Chromium: every chart drawn with its table and description, quotes shown as text
+ * (hostile markup in a quote appears literally and never runs), the setting filter works, no errors,
+ * no outside requests, no DuckDB or Parquet.
+ */
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, openPage, serveSite, type StaticSite } from "../support/browser.ts";
+
+describe("stigma page", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let site: StaticSite;
+  beforeAll(async () => {
+    site = await serveSite();
+    browser = await launch();
+    context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it("shows every chart with its table and description, and the quotes as text", async () => {
+    const { page, problems } = await openPage(context, site.origin);
+    let dialogs = 0;
+    page.on("dialog", async (dialog) => {
+      dialogs++;
+      await dialog.dismiss();
+    });
+    await page.goto(`${site.origin}/stigma`, { waitUntil: "networkidle" });
+    await expect.poll(() => page.locator("figure.lero-figure-chart").count()).toBe(4);
+    for (const figure of await page.locator("figure.lero-figure-chart").all()) {
+      expect(await figure.locator(".lero-chart-body svg").count()).toBeGreaterThan(0);
+      expect(await figure.locator("table").count()).toBe(1);
+      expect((await figure.locator(".lero-chart-description").textContent())?.trim().length).toBeGreaterThan(20);
+    }
+    expect(await page.locator("main").textContent()).toContain("adapted from the Substance Use Stigma Mechanisms Scale (Smith et al., 2016)");
+
+    const quotes = page.locator(".stigma-quotes");
+    expect(await quotes.locator("blockquote").count()).toBeGreaterThan(0);
+    expect(await quotes.textContent()).toContain("Quote, as said");
+    expect(await quotes.locator("script, img, a").count()).toBe(0);
+
+    await page.locator("main select").selectOption("Pharmacy");
+    await expect.poll(() => page.locator(".stigma-quote-note").first().textContent()).toContain("about: Pharmacy");
+    const notes = await page.locator(".stigma-quote-note").allTextContents();
+    expect(notes.every((n) => n.endsWith("about: Pharmacy"))).toBe(true);
+    // The illustrative sample holds a quote with a script tag: it shows as the characters typed.
+    if ((await page.locator(".lero-notice").count()) > 0) {
+      expect(await page.locator(".stigma-quotes blockquote", { hasText: "<script>" }).count()).toBeGreaterThan(0);
+    }
+    expect(dialogs).toBe(0);
+
+    await page.close();
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+    expect(problems.otherOrigins).toEqual([]);
+    expect(problems.requests.filter((url) => /duckdb|\.parquet/i.test(url))).toEqual([]);
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * The catalogue is complete and every entry renders, from the sample data as the build publishes it:
+ * for the UK and for every region it allows, in jsdom, with only that region's figures.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildData } from "../../loaders/pipeline/index.ts";
+import { loadRegions } from "../../loaders/reference.ts";
+import { buildChart, embedRegions, embedScripts, loadTables, renderVariant, type EmbedScripts } from "../../scripts/embed/render.ts";
+import { allowedRegions, CATALOGUE, findChart, regionSlug, type Tables } from "../../src/embed/catalogue.ts";
+import { regionSlug as configRegionSlug } from "../../observablehq.config.ts";
+
+const REQUIRED = ["evaluation", "barriers", "standards", "workforce", "stigma", "outcomes", "map", "headline"];
+
+let out: string;
+let tables: Tables;
+let scripts: EmbedScripts;
+const regions = embedRegions();
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), "lero-embed-"));
+  await buildData({ out, log: () => {} });
+  tables = await loadTables(out);
+  scripts = await embedScripts();
+}, 120_000);
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+/** The text of the data table's first column (row labels) and the table caption. */
+function tableText(html: string): string {
+  const start = html.indexOf("<table");
+  return html.slice(start, html.indexOf("</table>", start));
+}
+
+describe("embed catalogue", () => {
+  it("covers every topic the issue asks for, with unique ids", () => {
+    const ids = CATALOGUE.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const topic of REQUIRED) expect(ids.some((id) => id.includes(topic)), topic).toBe(true);
+    expect(findChart("stigma-by-setting")?.regional).toBe(true);
+    expect(findChart("nope")).toBeUndefined();
+  });
+
+  it("uses the site's region slugs and every region of the reference table", () => {
+    expect(regions.map((r) => r.name)).toEqual(loadRegions().map((r) => r.name));
+    for (const r of regions) expect(regionSlug(r.name)).toBe(configRegionSlug(r.name));
+  });
+
+  it("reads only aggregates the pipeline publishes", () => {
+    for (const chart of CATALOGUE) for (const id of chart.aggregates) expect(tables[id], `${chart.id} needs ${id}`).toBeDefined();
+  });
+
+  for (const chart of CATALOGUE) {
+    it(`${chart.id} renders for the UK and for each region it allows, showing only that region`, () => {
+      const uk = renderVariant(chart, tables, regions, null, true);
+      expect(uk.html).toContain(`href="${chart.page.path}"`);
+      expect(uk.html).toContain("Source: ");
+      expect(uk.html).toContain("<table");
+      expect(uk.html).not.toContain("lero-chart-downloads");
+      for (const slug of allowedRegions(chart, regions)) {
+        const region = regions.find((r) => r.slug === slug)!;
+        const variant = renderVariant(chart, tables, regions, region, true);
+        expect(variant.html).toContain(region.name);
+        // The table never holds another region's name (a region whose name contains another's is fine).
+        const table = tableText(variant.html);
+        for (const other of regions) if (other !== region && !region.name.includes(other.name)) expect(table, `${chart.id} ${slug}`).not.toContain(other.name);
+      }
+    });
+  }
+
+  it("writes small pages and modules with a template per region and escaped config", () => {
+    for (const chart of CATALOGUE) {
+      const built = buildChart(chart, tables, regions, scripts, true);
+      const slugs = allowedRegions(chart, regions);
+      expect(built.page.match(/<template data-region=/g)?.length ?? 0).toBe(slugs.length);
+      expect(Object.keys(built.variants).sort()).toEqual(["uk", ...slugs].sort());
+      expect(built.page).not.toMatch(/duckdb/i);
+      expect(built.module).toMatch(/export\s*\{/);
+      expect(built.module).not.toContain("__LERO_EMBED__");
+      expect(gzipSync(built.page).length, `${chart.id} page`).toBeLessThan(40_000);
+      expect(gzipSync(built.module).length, `${chart.id} module`).toBeLessThan(40_000);
+      const config = built.page.slice(built.page.indexOf('id="lero-embed-config">'));
+      expect(config.slice(0, config.indexOf("</script>"))).not.toMatch(/<(?!\/script)/);
+    }
+  });
+
+  it("shows hidden values as [c] in small regions rather than dropping them", () => {
+    const chart = findChart("stigma-by-setting")!;
+    const hidden = regions.map((r) => renderVariant(chart, tables, regions, r, false).html).filter((html) => html.includes("[c]"));
+    expect(hidden.length).toBeGreaterThan(0);
+  });
+});
