@@ -50,6 +50,8 @@ const SIDEBAR_CLOSE = /<ol>(\s*)(<label id="observablehq-sidebar-close" for="obs
 const HTML_OPEN = /<html>/;
 const NO_ZOOM = /, maximum-scale=1(?=")/;
 const BODY_OPEN = /<body>/;
+/** Headings made from data on dynamic pages (`# ${name}`) get an empty anchor id, which is invalid. */
+const EMPTY_ID = / id=""/g;
 const SKIP_LINK = '<body>\n<a class="lero-skip" href="#observablehq-main">Skip to content</a>';
 
 async function fixFrameworkHtml(dir: string): Promise<void> {
@@ -57,7 +59,7 @@ async function fixFrameworkHtml(dir: string): Promise<void> {
     if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
     const file = join(entry.parentPath, entry.name);
     const html = await readFile(file, "utf8");
-    const fixed = html.replace(SIDEBAR_CLOSE, "$2$1<ol>").replace(HTML_OPEN, '<html lang="en-GB">').replace(NO_ZOOM, "").replace(BODY_OPEN, SKIP_LINK);
+    const fixed = html.replace(SIDEBAR_CLOSE, "$2$1<ol>").replace(HTML_OPEN, '<html lang="en-GB">').replace(NO_ZOOM, "").replace(BODY_OPEN, SKIP_LINK).replace(EMPTY_ID, "");
     if (fixed !== html) await writeFile(file, fixed);
   }
 }

@@ -151,6 +151,22 @@ async function svgToPng(doc: Document, svgText: string, width: number, height: n
   }
 }
 
+/**
+ * Inside a chart that is one image, Plot's labelled groups are presentational: an `aria-label` on a
+ * plain `<g>` is not allowed (axe: aria-prohibited-attr) and adds nothing to the description. Plot also
+ * writes `font-variant` as an SVG attribute, which is only valid as CSS; it moves into `style`.
+ */
+function presentational(chart: Element): void {
+  const groups = chart.matches("g[aria-label]") ? [chart] : [];
+  for (const group of [...groups, ...chart.querySelectorAll("g[aria-label]")]) group.removeAttribute("aria-label");
+  for (const element of [chart, ...chart.querySelectorAll("[font-variant]")]) {
+    const variant = element.getAttribute("font-variant");
+    if (variant === null) continue;
+    element.removeAttribute("font-variant");
+    element.setAttribute("style", `${element.getAttribute("style") ?? ""}${element.getAttribute("style") ? ";" : ""}font-variant-numeric:${variant}`);
+  }
+}
+
 /** Builds the figure. Download buttons work in a browser; in Node they are rendered but inert. */
 export function figure(options: FigureOptions): HTMLElement {
   const doc = options.document ?? document;
@@ -163,6 +179,7 @@ export function figure(options: FigureOptions): HTMLElement {
   // The chart is one image to assistive technology: named by the title, described in words.
   const body = element(doc, "div", { class: "lero-chart-body", role: "img", "aria-labelledby": `${id}-title`, "aria-describedby": `${id}-description` });
   body.append(chart);
+  presentational(chart);
   root.append(body);
   root.append(element(doc, "p", { class: "lero-chart-description lero-visually-hidden", id: `${id}-description` }, description));
 

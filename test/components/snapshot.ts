@@ -3,7 +3,7 @@
  * component over a fixed fixture in jsdom; the HTML is normalised (generated class names and ids
  * renumbered, numbers rounded) and compared with `test/output/<name>.html`. On a mismatch the new
  * rendering is written to `test/output/<name>-changed.html` for review and the test fails. A missing
- * snapshot is written (and the test passes) only when `UPDATE_SNAPSHOTS=1`; under CI it fails.
+ * or changed snapshot is (re)written only when `UPDATE_SNAPSHOTS=1`; otherwise the test fails.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -44,6 +44,11 @@ export function expectSnapshot(name: string, element: Element): void {
     throw new Error(`No snapshot test/output/${name}.html. Review test/output/${name}-changed.html and run with UPDATE_SNAPSHOTS=1 to accept it.`);
   }
   if (readFileSync(expected, "utf8") !== actual) {
+    if (process.env.UPDATE_SNAPSHOTS === "1") {
+      writeFileSync(expected, actual);
+      rmSync(changed, { force: true });
+      return;
+    }
     writeFileSync(changed, actual);
     throw new Error(`Chart ${name} changed: compare test/output/${name}.html with test/output/${name}-changed.html; if the change is right, run with UPDATE_SNAPSHOTS=1.`);
   }
