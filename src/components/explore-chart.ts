@@ -11,7 +11,7 @@
  * technology; its table, SVG and download helpers are reused.
  */
 import * as Plot from "@observablehq/plot";
-import { dataTable, download, serializeSvg, type TableColumn } from "./figure.js";
+import { dataTable, download, presentational, serializeSvg, type TableColumn } from "./figure.js";
 import { formatShown, plainShown, type ExplorePolicy, type Shown } from "./explore-disclosure.js";
 import { toSafeCsv } from "./explore-csv.js";
 
@@ -100,8 +100,10 @@ export function exploreChartSvg(bars: readonly ChartBar[], options: ExploreChart
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-labelledby", `${options.id}-title`);
     svg.setAttribute("aria-describedby", `${options.id}-description`);
+    presentational(svg);
     return svg;
   }
+  presentational(svg);
   // The buttons: one transparent row per category, on top of the marks.
   const scale = svg.scale("y");
   const band = scale.bandwidth ?? ROW * 0.8;
@@ -170,7 +172,7 @@ export function exploreChart(bars: readonly ChartBar[], options: ExploreChartOpt
   const doc = options.document ?? document;
   const { id } = options;
   const root = el(doc, "figure", { class: "lero-figure-chart explore-chart", id, "data-dimension": options.dimensionTitle });
-  root.append(el(doc, "h3", { id: `${id}-title`, class: "lero-chart-title" }, options.title));
+  root.append(el(doc, "h2", { id: `${id}-title`, class: "lero-chart-title" }, options.title));
   root.append(el(doc, "p", { class: "lero-chart-subtitle" }, options.subtitle));
   const svg = exploreChartSvg(bars, options);
   const body = el(doc, "div", { class: "explore-chart-body" });

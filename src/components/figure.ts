@@ -156,7 +156,7 @@ async function svgToPng(doc: Document, svgText: string, width: number, height: n
  * plain `<g>` is not allowed (axe: aria-prohibited-attr) and adds nothing to the description. Plot also
  * writes `font-variant` as an SVG attribute, which is only valid as CSS; it moves into `style`.
  */
-function presentational(chart: Element): void {
+export function presentational(chart: Element): void {
   const groups = chart.matches("g[aria-label]") ? [chart] : [];
   for (const group of [...groups, ...chart.querySelectorAll("g[aria-label]")]) group.removeAttribute("aria-label");
   for (const element of [chart, ...chart.querySelectorAll("[font-variant]")]) {

@@ -143,7 +143,8 @@ export function tileMap(regions: readonly TileRegion[], data: readonly TileDatum
     const ink = isNumber(value) ? textOn(fill) : "currentColor";
     const names = shortName(region.name);
     const text = formatTileValue(value, measure.kind);
-    const link = node(doc, "a", { href: href(region.slug), class: "lero-tile", "aria-label": `${region.name}: ${text}${isNumber(value) ? ` (${measure.label})` : ", hidden to protect confidentiality"}. Open the ${region.name} page.` });
+    // The tile's visible text (name and value) is its accessible name; the table and legend say the rest.
+    const link = node(doc, "a", { href: href(region.slug), class: "lero-tile" });
     link.append(node(doc, "title", {}, `${region.name}: ${text}`));
     link.append(
       node(doc, "rect", {
