@@ -127,7 +127,8 @@ export function exploreChartSvg(bars: readonly ChartBar[], options: ExploreChart
     rect.setAttribute("data-value", bar.value);
     rect.setAttribute("data-index", String(i));
     const title = doc.createElementNS(ns, "title");
-    title.textContent = `${bar.value}: ${formatShown(bar.shown, options.measureKind)} — ${bar.selected ? "click to remove this filter" : "click to filter on this"}`;
+    // The tooltip says exactly the button's name (WCAG 2.5.3); aria-pressed tells whether it filters.
+    title.textContent = `${bar.value}: ${formatShown(bar.shown, options.measureKind)}`;
     rect.append(title);
     hits.push(rect);
     group.append(rect);

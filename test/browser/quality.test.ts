@@ -123,9 +123,15 @@ describe("every built page in Chromium", () => {
     for (let i = 0; i < 30; i++) {
       await page.keyboard.press("Tab");
       const focus = await page.evaluate(() => {
-        const element = document.activeElement as HTMLElement | null;
+        let element = document.activeElement as HTMLElement | null;
+        // Focus inside a same-origin iframe (the embed preview): judge the element focused in it.
+        while (element instanceof HTMLIFrameElement && element.contentDocument?.activeElement) {
+          const inner = element.contentDocument.activeElement as HTMLElement;
+          if (inner === element.contentDocument.body) break;
+          element = inner;
+        }
         if (!element || element === document.body) return { ok: true, what: "body" };
-        const style = getComputedStyle(element);
+        const style = (element.ownerDocument.defaultView ?? window).getComputedStyle(element);
         const ok = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== "none";
         return { ok, what: `${element.tagName} ${element.id || element.textContent?.trim().slice(0, 30)}` };
       });
