@@ -40,6 +40,8 @@ export interface DisclosureReport {
   publish: "microdata" | "aggregates";
   identifiersDropped: string[];
   pseudonymised: Record<string, string>;
+  /** Pseudonyms used to link datasets in tables, never published as a column. */
+  linkedInTablesOnly?: string[];
   freeText: FreeTextReport[];
   kAnonymity?: {
     k: number;
@@ -155,6 +157,10 @@ export function discloseRecords(records: readonly Record<string, unknown>[], sch
   const { policy, pseudonymKey } = context;
   const level = schema.lero.level;
   const keep = pseudonymised(schema);
+  // The LERO a row belongs to is never published as a column of people's data, but tables need it to
+  // link datasets (standards or outcomes by the LERO's stage in the audit): pseudonymised for tables only.
+  const tableOnly = new Set(schema.fields.filter((f) => f.lero.role === "identifier" && !keep.has(f.name) && /^lero(_id)?$/.test(f.name)).map((f) => f.name));
+  const tableKeep = new Set([...keep, ...tableOnly]);
   const identifiers = schema.fields.filter((f) => f.lero.role === "identifier").map((f) => f.name);
   const freeTextFields = schema.fields.filter((f) => f.lero.role === "free-text");
   const held: HeldText[] = [];
@@ -172,7 +178,7 @@ export function discloseRecords(records: readonly Record<string, unknown>[], sch
     for (const field of schema.fields) {
       const value = record[field.name];
       if (field.lero.role === "identifier") {
-        if (keep.has(field.name)) row[pseudonymField(field.name)] = value === null || value === undefined || String(value).trim() === "" ? null : pseudonymOf(String(value));
+        if (tableKeep.has(field.name)) row[pseudonymField(field.name)] = value === null || value === undefined || String(value).trim() === "" ? null : pseudonymOf(String(value));
         continue;
       }
       row[field.name] = value;
@@ -209,13 +215,14 @@ export function discloseRecords(records: readonly Record<string, unknown>[], sch
     level,
     publish: schema.lero.publish,
     identifiersDropped: identifiers.filter((name) => !keep.has(name)),
+    ...(tableOnly.size > 0 ? { linkedInTablesOnly: [...tableOnly].map(pseudonymField) } : {}),
     pseudonymised: Object.fromEntries([...keep].map((name) => [name, pseudonymField(name)])),
     freeText,
   };
   const sortKey = schema.lero.sortKey.map((name) => (keep.has(name) ? pseudonymField(name) : name)).filter((name) => !identifiers.includes(name));
 
   if (schema.lero.publish !== "microdata") {
-    const fields = publishedFields(schema, keep, {});
+    const fields = publishedFields(schema, tableKeep, {});
     return { records: out, fields, tableRecords: out, tableFields: fields, sortKey, report, held };
   }
 
@@ -224,7 +231,13 @@ export function discloseRecords(records: readonly Record<string, unknown>[], sch
     .map((f) => ({ field: f.name, hierarchy: f.type === "date" ? dateLadder(out, f) : (f.lero.hierarchy ?? []) }));
   const subject = schema.lero.subject ? pseudonymField(schema.lero.subject) : undefined;
   const k = policy[level].k;
-  const result: KAnonymityResult<Record<string, unknown>> = kAnonymise(out, {
+  const hidden = [...tableOnly].map(pseudonymField);
+  const microdata = hidden.length === 0 ? out : out.map((row) => {
+    const copy = { ...row };
+    for (const name of hidden) delete copy[name];
+    return copy;
+  });
+  const result: KAnonymityResult<Record<string, unknown>> = kAnonymise(microdata, {
     quasi,
     k,
     maxSuppressionShare: policy.maxSuppressionShare,
@@ -245,7 +258,7 @@ export function discloseRecords(records: readonly Record<string, unknown>[], sch
     records: result.rows,
     fields: publishedFields(schema, keep, result.levels),
     tableRecords: out,
-    tableFields: publishedFields(schema, keep, {}),
+    tableFields: publishedFields(schema, tableKeep, {}),
     sortKey,
     report,
     held,
