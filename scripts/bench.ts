@@ -194,18 +194,20 @@ async function benchExplorer(browser: Browser, rows: number) {
   const page = await context.newPage();
   const started = Date.now();
   await page.goto(`${site.origin}/explore`);
-  await page.waitForSelector("main svg", { timeout: 120_000 });
+  await page.waitForSelector("main figure svg", { timeout: 120_000 });
   const firstChartMs = Date.now() - started;
   const latencies: number[] = [];
-  const bars = page.locator("[data-explore-value]");
+  // Wait until the explorer has answered its first view, then toggle filters by clicking bars.
+  await page.waitForFunction(() => ((window as unknown as { __exploreTimings?: ExploreTiming[] }).__exploreTimings ?? []).some((t) => t.action === "first-chart"), undefined, { timeout: 120_000 });
+  const bars = page.locator("rect.explore-hit");
   const count = await bars.count();
   for (let i = 0; i < INTERACTIONS && count > 0; i++) {
-    const before = await page.evaluate(() => ((window as unknown as { __exploreTimings?: ExploreTiming[] }).__exploreTimings ?? []).length);
-    const t0 = Date.now();
-    await bars.nth(i % count).click();
-    await page.waitForFunction((n) => ((window as unknown as { __exploreTimings?: ExploreTiming[] }).__exploreTimings ?? []).length > n, before, { timeout: 30_000 });
-    const timings = await page.evaluate(() => (window as unknown as { __exploreTimings?: ExploreTiming[] }).__exploreTimings ?? []);
-    latencies.push(timings[timings.length - 1]?.ms ?? Date.now() - t0);
+    const filters = () => page.evaluate(() => ((window as unknown as { __exploreTimings?: ExploreTiming[] }).__exploreTimings ?? []).filter((t) => t.action === "filter").map((t) => t.ms));
+    const before = (await filters()).length;
+    await page.locator("rect.explore-hit").nth(i % count).click({ force: true });
+    await page.waitForFunction((n) => ((window as unknown as { __exploreTimings?: ExploreTiming[] }).__exploreTimings ?? []).filter((t) => t.action === "filter").length > n, before, { timeout: 30_000 });
+    const after = await filters();
+    latencies.push(after[after.length - 1]!);
   }
   await context.close();
   await site.close();
