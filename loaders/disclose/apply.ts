@@ -232,9 +232,12 @@ export function discloseRecords(records: readonly Record<string, unknown>[], sch
   const subject = schema.lero.subject ? pseudonymField(schema.lero.subject) : undefined;
   const k = policy[level].k;
   const hidden = [...tableOnly].map(pseudonymField);
-  const microdata = hidden.length === 0 ? out : out.map((row) => {
-    const copy = { ...row };
-    for (const name of hidden) delete copy[name];
+  // Fresh rows without the table-only columns (built field by field: deleting keys would leave every
+  // row a slow dictionary-mode object), which k-anonymity may then generalise in place.
+  const visible = Object.keys(out[0] ?? {}).filter((name) => !hidden.includes(name));
+  const microdata = out.map((row) => {
+    const copy: Record<string, unknown> = {};
+    for (const name of visible) copy[name] = row[name];
     return copy;
   });
   const result: KAnonymityResult<Record<string, unknown>> = kAnonymise(microdata, {
@@ -242,6 +245,7 @@ export function discloseRecords(records: readonly Record<string, unknown>[], sch
     k,
     maxSuppressionShare: policy.maxSuppressionShare,
     ...(subject ? { subject } : {}),
+    inPlace: true,
   });
   report.kAnonymity = {
     k: result.k,

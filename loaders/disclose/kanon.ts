@@ -50,6 +50,11 @@ export interface KAnonymityOptions {
   maxSuppressionShare: number;
   /** The field naming the person in longitudinal data. */
   subject?: string;
+  /**
+   * Write generalised values into the given rows instead of copying them: for callers that own the
+   * rows and will not read them again (saves one object per row on large exports).
+   */
+  inPlace?: boolean;
 }
 
 /** Re-identification risk (prosecutor model: a record's risk is 1 / the size of its class). */
@@ -172,7 +177,7 @@ export function kAnonymise<T extends Record<string, unknown>>(rows: readonly T[]
       const field = quasi[f]!.field;
       const value = outputValues[f]![base.codes[f]![combination]!];
       if (row[field] === value) continue;
-      copy ??= { ...row };
+      copy ??= options.inPlace === true ? row : { ...row };
       copy[field] = value;
     }
     out.push((copy ?? row) as T);

@@ -53,6 +53,19 @@ describe("kAnonymise", () => {
     expect(result.before.highestRisk).toBe(1);
   });
 
+  it("leaves the caller's rows as they were unless asked to generalise in place", () => {
+    const rows = grid();
+    const copied = kAnonymise(rows, { quasi: [region, age], k: 3, maxSuppressionShare: 0 });
+    expect(rows[0]).toEqual({ id: 0, region: "NE", age: "18-24", score: 0 });
+    expect(copied.rows[0]).not.toBe(rows[0]);
+
+    const owned = grid();
+    const inPlace = kAnonymise(owned, { quasi: [region, age], k: 3, maxSuppressionShare: 0, inPlace: true });
+    expect(inPlace.rows).toEqual(copied.rows);
+    expect(inPlace.rows[0]).toBe(owned[0]);
+    expect(owned[0]).toEqual({ id: 0, region: "England", age: "18-34", score: 0 });
+  });
+
   it("prefers finer levels with local suppression when the share allows it", () => {
     // At (region, 20-year band) the classes NW/18-34 (1), NW/35-54 (2), Swansea/18-34 (1) and Swansea/35-54 (1) are small: 5 of 19 rows.
     const result = kAnonymise(grid(), { quasi: [region, age], k: 3, maxSuppressionShare: 0.3 });
