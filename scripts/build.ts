@@ -12,12 +12,14 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { auditDist, formatFinding } from "../loaders/disclose/audit.ts";
 import { buildData } from "../loaders/pipeline/index.ts";
 import { PROJECT_ROOT } from "../loaders/schema.ts";
+import { loadRegions } from "../loaders/reference.ts";
 import { publishedDir } from "../loaders/site-data.ts";
+import { regionSlug } from "../observablehq.config.ts";
 import { PipelineError } from "../loaders/types.ts";
 import { withLock } from "./lock.ts";
 import { seedNpmCache } from "./seed-npm-cache.ts";
@@ -54,12 +56,38 @@ const BODY_OPEN = /<body>/;
 const EMPTY_ID = / id=""/g;
 const SKIP_LINK = '<body>\n<a class="lero-skip" href="#observablehq-main">Skip to content</a>';
 
-async function fixFrameworkHtml(dir: string): Promise<void> {
+const TITLE = /<title>[^<]*<\/title>/;
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/**
+ * Titles of the pages Framework builds from one template (`[region].md`, `[slug].md`), whose front
+ * matter can only say "Region" or "Story": each page's own name, so tabs, bookmarks, search results
+ * and screen readers tell them apart (WCAG 2.4.2). Keyed by path under dist/.
+ */
+async function pageTitles(published: string): Promise<Map<string, string>> {
+  const titles = new Map<string, string>();
+  for (const region of loadRegions()) titles.set(join("regions", `${regionSlug(region.name)}.html`), region.name);
+  const stories = join(published, "stories.json");
+  if (existsSync(stories)) for (const story of JSON.parse(await readFile(stories, "utf8")) as { slug: string; title: string }[]) titles.set(join("stories", `${story.slug}.html`), story.title);
+  return titles;
+}
+
+async function fixFrameworkHtml(dir: string, titles: ReadonlyMap<string, string>): Promise<void> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
     const file = join(entry.parentPath, entry.name);
     const html = await readFile(file, "utf8");
-    const fixed = html.replace(SIDEBAR_CLOSE, "$2$1<ol>").replace(HTML_OPEN, '<html lang="en-GB">').replace(NO_ZOOM, "").replace(BODY_OPEN, SKIP_LINK).replace(EMPTY_ID, "");
+    const title = titles.get(relative(dir, file));
+    const fixed = html
+      .replace(SIDEBAR_CLOSE, "$2$1<ol>")
+      .replace(HTML_OPEN, '<html lang="en-GB">')
+      .replace(NO_ZOOM, "")
+      .replace(BODY_OPEN, SKIP_LINK)
+      .replace(EMPTY_ID, "")
+      .replace(TITLE, (tag) => (title === undefined ? tag : `<title>${escapeText(title)} | LERO Evidence</title>`));
     if (fixed !== html) await writeFile(file, fixed);
   }
 }
@@ -84,7 +112,7 @@ async function buildUnlocked(): Promise<void> {
   try {
     await run(process.execPath, [FRAMEWORK_BIN, "build"], env);
     await cp(published, join(next, "data"), { recursive: true });
-    await fixFrameworkHtml(next);
+    await fixFrameworkHtml(next, await pageTitles(published));
     // Embeddable charts are rendered to static HTML and SVG after Framework, from the same published data.
     const embeds = join(PROJECT_ROOT, "scripts", "embed", "render.ts");
     if (existsSync(embeds)) {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../loaders/schema.ts";
 import { runTs } from "../support/run.ts";
-import { checkDownloads, checkLinks, differingFiles, htmlFiles, JAVA_MISSING, javaAvailable, validateHtml } from "../support/quality.ts";
+import { checkDownloads, checkLinks, checkTitles, differingFiles, htmlFiles, JAVA_MISSING, javaAvailable, validateHtml } from "../support/quality.ts";
 
 const DIST = join(PROJECT_ROOT, "dist");
 const BROKEN = join(PROJECT_ROOT, "test", "fixtures", "quality", "broken-site");
@@ -40,6 +40,18 @@ describe("links and downloads", () => {
     const downloads = checkDownloads(BROKEN).map((b) => `${b.href}: ${b.reason}`);
     expect(downloads).toContain("table.csv: sha256 differs from the declared hash");
     expect(downloads).toContain("listed-but-missing.csv: listed but missing");
+  });
+
+  it("finds the pages in the fixture that share a title or have none", () => {
+    expect(checkTitles(BROKEN).map((b) => `${b.href}: ${b.reason}`)).toEqual([
+      "untitled.html: no title",
+      'index.html: title "Deliberately broken page" is shared with 1 other page(s)',
+      'same-title.html: title "Deliberately broken page" is shared with 1 other page(s)',
+    ]);
+  });
+
+  it("every built page has a title of its own", () => {
+    expect(checkTitles(DIST)).toEqual([]);
   });
 
   it("every internal link and anchor of the built site resolves", () => {

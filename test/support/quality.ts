@@ -130,6 +130,25 @@ export function checkLinks(dist: string): BrokenLink[] {
   return broken;
 }
 
+/**
+ * Every built page has its own non-empty `<title>` (WCAG 2.4.2): pages made from one template, such as
+ * a page per region, must not all be called "Region". Embeds are pages too.
+ */
+export function checkTitles(dist: string): BrokenLink[] {
+  const problems: BrokenLink[] = [];
+  const byTitle = new Map<string, string[]>();
+  for (const file of htmlFiles(dist)) {
+    const title = new JSDOM(readFileSync(file, "utf8")).window.document.title.trim();
+    const page = relative(dist, file);
+    if (title === "") problems.push({ file: page, href: page, reason: "no title" });
+    else byTitle.set(title, [...(byTitle.get(title) ?? []), page]);
+  }
+  for (const [title, pages] of byTitle) {
+    if (pages.length > 1) for (const page of pages) problems.push({ file: page, href: page, reason: `title "${title}" is shared with ${pages.length - 1} other page(s)` });
+  }
+  return problems;
+}
+
 /** Every resource in `data/datapackage.json` exists with the size and sha256 it declares. */
 export function checkDownloads(dist: string): BrokenLink[] {
   const file = join(dist, "data", "datapackage.json");
