@@ -53,7 +53,21 @@ export function pseudonym(value: string, key: string, options: PseudonymOptions 
     throw new RangeError("Cannot make a pseudonym of a blank value: treat a blank identifier as missing (null).");
   }
   const digest = createHmac("sha256", key).update(normalised, "utf8").digest();
-  return prefix + base32(digest).slice(0, length);
+  return prefix + pseudonymCode(digest, length);
+}
+
+/**
+ * The first `length` base-32 characters of a digest, with one change: when the first eight characters
+ * are all digits, the first digit d becomes the letter at position 10 + d of the alphabet. About one
+ * ten-character code in 110,000 would otherwise be all digits, and some of those pass the NHS-number
+ * check or look like a phone number, so the disclosure audit would rightly stop the build. With a
+ * letter among the first eight characters, no pseudonym reads as a number of any kind, and a shorter
+ * pseudonym is still the start of a longer one. (A changed code may now equal one that starts with
+ * that letter; the chance is far below that of any two 50-bit codes colliding.)
+ */
+export function pseudonymCode(digest: Uint8Array, length: number): string {
+  const code = base32(digest).slice(0, length);
+  return /^[0-9]+$/.test(code.slice(0, MIN_PSEUDONYM_LENGTH)) ? ALPHABET[10 + Number(code[0])]! + code.slice(1) : code;
 }
 
 /**

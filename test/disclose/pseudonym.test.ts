@@ -4,6 +4,7 @@ import {
   DEMO_PSEUDONYM_KEY,
   MAX_PSEUDONYM_LENGTH,
   pseudonym,
+  pseudonymCode,
   resolvePseudonymKey,
 } from "../../loaders/disclose/pseudonym.ts";
 import { PipelineError } from "../../loaders/types.ts";
@@ -45,6 +46,23 @@ describe("pseudonym", () => {
     }
     // A shorter pseudonym is the start of a longer one: lengths can be raised without re-keying.
     expect(pseudonym("x", KEY, { length: 20 }).startsWith(pseudonym("x", KEY))).toBe(true);
+  });
+
+  it("never gives a code that reads as a number: eight leading digits get a letter first", () => {
+    expect(pseudonymCode(new Uint8Array(32), 10)).toBe("a000000000");
+    // 0x4a 0x52 0x94 0xa5 … is 01001 01001 01001 … in bits: "9999…", whose first digit becomes "k".
+    const nines = Uint8Array.from({ length: 32 }, (_, i) => [0x4a, 0x52, 0x94, 0xa5, 0x29][i % 5]!);
+    expect(pseudonymCode(nines, 12)).toBe("k99999999999");
+    expect(pseudonymCode(nines, 8)).toBe("k9999999");
+    // A letter as the eighth character (bits 35–39 = 01010) is enough: nothing changes.
+    const eighth = new Uint8Array(32);
+    eighth[4] = 0x0a;
+    expect(pseudonymCode(eighth, 10)).toBe("0000000a00");
+    // A letter only as the ninth (bits 40–44) is not: the code would start with eight digits.
+    const ninth = new Uint8Array(32);
+    ninth[5] = 0x50;
+    expect(pseudonymCode(ninth, 10)).toBe("a0000000a0");
+    for (let i = 0; i < 5_000; i++) expect(pseudonym(`p${i}`, KEY).slice(0, 8)).toMatch(/[a-z]/);
   });
 
   it("puts a prefix in front without hashing it", () => {
