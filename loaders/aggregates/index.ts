@@ -208,6 +208,8 @@ export interface GroupMeansOptions {
    * dataset's table. It must keep the dataset's subject column, so people are still counted once.
    */
   fromSql?: string;
+  /** Groups to hide whatever their count (see `CountTable.withhold`); their means are hidden with them. */
+  withhold?: ReadonlySet<string>;
 }
 
 /**
@@ -231,7 +233,12 @@ export async function groupMeans(context: AggregateContext, options: GroupMeansO
   const minimumBase = context.policy[level].minimumBase;
   const raw = options.values.map((value) => grouped.find((g) => g.d === value));
   const table = protectCounts(
-    { rowDim: options.dim, rows: options.values, counts: raw.map((found) => [Number(found?.n ?? 0)]) },
+    {
+      rowDim: options.dim,
+      rows: options.values,
+      counts: raw.map((found) => [Number(found?.n ?? 0)]),
+      ...(options.withhold ? { withhold: options.values.map((value) => [options.withhold!.has(value)]) } : {}),
+    },
     context.policy,
     level,
   );

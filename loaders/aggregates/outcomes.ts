@@ -1,7 +1,7 @@
 /**
  * Recovery capital (BARC-10) over time, for the Outcomes page: the mean and spread of totals at each
  * assessment, the share at or above the remission-associated cut-off, and change for the same people
- * between intake and each follow-up, overall and by region.
+ * between intake and each follow-up, overall, by region and by the LERO's stage of development.
  *
  * Change is measured only for people assessed at both points (paired), because those who stay in touch
  * may differ from those who do not: comparing everyone at intake with the fewer people seen at 12 months
@@ -34,6 +34,13 @@ function assessments(context: AggregateContext): string[] {
   return categoriesOf(context.field("outcomes", "assessment"));
 }
 
+/** The LERO pseudonym that links an assessment to its LERO's audit answers (tables only, never published). */
+const LINK = "lero_ref";
+
+function linked(context: AggregateContext): boolean {
+  return context.fields("outcomes").some((f) => f.name === LINK) && context.fields("audit").some((f) => f.name === LINK);
+}
+
 /**
  * A view with one row per person and follow-up assessment, holding the person's intake total beside
  * the follow-up total; people with no intake assessment are left out.
@@ -43,8 +50,9 @@ async function pairedView(context: AggregateContext): Promise<string> {
   const subject = quoteIdentifier(context.subject("outcomes") ?? "person_ref");
   const table = quoteIdentifier(context.table("outcomes"));
   const name = "outcomes_paired";
+  const link = linked(context) ? `i.${quoteIdentifier(LINK)} AS ${quoteIdentifier(LINK)}, ` : "";
   await context.query(
-    `CREATE OR REPLACE TEMP VIEW ${quoteIdentifier(name)} AS SELECT f.${subject} AS ${subject}, i.${quoteIdentifier("region")} AS ${quoteIdentifier("region")}, f.${ASSESSMENT} AS ${quoteIdentifier("follow_up")}, i.${TOTAL} AS ${quoteIdentifier("intake_total")}, f.${TOTAL} AS ${quoteIdentifier("follow_up_total")} FROM ${table} AS i JOIN ${table} AS f ON i.${subject} = f.${subject} AND i.${ASSESSMENT} = ${quoteLiteral(intake ?? "Intake")} AND f.${ASSESSMENT} <> ${quoteLiteral(intake ?? "Intake")}`,
+    `CREATE OR REPLACE TEMP VIEW ${quoteIdentifier(name)} AS SELECT f.${subject} AS ${subject}, ${link}i.${quoteIdentifier("region")} AS ${quoteIdentifier("region")}, f.${ASSESSMENT} AS ${quoteIdentifier("follow_up")}, i.${TOTAL} AS ${quoteIdentifier("intake_total")}, f.${TOTAL} AS ${quoteIdentifier("follow_up_total")} FROM ${table} AS i JOIN ${table} AS f ON i.${subject} = f.${subject} AND i.${ASSESSMENT} = ${quoteLiteral(intake ?? "Intake")} AND f.${ASSESSMENT} <> ${quoteLiteral(intake ?? "Intake")}`,
   );
   return name;
 }
@@ -130,6 +138,44 @@ export const aggregates: AggregateDefinition[] = [
         where: `${quoteIdentifier("follow_up")} = ${quoteLiteral(last)}`,
       });
       return { ...json, notes: [`People assessed both at intake and at ${last}, by the region of their intake assessment.`] };
+    },
+  },
+  {
+    id: "outcomes-change-by-stage",
+    topic: "outcomes",
+    dataset: "outcomes",
+    title: "Change in BARC-10 total from intake to 12 months by the LERO's stage of development, for people assessed at both points",
+    async build(context) {
+      const stages = categoriesOf(context.field("audit", "stage"));
+      const last = assessments(context).at(-1) ?? "12 months";
+      const measures = Object.keys(PAIRED_MEASURES);
+      if (!linked(context)) {
+        return {
+          dimensions: ["stage"],
+          measures: ["count", ...measures],
+          totalLabel: "Total",
+          rows: [...stages, "Total"].map((stage) => ({ stage, count: "[x]", ...Object.fromEntries(measures.map((m) => [m, null])) })),
+          notes: ["Not available: the outcomes or audit data carries no LERO pseudonym, so assessments cannot be linked to each LERO's stage of development."],
+        };
+      }
+      const view = await pairedView(context);
+      const id = quoteIdentifier;
+      // Each LERO's stage in its latest audit wave; people of LEROs not in the audit are left out.
+      const from = `(SELECT p.*, CAST(s.${id("stage")} AS VARCHAR) AS ${id("stage")} FROM ${id(view)} AS p JOIN (SELECT ${id(LINK)}, arg_max(${id("stage")}, ${id("wave")}) AS ${id("stage")} FROM ${id(context.table("audit"))} GROUP BY ${id(LINK)}) AS s USING (${id(LINK)})) AS linked`;
+      const where = `${id("follow_up")} = ${quoteLiteral(last)}`;
+      // A stage whose people all come from one or two LEROs would describe those LEROs: hide it.
+      const organisations = await context.query(`SELECT ${id("stage")} AS stage, count(DISTINCT ${id(LINK)}) AS leros FROM ${from} WHERE ${where} GROUP BY 1`);
+      const fewest = context.policy.organisation.k;
+      const withhold = new Set(organisations.filter((r) => Number(r.leros) < fewest).map((r) => String(r.stage)));
+      const json = await groupMeans(context, { dataset: "outcomes", dimSql: id("stage"), dim: "stage", values: stages, measures: PAIRED_MEASURES, fromSql: from, where, withhold });
+      return {
+        ...json,
+        notes: [
+          `People assessed both at intake and at ${last}, by their LERO's stage of development in its latest audit; people whose LERO was not audited are left out.`,
+          `A stage whose people come from fewer than ${fewest} LEROs is hidden (${"[c]"}), with another if needed, so that no LERO's results can be singled out.`,
+          "LEROs at different stages support different people: a difference between stages is not evidence that one stage works better.",
+        ],
+      };
     },
   },
 ];

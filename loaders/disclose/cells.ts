@@ -58,6 +58,12 @@ export interface CountTable {
    * can be recovered by subtraction, so there is no secondary suppression and no totals are published.
    */
   additive?: boolean;
+  /**
+   * Cells (rows × columns, as `counts`) to suppress as primary whatever their count: a group of people
+   * that all belong to one or two organisations, say, whose figures would describe those organisations.
+   * Secondary suppression then protects them like any small count.
+   */
+  withhold?: boolean[][];
 }
 
 export interface ProtectedTable {
@@ -122,7 +128,8 @@ export function protectCounts(table: CountTable, policy: DisclosurePolicy, level
   const slot = (raw: number | null): Slot => ({ raw, cell: protectWith(raw, rules) });
   const sum = (values: (number | null)[]): number => values.reduce<number>((a, b) => a + (b ?? 0), 0);
 
-  const cells = table.counts.map((row) => row.map(slot));
+  const withheld = (raw: number | null): Slot => ({ raw, cell: { value: null, symbol: SYMBOLS.confidential, primary: true } });
+  const cells = table.counts.map((row, r) => row.map((raw, c) => (table.withhold?.[r]?.[c] === true && raw !== null && raw > 0 ? withheld(raw) : slot(raw))));
   const rowTotals = twoWay ? table.counts.map((row) => slot(sum(row))) : undefined;
   const total = slot(sum(table.counts.flat()));
   const colTotals = twoWay ? Array.from({ length: width }, (_, c) => slot(sum(table.counts.map((row) => row[c] ?? null)))) : [total];

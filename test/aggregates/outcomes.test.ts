@@ -46,6 +46,43 @@ function contextFor(db: DuckDBConnection): AggregateContext {
   };
 }
 
+/**
+ * Linked through the LERO pseudonym: Established A, B, C (A was Emerging in 2024: its latest wave
+ * counts) with 4 people each, 30 → 40; Emerging E, F, G with 5 each, 40 → 44; Mature D alone with 12
+ * people, 20 → 50; LERO H, not audited, with 10 people who must be left out.
+ */
+async function buildLinked(id: string) {
+  const definition = aggregates.find((a) => a.id === id)!;
+  const outcomes: Record<string, unknown>[] = [];
+  const people = (lero: string, n: number, intake: number, later: number): void => {
+    for (let i = 0; i < n; i++) {
+      outcomes.push({ person_ref: `${lero}-${i}`, lero_ref: lero, assessment: "Intake", region: "North West", barc_total: intake });
+      outcomes.push({ person_ref: `${lero}-${i}`, lero_ref: lero, assessment: "12 months", region: "North West", barc_total: later });
+    }
+  };
+  for (const lero of ["A", "B", "C"]) people(lero, 4, 30, 40);
+  for (const lero of ["E", "F", "G"]) people(lero, 5, 40, 44);
+  people("D", 12, 20, 50);
+  people("H", 10, 10, 60);
+  const audit = [
+    { lero_ref: "A", wave: 2024, stage: "Emerging" },
+    { lero_ref: "A", wave: 2025, stage: "Established" },
+    { lero_ref: "B", wave: 2025, stage: "Established" },
+    { lero_ref: "C", wave: 2024, stage: "Established" },
+    { lero_ref: "D", wave: 2025, stage: "Mature" },
+    { lero_ref: "E", wave: 2025, stage: "Emerging" },
+    { lero_ref: "F", wave: 2025, stage: "Emerging" },
+    { lero_ref: "G", wave: 2025, stage: "Emerging" },
+  ];
+  return withDuckDB(async (db) => {
+    await loadRecords(db, "t_outcomes", [...COLUMNS, { name: "lero_ref", type: "string" }], outcomes);
+    await loadRecords(db, "t_audit", [{ name: "lero_ref", type: "string" }, { name: "wave", type: "integer" }, { name: "stage", type: "string" }], audit);
+    const context = contextFor(db);
+    const link = { name: "lero_ref", type: "string", lero: { role: "public" } } as const;
+    return definition.build({ ...context, fields: (dataset) => [...context.fields(dataset), link] });
+  });
+}
+
 async function build(id: string) {
   const definition = aggregates.find((a) => a.id === id)!;
   return withDuckDB(async (db) => {
@@ -106,5 +143,26 @@ describe("outcomes aggregates", () => {
     expect(row("Wales")).toEqual({ region: "Wales", count: 0, mean_intake: null, mean_follow_up: null, mean_change: null });
     expect(row("Total")).toEqual({ region: "Total", count: 15, mean_intake: 30.4, mean_follow_up: 44.4, mean_change: 14 });
     expect(json.rows).toHaveLength(13);
+  });
+
+  it("measures change by each LERO's latest stage, hiding a stage of fewer than three LEROs and one more to protect it", async () => {
+    const json = await buildLinked("outcomes-change-by-stage");
+    expect(json.rows).toEqual([
+      { stage: "Informal group", count: 0, mean_intake: null, mean_follow_up: null, mean_change: null },
+      { stage: "Emerging", count: 15, mean_intake: 40, mean_follow_up: 44, mean_change: 4 },
+      // 12 people is a large enough base, but with Mature hidden and the total shown it must go too.
+      { stage: "Established", count: "[c]", mean_intake: null, mean_follow_up: null, mean_change: null },
+      // 12 people, all at one LERO: their means would be that LERO's results.
+      { stage: "Mature", count: "[c]", mean_intake: null, mean_follow_up: null, mean_change: null },
+      // 39 people of audited LEROs (H's 10 are left out): (12 × 30 + 15 × 40 + 12 × 20) / 39 = 30.8 …
+      { stage: "Total", count: 40, mean_intake: 30.8, mean_follow_up: 44.6, mean_change: 13.8 },
+    ]);
+    expect(json.notes?.join(" ")).toMatch(/fewer than 3 LEROs/);
+  });
+
+  it("says change by stage is not available when the assessments carry no LERO pseudonym", async () => {
+    const json = await build("outcomes-change-by-stage");
+    expect(json.rows.map((r) => r.count)).toEqual(["[x]", "[x]", "[x]", "[x]", "[x]"]);
+    expect(json.notes?.[0]).toMatch(/^Not available/);
   });
 });

@@ -110,6 +110,20 @@ describe("protectCounts", () => {
     expect(show(list.total)).toBe(65);
   });
 
+  it("withholds the cells it is told to, whatever their count, and protects them like small ones", () => {
+    const table = protectCounts(
+      { rowDim: "stage", rows: ["a", "b", "c", "d"], counts: [[0], [40], [25], [30]], withhold: [[true], [false], [true], [false]] },
+      policy,
+      "person",
+    );
+    // c (25) is withheld; 0 stays 0 even when marked; b or d must go too, or the total gives c away: the smaller, d.
+    expect(table.cells.map((row) => show(row[0]!))).toEqual([0, 40, "[c]", "[c]"]);
+    expect(table.cells[2]![0]).toEqual({ value: null, symbol: "[c]", primary: true });
+    expect(table.cells[3]![0]).toEqual({ value: null, symbol: "[c]", secondary: true });
+    expect(show(table.total!)).toBe(95);
+    expect(table.suppressed).toEqual({ primary: 1, secondary: 1 });
+  });
+
   it("does not hide zeros; a small lone cell takes its small total with it", () => {
     const table = protectCounts({ rowDim: "r", colDim: "c", rows: ["A"], cols: ["X", "Y", "Z"], counts: [[0, 0, 5]] }, policy, "person");
     expect(table.cells[0]!.map(show)).toEqual([0, 0, "[c]"]);
