@@ -27,7 +27,20 @@ import { seedNpmCache } from "./seed-npm-cache.ts";
 /** `LERO_DIST_DIR` builds elsewhere (benchmarks build large data without touching dist/). */
 const DIST = process.env.LERO_DIST_DIR ? resolve(process.env.LERO_DIST_DIR) : join(PROJECT_ROOT, "dist");
 const TMP = join(PROJECT_ROOT, ".tmp");
-const LOADER_CACHE = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
+/**
+ * Framework's cache. Data loader outputs sit in folders named like their pages (`data/`, `embed/`,
+ * `regions/`) and are reused while the loader file itself is unchanged, even when a module it imports
+ * (a catalogue, an aggregate) has changed; so every build drops them. Folders starting with `_` (the
+ * npm packages seeded from node_modules, bundled node modules) are kept.
+ */
+const FRAMEWORK_CACHE = join(PROJECT_ROOT, "src", ".observablehq", "cache");
+
+async function dropLoaderOutputs(): Promise<void> {
+  if (!existsSync(FRAMEWORK_CACHE)) return;
+  for (const entry of await readdir(FRAMEWORK_CACHE)) {
+    if (!entry.startsWith("_")) await rm(join(FRAMEWORK_CACHE, entry), { recursive: true, force: true });
+  }
+}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -104,7 +117,7 @@ async function buildUnlocked(): Promise<void> {
   const published = publishedDir();
   await buildData({ out: published });
   await seedNpmCache();
-  await rm(LOADER_CACHE, { recursive: true, force: true });
+  await dropLoaderOutputs();
   await mkdir(TMP, { recursive: true });
   const next = join(TMP, `dist-next-${process.pid}`);
   await rm(next, { recursive: true, force: true });

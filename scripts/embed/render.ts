@@ -115,6 +115,7 @@ export function renderVariant(chart: EmbedChart, tables: Tables, regions: readon
   link.textContent = `More on ${chart.page.name.toLowerCase()} at LERO Evidence`;
   footer.append(link);
   if (illustrative) footer.append(" · Illustrative data: built from generated sample data, not real people or organisations.");
+  recolourable(figure, chart.mainColour);
   const html = figure.outerHTML + footer.outerHTML;
   for (const heading of figure.querySelectorAll("h2.lero-chart-title, h3.lero-chart-title, h4.lero-chart-title, h3.lero-headline-heading")) {
     const h1 = doc.createElement("h1");
@@ -123,6 +124,24 @@ export function renderVariant(chart: EmbedChart, tables: Tables, regions: readon
     heading.replaceWith(h1);
   }
   return { html, frameHtml: figure.outerHTML + footer.outerHTML, svg };
+}
+
+/**
+ * Lets a host recolour the chart's main series: every `var(<main>, <fallback>)` in a fill, stroke or
+ * style becomes `var(--lero-main, var(<main>, <fallback>))`, so the `colour` option (which sets
+ * --lero-main) wins where given and nothing changes where not. The downloadable SVG keeps the site's
+ * colours.
+ */
+function recolourable(figure: Element, main: string | undefined): void {
+  if (main === undefined) return;
+  const pattern = new RegExp(`var\\(${main}(, [^()]*)?\\)`, "g");
+  const swap = (value: string): string => value.replace(pattern, (found) => `var(--lero-main, ${found})`);
+  for (const element of [figure, ...figure.querySelectorAll("*")]) {
+    for (const name of ["fill", "stroke", "style"]) {
+      const value = element.getAttribute(name);
+      if (value?.includes(main)) element.setAttribute(name, swap(value));
+    }
+  }
 }
 
 /** JSON safe inside `<script type="application/json">`. */

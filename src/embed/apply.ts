@@ -1,8 +1,9 @@
 /**
  * Applies normalised options to a rendered embed: theme, title, Welsh region names and a fixed
- * height. Shared by the iframe page's script and the module embed. No imports beyond types.
+ * height. Shared by the iframe page's script and the module embed. It imports only options.ts, which
+ * has no imports of its own, so the scripts stay a few KB.
  */
-import type { EmbedOptions } from "./options.ts";
+import { colourFit, type EmbedOptions } from "./options.ts";
 
 /** [English name, Welsh name] of each region, from `data/reference/regions.csv`. */
 export type RegionNames = readonly (readonly [string, string])[];
@@ -34,6 +35,13 @@ export function applyOptions(root: HTMLElement, options: EmbedOptions, names: Re
   else root.setAttribute("data-theme", options.theme);
   if (options.title) root.removeAttribute("data-title");
   else root.setAttribute("data-title", "0");
+  // The chart's main series is drawn with var(--lero-main, <its own colour>) (scripts/embed/render.ts),
+  // and embed-chart.css takes --lero-main from the host colour of the background in use, if any.
+  const fit = options.colour ? colourFit(options.colour, options.theme) : { light: false, dark: false };
+  for (const t of ["light", "dark"] as const) {
+    if (fit[t]) root.style.setProperty(`--lero-host-${t}`, options.colour);
+    else root.style.removeProperty(`--lero-host-${t}`);
+  }
   if (options.height) {
     root.setAttribute("data-fixed-height", "");
     root.style.height = `${options.height}px`;

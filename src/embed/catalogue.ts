@@ -49,6 +49,11 @@ export interface EmbedChart {
   /** The iframe height the snippet sets, in pixels (the resize script then fits the content). */
   height: number;
   source: string;
+  /**
+   * The custom property of the chart's main colour, which a host's `colour` option replaces; absent
+   * when colour encodes a scale (the tile map), where one host colour would break the key.
+   */
+  mainColour?: `--lero-cat-${1 | 2 | 3 | 4 | 5 | 6}`;
   /** Draws the chart, with its title, table and source line. */
   render(context: EmbedRenderContext): HTMLElement;
 }
@@ -128,6 +133,7 @@ const evaluationMethods: EmbedChart = {
   aggregates: ["research-methods-by-region"],
   regional: true,
   height: 620,
+  mainColour: "--lero-cat-1",
   source: AUDIT_SOURCE,
   render: (context) =>
     optionsFigure(context, {
@@ -148,6 +154,7 @@ const barriers: EmbedChart = {
   aggregates: ["research-barriers-by-region"],
   regional: true,
   height: 560,
+  mainColour: "--lero-cat-1",
   source: AUDIT_SOURCE,
   render: (context) =>
     optionsFigure(context, {
@@ -168,6 +175,7 @@ const standardsInPlace: EmbedChart = {
   aggregates: ["standards-status"],
   regional: false,
   height: 440,
+  mainColour: "--lero-cat-3",
   source: STANDARDS_SOURCE,
   render(context) {
     const rows = table(context.tables, "standards-status").rows;
@@ -199,6 +207,7 @@ const workforceConfidence: EmbedChart = {
   aggregates: ["workforce-confidence"],
   regional: false,
   height: 620,
+  mainColour: "--lero-cat-1",
   source: WORKFORCE_SOURCE,
   render(context) {
     const rows = table(context.tables, "workforce-confidence").rows as unknown as ConfidenceRow[];
@@ -213,6 +222,7 @@ const stigmaBySetting: EmbedChart = {
   aggregates: ["embed-stigma-enacted-by-region"],
   regional: true,
   height: 600,
+  mainColour: "--lero-cat-6",
   source: STIGMA_SOURCE,
   render(context) {
     const rows = regionRows(context.tables, "embed-stigma-enacted-by-region", context.region) as unknown as ShareRow[];
@@ -235,6 +245,7 @@ const outcomesOverTime: EmbedChart = {
   aggregates: ["embed-barc-mean-by-region"],
   regional: true,
   height: 560,
+  mainColour: "--lero-cat-1",
   source: OUTCOMES_SOURCE,
   render(context) {
     const rows = regionRows(context.tables, "embed-barc-mean-by-region", context.region) as unknown as TrajectoryRow[];
@@ -287,6 +298,7 @@ const headlineEvaluates: EmbedChart = {
   aggregates: ["regions-audit-evaluates"],
   regional: true,
   height: 300,
+  mainColour: "--lero-cat-1",
   source: AUDIT_SOURCE,
   render(context) {
     const row = evaluatesRow(context, context.region?.name ?? TOTAL);
@@ -333,13 +345,13 @@ export function allowedRegions(chart: EmbedChart, regions: readonly EmbedRegion[
 
 /** What the builder page needs to know about the catalogue (no components, no data). */
 export interface CatalogueSummary {
-  charts: { id: string; title: string; page: { path: string; name: string }; height: number; regions: string[] }[];
+  charts: { id: string; title: string; page: { path: string; name: string }; height: number; regions: string[]; colourable: boolean }[];
   regions: { slug: string; name: string; name_cy: string }[];
 }
 
 export function summarise(regions: readonly EmbedRegion[]): CatalogueSummary {
   return {
-    charts: CATALOGUE.map((c) => ({ id: c.id, title: c.title, page: c.page, height: c.height, regions: allowedRegions(c, regions) })),
+    charts: CATALOGUE.map((c) => ({ id: c.id, title: c.title, page: c.page, height: c.height, regions: allowedRegions(c, regions), colourable: c.mainColour !== undefined })),
     regions: regions.map((r) => ({ slug: r.slug, name: r.name, name_cy: r.name_cy })),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Embeds on someone else's website (issue 7, "done when"): a host page served from another origin
  * embeds three charts by iframe and two by module. At 320 px and 1200 px every chart renders, each
- * iframe takes its content's height through resize.js, `theme=dark` is followed, a region shows only
+ * iframe takes its content's height through resize.js, `theme=dark` and `colour` are followed, a region shows only
  * that region's figures, and nothing is requested from any origin but the two servers. Then the
  * builder's snippets, pasted into a host page, draw what its preview shows.
  */
@@ -30,15 +30,15 @@ function hostPage(origin: string): string {
 <style>body{margin:0;font-family:Georgia,serif;background:#f4efe6}iframe{display:block;border:0;width:100%}</style></head>
 <body>
 <h1>Our recovery community</h1>
-<iframe id="f-stigma" src="${origin}/embed/stigma-by-setting?region=east-of-england" title="Where people meet stigma" height="600"></iframe>
-<iframe id="f-outcomes" src="${origin}/embed/outcomes-over-time?theme=dark" title="Recovery capital over time" height="560"></iframe>
+<iframe id="f-stigma" src="${origin}/embed/stigma-by-setting?region=east-of-england&colour=7b2d8e" title="Where people meet stigma" height="600"></iframe>
+<iframe id="f-outcomes" src="${origin}/embed/outcomes-over-time?theme=dark&colour=1a2b4c" title="Recovery capital over time" height="560"></iframe>
 <iframe id="f-map" src="${origin}/embed/regions-map?lang=cy" title="Map" height="760"></iframe>
 <div id="m-methods"></div>
 <div id="m-headline"></div>
 <script type="module">
 import {render as methods} from "${origin}/embed/evaluation-methods.js";
 import {render as headline} from "${origin}/embed/headline-evaluates.js";
-methods(document.getElementById("m-methods"), {region: "london"});
+methods(document.getElementById("m-methods"), {region: "london", colour: "#7b2d8e"});
 headline(document.getElementById("m-headline"), {region: "wales", theme: "dark"});
 document.body.dataset.ready = "1";
 </script>
@@ -108,6 +108,13 @@ describe.each([320, 1200])("embeds on a host page from another origin at %i px",
     expect(await stigma.locator("#lero-embed").evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(LIGHT_BACKGROUND);
     expect(await page.locator("#m-headline .lero-embed").evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(DARK_BACKGROUND);
 
+    // colour: the host's purple on the light background, in a frame and a module; navy cannot be seen
+    // on the dark background, so the dark frame keeps the chart's own blue.
+    const fillOf = (el: Element, selector: string) => getComputedStyle(el.querySelector(selector)!).fill;
+    expect(await stigma.locator("#lero-embed .lero-embed-wide svg").first().evaluate(fillOf, "rect")).toBe("rgb(123, 45, 142)");
+    expect(await page.locator("#m-methods .lero-embed-wide svg").first().evaluate(fillOf, "rect")).toBe("rgb(123, 45, 142)");
+    expect(await outcomes.locator("#lero-embed .lero-embed-wide svg").first().evaluate(fillOf, "circle")).toBe("rgb(0, 114, 178)");
+
     // region=east-of-england: the table holds that region's figures, no others.
     const published = aggregate("embed-stigma-enacted-by-region").rows.filter((r) => r.region === "East of England");
     const cells = await stigma.locator("tbody tr").evaluateAll((rows) => rows.map((row) => [...row.children].map((c) => c.textContent ?? "")));
@@ -155,6 +162,14 @@ describe("the embed builder", () => {
     await page.getByLabel("Region", { exact: true }).selectOption({ label: "Wales" });
     await page.getByLabel("Dark").check();
     await expect.poll(() => page.locator("pre[data-snippet='iframe']").textContent()).toContain("outcomes-over-time?region=wales&theme=dark");
+    // A host colour too dark for the dark theme is refused, with the reason; a lighter one is taken.
+    await page.getByLabel("Use my own colour").check();
+    await page.getByLabel("Colour of the bars and lines").fill("#1a2b4c");
+    await expect.poll(() => page.locator(".lero-embed-note[role='status']").textContent()).toMatch(/#1a2b4c has a contrast of 1\.\d:1 with the dark background/);
+    expect(await page.locator("pre[data-snippet='iframe']").textContent()).not.toContain("colour=");
+    await page.getByLabel("Colour of the bars and lines").fill("#8cc4f5");
+    await expect.poll(() => page.locator("pre[data-snippet='iframe']").textContent()).toContain("outcomes-over-time?region=wales&theme=dark&colour=8cc4f5");
+    expect(await page.locator("pre[data-snippet='module']").textContent()).toContain('"colour":"#8cc4f5"');
     const frameSnippet = (await page.locator("pre[data-snippet='iframe']").textContent())!;
     const moduleSnippet = (await page.locator("pre[data-snippet='module']").textContent())!;
     expect(moduleSnippet).toContain(`${site.origin}/embed/outcomes-over-time.js`);
@@ -177,6 +192,7 @@ describe("the embed builder", () => {
     expect(await frame.locator(".lero-chart-title").textContent()).toBe(previewTitle);
     expect(await frame.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.textContent))).toEqual(previewRows);
     expect(await frame.locator("#lero-embed").evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(DARK_BACKGROUND);
+    expect(await frame.locator(".lero-embed-wide svg circle").first().evaluate((el) => getComputedStyle(el).fill)).toBe("rgb(140, 196, 245)");
     const moduleChart = pasted.page.locator("#lero-outcomes-over-time .lero-embed");
     await moduleChart.locator("svg").first().waitFor({ state: "attached" });
     expect(await moduleChart.locator(".lero-chart-title").textContent()).toBe(previewTitle);

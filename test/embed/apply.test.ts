@@ -31,4 +31,18 @@ describe("applying embed options", () => {
     expect(root.hasAttribute("data-theme")).toBe(false);
     expect(root.hasAttribute("data-title")).toBe(false);
   });
+
+  it("gives the host's colour to each background it stands out from, and takes it back", () => {
+    const doc = createDocument();
+    const root = doc.createElement("div");
+    applyOptions(root, { ...DEFAULT_OPTIONS, colour: "#0072b2" }, NAMES);
+    expect(root.style.getPropertyValue("--lero-host-light")).toBe("#0072b2");
+    expect(root.style.getPropertyValue("--lero-host-dark")).toBe("#0072b2");
+    // Navy is lost on the dark background: readers in dark mode see the chart's own colour.
+    applyOptions(root, { ...DEFAULT_OPTIONS, colour: "#1a2b4c" }, NAMES);
+    expect(root.style.getPropertyValue("--lero-host-light")).toBe("#1a2b4c");
+    expect(root.style.getPropertyValue("--lero-host-dark")).toBe("");
+    applyOptions(root, { ...DEFAULT_OPTIONS }, NAMES);
+    expect(root.style.getPropertyValue("--lero-host-light")).toBe("");
+  });
 });
