@@ -35,7 +35,7 @@ const TMP = join(PROJECT_ROOT, ".tmp");
  */
 const FRAMEWORK_CACHE = join(PROJECT_ROOT, "src", ".observablehq", "cache");
 
-async function dropLoaderOutputs(): Promise<void> {
+export async function dropLoaderOutputs(): Promise<void> {
   if (!existsSync(FRAMEWORK_CACHE)) return;
   for (const entry of await readdir(FRAMEWORK_CACHE)) {
     if (!entry.startsWith("_")) await rm(join(FRAMEWORK_CACHE, entry), { recursive: true, force: true });

@@ -4,7 +4,7 @@
  * keeps its row and shows its symbol (`[c]`) as text, so a reader sees that a value exists but is hidden.
  */
 import * as Plot from "@observablehq/plot";
-import { figure, type TableColumn } from "./figure.js";
+import { chartWidth, figure, type TableColumn } from "./figure.js";
 
 export type Value = number | string | null;
 
@@ -47,7 +47,7 @@ export function barsChart(data: readonly BarDatum[], options: BarsOptions = {}):
   const max = Math.max(measure === "percent" ? 100 : 0, ...shown.map((d) => d.value as number));
   return Plot.plot({
     ...(options.document ? { document: options.document } : {}),
-    width: options.width ?? 640,
+    width: chartWidth(options.width),
     height: 28 + data.length * 28,
     marginLeft,
     marginRight: 56,

@@ -4,7 +4,7 @@
  * so figures from nations with different definitions are never stacked or added together.
  */
 import * as Plot from "@observablehq/plot";
-import { figure, type TableColumn } from "./figure.js";
+import { chartWidth, figure, type TableColumn } from "./figure.js";
 
 export interface ContextFigure {
   id: string;
@@ -44,7 +44,7 @@ function wrap(text: string, max: number): string {
 }
 
 export function contextChart(figures: readonly ContextFigure[], options: { width?: number; document?: Document } = {}): SVGSVGElement | HTMLElement {
-  const width = options.width ?? 640;
+  const width = chartWidth(options.width);
   const withMeasure = new Set(figures.map((f) => f.measure)).size > 1;
   const labels = figures.map((f) => figureLabel(f, withMeasure));
   const narrow = width < 480;

@@ -151,6 +151,18 @@ async function svgToPng(doc: Document, svgText: string, width: number, height: n
   }
 }
 
+/** The narrowest a chart is drawn. */
+export const MIN_CHART_WIDTH = 240;
+
+/**
+ * The width to draw a chart at: the given width, or `fallback` when none is given, never below
+ * MIN_CHART_WIDTH. A page can report a width of 0 while its layout settles (a hidden or not yet
+ * measured container); drawing at 0 would make negative label widths, which Plot refuses.
+ */
+export function chartWidth(width: number | undefined, fallback = 640): number {
+  return Math.max(MIN_CHART_WIDTH, Number.isFinite(width) ? (width as number) : fallback);
+}
+
 /**
  * Inside a chart that is one image, Plot's labelled groups are presentational: an `aria-label` on a
  * plain `<g>` is not allowed (axe: aria-prohibited-attr) and adds nothing to the description. Plot also

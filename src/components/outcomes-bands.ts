@@ -4,7 +4,7 @@
  * bands are left out of the bar and named after it as [c], so the bar never pretends to be complete.
  */
 import * as Plot from "@observablehq/plot";
-import { figure, type TableColumn } from "./figure.js";
+import { chartWidth, figure, type TableColumn } from "./figure.js";
 
 export type Value = number | string | null;
 
@@ -47,7 +47,7 @@ export function bandsChart(rows: readonly BandRow[], options: { width?: number; 
   const highlight = options.highlight ?? bands.at(-1);
   const below = bands.filter((b) => b !== highlight);
   const colours = bands.map((b) => (b === highlight ? ABOVE : BELOW[Math.min(BELOW.length - 1, Math.round((below.indexOf(b) * (BELOW.length - 1)) / Math.max(1, below.length - 1)))]!));
-  const width = options.width ?? 640;
+  const width = chartWidth(options.width);
   const assessments = assessmentsOf(rows);
   const segments = rows.filter((r) => r.band !== TOTAL && isNumber(r.percent));
   const hiddenNote = (assessment: string): string => {

@@ -5,7 +5,7 @@
  * [c]. The two dots differ in shape as well as colour, so colour is never the only carrier.
  */
 import * as Plot from "@observablehq/plot";
-import { figure, type TableColumn } from "./figure.js";
+import { chartWidth, figure, type TableColumn } from "./figure.js";
 
 export type Value = number | string | null;
 
@@ -41,7 +41,7 @@ function complete(r: ChangeRow): boolean {
 }
 
 export function changeChart(rows: readonly ChangeRow[], options: ChangeOptions): SVGSVGElement | HTMLElement {
-  const width = options.width ?? 640;
+  const width = chartWidth(options.width);
   const narrow = width < 480;
   const shown = rows.filter(complete);
   const hidden = rows.filter((r) => !complete(r));

@@ -4,7 +4,7 @@
  * A hidden share keeps its row and shows [c].
  */
 import * as Plot from "@observablehq/plot";
-import { figure, type TableColumn } from "./figure.js";
+import { chartWidth, figure, type TableColumn } from "./figure.js";
 
 export type Value = number | string | null;
 
@@ -21,7 +21,7 @@ const pct = (v: Value): string => (isNumber(v) ? `${v.toLocaleString("en-GB", { 
 const people = (v: Value): string => (isNumber(v) ? v.toLocaleString("en-GB") : v === null ? "[x]" : String(v));
 
 export function shareChart(rows: readonly ShareRow[], options: { width?: number; document?: Document } = {}): SVGSVGElement | HTMLElement {
-  const width = options.width ?? 640;
+  const width = chartWidth(options.width);
   const label = (r: ShareRow): string => `${r.assessment} (${people(r.count)} people)`;
   const shown = rows.filter((r) => isNumber(r.percent));
   const hidden = rows.filter((r) => !isNumber(r.percent));

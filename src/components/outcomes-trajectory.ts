@@ -4,7 +4,7 @@
  * of people (fewer at each later point), so the line joins means, not people: the title says so.
  */
 import * as Plot from "@observablehq/plot";
-import { figure, type TableColumn } from "./figure.js";
+import { chartWidth, figure, type TableColumn } from "./figure.js";
 
 export type Value = number | string | null;
 
@@ -44,7 +44,7 @@ export function describeTrajectory(rows: readonly TrajectoryRow[], cutOff = 47):
 
 export function trajectoryChart(rows: readonly TrajectoryRow[], options: { width?: number; cutOff?: number; document?: Document } = {}): SVGSVGElement | HTMLElement {
   const cutOff = options.cutOff ?? 47;
-  const width = options.width ?? 640;
+  const width = chartWidth(options.width);
   const shown = rows.filter((r) => isNumber(r.mean_barc));
   const hidden = rows.filter((r) => !isNumber(r.mean_barc));
   const narrow = width < 480;

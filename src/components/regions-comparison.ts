@@ -5,7 +5,7 @@
  * with the UK as bars, appear in the table only.
  */
 import * as Plot from "@observablehq/plot";
-import { figure, type TableColumn } from "./figure.js";
+import { chartWidth, figure, type TableColumn } from "./figure.js";
 
 export type Value = number | string | null;
 
@@ -45,7 +45,7 @@ interface Bar {
 }
 
 export function comparisonChart(measures: readonly ComparisonMeasure[], regionName: string, options: { width?: number; document?: Document } = {}): SVGSVGElement | HTMLElement {
-  const width = options.width ?? 640;
+  const width = chartWidth(options.width);
   const drawn = measures.filter((m) => m.kind !== "count");
   const bars: Bar[] = drawn.flatMap((m) =>
     ([

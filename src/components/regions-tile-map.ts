@@ -7,7 +7,7 @@
  * Plain SVG built with DOM calls (no HTML parsing), so it runs in Node under jsdom too.
  */
 import * as d3 from "d3";
-import { figure, type TableColumn } from "./figure.js";
+import { chartWidth, figure, type TableColumn } from "./figure.js";
 
 export type Value = number | string | null;
 
@@ -97,7 +97,7 @@ export function tileColour(values: readonly number[]): (value: number) => string
 export function tileMap(regions: readonly TileRegion[], data: readonly TileDatum[], measure: TileMeasure, options: TileMapOptions = {}): SVGSVGElement {
   const doc = options.document ?? document;
   const href = options.href ?? ((slug: string) => `./regions/${slug}`);
-  const width = options.width ?? 480;
+  const width = chartWidth(options.width, 480);
   const cols = Math.max(...regions.map((r) => r.tile_col));
   const rows = Math.max(...regions.map((r) => r.tile_row));
   const gap = 4;

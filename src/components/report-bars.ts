@@ -5,7 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { barsFigure, describeBars, formatValue, isShown, type BarDatum, type BarsFigureOptions } from "./bars.js";
-import { figure, type TableColumn } from "./figure.js";
+import { chartWidth, figure, type TableColumn } from "./figure.js";
 
 export const NARROW = 520;
 
@@ -51,7 +51,7 @@ function quietMarks<T extends Element>(root: T): T {
 
 /** A finding's chart in its figure frame: standard bars when wide, labels above the bars when narrow. */
 export function reportBarsFigure(data: readonly BarDatum[], options: BarsFigureOptions): HTMLElement {
-  const width = options.width ?? 640;
+  const width = chartWidth(options.width);
   if (width >= NARROW) return quietMarks(barsFigure(data, options));
   const measure = options.measure ?? "count";
   const columns: TableColumn[] = [

@@ -7,7 +7,7 @@
  * With many groups (regions) the grid keeps a readable width and scrolls sideways on narrow screens.
  */
 import * as Plot from "@observablehq/plot";
-import { figure, type TableColumn } from "./figure.js";
+import { chartWidth, figure, type TableColumn } from "./figure.js";
 import { fillTemplate, formatCount, formatPercent, groupLabel, groupPhrase, isNumber, lowerFirst, roundedPercent, TOTAL, type ResearchRow } from "./research-text.js";
 
 export interface HeatmapOptions {
@@ -110,13 +110,13 @@ export function describeHeatmap(rows: readonly ResearchRow[], options: Pick<Heat
 const CELL_WIDTH = 52;
 
 export function heatmapChart(rows: readonly ResearchRow[], options: HeatmapOptions): SVGSVGElement | HTMLElement {
-  const width = options.width ?? 640;
+  const width = chartWidth(options.width);
   const groups = [TOTAL, ...options.groups];
   const optionsInOrder = [...new Set(rows.map((r) => String(r[options.optionDim])))];
   const cells = cellsOf(rows, options);
   const labelWidth = Math.max(110, Math.min(230, Math.round(width * 0.32)));
-  const chartWidth = Math.max(width, labelWidth + groups.length * CELL_WIDTH + 8);
-  const columnWidth = (chartWidth - labelWidth - 8) / groups.length;
+  const drawnWidth = Math.max(width, labelWidth + groups.length * CELL_WIDTH + 8);
+  const columnWidth = (drawnWidth - labelWidth - 8) / groups.length;
   const longestGroup = Math.max(...groups.map((g) => groupLabel(g).length));
   const rotate = longestGroup * 6.6 > columnWidth - 4;
   const marginTop = rotate ? Math.min(160, 18 + longestGroup * 4.8) : 30;
@@ -126,13 +126,13 @@ export function heatmapChart(rows: readonly ResearchRow[], options: HeatmapOptio
   const shown = cells.filter((c) => c.percent !== null);
   return Plot.plot({
     ...(options.document ? { document: options.document } : {}),
-    width: chartWidth,
+    width: drawnWidth,
     height: marginTop + optionsInOrder.length * rowHeight + 6,
     marginLeft: labelWidth,
     marginTop,
     marginBottom: 6,
     marginRight: 8,
-    style: { fontSize: "11px", ...(chartWidth > width ? { maxWidth: "none" } : {}) },
+    style: { fontSize: "11px", ...(drawnWidth > width ? { maxWidth: "none" } : {}) },
     x: { domain: groups, axis: "top", label: null, tickSize: 0, tickFormat: groupLabel, ...(rotate ? { tickRotate: -40 } : {}) },
     y: { domain: optionsInOrder, label: null, tickSize: 0, axis: null },
     color: { type: "linear", domain: [0, 100], range: [LIGHT, DARK], interpolate: "rgb" },

@@ -4,7 +4,7 @@
  * question's own order. Reads the `Total` rows of a `research-<question>-by-<group>` table.
  */
 import * as Plot from "@observablehq/plot";
-import { figure, type TableColumn } from "./figure.js";
+import { chartWidth, figure, type TableColumn } from "./figure.js";
 import { fillTemplate, formatCount, formatPercent, isNumber, lowerFirst, roundedPercent, TOTAL, type ResearchRow } from "./research-text.js";
 
 export interface OptionsOptions {
@@ -72,7 +72,7 @@ const FONT_SIZE = 12;
 
 /** Bars with each label above its bar, so long labels fit on a phone. */
 export function optionsChart(bars: readonly Bar[], options: { width?: number; document?: Document }): SVGSVGElement | HTMLElement {
-  const width = options.width ?? 640;
+  const width = chartWidth(options.width);
   const textWidth = width - 70;
   const longest = Math.max(0, ...bars.map((b) => b.label.length));
   const lines = Math.max(1, Math.ceil((longest * CHAR_WIDTH) / textWidth));

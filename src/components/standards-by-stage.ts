@@ -5,7 +5,7 @@
  * standards data cannot be linked to the audit) a short explanation is returned instead of a chart.
  */
 import * as Plot from "@observablehq/plot";
-import { figure, type TableColumn } from "./figure.js";
+import { chartWidth, figure, type TableColumn } from "./figure.js";
 import type { StandardsRow, Value } from "./standards-status.js";
 
 export const ALL_SECTIONS = "All sections";
@@ -66,7 +66,7 @@ const KINDS = ["In place", "Partly in place"];
 const COLOURS = ["var(--lero-cat-3, #009e73)", "var(--lero-cat-5, #56b4e9)"];
 
 export function byStageChart(rows: readonly StandardsRow[], options: Pick<ByStageOptions, "width" | "document">): SVGSVGElement | HTMLElement {
-  const width = options.width ?? 640;
+  const width = chartWidth(options.width);
   const list = overall(rows);
   const labels = list.map((r) => stageLabel(String(r.stage)));
   const segments: Segment[] = [];

@@ -5,7 +5,7 @@
  * show as one dashed grey block marked `[c]`.
  */
 import * as Plot from "@observablehq/plot";
-import { figure, type TableColumn } from "./figure.js";
+import { chartWidth, figure, type TableColumn } from "./figure.js";
 
 export type Value = number | string | null;
 export type StandardsRow = Record<string, Value>;
@@ -74,7 +74,7 @@ interface Segment {
 }
 
 export function statusChart(rows: readonly StandardsRow[], statements: readonly Statement[], options: StatusOptions): SVGSVGElement | HTMLElement {
-  const width = options.width ?? 640;
+  const width = chartWidth(options.width);
   const list = sectionStatements(statements, options.section);
   const ids = list.map((s) => s.statement_id);
   const segments: Segment[] = [];

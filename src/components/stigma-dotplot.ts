@@ -4,6 +4,7 @@
  * differ in shape as well as colour. A hidden value is not drawn; the row then lists it as [c].
  */
 import * as Plot from "@observablehq/plot";
+import { chartWidth } from "./figure.js";
 
 export type Value = number | string | null;
 
@@ -29,7 +30,7 @@ const SYMBOLS = ["circle", "diamond", "square", "triangle"];
 export const isShownValue = (v: Value): v is number => typeof v === "number" && Number.isFinite(v);
 
 export function dotPlot(data: readonly DotDatum[], options: DotPlotOptions): SVGSVGElement | HTMLElement {
-  const width = options.width ?? 640;
+  const width = chartWidth(options.width);
   const narrow = width < 480;
   const shown = data.filter((d) => isShownValue(d.value));
   const hiddenRows = options.rows

@@ -5,7 +5,7 @@
  * Hidden shares keep their row and show [c].
  */
 import * as Plot from "@observablehq/plot";
-import { figure, type TableColumn } from "./figure.js";
+import { chartWidth, figure, type TableColumn } from "./figure.js";
 
 export type Value = number | string | null;
 
@@ -51,7 +51,7 @@ export interface BarDatum {
 
 /** Percentage bars, one per setting; on narrow screens each setting's name sits above its bar. */
 export function shareChart(bars: readonly BarDatum[], options: { width?: number; fill: string; document?: Document }): SVGSVGElement | HTMLElement {
-  const width = options.width ?? 640;
+  const width = chartWidth(options.width);
   const narrow = width < 480;
   const shown = bars.filter((d) => isNumber(d.value));
   const hidden = bars.filter((d) => !isNumber(d.value));

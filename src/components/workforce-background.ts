@@ -4,7 +4,7 @@
  * names the largest group in words from the data.
  */
 import * as Plot from "@observablehq/plot";
-import { figure, type TableColumn } from "./figure.js";
+import { chartWidth, figure, type TableColumn } from "./figure.js";
 
 export type Value = number | string | null;
 
@@ -46,7 +46,7 @@ const people = (v: Value): string => (isNumber(v) ? v.toLocaleString("en-GB") : 
 
 /** Count bars, one per answer; on narrow screens each answer sits above its bar. Hidden counts show [c]. */
 export function backgroundChart(bars: readonly BarDatum[], options: { width?: number; document?: Document } = {}): SVGSVGElement | HTMLElement {
-  const width = options.width ?? 640;
+  const width = chartWidth(options.width);
   const narrow = width < 560;
   const shown = bars.filter((d) => isNumber(d.value));
   const hidden = bars.filter((d) => !isNumber(d.value));

@@ -5,7 +5,7 @@
  * hidden keeps its row and shows [c]. Shape as well as colour tells before from after.
  */
 import * as Plot from "@observablehq/plot";
-import { figure, type TableColumn } from "./figure.js";
+import { chartWidth, figure, type TableColumn } from "./figure.js";
 
 export type Value = number | string | null;
 
@@ -46,7 +46,7 @@ function selected(rows: readonly ConfidenceRow[], options: ConfidenceOptions): C
 }
 
 export function confidenceChart(rows: readonly ConfidenceRow[], options: ConfidenceOptions = {}): SVGSVGElement | HTMLElement {
-  const width = options.width ?? 640;
+  const width = chartWidth(options.width);
   const narrow = width < 480;
   const label = options.cohortLabel ?? defaultLabel;
   const data = selected(rows, options).map((r) => ({ ...r, group: label(r.cohort), change: change(r) }));

@@ -5,7 +5,7 @@
  * useful", not a count.
  */
 import * as Plot from "@observablehq/plot";
-import { figure, type TableColumn } from "./figure.js";
+import { chartWidth, figure, type TableColumn } from "./figure.js";
 
 export type Value = number | string | null;
 
@@ -34,7 +34,7 @@ function selected(rows: readonly DayRow[], options: DaysOptions): DayRow[] {
 }
 
 export function daysChart(rows: readonly DayRow[], options: DaysOptions = {}): SVGSVGElement | HTMLElement {
-  const width = options.width ?? 640;
+  const width = chartWidth(options.width);
   const narrow = width < 480;
   const data = selected(rows, options);
   const shown = data.filter((d) => isNumber(d.mean_rating));

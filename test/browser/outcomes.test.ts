@@ -23,7 +23,7 @@ describe("outcomes page", () => {
   it("shows the charts, the caveat first, and loads only its own small files", async () => {
     const { page, problems } = await openPage(context, site.origin);
     await page.goto(`${site.origin}/outcomes`, { waitUntil: "networkidle" });
-    await expect.poll(() => page.locator("figure.lero-figure-chart").count()).toBe(5);
+    await expect.poll(() => page.locator("figure.lero-figure-chart").count()).toBe(6);
     for (const figure of await page.locator("figure.lero-figure-chart").all()) {
       expect(await figure.locator(".lero-chart-body svg").count()).toBeGreaterThan(0);
       expect(await figure.locator("table").count()).toBe(1);
@@ -34,7 +34,12 @@ describe("outcomes page", () => {
     const caveatTop = (await caveat.boundingBox())!.y;
     const firstChartTop = (await page.locator("figure.lero-figure-chart").first().boundingBox())!.y;
     expect(caveatTop).toBeLessThan(firstChartTop);
-    expect(await page.locator("main").textContent()).toContain("cannot yet be linked");
+    // Change by the LERO's stage: every stage of the audit is a row of its table, and the page says how
+    // the link is made without publishing it.
+    const byStage = page.locator("figure#outcomes-change-by-stage");
+    const stageRows = await byStage.locator("tbody tr th, tbody tr td:first-child").allTextContents();
+    for (const stage of ["Informal group", "Emerging", "Established", "Mature"]) expect(stageRows.join("|")).toContain(stage);
+    expect(await page.locator("main").textContent()).toContain("never published");
     await page.close();
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);

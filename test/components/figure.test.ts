@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { figure, toCsv } from "../../src/components/figure.ts";
+import { chartWidth, figure, toCsv } from "../../src/components/figure.ts";
 import { createDocument, expectSnapshot } from "./snapshot.ts";
 
 function build(document: Document) {
@@ -22,6 +22,17 @@ function build(document: Document) {
     document,
   });
 }
+
+describe("chartWidth", () => {
+  it("keeps a given width, falls back when there is none, and never goes below the minimum", () => {
+    expect(chartWidth(720)).toBe(720);
+    expect(chartWidth(undefined)).toBe(640);
+    expect(chartWidth(undefined, 480)).toBe(480);
+    expect(chartWidth(0)).toBe(240);
+    expect(chartWidth(-50)).toBe(240);
+    expect(chartWidth(Number.NaN)).toBe(640);
+  });
+});
 
 describe("figure", () => {
   it("renders the frame: title, subtitle, described chart, table, source, notes and downloads", () => {

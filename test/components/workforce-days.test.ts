@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { daysFigure, daysTitle, type DayRow } from "../../src/components/workforce-days.ts";
+import { MIN_CHART_WIDTH } from "../../src/components/figure.ts";
 import { createDocument, expectSnapshot } from "./snapshot.ts";
 
 const rows: DayRow[] = [
@@ -17,6 +18,12 @@ describe("workforce days", () => {
     const texts = [...element.querySelectorAll("svg text")].map((t) => t.textContent);
     expect(texts).toContain("4.4");
     expect(texts).toContain("[c]");
+  });
+
+  it("draws at the narrowest width when the page reports a width of 0 (layout not settled)", () => {
+    // A width of 0 once gave negative label widths, which Plot refuses.
+    const element = daysFigure(rows, { id: "workforce-days-0", source: "Training survey (test)", width: 0, document: createDocument() });
+    expect(element.querySelector(".lero-chart-body svg")?.getAttribute("width")).toBe(String(MIN_CHART_WIDTH));
   });
 
   it("says so when a day scored at or below the middle of the scale", () => {
