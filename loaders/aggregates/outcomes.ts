@@ -172,7 +172,7 @@ export const aggregates: AggregateDefinition[] = [
         ...json,
         notes: [
           `People assessed both at intake and at ${last}, by their LERO's stage of development in its latest audit; people whose LERO was not audited are left out.`,
-          `A stage whose people come from fewer than ${fewest} LEROs is hidden (${"[c]"}), with another if needed, so that no LERO's results can be singled out.`,
+          `A stage whose people come from fewer than ${fewest} LEROs is hidden ([c]), with another if needed, so that no LERO's results can be singled out.`,
           "LEROs at different stages support different people: a difference between stages is not evidence that one stage works better.",
         ],
       };
