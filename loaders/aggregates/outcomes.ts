@@ -50,7 +50,7 @@ async function pairedView(context: AggregateContext): Promise<string> {
   const subject = quoteIdentifier(context.subject("outcomes") ?? "person_ref");
   const table = quoteIdentifier(context.table("outcomes"));
   const name = "outcomes_paired";
-  const link = linked(context) ? `i.${quoteIdentifier(LINK)} AS ${quoteIdentifier(LINK)}, ` : "";
+  const link = linked(context) ? `i.${quoteIdentifier(LINK)} AS ${quoteIdentifier(LINK)}, TRY_CAST(i.${quoteIdentifier("assessment_date")} AS DATE) AS ${quoteIdentifier("intake_date")}, ` : "";
   await context.query(
     `CREATE OR REPLACE TEMP VIEW ${quoteIdentifier(name)} AS SELECT f.${subject} AS ${subject}, ${link}i.${quoteIdentifier("region")} AS ${quoteIdentifier("region")}, f.${ASSESSMENT} AS ${quoteIdentifier("follow_up")}, i.${TOTAL} AS ${quoteIdentifier("intake_total")}, f.${TOTAL} AS ${quoteIdentifier("follow_up_total")} FROM ${table} AS i JOIN ${table} AS f ON i.${subject} = f.${subject} AND i.${ASSESSMENT} = ${quoteLiteral(intake ?? "Intake")} AND f.${ASSESSMENT} <> ${quoteLiteral(intake ?? "Intake")}`,
   );
@@ -160,8 +160,14 @@ export const aggregates: AggregateDefinition[] = [
       }
       const view = await pairedView(context);
       const id = quoteIdentifier;
-      // Each LERO's stage in its latest audit wave; people of LEROs not in the audit are left out.
-      const from = `(SELECT p.*, CAST(s.${id("stage")} AS VARCHAR) AS ${id("stage")} FROM ${id(view)} AS p JOIN (SELECT ${id(LINK)}, arg_max(${id("stage")}, ${id("wave")}) AS ${id("stage")} FROM ${id(context.table("audit"))} GROUP BY ${id(LINK)}) AS s USING (${id(LINK)})) AS linked`;
+      // The LERO's stage when the person started: from its latest audit wave in or before the year of
+      // the intake assessment, or its first wave when the intake came before any audit. People of LEROs
+      // never audited are left out.
+      const audit = id(context.table("audit"));
+      const from = `(SELECT p.*, CAST(coalesce(s.${id("stage")}, f.${id("stage")}) AS VARCHAR) AS ${id("stage")}
+        FROM (SELECT *, year(${id("intake_date")}) AS ${id("intake_year")} FROM ${id(view)}) AS p
+        ASOF LEFT JOIN (SELECT ${id(LINK)}, ${id("wave")}, ${id("stage")} FROM ${audit}) AS s ON p.${id(LINK)} = s.${id(LINK)} AND p.${id("intake_year")} >= s.${id("wave")}
+        JOIN (SELECT ${id(LINK)}, arg_min(${id("stage")}, ${id("wave")}) AS ${id("stage")} FROM ${audit} GROUP BY ${id(LINK)}) AS f ON p.${id(LINK)} = f.${id(LINK)}) AS linked`;
       const where = `${id("follow_up")} = ${quoteLiteral(last)}`;
       // A stage whose people all come from one or two LEROs would describe those LEROs: hide it.
       const organisations = await context.query(`SELECT ${id("stage")} AS stage, count(DISTINCT ${id(LINK)}) AS leros FROM ${from} WHERE ${where} GROUP BY 1`);
@@ -171,7 +177,7 @@ export const aggregates: AggregateDefinition[] = [
       return {
         ...json,
         notes: [
-          `People assessed both at intake and at ${last}, by their LERO's stage of development in its latest audit; people whose LERO was not audited are left out.`,
+          `People assessed both at intake and at ${last}, by their LERO's stage of development when they started: from the LERO's latest audit in or before the year of the intake assessment (its first audit if the intake came earlier). People whose LERO was never audited are left out.`,
           `A stage whose people come from fewer than ${fewest} LEROs is hidden ([c]), with another if needed, so that no LERO's results can be singled out.`,
           "LEROs at different stages support different people: a difference between stages is not evidence that one stage works better.",
         ],

@@ -47,23 +47,30 @@ function contextFor(db: DuckDBConnection): AggregateContext {
 }
 
 /**
- * Linked through the LERO pseudonym: Established A, B, C (A was Emerging in 2024: its latest wave
- * counts) with 4 people each, 30 → 40; Emerging E, F, G with 5 each, 40 → 44; Mature D alone with 12
- * people, 20 → 50; LERO H, not audited, with 10 people who must be left out.
+ * Linked through the LERO pseudonym, each person's LERO stage taken when they started:
+ * - A (Emerging in 2024, Established in 2025): 4 people who started in 2024, 30 → 40: Emerging;
+ * - B (audited only in 2025): 4 people who started in 2024, before any audit, 30 → 40: its first
+ *   stage, Established;
+ * - C (audited only in 2024): 4 people who started in 2025, 30 → 40: Established;
+ * - E, F, G (Emerging): 5 people each, 40 → 44; D (Mature, alone): 12 people, 20 → 50;
+ * - H, never audited: 10 people, who must be left out.
  */
 async function buildLinked(id: string) {
   const definition = aggregates.find((a) => a.id === id)!;
   const outcomes: Record<string, unknown>[] = [];
-  const people = (lero: string, n: number, intake: number, later: number): void => {
+  const people = (lero: string, n: number, started: string, intake: number, later: number): void => {
     for (let i = 0; i < n; i++) {
-      outcomes.push({ person_ref: `${lero}-${i}`, lero_ref: lero, assessment: "Intake", region: "North West", barc_total: intake });
-      outcomes.push({ person_ref: `${lero}-${i}`, lero_ref: lero, assessment: "12 months", region: "North West", barc_total: later });
+      const person = { person_ref: `${lero}-${i}`, lero_ref: lero, region: "North West" };
+      outcomes.push({ ...person, assessment: "Intake", assessment_date: started, barc_total: intake });
+      outcomes.push({ ...person, assessment: "12 months", assessment_date: null, barc_total: later });
     }
   };
-  for (const lero of ["A", "B", "C"]) people(lero, 4, 30, 40);
-  for (const lero of ["E", "F", "G"]) people(lero, 5, 40, 44);
-  people("D", 12, 20, 50);
-  people("H", 10, 10, 60);
+  people("A", 4, "2024-06-01", 30, 40);
+  people("B", 4, "2024-03-01", 30, 40);
+  people("C", 4, "2025-02-01", 30, 40);
+  for (const lero of ["E", "F", "G"]) people(lero, 5, "2025-01-15", 40, 44);
+  people("D", 12, "2025-04-01", 20, 50);
+  people("H", 10, "2025-04-01", 10, 60);
   const audit = [
     { lero_ref: "A", wave: 2024, stage: "Emerging" },
     { lero_ref: "A", wave: 2025, stage: "Established" },
@@ -75,7 +82,7 @@ async function buildLinked(id: string) {
     { lero_ref: "G", wave: 2025, stage: "Emerging" },
   ];
   return withDuckDB(async (db) => {
-    await loadRecords(db, "t_outcomes", [...COLUMNS, { name: "lero_ref", type: "string" }], outcomes);
+    await loadRecords(db, "t_outcomes", [...COLUMNS, { name: "lero_ref", type: "string" }, { name: "assessment_date", type: "date" }], outcomes);
     await loadRecords(db, "t_audit", [{ name: "lero_ref", type: "string" }, { name: "wave", type: "integer" }, { name: "stage", type: "string" }], audit);
     const context = contextFor(db);
     const link = { name: "lero_ref", type: "string", lero: { role: "public" } } as const;
@@ -145,12 +152,13 @@ describe("outcomes aggregates", () => {
     expect(json.rows).toHaveLength(13);
   });
 
-  it("measures change by each LERO's latest stage, hiding a stage of fewer than three LEROs and one more to protect it", async () => {
+  it("measures change by each LERO's stage when its people started, hiding a stage of fewer than three LEROs", async () => {
     const json = await buildLinked("outcomes-change-by-stage");
     expect(json.rows).toEqual([
       { stage: "Informal group", count: 0, mean_intake: null, mean_follow_up: null, mean_change: null },
-      { stage: "Emerging", count: 15, mean_intake: 40, mean_follow_up: 44, mean_change: 4 },
-      // 12 people is a large enough base, but with Mature hidden and the total shown it must go too.
+      // A's 4 people (Emerging when they started in 2024) with E, F and G's 15: (4 × 30 + 15 × 40) / 19 = 37.9 …
+      { stage: "Emerging", count: 20, mean_intake: 37.9, mean_follow_up: 43.2, mean_change: 5.3 },
+      // B and C only: 8 people from 2 LEROs, so hidden whatever the count.
       { stage: "Established", count: "[c]", mean_intake: null, mean_follow_up: null, mean_change: null },
       // 12 people, all at one LERO: their means would be that LERO's results.
       { stage: "Mature", count: "[c]", mean_intake: null, mean_follow_up: null, mean_change: null },
