@@ -16,7 +16,7 @@ import { resolvePseudonymKey } from "../disclose/pseudonym.ts";
 import { resolveDataSource, SAMPLE_DIR, type DataSource } from "../data-dir.ts";
 import { loadAggregateDefinitions, type AggregateContext, type PublishedAggregate } from "../aggregates/index.ts";
 import { pseudonymField } from "../disclose/apply.ts";
-import { quoteIdentifier, withDuckDB } from "../publish/duckdb.ts";
+import { queryRows, quoteIdentifier, withDuckDB } from "../publish/duckdb.ts";
 import { columnsOf, loadRecords, orderedSelect, writeCsv, writeParquet } from "../publish/table.ts";
 import { referenceSets } from "../reference.ts";
 import { DATASETS, loadSchema, PROJECT_ROOT, type Dataset, type Field, type TableSchema } from "../schema.ts";
@@ -154,7 +154,7 @@ async function publishDatasets(datasets: ProcessedDataset[], stories: StoriesRes
         const subject = get(name).schema.lero.subject;
         return subject ? pseudonymField(subject) : undefined;
       },
-      query: async (sql) => (await db.runAndReadAll(sql)).getRowObjectsJS().map(plainRow),
+      query: (sql) => queryRows(db, sql),
     };
     const definitions = await loadAggregateDefinitions();
     log(`computing ${definitions.length} protected tables`);
@@ -179,15 +179,6 @@ async function publishDatasets(datasets: ProcessedDataset[], stories: StoriesRes
   await writeFile(join(dir, "stories.json"), stableJson(stories.stories));
   files.set("stories", ["stories.json"]);
   return { files, aggregates };
-}
-
-/** DuckDB gives BIGINT as bigint and DECIMAL as objects; tables only need plain numbers and strings. */
-function plainRow(row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    out[key] = typeof value === "bigint" ? Number(value) : value !== null && typeof value === "object" && !Array.isArray(value) && "toDouble" in value ? (value as { toDouble(): number }).toDouble() : value;
-  }
-  return out;
 }
 
 async function describeFile(dir: string, path: string): Promise<{ bytes: number; hash: string }> {

@@ -30,3 +30,19 @@ export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Prom
     instance.closeSync();
   }
 }
+
+/**
+ * Runs a query and returns its rows as plain objects, with BIGINT and DECIMAL values as JavaScript
+ * numbers (counts and means in this project stay far below 2^53).
+ */
+export async function queryRows(db: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
+  return (await db.runAndReadAll(sql)).getRowObjectsJS().map(plainRow);
+}
+
+function plainRow(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    out[key] = typeof value === "bigint" ? Number(value) : value !== null && typeof value === "object" && !Array.isArray(value) && "toDouble" in value ? (value as { toDouble(): number }).toDouble() : value;
+  }
+  return out;
+}

@@ -1,27 +1,11 @@
-import type { DuckDBConnection } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
 import { aggregates } from "../../loaders/aggregates/headlines.ts";
-import type { AggregateContext } from "../../loaders/aggregates/index.ts";
-import { loadPolicy } from "../../loaders/disclose/policy.ts";
 import { withDuckDB } from "../../loaders/publish/duckdb.ts";
 import { loadRecords, type Column } from "../../loaders/publish/table.ts";
-import { loadSchema, type Dataset } from "../../loaders/schema.ts";
+import type { Dataset } from "../../loaders/schema.ts";
+import { aggregateContext } from "../support/aggregates.ts";
 
 const SUBJECTS: Partial<Record<Dataset, string>> = { stigma: "respondent_ref", outcomes: "person_ref" };
-
-function contextFor(db: DuckDBConnection): AggregateContext {
-  return {
-    db,
-    policy: loadPolicy(),
-    table: (dataset) => `t_${dataset}`,
-    fields: (dataset) => loadSchema(dataset).fields,
-    field: (dataset, name) => loadSchema(dataset).fields.find((f) => f.name === name)!,
-    level: (dataset) => loadSchema(dataset).lero.level,
-    subject: (dataset) => SUBJECTS[dataset],
-    query: async (sql) =>
-      (await db.runAndReadAll(sql)).getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))),
-  };
-}
 
 const times = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => make(i));
 
@@ -106,7 +90,7 @@ async function build(id: string) {
   if (!definition) throw new Error(`no aggregate ${id}`);
   return withDuckDB(async (db) => {
     for (const [name, data] of Object.entries({ audit, stigma, outcomes, standards, workforce })) await loadRecords(db, `t_${name}`, data.columns, data.rows);
-    return definition.build(contextFor(db));
+    return definition.build(aggregateContext(db, { subjects: SUBJECTS }));
   });
 }
 

@@ -1,11 +1,9 @@
-import type { DuckDBConnection } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
-import type { AggregateContext } from "../../loaders/aggregates/index.ts";
 import { aggregates } from "../../loaders/aggregates/outcomes.ts";
-import { loadPolicy } from "../../loaders/disclose/policy.ts";
 import { withDuckDB } from "../../loaders/publish/duckdb.ts";
 import { loadRecords, type Column } from "../../loaders/publish/table.ts";
-import { loadSchema, type Dataset } from "../../loaders/schema.ts";
+import { loadSchema } from "../../loaders/schema.ts";
+import { aggregateContext } from "../support/aggregates.ts";
 
 const COLUMNS: Column[] = [
   { name: "person_ref", type: "string" },
@@ -13,6 +11,8 @@ const COLUMNS: Column[] = [
   { name: "region", type: "string" },
   { name: "barc_total", type: "integer" },
 ];
+
+const SUBJECTS = { outcomes: "person_ref" } as const;
 
 /**
  * 20 people assessed at intake. North East: 12 assessed at intake and 12 months (six 30 → 40, six
@@ -29,21 +29,6 @@ function fixture(): Record<string, unknown>[] {
   for (let i = 0; i < 5; i++) person(`ne-c${i}`, "North East", 10);
   for (let i = 0; i < 3; i++) person(`ldn-${i}`, "London", 20, 50);
   return rows;
-}
-
-function contextFor(db: DuckDBConnection): AggregateContext {
-  const schema = (dataset: Dataset) => loadSchema(dataset);
-  return {
-    db,
-    policy: loadPolicy(),
-    table: (dataset) => `t_${dataset}`,
-    fields: (dataset) => schema(dataset).fields,
-    field: (dataset, name) => schema(dataset).fields.find((f) => f.name === name)!,
-    level: (dataset) => schema(dataset).lero.level,
-    subject: (dataset) => (dataset === "outcomes" ? "person_ref" : undefined),
-    query: async (sql) =>
-      (await db.runAndReadAll(sql)).getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))),
-  };
 }
 
 /**
@@ -84,9 +69,8 @@ async function buildLinked(id: string) {
   return withDuckDB(async (db) => {
     await loadRecords(db, "t_outcomes", [...COLUMNS, { name: "lero_ref", type: "string" }, { name: "assessment_date", type: "date" }], outcomes);
     await loadRecords(db, "t_audit", [{ name: "lero_ref", type: "string" }, { name: "wave", type: "integer" }, { name: "stage", type: "string" }], audit);
-    const context = contextFor(db);
     const link = { name: "lero_ref", type: "string", lero: { role: "public" } } as const;
-    return definition.build({ ...context, fields: (dataset) => [...context.fields(dataset), link] });
+    return definition.build(aggregateContext(db, { subjects: SUBJECTS, fields: (dataset) => [...loadSchema(dataset).fields, link] }));
   });
 }
 
@@ -94,7 +78,7 @@ async function build(id: string) {
   const definition = aggregates.find((a) => a.id === id)!;
   return withDuckDB(async (db) => {
     await loadRecords(db, "t_outcomes", COLUMNS, fixture());
-    return definition.build(contextFor(db));
+    return definition.build(aggregateContext(db, { subjects: SUBJECTS }));
   });
 }
 

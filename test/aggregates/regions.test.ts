@@ -1,26 +1,8 @@
-import type { DuckDBConnection } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
-import type { AggregateContext } from "../../loaders/aggregates/index.ts";
 import { aggregates } from "../../loaders/aggregates/regions.ts";
-import { loadPolicy } from "../../loaders/disclose/policy.ts";
 import { withDuckDB } from "../../loaders/publish/duckdb.ts";
 import { loadRecords } from "../../loaders/publish/table.ts";
-import { loadSchema, type Dataset } from "../../loaders/schema.ts";
-
-function contextFor(db: DuckDBConnection): AggregateContext {
-  const schema = (dataset: Dataset) => loadSchema(dataset);
-  return {
-    db,
-    policy: loadPolicy(),
-    table: (dataset) => `t_${dataset}`,
-    fields: (dataset) => schema(dataset).fields,
-    field: (dataset, name) => schema(dataset).fields.find((f) => f.name === name)!,
-    level: (dataset) => schema(dataset).lero.level,
-    subject: (dataset) => ({ outcomes: "person_ref", stigma: "respondent_ref" })[dataset as string],
-    query: async (sql) =>
-      (await db.runAndReadAll(sql)).getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))),
-  };
-}
+import { aggregateContext } from "../support/aggregates.ts";
 
 const repeat = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => make(i));
 
@@ -58,7 +40,7 @@ async function build(id: string) {
       ...repeat(10, (i) => ({ person_ref: `p${i}`, assessment: "Intake", region: "Wales", barc_total: 30 + i })),
       ...repeat(10, (i) => ({ person_ref: `p${i}`, assessment: "12 months", region: "Wales", barc_total: 60 })),
     ]);
-    return definition.build(contextFor(db));
+    return definition.build(aggregateContext(db, { subjects: { outcomes: "person_ref", stigma: "respondent_ref" } }));
   });
 }
 

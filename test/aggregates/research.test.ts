@@ -1,26 +1,8 @@
-import type { DuckDBConnection } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
-import type { AggregateContext } from "../../loaders/aggregates/index.ts";
 import { aggregates } from "../../loaders/aggregates/research.ts";
-import { loadPolicy } from "../../loaders/disclose/policy.ts";
 import { withDuckDB } from "../../loaders/publish/duckdb.ts";
 import { loadRecords, type Column } from "../../loaders/publish/table.ts";
-import { loadSchema, type Dataset } from "../../loaders/schema.ts";
-
-function contextFor(db: DuckDBConnection): AggregateContext {
-  const schema = (dataset: Dataset) => loadSchema(dataset);
-  return {
-    db,
-    policy: loadPolicy(),
-    table: (dataset) => `t_${dataset}`,
-    fields: (dataset) => schema(dataset).fields,
-    field: (dataset, name) => schema(dataset).fields.find((f) => f.name === name)!,
-    level: (dataset) => schema(dataset).lero.level,
-    subject: () => undefined,
-    query: async (sql) =>
-      (await db.runAndReadAll(sql)).getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))),
-  };
-}
+import { aggregateContext } from "../support/aggregates.ts";
 
 const COLUMNS: Column[] = [
   { name: "lero_ref", type: "string" },
@@ -80,7 +62,7 @@ async function build(id: string) {
         innovation_description: l.description ?? null,
       })),
     );
-    return definition.build(contextFor(db));
+    return definition.build(aggregateContext(db));
   });
 }
 

@@ -1,28 +1,11 @@
-import type { DuckDBConnection } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
-import type { AggregateContext } from "../../loaders/aggregates/index.ts";
 import { aggregates, statementRows } from "../../loaders/aggregates/standards.ts";
-import { loadPolicy } from "../../loaders/disclose/policy.ts";
 import { withDuckDB } from "../../loaders/publish/duckdb.ts";
 import { loadRecords, type Column } from "../../loaders/publish/table.ts";
-import { loadSchema, type Dataset, type Field } from "../../loaders/schema.ts";
+import { loadSchema, type Field } from "../../loaders/schema.ts";
+import { aggregateContext } from "../support/aggregates.ts";
 
 const LINK: Field = { name: "lero_ref", type: "string", lero: { role: "public" } };
-
-function contextFor(db: DuckDBConnection, linked: boolean): AggregateContext {
-  const fields = (dataset: Dataset): Field[] => [...(linked ? [LINK] : []), ...loadSchema(dataset).fields.filter((f) => f.lero.role !== "identifier")];
-  return {
-    db,
-    policy: loadPolicy(),
-    table: (dataset) => `t_${dataset}`,
-    fields,
-    field: (dataset, name) => fields(dataset).find((f) => f.name === name)!,
-    level: (dataset) => loadSchema(dataset).lero.level,
-    subject: () => undefined,
-    query: async (sql) =>
-      (await db.runAndReadAll(sql)).getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))),
-  };
-}
 
 type Answer = [lero: string, statement: string, status: string, note?: string];
 
@@ -74,7 +57,7 @@ async function build(id: string, linked = true) {
       ],
       [...Object.entries(STAGES).map(([lero, stage]) => ({ lero_ref: lero, wave: 2025, stage })), { lero_ref: "C", wave: 2024, stage: "Informal group" }],
     );
-    return definition.build(contextFor(db, linked));
+    return definition.build(aggregateContext(db, { fields: (dataset) => [...(linked ? [LINK] : []), ...loadSchema(dataset).fields.filter((f) => f.lero.role !== "identifier")] }));
   });
 }
 

@@ -1,11 +1,9 @@
-import type { DuckDBConnection } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
-import type { AggregateContext } from "../../loaders/aggregates/index.ts";
 import { aggregates, daysOf, skillsOf } from "../../loaders/aggregates/workforce.ts";
-import { loadPolicy } from "../../loaders/disclose/policy.ts";
 import { withDuckDB } from "../../loaders/publish/duckdb.ts";
 import { columnsOf, loadRecords } from "../../loaders/publish/table.ts";
-import { loadSchema, type Dataset } from "../../loaders/schema.ts";
+import { loadSchema } from "../../loaders/schema.ts";
+import { aggregateContext } from "../support/aggregates.ts";
 
 const SCHEMA = loadSchema("workforce");
 const COLUMNS = columnsOf(SCHEMA.fields.filter((f) => f.lero.role !== "identifier"));
@@ -36,27 +34,12 @@ function fixture(): Record<string, unknown>[] {
   return rows;
 }
 
-function contextFor(db: DuckDBConnection): AggregateContext {
-  const schema = (dataset: Dataset) => loadSchema(dataset);
-  return {
-    db,
-    policy: loadPolicy(),
-    table: (dataset) => `t_${dataset}`,
-    fields: (dataset) => schema(dataset).fields,
-    field: (dataset, name) => schema(dataset).fields.find((f) => f.name === name)!,
-    level: (dataset) => schema(dataset).lero.level,
-    subject: () => undefined,
-    query: async (sql) =>
-      (await db.runAndReadAll(sql)).getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))),
-  };
-}
-
 async function build(id: string) {
   const definition = aggregates.find((a) => a.id === id);
   if (!definition) throw new Error(`no aggregate ${id}`);
   return withDuckDB(async (db) => {
     await loadRecords(db, "t_workforce", COLUMNS, fixture());
-    return definition.build(contextFor(db));
+    return definition.build(aggregateContext(db));
   });
 }
 
