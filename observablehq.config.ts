@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { resolveDataSource } from "./loaders/data-dir.ts";
-import { loadRegions } from "./loaders/reference.ts";
+import { loadRegions, regionSlug } from "./loaders/reference.ts";
 import { publishedDir } from "./loaders/site-data.ts";
 import { PROJECT_ROOT } from "./loaders/schema.ts";
 
@@ -25,10 +25,7 @@ const PAGES: { name: string; path: string }[] = [
   { name: "Methods and data", path: "/methods" },
 ];
 
-/** A region's URL slug: "Yorkshire and The Humber" → "yorkshire-and-the-humber". */
-export function regionSlug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-}
+export { regionSlug };
 
 /** Pages made from data: one per region (if the page exists) and one per published story. */
 function* dynamicPaths(): Generator<string> {

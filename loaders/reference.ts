@@ -24,6 +24,11 @@ export function readReferenceCsv(name: string, dir: string = REFERENCE_DIR): Rec
   return parse(readFileSync(join(dir, name)), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
 }
 
+/** A region's URL slug, used by its page and its embeds: "Yorkshire and The Humber" → "yorkshire-and-the-humber". */
+export function regionSlug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}
+
 export function loadRegions(dir?: string): Region[] {
   return readReferenceCsv("regions.csv", dir).map((r) => ({
     gss_code: r.gss_code ?? "",

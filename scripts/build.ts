@@ -17,10 +17,10 @@ import { pathToFileURL } from "node:url";
 import { auditDist, formatFinding } from "../loaders/disclose/audit.ts";
 import { buildData } from "../loaders/pipeline/index.ts";
 import { PROJECT_ROOT } from "../loaders/schema.ts";
-import { loadRegions } from "../loaders/reference.ts";
+import { loadRegions, regionSlug } from "../loaders/reference.ts";
 import { publishedDir } from "../loaders/site-data.ts";
-import { regionSlug } from "../observablehq.config.ts";
 import { PipelineError } from "../loaders/types.ts";
+import { escapeHtml } from "./html.ts";
 import { withLock } from "./lock.ts";
 import { seedNpmCache } from "./seed-npm-cache.ts";
 
@@ -71,10 +71,6 @@ const SKIP_LINK = '<body>\n<a class="lero-skip" href="#observablehq-main">Skip t
 
 const TITLE = /<title>[^<]*<\/title>/;
 
-function escapeText(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
 /**
  * Titles of the pages Framework builds from one template (`[region].md`, `[slug].md`), whose front
  * matter can only say "Region" or "Story": each page's own name, so tabs, bookmarks, search results
@@ -100,7 +96,7 @@ async function fixFrameworkHtml(dir: string, titles: ReadonlyMap<string, string>
       .replace(NO_ZOOM, "")
       .replace(BODY_OPEN, SKIP_LINK)
       .replace(EMPTY_ID, "")
-      .replace(TITLE, (tag) => (title === undefined ? tag : `<title>${escapeText(title)} | LERO Evidence</title>`));
+      .replace(TITLE, (tag) => (title === undefined ? tag : `<title>${escapeHtml(title)} | LERO Evidence</title>`));
     if (fixed !== html) await writeFile(file, fixed);
   }
 }

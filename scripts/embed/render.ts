@@ -22,10 +22,11 @@ import { join } from "node:path";
 import * as esbuild from "esbuild";
 import { JSDOM } from "jsdom";
 import { resolveDataSource } from "../../loaders/data-dir.ts";
-import { loadRegions } from "../../loaders/reference.ts";
+import { loadRegions, regionSlug } from "../../loaders/reference.ts";
 import { PROJECT_ROOT } from "../../loaders/schema.ts";
 import type { AggregateTable } from "../../src/components/headline-figures.ts";
-import { allowedRegions, CATALOGUE, regionSlug, type EmbedChart, type EmbedRegion, type Tables } from "../../src/embed/catalogue.ts";
+import { allowedRegions, CATALOGUE, type EmbedChart, type EmbedRegion, type Tables } from "../../src/embed/catalogue.ts";
+import { escapeHtml } from "../html.ts";
 
 const EMBED_SRC = join(PROJECT_ROOT, "src", "embed");
 /** Widths the charts are drawn at: the narrow one is shown when the embed is under 480 px wide. */
@@ -147,10 +148,6 @@ function recolourable(figure: Element, main: string | undefined): void {
 /** JSON safe inside `<script type="application/json">`. */
 function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 async function bundle(entry: string, format: "iife" | "esm"): Promise<string> {

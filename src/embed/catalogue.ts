@@ -64,10 +64,8 @@ const WORKFORCE_SOURCE = "CLERO peer-research training feedback survey, cohorts 
 const STIGMA_SOURCE = "LERO Evidence survey of experiences of stigma in services";
 const OUTCOMES_SOURCE = "BARC-10 assessments recorded by LEROs (LERO Evidence outcomes data). BARC-10: Vilsaint et al., 2017";
 
-/** A region's URL slug: "Yorkshire and The Humber" → "yorkshire-and-the-humber" (as the Regions pages). */
-export function regionSlug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-}
+/** Region slugs are the Regions pages' own. */
+export { regionSlug } from "../../loaders/reference.ts";
 
 function table(tables: Tables, id: string): AggregateTable {
   const found = tables[id];
