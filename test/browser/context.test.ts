@@ -2,34 +2,18 @@
  * The Context page in Chromium: one chart per publisher and measure (never a UK total), each with its
  * table and description, the warning about definitions, a table of every figure with its source link.
  */
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readReferenceCsv } from "../../loaders/reference.ts";
-import { launch, openPage, serveSite, type StaticSite } from "../support/browser.ts";
+import { openPage } from "../support/browser.ts";
+import { desktopPageSuite, expectChartFigures } from "../support/page-suite.ts";
 
 describe("context page", () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let site: StaticSite;
-  beforeAll(async () => {
-    site = await serveSite();
-    browser = await launch();
-    context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const suite = desktopPageSuite();
 
   it("keeps nations apart, shows every figure with its source, and loads nothing from elsewhere", async () => {
-    const { page, problems } = await openPage(context, site.origin);
-    await page.goto(`${site.origin}/context`, { waitUntil: "networkidle" });
-    await expect.poll(() => page.locator("figure.lero-figure-chart").count()).toBe(5);
-    for (const figure of await page.locator("figure.lero-figure-chart").all()) {
-      expect(await figure.locator(".lero-chart-body svg").count()).toBeGreaterThan(0);
-      expect(await figure.locator("table").count()).toBe(1);
-      expect((await figure.locator(".lero-chart-description").textContent())?.trim().length).toBeGreaterThan(20);
-    }
+    const { page, problems } = await openPage(suite.context, suite.origin);
+    await page.goto(`${suite.origin}/context`, { waitUntil: "networkidle" });
+    await expectChartFigures(page, 5);
     expect(await page.locator(".lero-context-warning").textContent()).toContain("Never add these figures across nations");
     const figures = readReferenceCsv("context-figures.csv");
     expect(await page.locator(".lero-context-table tbody tr").count()).toBe(figures.length);

@@ -2,33 +2,17 @@
  * The Outcomes page in Chromium: every chart drawn with its table and description, the caveat about
  * attrition and the missing comparison group near the top, no errors, no outside requests, no DuckDB.
  */
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, openPage, serveSite, type StaticSite } from "../support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { openPage } from "../support/browser.ts";
+import { desktopPageSuite, expectChartFigures } from "../support/page-suite.ts";
 
 describe("outcomes page", () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let site: StaticSite;
-  beforeAll(async () => {
-    site = await serveSite();
-    browser = await launch();
-    context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const suite = desktopPageSuite();
 
   it("shows the charts, the caveat first, and loads only its own small files", async () => {
-    const { page, problems } = await openPage(context, site.origin);
-    await page.goto(`${site.origin}/outcomes`, { waitUntil: "networkidle" });
-    await expect.poll(() => page.locator("figure.lero-figure-chart").count()).toBe(6);
-    for (const figure of await page.locator("figure.lero-figure-chart").all()) {
-      expect(await figure.locator(".lero-chart-body svg").count()).toBeGreaterThan(0);
-      expect(await figure.locator("table").count()).toBe(1);
-      expect((await figure.locator(".lero-chart-description").textContent())?.trim().length).toBeGreaterThan(20);
-    }
+    const { page, problems } = await openPage(suite.context, suite.origin);
+    await page.goto(`${suite.origin}/outcomes`, { waitUntil: "networkidle" });
+    await expectChartFigures(page, 6);
     const caveat = page.locator(".lero-outcomes-caveat");
     await expect.poll(() => caveat.textContent()).toContain("not a controlled comparison");
     const caveatTop = (await caveat.boundingBox())!.y;

@@ -3,11 +3,11 @@
  * to its page and can be reached with Tab, the measure control redrawing the map, each region page
  * (even where figures are hidden) with its comparison chart; no errors, outside requests or DuckDB.
  */
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadRegions } from "../../loaders/reference.ts";
 import { regionSlug } from "../../observablehq.config.ts";
-import { launch, openPage, serveSite, type PageProblems, type StaticSite } from "../support/browser.ts";
+import { openPage, type PageProblems } from "../support/browser.ts";
+import { desktopPageSuite } from "../support/page-suite.ts";
 
 function expectClean(problems: PageProblems): void {
   expect(problems.consoleErrors).toEqual([]);
@@ -17,22 +17,11 @@ function expectClean(problems: PageProblems): void {
 }
 
 describe("regions pages", () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let site: StaticSite;
-  beforeAll(async () => {
-    site = await serveSite();
-    browser = await launch();
-    context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const suite = desktopPageSuite();
 
   it("draws a tile map whose tiles link to region pages, change with the measure, and take keyboard focus", async () => {
-    const { page, problems } = await openPage(context, site.origin);
-    await page.goto(`${site.origin}/regions`, { waitUntil: "networkidle" });
+    const { page, problems } = await openPage(suite.context, suite.origin);
+    await page.goto(`${suite.origin}/regions`, { waitUntil: "networkidle" });
     const tiles = page.locator("svg.lero-tile-map a.lero-tile");
     await expect.poll(() => tiles.count()).toBe(12);
     const figure = page.locator("figure.lero-figure-chart");
@@ -56,8 +45,8 @@ describe("regions pages", () => {
 
   for (const region of loadRegions()) {
     it(`shows ${region.name} beside the UK`, async () => {
-      const { page, problems } = await openPage(context, site.origin);
-      await page.goto(`${site.origin}/regions/${regionSlug(region.name)}`, { waitUntil: "networkidle" });
+      const { page, problems } = await openPage(suite.context, suite.origin);
+      await page.goto(`${suite.origin}/regions/${regionSlug(region.name)}`, { waitUntil: "networkidle" });
       await expect.poll(() => page.locator("main h1").textContent()).toBe(region.name);
       const figure = page.locator("figure.lero-figure-chart");
       await expect.poll(() => figure.count()).toBe(1);

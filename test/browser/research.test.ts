@@ -3,28 +3,16 @@
  * breakdown switch redraws the grids by region, quotes show hostile text literally, and the page loads
  * only its own files (no DuckDB, nothing from another origin).
  */
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, openPage, serveSite, type StaticSite } from "../support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { openPage } from "../support/browser.ts";
+import { desktopPageSuite } from "../support/page-suite.ts";
 
 describe("research page", () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let site: StaticSite;
-
-  beforeAll(async () => {
-    site = await serveSite();
-    browser = await launch();
-    context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const suite = desktopPageSuite();
 
   it("draws every chart with a table and a description, and switches grids to regions", async () => {
-    const { page, problems } = await openPage(context, site.origin);
-    await page.goto(`${site.origin}/research`, { waitUntil: "networkidle" });
+    const { page, problems } = await openPage(suite.context, suite.origin);
+    await page.goto(`${suite.origin}/research`, { waitUntil: "networkidle" });
     const figures = page.locator("figure.lero-figure-chart");
     await expect.poll(() => figures.count()).toBe(10);
     for (const figure of await figures.all()) {

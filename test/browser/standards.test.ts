@@ -3,28 +3,16 @@
  * description; the stage breakdown as a chart or, when the data cannot be linked, a note saying so;
  * good-practice notes as quotations; and only the page's own files loaded (no DuckDB).
  */
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, openPage, serveSite, type StaticSite } from "../support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { openPage } from "../support/browser.ts";
+import { desktopPageSuite } from "../support/page-suite.ts";
 
 describe("standards page", () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let site: StaticSite;
-
-  beforeAll(async () => {
-    site = await serveSite();
-    browser = await launch();
-    context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const suite = desktopPageSuite();
 
   it("draws each section's statements, the stage breakdown and the notes", async () => {
-    const { page, problems } = await openPage(context, site.origin);
-    await page.goto(`${site.origin}/standards`, { waitUntil: "networkidle" });
+    const { page, problems } = await openPage(suite.context, suite.origin);
+    await page.goto(`${suite.origin}/standards`, { waitUntil: "networkidle" });
     await expect.poll(() => page.locator("figure.lero-figure-chart[id^=standards-status-]").count()).toBe(4);
     for (const figure of await page.locator("figure.lero-figure-chart").all()) {
       expect(await figure.locator("svg").count()).toBeGreaterThan(0);

@@ -3,38 +3,22 @@
  * (hostile markup in a quote appears literally and never runs), the setting filter works, no errors,
  * no outside requests, no DuckDB or Parquet.
  */
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, openPage, serveSite, type StaticSite } from "../support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { openPage } from "../support/browser.ts";
+import { desktopPageSuite, expectChartFigures } from "../support/page-suite.ts";
 
 describe("stigma page", () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let site: StaticSite;
-  beforeAll(async () => {
-    site = await serveSite();
-    browser = await launch();
-    context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const suite = desktopPageSuite();
 
   it("shows every chart with its table and description, and the quotes as text", async () => {
-    const { page, problems } = await openPage(context, site.origin);
+    const { page, problems } = await openPage(suite.context, suite.origin);
     let dialogs = 0;
     page.on("dialog", async (dialog) => {
       dialogs++;
       await dialog.dismiss();
     });
-    await page.goto(`${site.origin}/stigma`, { waitUntil: "networkidle" });
-    await expect.poll(() => page.locator("figure.lero-figure-chart").count()).toBe(4);
-    for (const figure of await page.locator("figure.lero-figure-chart").all()) {
-      expect(await figure.locator(".lero-chart-body svg").count()).toBeGreaterThan(0);
-      expect(await figure.locator("table").count()).toBe(1);
-      expect((await figure.locator(".lero-chart-description").textContent())?.trim().length).toBeGreaterThan(20);
-    }
+    await page.goto(`${suite.origin}/stigma`, { waitUntil: "networkidle" });
+    await expectChartFigures(page, 4);
     expect(await page.locator("main").textContent()).toContain("adapted from the Substance Use Stigma Mechanisms Scale (Smith et al., 2016)");
 
     const quotes = page.locator(".stigma-quotes");

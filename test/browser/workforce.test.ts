@@ -3,33 +3,17 @@
  * before → after dumbbells present, feedback shown as quotes and as text only, no errors, no outside
  * requests, no DuckDB or Parquet.
  */
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, openPage, serveSite, type StaticSite } from "../support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { openPage } from "../support/browser.ts";
+import { desktopPageSuite, expectChartFigures } from "../support/page-suite.ts";
 
 describe("workforce page", () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let site: StaticSite;
-  beforeAll(async () => {
-    site = await serveSite();
-    browser = await launch();
-    context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const suite = desktopPageSuite();
 
   it("shows every chart with its table and description, and the feedback as quotes", async () => {
-    const { page, problems } = await openPage(context, site.origin);
-    await page.goto(`${site.origin}/workforce`, { waitUntil: "networkidle" });
-    await expect.poll(() => page.locator("figure.lero-figure-chart").count()).toBe(6);
-    for (const figure of await page.locator("figure.lero-figure-chart").all()) {
-      expect(await figure.locator(".lero-chart-body svg").count()).toBeGreaterThan(0);
-      expect(await figure.locator("table").count()).toBe(1);
-      expect((await figure.locator(".lero-chart-description").textContent())?.trim().length).toBeGreaterThan(20);
-    }
+    const { page, problems } = await openPage(suite.context, suite.origin);
+    await page.goto(`${suite.origin}/workforce`, { waitUntil: "networkidle" });
+    await expectChartFigures(page, 6);
     expect(await page.locator("#workforce-confidence-all-title").textContent()).toMatch(/^Confidence (rose|did not rise)/);
     expect(await page.locator("#workforce-confidence-cohorts svg text", { hasText: "Cohort 2" }).count()).toBeGreaterThan(0);
     const quotes = page.locator(".workforce-feedback blockquote");
