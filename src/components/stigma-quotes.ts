@@ -44,7 +44,7 @@ export function quotesList(rows: readonly QuoteRow[], options: QuotesOptions = {
     return root;
   }
   const list = doc.createElement("ul");
-  list.className = "stigma-quotes-list";
+  list.className = "lero-quote-list stigma-quotes-list";
   for (const row of chosen.slice(0, options.limit ?? chosen.length)) {
     const item = doc.createElement("li");
     const quote = doc.createElement("blockquote");

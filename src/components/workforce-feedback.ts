@@ -27,7 +27,7 @@ export function feedbackList(rows: readonly FeedbackRow[], options: FeedbackOpti
     return root;
   }
   const list = doc.createElement("ul");
-  list.className = "workforce-feedback-list";
+  list.className = "lero-quote-list workforce-feedback-list";
   for (const text of texts.slice(0, options.limit ?? texts.length)) {
     const item = doc.createElement("li");
     const quote = doc.createElement("blockquote");
