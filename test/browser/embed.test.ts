@@ -159,6 +159,8 @@ describe("the embed builder", () => {
     await page.goto(`${site.origin}/embed`);
     await page.waitForSelector("pre[data-snippet='iframe']");
     await page.getByLabel("Chart").selectOption({ label: "Recovery capital over time (BARC-10)" });
+    // The region menu is rebuilt for the chosen chart: wait for that before choosing from it.
+    await expect.poll(() => page.locator("pre[data-snippet='iframe']").textContent()).toContain("/embed/outcomes-over-time");
     await page.getByLabel("Region", { exact: true }).selectOption({ label: "Wales" });
     await page.getByLabel("Dark").check();
     await expect.poll(() => page.locator("pre[data-snippet='iframe']").textContent()).toContain("outcomes-over-time?region=wales&theme=dark");
