@@ -14,6 +14,8 @@ export interface FrameConfig {
 }
 
 export const HEIGHT_MESSAGE = "lero-embed:height";
+/** The host's resize script asks for the height again when it starts after the embed did. */
+export const MEASURE_MESSAGE = "lero-embed:measure";
 
 function start(): void {
   const configElement = document.getElementById("lero-embed-config");
@@ -40,6 +42,12 @@ function start(): void {
   };
   post();
   window.addEventListener("load", post);
+  window.addEventListener("message", (event: MessageEvent) => {
+    const data = event.data as { type?: unknown } | null;
+    if (event.source !== window.parent || data?.type !== MEASURE_MESSAGE) return;
+    last = -1;
+    post();
+  });
   if (typeof ResizeObserver === "function") new ResizeObserver(post).observe(root);
   else window.addEventListener("resize", post);
 }

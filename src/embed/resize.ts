@@ -5,6 +5,8 @@
  * origin this script was loaded from. Without it the iframes keep the height set in the snippet.
  */
 const HEIGHT_MESSAGE = "lero-embed:height";
+/** Asks an embed to post its height again (see frame.ts). */
+const MEASURE_MESSAGE = "lero-embed:measure";
 const MIN = 80;
 const MAX = 6000;
 
@@ -32,3 +34,12 @@ window.addEventListener("message", (event: MessageEvent) => {
     return;
   }
 });
+
+// This script loads asynchronously, so an embed may have posted its height before anyone listened:
+// ask every LERO Evidence iframe already on the page to post it again. (Frames still loading post
+// theirs when they start.)
+if (site) {
+  for (const frame of document.getElementsByTagName("iframe")) {
+    if (originOf(frame) === site) frame.contentWindow?.postMessage({ type: MEASURE_MESSAGE }, site);
+  }
+}

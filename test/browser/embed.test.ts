@@ -152,6 +152,30 @@ describe.each([320, 1200])("embeds on a host page from another origin at %i px",
   });
 });
 
+describe("the resize script", () => {
+  it("fits an iframe that posted its height before the script was there to hear it", async () => {
+    // The script is added only after the frame has loaded and posted its height, as an async script on
+    // a slow host can be: it must ask the frame again.
+    writeFileSync(
+      join(hostDir, "late.html"),
+      `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Late</title><link rel="icon" href="data:,"></head><body>
+<iframe id="f-late" src="${site.origin}/embed/barriers" title="Barriers" height="900" style="border:0;width:100%"></iframe>
+<script>document.getElementById("f-late").addEventListener("load", () => setTimeout(() => {
+  const s = document.createElement("script"); s.src = "${site.origin}/embed/resize.js"; document.body.append(s);
+}, 500));</script></body></html>`,
+    );
+    const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+    const { page, problems } = await openPage(context, host.origin, [site.origin]);
+    await page.goto(`${host.origin}/late.html`);
+    await page.waitForSelector("script[src$='/embed/resize.js']", { state: "attached" });
+    const [box, content] = await heights(page, "f-late");
+    expect(Math.abs(box - content), `iframe ${box} px, content ${content} px`).toBeLessThanOrEqual(3);
+    expect(box).toBeLessThan(900);
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("the embed builder", () => {
   it("gives snippets that, pasted into another site, draw what its preview shows", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
