@@ -7,17 +7,17 @@
  * render out of order. The URL is the state: each change is pushed to the history, and going back or
  * forward re-applies the URL.
  */
-import { dataTable, download, type TableColumn } from "./figure.js";
-import { Source, type Cube, type Figures } from "./explore-cube.js";
-import { exploreChart, type ChartBar } from "./explore-chart.js";
-import { toSafeCsv } from "./explore-csv.js";
-import { dataVersion, defaultDimensions, exploreDatasets, orderValues, MAX_VALUES, type DataPackage, type ExploreDataset } from "./explore-datasets.js";
-import { formatShown, plainShown, protectCount, protectQueryResult, type ExplorePolicy, type Shown } from "./explore-disclosure.js";
-import { Engine, type AttachedFile, type DuckDBClientClass } from "./explore-engine.js";
-import { checkReadOnlySql, describeSql, resultSql } from "./explore-readonly.js";
-import { exportParquetSql } from "./explore-sql.js";
-import { CHART_TYPES, MAX_DIMENSIONS, decodeState, encodeState, normaliseState, pickDataset, toggleFilter, type ExploreState, type RawState } from "./explore-state.js";
-import { chartBars, chartDescription, chartSubtitle, chartTitle, citation, resultCsvRows, resultParquet, resultTable, statusText, titleOf, type ResultTable } from "./explore-view.js";
+import { dataTable, download, type TableColumn } from "../figure.js";
+import { Source, type Cube, type Figures } from "./cube.js";
+import { exploreChart, type ChartBar } from "./chart.js";
+import { toSafeCsv } from "./csv.js";
+import { dataVersion, defaultDimensions, exploreDatasets, orderValues, MAX_VALUES, type DataPackage, type ExploreDataset } from "./datasets.js";
+import { formatShown, plainShown, protectCount, protectQueryResult, type ExplorePolicy, type Shown } from "./disclosure.js";
+import { Engine, type AttachedFile, type DuckDBClientClass } from "./engine.js";
+import { checkReadOnlySql, describeSql, resultSql } from "./readonly.js";
+import { exportParquetSql } from "./sql.js";
+import { CHART_TYPES, MAX_DIMENSIONS, decodeState, encodeState, normaliseState, pickDataset, toggleFilter, type ExploreState, type RawState } from "./state.js";
+import { chartBars, chartDescription, chartSubtitle, chartTitle, citation, resultCsvRows, resultParquet, resultTable, statusText, titleOf, type ResultTable } from "./view.js";
 
 export interface Timing {
   action: string;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { loadPolicy } from "../../loaders/disclose/policy.ts";
-import { exploreChart, type ChartBar } from "../../src/components/explore-chart.ts";
-import { toSafeCsv } from "../../src/components/explore-csv.ts";
-import { decodeState, encodeState, normaliseState, toggleFilter } from "../../src/components/explore-state.ts";
-import { exploreDatasets, orderValues } from "../../src/components/explore-datasets.ts";
-import { createDocument, expectSnapshot } from "./snapshot.ts";
+import { loadPolicy } from "../../../loaders/disclose/policy.ts";
+import { exploreChart, type ChartBar } from "../../../src/components/explore/chart.ts";
+import { toSafeCsv } from "../../../src/components/explore/csv.ts";
+import { decodeState, encodeState, normaliseState, toggleFilter } from "../../../src/components/explore/state.ts";
+import { exploreDatasets, orderValues } from "../../../src/components/explore/datasets.ts";
+import { createDocument, expectSnapshot } from "../snapshot.ts";
 
 const policy = loadPolicy();
 

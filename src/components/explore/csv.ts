@@ -3,7 +3,7 @@
  * the disclosure policy (a cell starting with =, +, -, @, tab or carriage return gets a leading
  * apostrophe, so a spreadsheet shows it as text instead of running it as a formula).
  */
-import type { ExplorePolicy } from "./explore-disclosure.js";
+import type { ExplorePolicy } from "./disclosure.js";
 
 export function safeCell(text: string, policy: Pick<ExplorePolicy, "csvEscape">): string {
   const { characters, prefix } = policy.csvEscape;

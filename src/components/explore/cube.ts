@@ -21,7 +21,7 @@ import {
   type Filters,
   type SourceSpec,
   type Tuple,
-} from "./explore-sql.js";
+} from "./sql.js";
 
 export type Row = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadPolicy } from "../../loaders/disclose/policy.ts";
+import { loadPolicy } from "../../../loaders/disclose/policy.ts";
 import {
   classifyColumn,
   formatShown,
@@ -10,7 +10,7 @@ import {
   protectQueryResult,
   protectShare,
   type ExplorePolicy,
-} from "../../src/components/explore-disclosure.ts";
+} from "../../../src/components/explore/disclosure.ts";
 
 // The same policy the page gets from src/data/disclosure.json.ts.
 const full = loadPolicy();

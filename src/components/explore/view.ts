@@ -3,11 +3,11 @@
  * rule first, then the words around it (titles that state the finding, descriptions for screen
  * readers, the status line) and the results table with its downloads. Pure functions.
  */
-import type { Bar, Cell, Figures } from "./explore-cube.js";
-import type { ExploreDataset, Measure } from "./explore-datasets.js";
-import { formatShown, plainShown, protectCount, protectMean, protectShare, type ExplorePolicy, type Shown } from "./explore-disclosure.js";
-import type { ChartBar } from "./explore-chart.js";
-import type { Filters } from "./explore-sql.js";
+import type { Bar, Cell, Figures } from "./cube.js";
+import type { ExploreDataset, Measure } from "./datasets.js";
+import { formatShown, plainShown, protectCount, protectMean, protectShare, type ExplorePolicy, type Shown } from "./disclosure.js";
+import type { ChartBar } from "./chart.js";
+import type { Filters } from "./sql.js";
 
 /** The measure's protected value for one group. */
 export function measureValue(figures: Figures, measure: Measure, dataset: ExploreDataset, policy: ExplorePolicy): Shown {

@@ -11,9 +11,9 @@
  * technology; its table, SVG and download helpers are reused.
  */
 import * as Plot from "@observablehq/plot";
-import { dataTable, download, presentational, serializeSvg, type TableColumn } from "./figure.js";
-import { formatShown, plainShown, type ExplorePolicy, type Shown } from "./explore-disclosure.js";
-import { toSafeCsv } from "./explore-csv.js";
+import { dataTable, download, presentational, serializeSvg, type TableColumn } from "../figure.js";
+import { formatShown, plainShown, type ExplorePolicy, type Shown } from "./disclosure.js";
+import { toSafeCsv } from "./csv.js";
 
 export interface ChartBar {
   value: string;

@@ -6,8 +6,8 @@
  * &chart=bars&sql=…`. Decoding never trusts the URL: `normaliseState` keeps only datasets, dimensions,
  * measures and filter values the explorer knows.
  */
-import type { ExploreDataset } from "./explore-datasets.js";
-import type { Filters } from "./explore-sql.js";
+import type { ExploreDataset } from "./datasets.js";
+import type { Filters } from "./sql.js";
 
 export const CHART_TYPES = ["bars", "dots"] as const;
 export type ChartType = (typeof CHART_TYPES)[number];

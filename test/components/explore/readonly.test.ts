@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { withDuckDB } from "../../loaders/publish/duckdb.ts";
-import { checkReadOnlySql, describeSql, resultSql } from "../../src/components/explore-readonly.ts";
+import { withDuckDB } from "../../../loaders/publish/duckdb.ts";
+import { checkReadOnlySql, describeSql, resultSql } from "../../../src/components/explore/readonly.ts";
 
 function rejected(sql: string): string {
   const result = checkReadOnlySql(sql);

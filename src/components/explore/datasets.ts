@@ -3,7 +3,7 @@
  * marked as microdata, with the fields that can be filtered on (categorical fields that are not free
  * text or pseudonyms) and the measures that make sense for it.
  */
-import type { Level } from "./explore-disclosure.js";
+import type { Level } from "./disclosure.js";
 
 export interface PackageField {
   name: string;

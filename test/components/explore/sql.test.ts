@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { withDuckDB } from "../../loaders/publish/duckdb.ts";
-import { Source, type Runner } from "../../src/components/explore-cube.ts";
+import { withDuckDB } from "../../../loaders/publish/duckdb.ts";
+import { Source, type Runner } from "../../../src/components/explore/cube.ts";
 import {
   cleanFilters,
   exportParquetSql,
@@ -15,7 +15,7 @@ import {
   sqlLiteral,
   tuplesSql,
   type Filters,
-} from "../../src/components/explore-sql.ts";
+} from "../../../src/components/explore/sql.ts";
 
 const HOSTILE_TABLE = 'odd "table"; DROP TABLE x; --';
 const HOSTILE_DIM = 'age "band"';
