@@ -7,6 +7,8 @@
  *                                                       # only outcomes.csv, about N rows, streamed
  *
  * Everything comes from seeded generators and fixed dates: two runs give byte-identical files.
+ * Category values and column labels come from the schema vocabulary (scripts/schemas/vocab.ts): change
+ * them there and run `npm run schemas` as well as this script, so the schemas and the sample agree.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve, isAbsolute } from "node:path";

@@ -1,10 +1,11 @@
 /** audit.xlsx: a Microsoft Forms export of the research, evaluation and innovation audit. */
 import ExcelJS from "exceljs";
+import * as V from "../schemas/vocab.ts";
 import type { Lero } from "./leros.ts";
 import { clamp, Rng } from "./prng.ts";
+import { MS_FORMS_METADATA } from "./sample-vocab.ts";
 import { AUDIT_TRAPS, INNOVATIONS } from "./texts.ts";
 import { fixZipTimes, type Trap } from "./util.ts";
-import * as V from "./vocab.ts";
 
 export const AUDIT_WAVE = 2025;
 export const FIXED_DATE = new Date(Date.UTC(2025, 5, 30, 12, 0, 0));
@@ -26,7 +27,7 @@ export async function makeAudit(leros: readonly Lero[]): Promise<{ buffer: Buffe
   const start0 = Date.UTC(2025, 2, 3, 9, 0, 0) / 1000;
   const starts = order.map(() => start0 + rng.int(0, 53 * 86_400)).sort((a, b) => a - b);
 
-  const headers = [V.AUDIT_ID_LABEL, ...V.MS_FORMS_METADATA, ...Object.values(V.AUDIT_QUESTIONS)];
+  const headers = [V.AUDIT_ID_LABEL, ...MS_FORMS_METADATA, ...Object.values(V.AUDIT_QUESTIONS)];
   const rows: (string | number | Date | null)[][] = [];
   const answers: AuditAnswers[] = [];
   const traps: Trap[] = [];

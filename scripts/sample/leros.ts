@@ -1,13 +1,14 @@
 /** The population of fictional LEROs that every sample dataset draws on. */
+import * as V from "../schemas/vocab.ts";
 import { Rng } from "./prng.ts";
-import * as V from "./vocab.ts";
+import { SAMPLE_REGIONS, type SampleRegion } from "./sample-vocab.ts";
 
 export type Stage = (typeof V.STAGES)[number];
 
 export interface Lero {
   code: string;
   name: string;
-  region: V.Region;
+  region: SampleRegion;
   /** Index into STAGES: 0 informal group … 3 mature. */
   stage: number;
   legalForm: string;
@@ -41,7 +42,7 @@ export function makeLeros(seed = "leros"): Lero[] {
   const names = new Set<string>();
   const leros: Lero[] = [];
   let serial = 0;
-  for (const region of V.REGIONS) {
+  for (const region of SAMPLE_REGIONS) {
     for (let i = 0; i < region.leros; i++) {
       serial++;
       let name = "";

@@ -5,10 +5,10 @@
  */
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import * as V from "../schemas/vocab.ts";
 import type { Lero } from "./leros.ts";
 import { clamp, Rng } from "./prng.ts";
 import { csvCell, dayNumber, isoDate, type Trap } from "./util.ts";
-import * as V from "./vocab.ts";
 
 export const OUTCOMES_COLUMNS = [
   "person_id",

@@ -3,12 +3,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { REFERENCE_DIR } from "../../loaders/schema.ts";
+import * as V from "../schemas/vocab.ts";
 import type { AuditAnswers } from "./audit.ts";
 import { AUDIT_WAVE } from "./audit.ts";
 import { Rng } from "./prng.ts";
 import { NOTES, STANDARDS_TRAPS } from "./texts.ts";
 import { csvLine, type Trap } from "./util.ts";
-import * as V from "./vocab.ts";
 
 export interface Statement {
   id: string;

@@ -3,10 +3,11 @@
  * the stigma survey. The per-setting questions are a loop-and-merge block exported one row per
  * respondent per setting, so the respondent's own answers repeat on each of their rows.
  */
+import * as V from "../schemas/vocab.ts";
 import { clamp, Rng } from "./prng.ts";
+import { SAMPLE_REGIONS, STIGMA_EXTRA_DROPS, STIGMA_LOOP_FIELD, STIGMA_YEAR_FIELD } from "./sample-vocab.ts";
 import { CLEAN_CONSENTED_QUOTES, SETTING_PHRASE, STIGMA_QUOTES, STIGMA_TRAPS } from "./texts.ts";
 import { csvCell, fakeIp, fakePerson, qualtricsTime, type Trap } from "./util.ts";
-import * as V from "./vocab.ts";
 
 export const RESPONDENTS = 1200;
 
@@ -25,7 +26,7 @@ export function stigmaColumns(): Column[] {
     q(S.age_band),
     q(S.gender),
     q(S.region),
-    { ...V.STIGMA_LOOP_FIELD },
+    { ...STIGMA_LOOP_FIELD },
     ...V.STIGMA_GROUPS.flatMap((g) =>
       V.STIGMA_ITEMS[g].map((item, i) => ({
         id: `${V.STIGMA_QIDS[g]}_${i + 1}`,
@@ -36,15 +37,15 @@ export function stigmaColumns(): Column[] {
     q(S.avoided_care),
     q(S.quote),
     q(S.quote_consent),
-    { ...V.STIGMA_YEAR_FIELD },
-    ...V.STIGMA_EXTRA_DROPS.map((d) => ({ ...d })),
+    { ...STIGMA_YEAR_FIELD },
+    ...STIGMA_EXTRA_DROPS.map((d) => ({ ...d })),
   ];
 }
 
 /** The mapping file for columns the schema's aliases do not name. */
 export const STIGMA_MAPPING: Record<string, string | null> = {
-  [V.STIGMA_LOOP_FIELD.id]: "setting",
-  [V.STIGMA_YEAR_FIELD.id]: "year",
+  [STIGMA_LOOP_FIELD.id]: "setting",
+  [STIGMA_YEAR_FIELD.id]: "year",
   Q_RecaptchaScore: null,
 };
 
@@ -85,7 +86,7 @@ export function makeStigma(): { text: string; rows: number; respondents: number;
   const col = (id: string) => columns.findIndex((c) => c.id === id);
   const quoteCol = col(V.STIGMA_QUESTIONS.quote.id);
   const consentCol = col(V.STIGMA_QUESTIONS.quote_consent.id);
-  const regionWeights = V.REGIONS.map((r) => r.leros);
+  const regionWeights = SAMPLE_REGIONS.map((r) => r.leros);
   const built: Built[] = [];
 
   for (let n = 0; n < RESPONDENTS; n++) {
@@ -93,7 +94,7 @@ export function makeStigma(): { text: string; rows: number; respondents: number;
     const role = rng.weighted(V.STIGMA_ROLES, [0.62, 0.23, 0.15]);
     const age = rng.weighted(V.AGE_BANDS, [0.08, 0.21, 0.29, 0.24, 0.14, 0.04]);
     const gender = rng.weighted(V.GENDERS, [0.42, 0.53, 0.02, 0.01, 0.02]);
-    const region = rng.weighted(V.REGIONS, regionWeights);
+    const region = rng.weighted(SAMPLE_REGIONS, regionWeights);
     const z = rng.normal(0, 1);
     const roleShift = role === "Person in recovery" ? 0 : role === "Family member" ? -0.5 : -0.8;
     let settings = rng.subset(V.SETTINGS, (s) => SETTING_USE[s] ?? 0.3);
@@ -146,11 +147,11 @@ export function makeStigma(): { text: string; rows: number; respondents: number;
         Q2: age,
         Q3: gender,
         Q4: region.name,
-        [V.STIGMA_LOOP_FIELD.id]: setting,
+        [STIGMA_LOOP_FIELD.id]: setting,
         Q8: avoided,
         Q9: quote,
         Q10: consent,
-        [V.STIGMA_YEAR_FIELD.id]: String(year),
+        [STIGMA_YEAR_FIELD.id]: String(year),
         Q_RecaptchaScore: recaptcha,
       };
       V.STIGMA_GROUPS.forEach((g, gi) => {

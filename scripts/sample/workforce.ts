@@ -1,16 +1,17 @@
 /** workforce.csv: a Google Forms export of the peer-research trainees' feedback form. */
+import * as V from "../schemas/vocab.ts";
 import type { Lero } from "./leros.ts";
 import { clamp, Rng } from "./prng.ts";
+import { GOOGLE_TIMESTAMP } from "./sample-vocab.ts";
 import { FEEDBACK, WORKFORCE_TRAPS } from "./texts.ts";
 import { csvLine, fakePerson, googleTime, type Trap } from "./util.ts";
-import * as V from "./vocab.ts";
 
 export const COHORT_SIZES = [31, 24] as const;
 
 export function workforceHeaders(): string[] {
   const W = V.WORKFORCE_QUESTIONS;
   return [
-    V.GOOGLE_TIMESTAMP,
+    GOOGLE_TIMESTAMP,
     W.email,
     W.name,
     W.trainee_id,

@@ -6,7 +6,7 @@ import stigma from "../../data/schemas/stigma.json" with { type: "json" };
 import stories from "../../data/schemas/stories.json" with { type: "json" };
 import workforce from "../../data/schemas/workforce.json" with { type: "json" };
 import { categoryValue, type FieldType, type Role, type TableSchema } from "../../loaders/schema.ts";
-import { SCHEMAS } from "../../scripts/sample/write-schemas.ts";
+import { SCHEMAS } from "../../scripts/schemas/write-schemas.ts";
 
 /**
  * Compile-time check of the imported JSON against TableSchema. TypeScript widens JSON string literals
@@ -36,7 +36,9 @@ describe("schemas", () => {
     // SCHEMAS is declared Record<string, TableSchema> in write-schemas.ts, so `npm run typecheck` proves
     // the shapes; equality proves the JSON files are those shapes.
     expect(Object.keys(JSON_SCHEMAS).sort()).toEqual(Object.keys(SCHEMAS).sort());
-    for (const [name, json] of Object.entries(JSON_SCHEMAS)) expect(json, name).toEqual(SCHEMAS[name]);
+    for (const [name, json] of Object.entries(JSON_SCHEMAS)) {
+      expect(json, `data/schemas/${name}.json differs from its source in scripts/schemas/: run npm run schemas`).toEqual(SCHEMAS[name]);
+    }
   });
 
   for (const [name, raw] of Object.entries(JSON_SCHEMAS)) {

@@ -1,46 +1,17 @@
 /**
- * The words the sample data and the schemas share: category values, the question texts each export
- * uses as its column headers, and generalisation hierarchies. `write-schemas.ts` builds the Table
- * Schemas from this file and `make-sample.ts` writes the exports from it, so the two cannot drift.
+ * The schema vocabulary: category values, the question texts each survey tool exports as column
+ * headers (the schemas' aliases), and generalisation hierarchies. `write-schemas.ts` builds the Table
+ * Schemas in data/schemas/ from this file, and the sample generators (scripts/sample/) write their
+ * exports from it, so the two cannot drift.
+ *
+ * Edit a category, label or hierarchy here, then regenerate: `npm run schemas`.
+ * Regions are not listed here: they come from data/reference/regions.csv.
  */
+import { loadRegions } from "../../loaders/reference.ts";
 import type { HierarchyLevel } from "../../loaders/schema.ts";
 
-export interface Region {
-  gss: string;
-  itl: string;
-  name: string;
-  cy: string;
-  nation: "England" | "Wales" | "Scotland" | "Northern Ireland";
-  row: number;
-  col: number;
-  /** Mid-2020s population in millions, rounded: only used to weight the sample. */
-  population: number;
-  /** How many sample LEROs the region gets (more per head in the North East than in London). */
-  leros: number;
-  /** A rough centre for fake survey-tool latitude/longitude. */
-  lat: number;
-  lon: number;
-}
-
-/**
- * The 12 ITL1 regions. The tile grid is 5 rows by 4 columns: Wales sits left of the West Midlands,
- * which sits left of the East Midlands; London sits between the South West and the South East.
- */
-export const REGIONS: readonly Region[] = [
-  { gss: "E12000001", itl: "TLC", name: "North East", cy: "Gogledd Ddwyrain Lloegr", nation: "England", row: 2, col: 3, population: 2.7, leros: 14, lat: 54.97, lon: -1.61 },
-  { gss: "E12000002", itl: "TLD", name: "North West", cy: "Gogledd Orllewin Lloegr", nation: "England", row: 3, col: 2, population: 7.5, leros: 22, lat: 53.48, lon: -2.24 },
-  { gss: "E12000003", itl: "TLE", name: "Yorkshire and The Humber", cy: "Swydd Efrog a'r Humber", nation: "England", row: 3, col: 3, population: 5.5, leros: 16, lat: 53.8, lon: -1.55 },
-  { gss: "E12000004", itl: "TLF", name: "East Midlands", cy: "Dwyrain Canolbarth Lloegr", nation: "England", row: 4, col: 3, population: 4.9, leros: 10, lat: 52.95, lon: -1.15 },
-  { gss: "E12000005", itl: "TLG", name: "West Midlands", cy: "Gorllewin Canolbarth Lloegr", nation: "England", row: 4, col: 2, population: 6.0, leros: 13, lat: 52.48, lon: -1.9 },
-  { gss: "E12000006", itl: "TLH", name: "East of England", cy: "Dwyrain Lloegr", nation: "England", row: 4, col: 4, population: 6.4, leros: 8, lat: 52.2, lon: 0.12 },
-  { gss: "E12000007", itl: "TLI", name: "London", cy: "Llundain", nation: "England", row: 5, col: 3, population: 8.9, leros: 10, lat: 51.51, lon: -0.13 },
-  { gss: "E12000008", itl: "TLJ", name: "South East", cy: "De Ddwyrain Lloegr", nation: "England", row: 5, col: 4, population: 9.4, leros: 12, lat: 51.28, lon: -0.75 },
-  { gss: "E12000009", itl: "TLK", name: "South West", cy: "De Orllewin Lloegr", nation: "England", row: 5, col: 2, population: 5.8, leros: 13, lat: 50.72, lon: -3.53 },
-  { gss: "W92000004", itl: "TLL", name: "Wales", cy: "Cymru", nation: "Wales", row: 4, col: 1, population: 3.1, leros: 10, lat: 51.48, lon: -3.18 },
-  { gss: "S92000003", itl: "TLM", name: "Scotland", cy: "Yr Alban", nation: "Scotland", row: 1, col: 2, population: 5.5, leros: 14, lat: 55.86, lon: -4.25 },
-  { gss: "N92000002", itl: "TLN", name: "Northern Ireland", cy: "Gogledd Iwerddon", nation: "Northern Ireland", row: 2, col: 1, population: 1.9, leros: 8, lat: 54.6, lon: -5.93 },
-];
-
+/** The 12 ITL1 regions, in the order and with the nations of `data/reference/regions.csv`. */
+const REGIONS = loadRegions();
 export const REGION_NAMES = REGIONS.map((r) => r.name);
 
 export const AGE_BANDS = ["18–24", "25–34", "35–44", "45–54", "55–64", "65+"] as const;
@@ -161,7 +132,6 @@ export const AUDIT_QUESTIONS = {
   research_confidence: "How confident does your team feel about doing research or evaluation? (1 = not at all, 5 = very confident)",
 } as const;
 export const AUDIT_ID_LABEL = "ID";
-export const MS_FORMS_METADATA = ["Start time", "Completion time", "Email", "Name"] as const;
 
 // ---------------------------------------------------------------- standards (plain CSV)
 
@@ -201,7 +171,6 @@ export const TRAINING_DAYS = [
   "Making sense of the data",
   "Writing up and sharing findings",
 ] as const;
-export const GOOGLE_TIMESTAMP = "Timestamp";
 export const WORKFORCE_QUESTIONS = {
   email: "Email address",
   name: "Your full name",
@@ -291,12 +260,6 @@ export const STIGMA_QUESTIONS = {
   quote: { id: "Q9", text: "In your own words, tell us about an experience with ${lm://Field/1} (optional)", importId: "QID9_TEXT" },
   quote_consent: { id: "Q10", text: "May we quote what you wrote, without your name, in reports and on the website?", importId: "QID10" },
 } as const;
-/** Columns that the stigma mapping file (not the schema aliases) names. */
-export const STIGMA_LOOP_FIELD = { id: "Field-1", text: "Loop: setting", importId: '{"ImportId":"lm_Field-1"}' };
-export const STIGMA_YEAR_FIELD = { id: "SurveyYear", text: "SurveyYear", importId: '{"ImportId":"SurveyYear"}' };
-export const STIGMA_EXTRA_DROPS = [
-  { id: "Q_RecaptchaScore", text: "Q_RecaptchaScore", importId: '{"ImportId":"Q_RecaptchaScore"}' },
-] as const;
 
 // ---------------------------------------------------------------- outcomes (plain CSV)
 
@@ -317,7 +280,6 @@ export const BARC_ITEMS = [
   { domain: "Recovery experience", label: "Making progress in recovery" },
 ] as const;
 export const BARC_SCALE = ["Strongly disagree", "Disagree", "Somewhat disagree", "Somewhat agree", "Agree", "Strongly agree"] as const;
-export const BARC_CUTOFF = 47;
 
 // ---------------------------------------------------------------- stories
 

@@ -1,8 +1,16 @@
 /**
- * Writes the Table Schemas in data/schemas/ from the shared vocabulary (scripts/sample/vocab.ts), so
- * that category values and export labels are the same in the schemas and in the sample exports.
- * The JSON files are the committed source of truth; run this only to regenerate them:
- *   npx tsx scripts/sample/write-schemas.ts
+ * The source of the Table Schemas: builds data/schemas/*.json from the schema vocabulary (vocab.ts
+ * beside this file) and writes them.
+ *
+ * Edit a schema here (fields, roles, hierarchies, aliases) or in vocab.ts, then regenerate:
+ *   npm run schemas
+ * and commit both this source and the JSON. test/sample/schemas.test.ts fails while the two differ.
+ *
+ * Decision: the source lives in scripts/schemas/, not in scripts/sample/ (where it began) nor in
+ * data/. The schemas govern real builds as much as the sample: putting them under "sample" hid where a
+ * field role is changed. It is TypeScript, so it sits with the other scripts rather than in data/,
+ * which holds only data files; the generated JSON stays in data/schemas/ because the pipeline, the
+ * datapackage and the data dictionary read it from there without running any code.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
