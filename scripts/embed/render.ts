@@ -24,7 +24,7 @@ import { JSDOM } from "jsdom";
 import { resolveDataSource } from "../../loaders/data-dir.ts";
 import { loadRegions, regionSlug } from "../../loaders/reference.ts";
 import { PROJECT_ROOT } from "../../loaders/schema.ts";
-import type { AggregateTable } from "../../src/components/headline-figures.ts";
+import type { AggregateTable } from "../../src/components/shared/headline-figures.ts";
 import { allowedRegions, CATALOGUE, type EmbedChart, type EmbedRegion, type Tables } from "../../src/embed/catalogue.ts";
 import { escapeHtml } from "../html.ts";
 

@@ -8,13 +8,13 @@
  * A chart draws only what its region's rows say: with a region, no UK or other-region figure is passed
  * to the component, so an embed cannot show another region's numbers by mistake.
  */
-import { barsFigure, type BarDatum, type Value } from "../components/bars.ts";
-import { embedHeadlineFigure } from "../components/embed-headline.ts";
-import type { AggregateTable, Cell, Headline } from "../components/headline-figures.ts";
-import { tileMapFigure, type TileDatum, type TileRegion } from "../components/regions-tile-map.ts";
-import { shareFigure, type ShareRow } from "../components/stigma-share.ts";
-import { trajectoryFigure, type TrajectoryRow } from "../components/outcomes-trajectory.ts";
-import { confidenceFigure, type ConfidenceRow } from "../components/workforce-confidence.ts";
+import { barsFigure, type BarDatum, type Value } from "../components/shared/bars.ts";
+import { embedHeadlineFigure } from "../components/embed/headline.ts";
+import type { AggregateTable, Cell, Headline } from "../components/shared/headline-figures.ts";
+import { tileMapFigure, type TileDatum, type TileRegion } from "../components/regions/tile-map.ts";
+import { shareFigure, type ShareRow } from "../components/stigma/share.ts";
+import { trajectoryFigure, type TrajectoryRow } from "../components/outcomes/trajectory.ts";
+import { confidenceFigure, type ConfidenceRow } from "../components/workforce/confidence.ts";
 
 /** The all-regions row in region-level tables. */
 export const TOTAL = "Total";

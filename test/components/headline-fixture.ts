@@ -1,5 +1,5 @@
 /** Hand-written headline tables in the published shape, shared by the headline and report tests. */
-import type { AggregateTable, Tables } from "../../src/components/headline-figures.ts";
+import type { AggregateTable, Tables } from "../../src/components/shared/headline-figures.ts";
 
 const table = (id: string, level: string, dimensions: string[], measures: string[], rows: AggregateTable["rows"], base?: number): AggregateTable => ({
   id,

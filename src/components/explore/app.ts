@@ -7,7 +7,7 @@
  * render out of order. The URL is the state: each change is pushed to the history, and going back or
  * forward re-applies the URL.
  */
-import { dataTable, download, type TableColumn } from "../figure.js";
+import { dataTable, download, type TableColumn } from "../shared/figure.js";
 import { Source, type Cube, type Figures } from "./cube.js";
 import { exploreChart, type ChartBar } from "./chart.js";
 import { toSafeCsv } from "./csv.js";

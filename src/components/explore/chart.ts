@@ -11,7 +11,7 @@
  * technology; its table, SVG and download helpers are reused.
  */
 import * as Plot from "@observablehq/plot";
-import { dataTable, download, presentational, serializeSvg, type TableColumn } from "../figure.js";
+import { dataTable, download, presentational, serializeSvg, type TableColumn } from "../shared/figure.js";
 import { formatShown, plainShown, type ExplorePolicy, type Shown } from "./disclosure.js";
 import { toSafeCsv } from "./csv.js";
 

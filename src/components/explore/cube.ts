@@ -1,8 +1,8 @@
 /**
  * The explorer's data cube over one published table: built once per dataset and choice of
  * dimensions, then every filter change is answered from small pre-aggregated tables (see
- * `explore-sql.ts` for how). Works over any `Runner`: DuckDB-wasm in the browser, DuckDB in Node for
- * the tests. Returns raw figures; `explore-view.ts` protects them before anything is shown.
+ * `sql.ts` for how). Works over any `Runner`: DuckDB-wasm in the browser, DuckDB in Node for
+ * the tests. Returns raw figures; `view.ts` protects them before anything is shown.
  */
 import {
   MAX_TUPLES,

@@ -7,8 +7,8 @@
  * Two connections: the explorer's, which holds the data cube as TEMP tables (visible to it alone), and
  * the SQL console's, which sees only the published views.
  */
+import { quoteIdentifier, sqlLiteral } from "../../lib/sql-quote.js";
 import type { Row, Runner } from "./cube.js";
-import { quoteIdentifier, sqlLiteral } from "./sql.js";
 
 interface ArrowTableLike {
   toArray(): { toJSON(): Record<string, unknown> }[];

@@ -1,0 +1,111 @@
+/**
+ * One region's figures beside the UK's: for each measure a pair of bars (the region, then the UK),
+ * each measure drawn on its own full scale (0–100% for percentages, 0–60 for BARC-10 totals), with
+ * the value printed at the end of each bar. Hidden values show [c]. Counts, which cannot be compared
+ * with the UK as bars, appear in the table only.
+ */
+import * as Plot from "@observablehq/plot";
+import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
+
+export type Value = number | string | null;
+
+export interface ComparisonMeasure {
+  /** Short label ("LEROs that evaluate their work"). */
+  label: string;
+  kind: "count" | "percent" | "mean" | "change";
+  region: Value;
+  uk: Value;
+  /** The base in words for the table ("14 LEROs"). */
+  regionBase?: string;
+  ukBase?: string;
+}
+
+const isNumber = (v: Value): v is number => typeof v === "number" && Number.isFinite(v);
+
+export function formatMeasure(value: Value, kind: ComparisonMeasure["kind"]): string {
+  if (!isNumber(value)) return value === null ? "[c]" : String(value);
+  if (kind === "percent") return `${value.toLocaleString("en-GB", { maximumFractionDigits: 1 })}%`;
+  if (kind === "mean") return value.toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  if (kind === "change") return `${value > 0 ? "+" : value < 0 ? "−" : ""}${Math.abs(value).toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}`;
+  return value.toLocaleString("en-GB");
+}
+
+function scaleMax(m: ComparisonMeasure): number {
+  if (m.kind === "percent") return 100;
+  if (m.kind === "mean") return 60;
+  return Math.max(1, ...[m.region, m.uk].filter(isNumber).map(Math.abs)) * 1.25;
+}
+
+interface Bar {
+  measure: string;
+  who: string;
+  value: Value;
+  text: string;
+  share: number;
+}
+
+export function comparisonChart(measures: readonly ComparisonMeasure[], regionName: string, options: { width?: number; document?: Document } = {}): SVGSVGElement | HTMLElement {
+  const width = chartWidth(options.width);
+  const drawn = measures.filter((m) => m.kind !== "count");
+  const bars: Bar[] = drawn.flatMap((m) =>
+    ([
+      [regionName, m.region],
+      ["UK", m.uk],
+    ] as const).map(([who, value]) => ({ measure: m.label, who, value, text: formatMeasure(value, m.kind), share: isNumber(value) ? Math.max(0, value) / scaleMax(m) : 0 })),
+  );
+  const narrow = width < 480;
+  return Plot.plot({
+    ...(options.document ? { document: options.document } : {}),
+    width,
+    height: 30 + drawn.length * (narrow ? 120 : 88),
+    marginLeft: narrow ? 70 : 130,
+    marginRight: 56,
+    marginTop: 24,
+    x: { domain: [0, 1], axis: null },
+    y: { domain: [regionName, "UK"], label: null, padding: 0.15, tickFormat: (d: string) => (narrow && d.length > 10 ? `${d.slice(0, 9)}…` : d) },
+    fy: { domain: drawn.map((m) => m.label), label: null, axis: null, padding: narrow ? 0.6 : 0.4 },
+    marks: [
+      Plot.text(drawn, { fy: "label", frameAnchor: "top-left", lineAnchor: "bottom", dy: -4, dx: narrow ? -70 : -130, text: "label", lineWidth: narrow ? Math.max(12, Math.floor((width - 16) / 13)) : 60, fontWeight: "bold", fontSize: 12, fill: "currentColor", textAnchor: "start" }),
+      Plot.barX(bars.filter((b) => isNumber(b.value)), { x: "share", y: "who", fy: "measure", fill: (b: Bar) => (b.who === "UK" ? "var(--lero-suppressed, #767676)" : "var(--lero-cat-1, #0072b2)") }),
+      Plot.text(bars, { x: "share", y: "who", fy: "measure", text: "text", dx: 4, textAnchor: "start", fill: (b: Bar) => (isNumber(b.value) ? "currentColor" : "var(--lero-suppressed, #767676)"), fontWeight: "bold", fontSize: 12 }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+/** A headline from the first measure both the region and the UK have. */
+export function comparisonTitle(measures: readonly ComparisonMeasure[], regionName: string): string {
+  const first = measures.find((m) => m.kind !== "count" && isNumber(m.region) && isNumber(m.uk));
+  if (!first) return `${regionName}: most figures are hidden to protect confidentiality`;
+  return `${regionName}: ${(/^[A-Z][a-z]/.test(first.label) ? first.label.charAt(0).toLowerCase() + first.label.slice(1) : first.label)}, ${formatMeasure(first.region, first.kind)} against ${formatMeasure(first.uk, first.kind)} for the UK`;
+}
+
+export function describeComparison(measures: readonly ComparisonMeasure[], regionName: string): string {
+  return measures.map((m) => `${m.label}: ${regionName} ${formatMeasure(m.region, m.kind)}, UK ${formatMeasure(m.uk, m.kind)}.`).join(" ");
+}
+
+export function comparisonFigure(
+  measures: readonly ComparisonMeasure[],
+  options: { id: string; regionName: string; title?: string; subtitle: string; source: string; notes?: string[]; width?: number; headingLevel?: 2 | 3 | 4; document?: Document },
+): HTMLElement {
+  const columns: TableColumn[] = [
+    { key: "label", label: "Measure" },
+    { key: "region", label: options.regionName, numeric: true },
+    { key: "regionBase", label: `Base (${options.regionName})`, numeric: true },
+    { key: "uk", label: "UK", numeric: true },
+    { key: "ukBase", label: "Base (UK)", numeric: true },
+  ];
+  return figure({
+    id: options.id,
+    title: options.title ?? comparisonTitle(measures, options.regionName),
+    subtitle: options.subtitle,
+    chart: comparisonChart(measures, options.regionName, { ...(options.width ? { width: options.width } : {}), ...(options.document ? { document: options.document } : {}) }),
+    description: describeComparison(measures, options.regionName),
+    source: options.source,
+    ...(options.notes ? { notes: options.notes } : {}),
+    columns,
+    rows: measures.map((m) => ({ label: m.label, region: formatMeasure(m.region, m.kind), regionBase: m.regionBase ?? "", uk: formatMeasure(m.uk, m.kind), ukBase: m.ukBase ?? "" })),
+    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
+    ...(options.document ? { document: options.document } : {}),
+  });
+}

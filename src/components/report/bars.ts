@@ -1,0 +1,74 @@
+/**
+ * The report's bar charts. On a wide screen these are the site's standard bars (`bars.ts`); on a
+ * narrow one (a phone, under `NARROW` pixels) each category's label sits above its bar instead of
+ * beside it, so long labels ("Job centre or employment service") never squeeze the bars to nothing.
+ */
+import * as Plot from "@observablehq/plot";
+import { barsFigure, describeBars, formatValue, isShown, type BarDatum, type BarsFigureOptions } from "../shared/bars.js";
+import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
+
+export const NARROW = 520;
+
+/** Bars with labels above them, for narrow screens. */
+export function narrowBarsChart(data: readonly BarDatum[], options: { width: number; measure?: "count" | "percent"; axisLabel?: string; document?: Document }): SVGSVGElement | HTMLElement {
+  const measure = options.measure ?? "count";
+  const shown = data.filter((d) => isShown(d.value));
+  const hidden = data.filter((d) => !isShown(d.value));
+  const max = Math.max(measure === "percent" ? 100 : 0, ...shown.map((d) => d.value as number));
+  const row = 44;
+  return Plot.plot({
+    ...(options.document ? { document: options.document } : {}),
+    width: options.width,
+    height: 36 + data.length * row,
+    marginLeft: 14,
+    marginRight: 44,
+    marginTop: 8,
+    x: { label: options.axisLabel ?? (measure === "percent" ? "Percentage" : "Count"), domain: [0, max], grid: true, ticks: 4, ...(measure === "percent" ? { tickFormat: (d: number) => `${d}%` } : {}) },
+    // The band keeps room above each bar for its label.
+    y: { domain: data.map((d) => d.label), axis: null, paddingInner: 0.55, paddingOuter: 0.3, align: 1 },
+    marks: [
+      Plot.barX(shown, { x: "value", y: "label", fill: "var(--lero-cat-1, #0072b2)" }),
+      Plot.text(data, { x: 0, y: "label", text: "label", textAnchor: "start", frameAnchor: "left", dy: -row * 0.36, fill: "currentColor", lineWidth: Math.max(10, options.width / 7) }),
+      Plot.text(shown, { x: "value", y: "label", text: (d: BarDatum) => formatValue(d.value, measure), textAnchor: "start", dx: 4, fill: "currentColor" }),
+      Plot.text(hidden, { x: 0, y: "label", text: (d: BarDatum) => formatValue(d.value, measure), textAnchor: "start", dx: 4, fill: "var(--lero-suppressed, #767676)", fontStyle: "italic" }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+/**
+ * The chart is one image to assistive technology (the figure gives it `role="img"`, a name and a
+ * description), so the labels Plot puts on its groups are dropped: `aria-label` is not allowed on a
+ * plain `<g>`, and they would only repeat the description.
+ */
+function quietMarks<T extends Element>(root: T): T {
+  for (const node of root.querySelectorAll(".lero-chart-body [aria-label], .lero-chart-body [aria-description]")) {
+    node.removeAttribute("aria-label");
+    node.removeAttribute("aria-description");
+  }
+  return root;
+}
+
+/** A finding's chart in its figure frame: standard bars when wide, labels above the bars when narrow. */
+export function reportBarsFigure(data: readonly BarDatum[], options: BarsFigureOptions): HTMLElement {
+  const width = chartWidth(options.width);
+  if (width >= NARROW) return quietMarks(barsFigure(data, options));
+  const measure = options.measure ?? "count";
+  const columns: TableColumn[] = [
+    { key: "label", label: options.labelHeading },
+    { key: "value", label: options.valueHeading, numeric: true, format: (v) => formatValue(v as BarDatum["value"], measure) },
+  ];
+  return quietMarks(figure({
+    id: options.id,
+    title: options.title,
+    ...(options.subtitle ? { subtitle: options.subtitle } : {}),
+    chart: narrowBarsChart(data, { width, measure, ...(options.axisLabel ? { axisLabel: options.axisLabel } : {}), ...(options.document ? { document: options.document } : {}) }),
+    description: options.description ?? describeBars(data, measure),
+    source: options.source,
+    ...(options.notes ? { notes: options.notes } : {}),
+    columns,
+    rows: data.map((d) => ({ label: d.label, value: d.value })),
+    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
+    ...(options.document ? { document: options.document } : {}),
+  }));
+}

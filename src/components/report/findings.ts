@@ -1,0 +1,345 @@
+/**
+ * The report's key findings, written from the published tables: each finding is a sentence and the
+ * bar chart that shows it. Pure functions of plain JSON, so the words stay true when the data changes
+ * (a figure that is suppressed or missing is said to be so, never guessed).
+ */
+import type { BarDatum, BarsFigureOptions } from "../shared/bars.js";
+import { countOf, formatHeadline, headlineData, isNumber, latestWave, rowOf, statOf, type AggregateTable, type Cell, type Tables } from "../shared/headline-figures.js";
+
+export type Section = "research" | "standards" | "workforce" | "stigma" | "outcomes";
+
+export interface Finding {
+  id: string;
+  section: Section;
+  sentence: string;
+  data: BarDatum[];
+  figure: Omit<BarsFigureOptions, "width" | "document">;
+}
+
+export const SECTIONS: { id: Section; title: string; href: string; more: string }[] = [
+  { id: "research", title: "Research and evaluation", href: "/research", more: "More on research and evaluation" },
+  { id: "standards", title: "Quality standards", href: "/standards", more: "More on quality standards" },
+  { id: "workforce", title: "The peer research workforce", href: "/workforce", more: "More on the peer research workforce" },
+  { id: "stigma", title: "Stigma", href: "/stigma", more: "More on stigma" },
+  { id: "outcomes", title: "Recovery outcomes", href: "/outcomes", more: "More on recovery outcomes" },
+];
+
+const HIDDEN = "is hidden to protect confidentiality";
+const pct = (value: Cell | undefined): string => formatHeadline(value ?? null, "percent");
+const num = (value: Cell | undefined): string => formatHeadline(value ?? null, "count");
+const asValue = (value: Cell | undefined): number | string | null => (value === undefined ? null : value);
+/** A row's statistic for a bar: the number, or `[c]` when it was withheld. */
+const statValue = (row: Record<string, Cell> | undefined, key: string): number | string | null => statOf(row, key);
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Rows of a table other than its totals. */
+function members(table: AggregateTable | undefined, dim: string, match: Record<string, string> = {}): Record<string, Cell>[] {
+  return (table?.rows ?? []).filter((row) => row[dim] !== table?.totalLabel && Object.entries(match).every(([k, v]) => row[k] === v));
+}
+
+/** Shown values, largest first (ties keep table order). */
+function ranked(data: readonly BarDatum[]): (BarDatum & { value: number })[] {
+  return data.filter((d): d is BarDatum & { value: number } => isNumber(d.value)).sort((a, b) => b.value - a.value);
+}
+
+function source(what: string, wave?: string): string {
+  return `LERO Evidence, ${what}${wave ? ` (${wave})` : ""}`;
+}
+
+export function researchFindings(tables: Tables): Finding[] {
+  const d = headlineData(tables);
+  const evaluates = tables["headlines-audit-evaluates"];
+  const methods = tables["headlines-audit-evaluation-methods"];
+  const wave = d.auditWave;
+  const auditedText = countOf(d.lerosAudited, "LERO", "LEROs");
+  const evaluatesData: BarDatum[] = members(evaluates, "evaluates", wave ? { wave } : {}).map((r) => ({ label: String(r.evaluates), value: statValue(r, "percent") }));
+  const sentence1 = isNumber(d.evaluatesPercent)
+    ? `${pct(d.evaluatesPercent)} of the ${auditedText} audited${wave ? ` in ${wave}` : ""} evaluate their work in some way.`
+    : `The share of LEROs that evaluate their work ${HIDDEN}.`;
+  const methodData: BarDatum[] = members(methods, "evaluation_methods").map((r) => ({ label: String(r.evaluation_methods), value: statValue(r, "percent") }));
+  const top = ranked(methodData);
+  const recoveryTools = top.filter((m) => /BARC-10|REC-CAP|Recovery Capital/.test(m.label));
+  const first = top[0];
+  const sentence2 = first
+    ? `The evaluation method most LEROs use is “${first.label}” (${pct(first.value)} of LEROs)${recoveryTools[0] ? `; the most used recovery-capital tool, ${recoveryTools[0].label}, is used by ${pct(recoveryTools[0].value)}` : ""}.`
+    : `How LEROs evaluate their work ${HIDDEN}.`;
+  return [
+    {
+      id: "report-evaluates",
+      section: "research",
+      sentence: sentence1,
+      data: evaluatesData,
+      figure: {
+        id: "report-evaluates",
+        title: isNumber(d.evaluatesPercent) ? `${pct(d.evaluatesPercent)} of LEROs evaluate their work` : "LEROs that evaluate their work",
+        subtitle: `Percentage of LEROs audited; base: ${auditedText}`,
+        source: source("audit of LEROs", wave),
+        labelHeading: "Answer",
+        valueHeading: "% of LEROs",
+        measure: "percent",
+        axisLabel: "Percentage of LEROs",
+      },
+    },
+    {
+      id: "report-evaluation-methods",
+      section: "research",
+      sentence: sentence2,
+      data: top.length > 0 ? [...top, ...methodData.filter((m) => !isNumber(m.value))] : methodData,
+      figure: {
+        id: "report-evaluation-methods",
+        title: first ? `“${first.label}” is the most common evaluation method` : "How LEROs evaluate their work",
+        subtitle: `Percentage of LEROs using each method (a LERO can use several); base: ${countOf(methods?.base ?? null, "LERO", "LEROs")}`,
+        source: source("audit of LEROs", latestWave(methods)),
+        labelHeading: "Method",
+        valueHeading: "% of LEROs",
+        measure: "percent",
+        axisLabel: "Percentage of LEROs",
+      },
+    },
+  ];
+}
+
+export function standardsFindings(tables: Tables): Finding[] {
+  const d = headlineData(tables);
+  const table = tables["headlines-standards-status"];
+  const wave = d.standardsWave;
+  const inWave: Record<string, string> = wave ? { wave } : {};
+  const statusData: BarDatum[] = members(table, "status", { ...inWave, section: "All sections" }).map((r) => ({ label: String(r.status), value: statValue(r, "percent") }));
+  const notYet = statusData.find((s) => s.label === "Not yet in place");
+  const sentence1 = isNumber(d.standardsInPlacePercent)
+    ? `${pct(d.standardsInPlacePercent)} of the quality-standards statements that apply to a LERO are fully in place${isNumber(notYet?.value) ? `, and ${pct(notYet.value)} are not yet in place` : ""}.`
+    : `The share of quality-standards statements in place ${HIDDEN}.`;
+  const sections = [...new Set(members(table, "section", inWave).map((r) => r.section))].filter((s): s is string => typeof s === "string" && s !== "All sections");
+  const bySection: BarDatum[] = sections.map((section) => ({ label: section, value: statValue(rowOf(table, { ...inWave, section, status: "In place" }), "percent") }));
+  const order = ranked(bySection);
+  const best = order[0];
+  const worst = order.at(-1);
+  const sentence2 =
+    best && worst && best !== worst
+      ? `${best.label} has the largest share of statements in place (${pct(best.value)}); ${worst.label} the smallest (${pct(worst.value)}).`
+      : `How standards are met by section ${HIDDEN}.`;
+  const base = `base: ${countOf(d.standardsAnswers, "applicable answer", "applicable answers")} (a LERO × a statement)`;
+  return [
+    {
+      id: "report-standards-status",
+      section: "standards",
+      sentence: sentence1,
+      data: statusData,
+      figure: {
+        id: "report-standards-status",
+        title: isNumber(d.standardsInPlacePercent) ? `About ${pct(d.standardsInPlacePercent)} of applicable standards are fully in place` : "Quality standards in place",
+        subtitle: `Percentage of applicable statements by status, all sections; ${base}`,
+        source: source("quality-standards self-assessment", wave),
+        labelHeading: "Status",
+        valueHeading: "% of applicable statements",
+        measure: "percent",
+        axisLabel: "Percentage of applicable statements",
+      },
+    },
+    {
+      id: "report-standards-sections",
+      section: "standards",
+      sentence: sentence2,
+      data: bySection,
+      figure: {
+        id: "report-standards-sections",
+        title: best ? `${best.label} has the largest share of standards in place` : "Standards in place, by section",
+        subtitle: "Percentage of applicable statements fully in place, by section of the standards",
+        source: source("quality-standards self-assessment", wave),
+        labelHeading: "Section",
+        valueHeading: "% in place",
+        measure: "percent",
+        axisLabel: "Percentage in place",
+      },
+    },
+  ];
+}
+
+export function workforceFindings(tables: Tables): Finding[] {
+  const d = headlineData(tables);
+  const trainees = tables["headlines-workforce-trainees"];
+  const confidence = tables["headlines-workforce-confidence"]?.rows[0];
+  const cohortData: BarDatum[] = members(trainees, "cohort").map((r) => ({ label: String(r.cohort), value: asValue(r.count) }));
+  const sentence1 = isNumber(d.trainees)
+    ? `CLERO has trained ${countOf(d.trainees, "peer researcher", "peer researchers")} with lived experience of recovery, in ${d.cohorts} ${d.cohorts === 1 ? "cohort" : "cohorts"}.`
+    : `The number of peer researchers trained ${HIDDEN}.`;
+  const before = confidence?.mean_before;
+  const after = confidence?.mean_after;
+  const direction = isNumber(before) && isNumber(after) ? (after > before ? "rose" : after < before ? "fell" : "stayed") : undefined;
+  const sentence2 =
+    direction && isNumber(before) && isNumber(after)
+      ? direction === "stayed"
+        ? `Trainees' mean confidence in research skills stayed at ${num(before)} out of 5.`
+        : `Trainees' mean confidence in research skills ${direction} from ${num(before)} to ${num(after)} out of 5 over the training.`
+      : `Trainees' confidence before and after the training ${HIDDEN}.`;
+  return [
+    {
+      id: "report-trainees",
+      section: "workforce",
+      sentence: sentence1,
+      data: cohortData,
+      figure: {
+        id: "report-trainees",
+        title: isNumber(d.trainees) ? `${num(d.trainees)} peer researchers trained` : "Peer researchers trained",
+        subtitle: "Number of trainees by training cohort (rounded to the nearest 5)",
+        source: source("peer-research training feedback"),
+        labelHeading: "Cohort",
+        valueHeading: "Trainees",
+        measure: "count",
+        axisLabel: "Trainees",
+      },
+    },
+    {
+      id: "report-confidence",
+      section: "workforce",
+      sentence: sentence2,
+      data: [
+        { label: "Before the training", value: statValue(confidence, "mean_before") },
+        { label: "After the training", value: statValue(confidence, "mean_after") },
+      ],
+      figure: {
+        id: "report-confidence",
+        title: direction === "rose" ? "Confidence in research skills rose over the training" : "Confidence in research skills before and after the training",
+        subtitle: `Mean rating from 1 (not at all confident) to 5 (very confident), five skills; base: ${countOf(confidence?.count ?? null, "trainee", "trainees")}`,
+        source: source("peer-research training feedback"),
+        labelHeading: "When",
+        valueHeading: "Mean rating (1–5)",
+        measure: "count",
+        axisLabel: "Mean rating (1–5)",
+      },
+    },
+  ];
+}
+
+/** A setting as it reads after "at": "the GP", "hospital or A&E". */
+const AT_SETTING: Record<string, string> = {
+  GP: "the GP",
+  "Mental health service": "mental health services",
+  "Hospital or A&E": "hospital or A&E",
+  Pharmacy: "the pharmacy",
+  Dentist: "the dentist",
+  Police: "the police",
+  "Housing service": "housing services",
+  "Job centre or employment service": "job centres or employment services",
+};
+const atSetting = (label: string): string => AT_SETTING[label] ?? label;
+
+export function stigmaFindings(tables: Tables): Finding[] {
+  const d = headlineData(tables);
+  const bySetting = tables["headlines-stigma-met-by-setting"];
+  const avoided = tables["headlines-stigma-avoided-care"];
+  const settings: BarDatum[] = members(bySetting, "enacted")
+    .filter((r) => r.enacted === "Met stigma")
+    .map((r) => ({ label: String(r.setting), value: statValue(r, "percent") }));
+  const order = ranked(settings);
+  const gpRank = order.findIndex((s) => s.label === "GP");
+  const highest = order[0];
+  let comparison = "";
+  if (highest && gpRank === 0) comparison = `, the highest of the ${order.length} settings asked about`;
+  else if (highest && gpRank > 0) comparison = `; the highest share was at ${atSetting(highest.label)} (${pct(highest.value)})`;
+  const sentence1 = isNumber(d.gpMetPercent)
+    ? `${pct(d.gpMetPercent)} of people asked about their GP said GP staff had treated them unfairly because of substance use${comparison}.`
+    : `The share of people who met stigma at their GP ${HIDDEN}.`;
+  const avoidedData: BarDatum[] = members(avoided, "avoided_care").map((r) => ({ label: String(r.avoided_care), value: statValue(r, "percent") }));
+  const sentence2 = isNumber(d.avoidedPercent)
+    ? `${pct(d.avoidedPercent)} of the ${countOf(d.avoidedAnswered, "person", "people")} who answered said stigma had led them to avoid or put off care.`
+    : `The share who avoided care because of stigma ${HIDDEN}.`;
+  return [
+    {
+      id: "report-stigma-settings",
+      section: "stigma",
+      sentence: sentence1,
+      data: [...order, ...settings.filter((s) => !isNumber(s.value))],
+      figure: {
+        id: "report-stigma-settings",
+        title: highest ? `Stigma is met most often at ${atSetting(highest.label)}` : "Stigma met in services",
+        subtitle: "Percentage of people who answered about each setting who met unfair treatment from staff there (sometimes or more often)",
+        source: source("stigma survey (questions adapted from the Substance Use Stigma Mechanisms Scale)"),
+        labelHeading: "Setting",
+        valueHeading: "% who met stigma",
+        measure: "percent",
+        axisLabel: "Percentage who met stigma",
+      },
+    },
+    {
+      id: "report-avoided-care",
+      section: "stigma",
+      sentence: sentence2,
+      data: avoidedData,
+      figure: {
+        id: "report-avoided-care",
+        title: isNumber(d.avoidedPercent) ? `${capitalise(pct(d.avoidedPercent))} avoided or put off care because of stigma` : "Avoiding care because of stigma",
+        subtitle: `Percentage of respondents; base: ${countOf(d.avoidedAnswered, "person", "people")} who answered`,
+        source: source("stigma survey"),
+        labelHeading: "Answer",
+        valueHeading: "% of respondents",
+        measure: "percent",
+        axisLabel: "Percentage of respondents",
+      },
+    },
+  ];
+}
+
+export function outcomesFindings(tables: Tables): Finding[] {
+  const barc = tables["headlines-outcomes-barc"];
+  const change = tables["headlines-outcomes-change"]?.rows[0];
+  const people = countOf(change?.count ?? null, "person", "people");
+  const delta = change?.mean_change;
+  const before = change?.mean_intake;
+  const after = change?.mean_12_months;
+  let sentence1 = `The change in recovery capital from intake to 12 months ${HIDDEN}.`;
+  if (isNumber(delta) && isNumber(before) && isNumber(after)) {
+    const moved = delta > 0 ? `rose by ${num(delta)} points` : delta < 0 ? `fell by ${num(-delta)} points` : "did not change";
+    sentence1 = `Among the ${people} assessed both at intake and at 12 months, mean recovery capital (BARC-10, scored 10 to 60) ${moved}, from ${num(before)} to ${num(after)}.`;
+  }
+  const pIntake = change?.percent_cutoff_intake;
+  const pFinal = change?.percent_cutoff_12_months;
+  const sentence2 =
+    isNumber(pIntake) && isNumber(pFinal)
+      ? `The share of them scoring 47 or more, the level linked with lasting remission, went from ${pct(pIntake)} at intake to ${pct(pFinal)} at 12 months.`
+      : `The share scoring 47 or more ${HIDDEN}.`;
+  const means: BarDatum[] = members(barc, "assessment").map((r) => ({ label: String(r.assessment), value: statValue(r, "mean_barc") }));
+  const rising = means.length > 1 && means.every((m, i) => isNumber(m.value) && (i === 0 || m.value > (means[i - 1]!.value as number)));
+  return [
+    {
+      id: "report-barc-assessments",
+      section: "outcomes",
+      sentence: sentence1,
+      data: means,
+      figure: {
+        id: "report-barc-assessments",
+        title: rising ? "Mean recovery capital is higher at each later assessment" : "Mean recovery capital at each assessment",
+        subtitle: "Mean BARC-10 total (10 to 60) of everyone assessed at each point; people who stay in touch may differ from those who do not",
+        source: source("recovery capital assessments (BARC-10)"),
+        labelHeading: "Assessment",
+        valueHeading: "Mean BARC-10",
+        measure: "count",
+        axisLabel: "Mean BARC-10 total",
+      },
+    },
+    {
+      id: "report-barc-cutoff",
+      section: "outcomes",
+      sentence: sentence2,
+      data: [
+        { label: "At intake", value: statValue(change, "percent_cutoff_intake") },
+        { label: "At 12 months", value: statValue(change, "percent_cutoff_12_months") },
+      ],
+      figure: {
+        id: "report-barc-cutoff",
+        title: isNumber(pIntake) && isNumber(pFinal) && pFinal > pIntake ? "More people reach the remission-linked level by 12 months" : "People at the remission-linked level",
+        subtitle: `Percentage with a BARC-10 total of 47 or more; base: ${people} assessed both at intake and at 12 months`,
+        source: source("recovery capital assessments (BARC-10)"),
+        labelHeading: "When",
+        valueHeading: "% at 47 or more",
+        measure: "percent",
+        axisLabel: "Percentage at 47 or more",
+      },
+    },
+  ];
+}
+
+/** Every finding, in report order. */
+export function reportFindings(tables: Tables): Finding[] {
+  return [...researchFindings(tables), ...standardsFindings(tables), ...workforceFindings(tables), ...stigmaFindings(tables), ...outcomesFindings(tables)];
+}

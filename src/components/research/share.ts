@@ -1,0 +1,83 @@
+/**
+ * The share of LEROs in each group (stage of development or region) that do one thing — evaluate
+ * their work, say — as horizontal bars, with all LEROs first. Bases are in the table; groups whose
+ * share is hidden or cannot be worked out keep their row and show the symbol.
+ */
+import { figure, type TableColumn } from "../shared/figure.js";
+import { optionsChart, type Bar } from "./options.js";
+import { formatCount, formatPercent, groupLabel, groupPhrase, isNumber, roundedPercent, TOTAL, type ResearchRow } from "./text.js";
+
+export interface ShareOptions {
+  id: string;
+  /** The dimension the rows are grouped by: "stage" or "region". */
+  groupDim: string;
+  /** What the LEROs counted do, to finish "68% of LEROs …": "evaluate their work". */
+  doing: string;
+  /** The column heading for the counted LEROs: "Evaluate their work". */
+  countHeading: string;
+  /** The column heading for the groups: "Stage of development". */
+  groupHeading: string;
+  source: string;
+  /** e.g. "2025 audit": used in the subtitle. */
+  wave?: string;
+  notes?: string[];
+  width?: number;
+  document?: Document;
+}
+
+function groupsOf(rows: readonly ResearchRow[], groupDim: string): ResearchRow[] {
+  const total = rows.filter((r) => r[groupDim] === TOTAL);
+  return [...total, ...rows.filter((r) => r[groupDim] !== TOTAL)];
+}
+
+/** "68% of LEROs evaluate their work: from 41% of informal groups to 100% of mature LEROs". */
+export function shareTitle(rows: readonly ResearchRow[], options: Pick<ShareOptions, "groupDim" | "doing">): string {
+  const total = rows.find((r) => r[options.groupDim] === TOTAL);
+  const groups = rows.filter((r) => r[options.groupDim] !== TOTAL && isNumber(r.percent));
+  const head = isNumber(total?.percent) ? `${roundedPercent(total.percent)} of LEROs ${options.doing}` : `How many LEROs ${options.doing}`;
+  if (groups.length < 2) return head;
+  const sorted = [...groups].sort((a, b) => (a.percent as number) - (b.percent as number));
+  const low = sorted[0]!;
+  const high = sorted[sorted.length - 1]!;
+  if (low.percent === high.percent) return `${head}, in every group shown alike`;
+  const name = (r: ResearchRow) => groupPhrase(options.groupDim, String(r[options.groupDim]));
+  return `${head}: from ${roundedPercent(low.percent as number)} of ${name(low)} to ${roundedPercent(high.percent as number)} of ${name(high)}`;
+}
+
+export function describeShare(rows: readonly ResearchRow[], options: Pick<ShareOptions, "groupDim" | "doing">): string {
+  const ordered = groupsOf(rows, options.groupDim);
+  const parts = ordered.map((r) => `${groupLabel(String(r[options.groupDim]))}: ${formatPercent(r.percent ?? null)}`);
+  const hidden = ordered.filter((r) => !isNumber(r.percent)).length;
+  return `Percentage of LEROs that ${options.doing}, by group. ${parts.join("; ")}.${hidden > 0 ? ` ${hidden} group${hidden === 1 ? "'s share is" : "s' shares are"} hidden or based on too few LEROs.` : ""}`;
+}
+
+export function researchShare(rows: readonly ResearchRow[], options: ShareOptions): HTMLElement {
+  const ordered = groupsOf(rows, options.groupDim);
+  const bars: Bar[] = ordered.map((r) => ({
+    label: groupLabel(String(r[options.groupDim])),
+    percent: isNumber(r.percent) ? r.percent : null,
+    text: isNumber(r.percent) ? formatPercent(r.percent) : typeof r.count === "string" || typeof r.base_count === "string" ? "[c]" : "[x]",
+  }));
+  const total = rows.find((r) => r[options.groupDim] === TOTAL);
+  const columns: TableColumn[] = [
+    { key: "group", label: options.groupHeading },
+    { key: "base", label: "LEROs", numeric: true, format: (v) => formatCount(v as string | number | null) },
+    { key: "count", label: options.countHeading, numeric: true, format: (v) => formatCount(v as string | number | null) },
+    { key: "percent", label: "Percentage", numeric: true, format: (v) => formatPercent(v as string | number | null) },
+  ];
+  return figure({
+    id: options.id,
+    title: shareTitle(rows, options),
+    subtitle: `Percentage of LEROs in each group${options.wave ? `, ${options.wave}` : ""}; base: ${formatCount(total?.base_count ?? null)} LEROs`,
+    chart: optionsChart(bars, {
+      ...(options.width !== undefined ? { width: options.width } : {}),
+      ...(options.document ? { document: options.document } : {}),
+    }),
+    description: describeShare(rows, options),
+    source: options.source,
+    notes: [...(options.notes ?? []), ...(ordered.some((r) => !isNumber(r.percent)) ? ["[x] = no percentage: fewer than 3 LEROs in the group, or a count is hidden."] : [])],
+    columns,
+    rows: ordered.map((r) => ({ group: groupLabel(String(r[options.groupDim])), base: r.base_count, count: r.count, percent: r.percent ?? null })),
+    ...(options.document ? { document: options.document } : {}),
+  });
+}

@@ -1,0 +1,163 @@
+/**
+ * How much of the standards LEROs have in place, by stage of development: for each stage, the
+ * average share of the statements that apply to a LERO that are in place, and partly in place, as
+ * stacked bars; the table gives the same for each section. When the table is not available (the
+ * standards data cannot be linked to the audit) a short explanation is returned instead of a chart.
+ */
+import * as Plot from "@observablehq/plot";
+import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
+import type { StandardsRow, Value } from "./status.js";
+
+export const ALL_SECTIONS = "All sections";
+export const TOTAL = "Total";
+export const ALL_STAGES = "All LEROs";
+
+export interface ByStageOptions {
+  id: string;
+  source: string;
+  wave?: string;
+  notes?: string[];
+  width?: number;
+  document?: Document;
+}
+
+const isNumber = (v: Value | undefined): v is number => typeof v === "number" && Number.isFinite(v);
+const pct = (v: number) => `${v.toLocaleString("en-GB", { maximumFractionDigits: 1 })}%`;
+const show = (v: Value | undefined): string => (isNumber(v) ? pct(v) : v === null || v === undefined ? "[x]" : String(v));
+const stageLabel = (stage: string) => (stage === TOTAL ? ALL_STAGES : stage);
+const STAGE_PHRASES: Record<string, string> = { "Informal group": "informal groups", Emerging: "emerging LEROs", Established: "established LEROs", Mature: "mature LEROs" };
+const phrase = (stage: string) => STAGE_PHRASES[stage] ?? `${stage.toLowerCase()} LEROs`;
+
+/** Whether any stage has a published share. */
+export function available(rows: readonly StandardsRow[]): boolean {
+  return rows.some((r) => isNumber(r.percent_in_place));
+}
+
+function overall(rows: readonly StandardsRow[]): StandardsRow[] {
+  const all = rows.filter((r) => r.section === ALL_SECTIONS);
+  return [...all.filter((r) => r.stage === TOTAL), ...all.filter((r) => r.stage !== TOTAL)];
+}
+
+export function byStageTitle(rows: readonly StandardsRow[]): string {
+  const stages = overall(rows).filter((r) => r.stage !== TOTAL && isNumber(r.percent_in_place));
+  const total = overall(rows).find((r) => r.stage === TOTAL);
+  const head = isNumber(total?.percent_in_place) ? `On average, LEROs have ${Math.round(total.percent_in_place)}% of the statements that apply to them in place` : "Statements in place, by stage of development";
+  if (stages.length < 2) return head;
+  const sorted = [...stages].sort((a, b) => (a.percent_in_place as number) - (b.percent_in_place as number));
+  const low = sorted[0]!;
+  const high = sorted[sorted.length - 1]!;
+  if (low.percent_in_place === high.percent_in_place) return head;
+  return `${head}: from ${Math.round(low.percent_in_place as number)}% for ${phrase(String(low.stage))} to ${Math.round(high.percent_in_place as number)}% for ${phrase(String(high.stage))}`;
+}
+
+export function describeByStage(rows: readonly StandardsRow[]): string {
+  const parts = overall(rows).map((r) => `${stageLabel(String(r.stage))}: ${show(r.percent_in_place)} in place, ${show(r.percent_partly)} partly`);
+  return `Average share of applicable statements in place and partly in place, by stage of development. ${parts.join("; ")}.`;
+}
+
+interface Segment {
+  stage: string;
+  kind: string;
+  x1: number;
+  x2: number;
+}
+
+const KINDS = ["In place", "Partly in place"];
+const COLOURS = ["var(--lero-cat-3, #009e73)", "var(--lero-cat-5, #56b4e9)"];
+
+export function byStageChart(rows: readonly StandardsRow[], options: Pick<ByStageOptions, "width" | "document">): SVGSVGElement | HTMLElement {
+  const width = chartWidth(options.width);
+  const list = overall(rows);
+  const labels = list.map((r) => stageLabel(String(r.stage)));
+  const segments: Segment[] = [];
+  const hidden: { stage: string; text: string }[] = [];
+  for (const r of list) {
+    const stage = stageLabel(String(r.stage));
+    if (!isNumber(r.percent_in_place) || !isNumber(r.percent_partly)) {
+      hidden.push({ stage, text: typeof r.organisations === "string" ? r.organisations : "[x]" });
+      continue;
+    }
+    segments.push({ stage, kind: KINDS[0]!, x1: 0, x2: r.percent_in_place });
+    segments.push({ stage, kind: KINDS[1]!, x1: r.percent_in_place, x2: r.percent_in_place + r.percent_partly });
+  }
+  const marginLeft = Math.min(140, 14 + Math.max(...labels.map((l) => l.length)) * 7);
+  return Plot.plot({
+    ...(options.document ? { document: options.document } : {}),
+    width,
+    height: 44 + list.length * 34,
+    marginLeft,
+    marginRight: 16,
+    style: { fontSize: "12px" },
+    x: { domain: [0, 100], label: width < 480 ? "Average percentage" : "Average percentage of applicable statements", tickFormat: (d: number) => `${d}%`, grid: true, ticks: width < 420 ? 4 : 10 },
+    y: { domain: labels, label: null, tickSize: 0 },
+    color: { domain: KINDS, range: COLOURS },
+    marks: [
+      Plot.rectX(segments, { x1: "x1", x2: "x2", y: "stage", fill: "kind", insetTop: 4, insetBottom: 4 }),
+      Plot.text(
+        segments.filter((s) => ((s.x2 - s.x1) / 100) * (width - marginLeft - 16) >= 34),
+        { x: (s: Segment) => (s.x1 + s.x2) / 2, y: "stage", text: (s: Segment) => `${Math.round(s.x2 - s.x1)}%`, fill: "#111" },
+      ),
+      Plot.text(hidden, { x: 0, y: "stage", text: "text", textAnchor: "start", dx: 4, fill: "currentColor", fontStyle: "italic" }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+function legend(doc: Document): HTMLElement {
+  const list = doc.createElement("ul");
+  list.className = "standards-legend";
+  list.setAttribute("aria-hidden", "true");
+  KINDS.forEach((kind, i) => {
+    const item = doc.createElement("li");
+    const swatch = doc.createElement("span");
+    swatch.className = "standards-swatch";
+    swatch.setAttribute("style", `background:${COLOURS[i]}`);
+    item.append(swatch, doc.createTextNode(kind));
+    list.append(item);
+  });
+  return list;
+}
+
+export function standardsByStage(rows: readonly StandardsRow[], options: ByStageOptions & { notAvailable?: string }): HTMLElement {
+  const doc = options.document ?? document;
+  if (!available(rows)) {
+    const note = doc.createElement("p");
+    note.className = "standards-unavailable";
+    note.id = options.id;
+    note.textContent = options.notAvailable ?? "This breakdown is not available for the current data.";
+    return note;
+  }
+  const sections = [...new Set(rows.map((r) => String(r.section)))];
+  const stages = [...new Set(overall(rows).map((r) => String(r.stage)))];
+  const at = (stage: string, section: string) => rows.find((r) => r.stage === stage && r.section === section);
+  const columns: TableColumn[] = [
+    { key: "stage", label: "Stage of development" },
+    { key: "organisations", label: "LEROs", numeric: true },
+    ...sections.map((section, i): TableColumn => ({ key: `c${i}`, label: `${section}: in place (partly)`, numeric: true })),
+  ];
+  const tableRows = stages.map((stage) =>
+    Object.fromEntries([
+      ["stage", stageLabel(stage)],
+      ["organisations", at(stage, ALL_SECTIONS)?.organisations ?? null],
+      ...sections.map((section, i) => {
+        const r = at(stage, section);
+        return [`c${i}`, isNumber(r?.percent_in_place) ? `${show(r.percent_in_place)} (${show(r.percent_partly)})` : show(r?.organisations)];
+      }),
+    ]),
+  );
+  const chart = doc.createElement("div");
+  chart.append(legend(doc), byStageChart(rows, options));
+  const total = at(TOTAL, ALL_SECTIONS)?.organisations;
+  return figure({
+    id: options.id,
+    title: byStageTitle(rows),
+    subtitle: `Average percentage of the statements that apply to each LERO${options.wave ? `, ${options.wave}` : ""}; base: ${isNumber(total) ? total.toLocaleString("en-GB") : show(total)} LEROs`,
+    chart,
+    description: describeByStage(rows),
+    source: options.source,
+    notes: [...(options.notes ?? []), "A statement marked 'not applicable' by a LERO does not count for it. [x] = no figure: fewer than 3 LEROs, or their number is hidden."],
+    columns,
+    rows: tableRows,
+    ...(options.document ? { document: options.document } : {}),
+  });
+}

@@ -1,0 +1,99 @@
+/**
+ * The dot plot behind the stigma comparisons: one row per setting, one dot per series (a kind of
+ * stigma, or a role), joined by a faint line so the spread in each setting is easy to see. Series
+ * differ in shape as well as colour. A hidden value is not drawn; the row then lists it as [c].
+ */
+import * as Plot from "@observablehq/plot";
+import { chartWidth } from "../shared/figure.js";
+
+export type Value = number | string | null;
+
+export interface DotDatum {
+  row: string;
+  series: string;
+  value: Value;
+}
+
+export interface DotPlotOptions {
+  width?: number;
+  rows: string[];
+  series: string[];
+  domain: [number, number];
+  axisLabel: string;
+  tickFormat?: (d: number) => string;
+  document?: Document;
+}
+
+const COLOURS = ["var(--lero-cat-6, #d55e00)", "var(--lero-cat-1, #0072b2)", "var(--lero-cat-3, #009e73)", "var(--lero-cat-4, #cc79a7)"];
+const SYMBOLS = ["circle", "diamond", "square", "triangle"];
+
+export const isShownValue = (v: Value): v is number => typeof v === "number" && Number.isFinite(v);
+
+export function dotPlot(data: readonly DotDatum[], options: DotPlotOptions): SVGSVGElement | HTMLElement {
+  const width = chartWidth(options.width);
+  const narrow = width < 480;
+  const shown = data.filter((d) => isShownValue(d.value));
+  const hiddenRows = options.rows
+    .map((row) => ({ row, missing: data.filter((d) => d.row === row && !isShownValue(d.value)).map((d) => d.series) }))
+    .filter((r) => r.missing.length > 0);
+  const longest = Math.max(0, ...options.rows.map((r) => r.length));
+  const style = (series: string): { fill: string; symbol: string } => {
+    const i = Math.max(0, options.series.indexOf(series));
+    return { fill: COLOURS[i % COLOURS.length]!, symbol: SYMBOLS[i % SYMBOLS.length]! };
+  };
+  const marginLeft = narrow ? 8 : Math.min(250, 16 + longest * 6.6);
+  // The key, wrapped onto lines in the top margin; drawn as marks so it travels with SVG and PNG downloads.
+  const key: { series: string; x: number; line: number }[] = [];
+  let x = 0;
+  let line = 0;
+  for (const series of options.series) {
+    const size = 30 + series.length * 6.3;
+    if (x > 0 && x + size > width - marginLeft - 16) {
+      x = 0;
+      line++;
+    }
+    key.push({ series, x, line });
+    x += size;
+  }
+  const keyHeight = (line + 1) * 20;
+  const ranges = options.rows.flatMap((row) => {
+    const values = shown.filter((d) => d.row === row).map((d) => d.value as number);
+    return values.length > 1 ? [{ row, lo: Math.min(...values), hi: Math.max(...values) }] : [];
+  });
+  return Plot.plot({
+    ...(options.document ? { document: options.document } : {}),
+    width,
+    height: 48 + keyHeight + options.rows.length * (narrow ? 48 : 32),
+    marginLeft,
+    marginRight: 16,
+    marginTop: 16 + keyHeight,
+    x: { label: options.axisLabel, domain: options.domain, grid: true, ...(options.tickFormat ? { tickFormat: options.tickFormat } : {}) },
+    y: { label: null, domain: options.rows, axis: narrow ? null : "left", padding: narrow ? 0.65 : 0.3 },
+    marks: [
+      Plot.link(ranges, { x1: "lo", x2: "hi", y1: "row", y2: "row", stroke: "currentColor", strokeOpacity: 0.35, strokeWidth: 2 }),
+      ...options.series.map((series) =>
+        Plot.dot(
+          shown.filter((d) => d.series === series),
+          { x: "value", y: "row", r: 5.5, ...style(series), stroke: "var(--theme-background, white)", strokeWidth: 0.75 },
+        ),
+      ),
+      ...(narrow ? [Plot.text(options.rows, { x: options.domain[0], y: (d: string) => d, dy: -17, textAnchor: "start", text: (d: string) => d, fill: "currentColor", fontSize: 11, lineWidth: (width - 24) / 11, textOverflow: "ellipsis" })] : []),
+      // On a narrow screen the row's name takes the line above the dots, so hidden values go below them.
+      Plot.text(hiddenRows, {
+        ...(narrow ? { x: options.domain[0], textAnchor: "start" as const, dy: 15 } : { frameAnchor: "right" as const, textAnchor: "end" as const }),
+        y: "row",
+        text: (d: { missing: string[] }) => `${d.missing.join(", ")}: [c]`,
+        fill: "var(--lero-suppressed, #767676)",
+        fontStyle: "italic",
+        fontSize: 11,
+      }),
+      ...key.flatMap((k) => {
+        const dy = -keyHeight - 8 + k.line * 20;
+        return [
+          Plot.dot([k], { frameAnchor: "top-left", dx: k.x + 6, dy, r: 5.5, ...style(k.series) }),
+          Plot.text([k], { frameAnchor: "top-left", dx: k.x + 15, dy, textAnchor: "start", text: () => k.series, fill: "currentColor", fontSize: 12 }),
+        ];
+      }),
+    ],
+  });
+}

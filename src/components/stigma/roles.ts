@@ -1,0 +1,104 @@
+/**
+ * Enacted stigma by the respondent's role (person in recovery, family member, worker) in each setting:
+ * the percentage of each group who met it, as a dot plot with one dot per role. Groups too small to
+ * show are listed as [c] on their row. The headline says which role met stigma most, and how widely.
+ */
+import { dotPlot, isShownValue, type DotDatum, type Value } from "./dotplot.js";
+import { figure, type TableColumn } from "../shared/figure.js";
+
+/** A row of the `stigma-enacted-by-role-setting` aggregate. */
+export interface RoleRow {
+  setting: string;
+  role: string;
+  count: Value;
+  enacted_count: Value;
+  percent: Value;
+}
+
+const TOTAL = "Total";
+const pct = (v: Value): string => (isShownValue(v) ? `${v.toLocaleString("en-GB", { maximumFractionDigits: 1 })}%` : "[c]");
+const people = (v: Value): string => (isShownValue(v) ? v.toLocaleString("en-GB") : v === null ? "[x]" : String(v));
+
+/** "Person in recovery" → "People in recovery", for headlines. */
+function plural(role: string): string {
+  const map: Record<string, string> = { "Person in recovery": "People in recovery", "Family member": "Family members", Worker: "Workers" };
+  return map[role] ?? role;
+}
+
+function layout(rows: readonly RoleRow[]): { settings: string[]; roles: string[] } {
+  const roles = [...new Set(rows.map((r) => r.role))].filter((r) => r !== TOTAL);
+  const totals = new Map(rows.filter((r) => r.role === TOTAL).map((r) => [r.setting, isShownValue(r.percent) ? r.percent : -1]));
+  const settings = [...new Set(rows.map((r) => r.setting))].sort((a, b) => (totals.get(b) ?? -1) - (totals.get(a) ?? -1));
+  return { settings, roles };
+}
+
+export function rolesTitle(rows: readonly RoleRow[]): string {
+  const { settings, roles } = layout(rows);
+  const leaders = new Map<string, number>();
+  let compared = 0;
+  for (const setting of settings) {
+    const shown = rows.filter((r) => r.setting === setting && r.role !== TOTAL && isShownValue(r.percent));
+    if (shown.length < 2) continue;
+    compared++;
+    const top = [...shown].sort((a, b) => (b.percent as number) - (a.percent as number))[0]!;
+    leaders.set(top.role, (leaders.get(top.role) ?? 0) + 1);
+  }
+  if (compared === 0) return "Too few people in each role to compare them";
+  const [role, wins] = [...leaders.entries()].sort((a, b) => b[1] - a[1])[0]!;
+  const others = roles.filter((r) => r !== role).map((r) => plural(r).toLowerCase());
+  const than = others.length ? ` than ${others.join(" or ")}` : "";
+  return wins === compared
+    ? `${plural(role)} met stigma more often${than} in every setting where they can be compared`
+    : `${plural(role)} met stigma most often in ${wins} of ${compared} settings`;
+}
+
+export function describeRoles(rows: readonly RoleRow[]): string {
+  const { settings, roles } = layout(rows);
+  const items = settings.map((s) => `${s}: ${roles.map((role) => `${role.toLowerCase()} ${pct(rows.find((r) => r.setting === s && r.role === role)?.percent ?? null)}`).join(", ")}`);
+  return `Percentage of people who met enacted stigma, by role and setting. ${items.join("; ")}.`;
+}
+
+export interface RolesFigureOptions {
+  id: string;
+  source: string;
+  width?: number;
+  title?: string;
+  subtitle?: string;
+  notes?: string[];
+  headingLevel?: 2 | 3 | 4;
+  document?: Document;
+}
+
+export function rolesFigure(rows: readonly RoleRow[], options: RolesFigureOptions): HTMLElement {
+  const { settings, roles } = layout(rows);
+  const data: DotDatum[] = settings.flatMap((setting) => roles.map((role) => ({ row: setting, series: role, value: rows.find((r) => r.setting === setting && r.role === role)?.percent ?? null })));
+  const columns: TableColumn[] = [
+    { key: "setting", label: "Setting" },
+    { key: "role", label: "Role" },
+    { key: "count", label: "People (base)", numeric: true, format: (v) => people(v as Value) },
+    { key: "enacted_count", label: "People who met enacted stigma", numeric: true, format: (v) => people(v as Value) },
+    { key: "percent", label: "Percentage", numeric: true, format: (v) => pct(v as Value) },
+  ];
+  const tableRows = settings.flatMap((s) => [...roles, TOTAL].flatMap((role) => rows.filter((r) => r.setting === s && r.role === role).map((r) => ({ ...r, role: role === TOTAL ? "All roles" : role }))));
+  return figure({
+    id: options.id,
+    title: options.title ?? rolesTitle(rows),
+    subtitle: options.subtitle ?? "Percentage of people in each role who used the setting and met enacted stigma there; percentages are shown only where at least 10 people in the role answered",
+    chart: dotPlot(data, {
+      rows: settings,
+      series: roles,
+      domain: [0, 100],
+      axisLabel: "Percentage who met enacted stigma",
+      tickFormat: (d) => `${d}%`,
+      ...(options.width ? { width: options.width } : {}),
+      ...(options.document ? { document: options.document } : {}),
+    }),
+    description: describeRoles(rows),
+    source: options.source,
+    ...(options.notes ? { notes: options.notes } : {}),
+    columns,
+    rows: tableRows,
+    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
+    ...(options.document ? { document: options.document } : {}),
+  });
+}

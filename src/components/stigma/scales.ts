@@ -1,0 +1,87 @@
+/**
+ * Enacted, anticipated and internalised stigma in each setting: mean scale scores (1–5) as a dot plot,
+ * settings ordered by enacted stigma. The headline compares what people expect with what they met.
+ */
+import { dotPlot, isShownValue, type DotDatum, type Value } from "./dotplot.js";
+import { figure, type TableColumn } from "../shared/figure.js";
+
+/** A row of the `stigma-scales-by-setting` aggregate. */
+export interface ScalesRow {
+  setting: string;
+  count: Value;
+  mean_enacted: Value;
+  mean_anticipated: Value;
+  mean_internalised: Value;
+}
+
+const SCALES = [
+  { key: "mean_enacted", label: "Enacted (met)" },
+  { key: "mean_anticipated", label: "Anticipated (expected)" },
+  { key: "mean_internalised", label: "Internalised (felt about oneself)" },
+] as const;
+
+const score = (v: Value): string => (isShownValue(v) ? v.toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : "[c]");
+const people = (v: Value): string => (isShownValue(v) ? v.toLocaleString("en-GB") : v === null ? "[x]" : String(v));
+
+function ordered(rows: readonly ScalesRow[]): ScalesRow[] {
+  return [...rows].sort((a, b) => (isShownValue(b.mean_enacted) ? b.mean_enacted : -1) - (isShownValue(a.mean_enacted) ? a.mean_enacted : -1));
+}
+
+export function scalesTitle(rows: readonly ScalesRow[]): string {
+  const both = rows.filter((r) => isShownValue(r.mean_enacted) && isShownValue(r.mean_anticipated));
+  if (both.length === 0) return "The figures for this chart are hidden to protect confidentiality";
+  const expectMore = both.filter((r) => (r.mean_anticipated as number) > (r.mean_enacted as number)).length;
+  const all = expectMore === both.length;
+  if (expectMore * 2 > both.length) {
+    return `People expect stigma even more than they meet it: anticipated stigma is higher than enacted in ${all ? (both.length === 2 ? "both" : `all ${both.length}`) : `${expectMore} of ${both.length}`} settings`;
+  }
+  return `People meet more stigma than they expect in ${both.length - expectMore} of ${both.length} settings`;
+}
+
+export function describeScales(rows: readonly ScalesRow[]): string {
+  const items = ordered(rows).map((r) => `${r.setting}: enacted ${score(r.mean_enacted)}, anticipated ${score(r.mean_anticipated)}, internalised ${score(r.mean_internalised)}`);
+  return `Mean scale scores from 1 (low) to 5 (high), by setting. ${items.join("; ")}.`;
+}
+
+export interface ScalesFigureOptions {
+  id: string;
+  source: string;
+  width?: number;
+  title?: string;
+  subtitle?: string;
+  notes?: string[];
+  headingLevel?: 2 | 3 | 4;
+  document?: Document;
+}
+
+export function scalesFigure(rows: readonly ScalesRow[], options: ScalesFigureOptions): HTMLElement {
+  const sorted = ordered(rows);
+  const data: DotDatum[] = sorted.flatMap((r) => SCALES.map((s) => ({ row: r.setting, series: s.label, value: r[s.key] })));
+  const counts = rows.map((r) => r.count).filter(isShownValue);
+  const base = counts.length ? `${Math.min(...counts).toLocaleString("en-GB")} to ${Math.max(...counts).toLocaleString("en-GB")} people per setting` : "hidden";
+  const columns: TableColumn[] = [
+    { key: "setting", label: "Setting" },
+    { key: "count", label: "People (base)", numeric: true, format: (v) => people(v as Value) },
+    ...SCALES.map((s) => ({ key: s.key, label: `${s.label.replace(/ \(.*\)$/, "")} (mean)`, numeric: true, format: (v: unknown) => score(v as Value) })),
+  ];
+  return figure({
+    id: options.id,
+    title: options.title ?? scalesTitle(rows),
+    subtitle: options.subtitle ?? `Mean scale score, from 1 (never, or very unlikely, or strongly disagree) to 5 (very often, or very likely, or strongly agree); base: ${base}`,
+    chart: dotPlot(data, {
+      rows: sorted.map((r) => r.setting),
+      series: SCALES.map((s) => s.label),
+      domain: [1, 5],
+      axisLabel: "Mean scale score (1–5)",
+      ...(options.width ? { width: options.width } : {}),
+      ...(options.document ? { document: options.document } : {}),
+    }),
+    description: describeScales(rows),
+    source: options.source,
+    ...(options.notes ? { notes: options.notes } : {}),
+    columns,
+    rows: sorted.map((r) => ({ ...r })),
+    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
+    ...(options.document ? { document: options.document } : {}),
+  });
+}

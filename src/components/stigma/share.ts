@@ -1,0 +1,154 @@
+/**
+ * The share of people who met something in each service setting — enacted stigma, or avoiding care
+ * because of how they were treated — as horizontal bars, largest first, with a bold headline written
+ * from the data for campaign use ("5 in 10 people who used hospital or A&E met stigma there").
+ * Hidden shares keep their row and show [c].
+ */
+import * as Plot from "@observablehq/plot";
+import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
+
+export type Value = number | string | null;
+
+/** A row of `stigma-enacted-by-setting` or `stigma-avoided-by-setting`. */
+export interface ShareRow {
+  setting: string;
+  /** People who answered about the setting (the base). */
+  count: Value;
+  percent: Value;
+  [measure: string]: Value;
+}
+
+export type ShareMeasure = "enacted" | "avoided";
+
+/** How a setting reads after "used": "their GP", "the police". */
+const SETTING_PHRASES: Record<string, string> = {
+  GP: "their GP",
+  "Mental health service": "mental health services",
+  "Hospital or A&E": "hospital or A&E",
+  Pharmacy: "a pharmacy",
+  Dentist: "a dentist",
+  Police: "the police",
+  "Housing service": "housing services",
+  "Job centre or employment service": "a job centre or employment service",
+};
+
+export function settingPhrase(setting: string): string {
+  return SETTING_PHRASES[setting] ?? setting.toLowerCase();
+}
+
+const isNumber = (v: Value): v is number => typeof v === "number" && Number.isFinite(v);
+const pct = (v: number): string => `${v.toLocaleString("en-GB", { maximumFractionDigits: 0 })}%`;
+
+/** "5 in 10" for shares of 10% or more (a campaign-friendly figure); the percentage below that. */
+export function inTen(percent: number): string {
+  return percent >= 10 ? `${Math.round(percent / 10)} in 10` : pct(percent);
+}
+
+export interface BarDatum {
+  label: string;
+  value: Value;
+}
+
+/** Percentage bars, one per setting; on narrow screens each setting's name sits above its bar. */
+export function shareChart(bars: readonly BarDatum[], options: { width?: number; fill: string; document?: Document }): SVGSVGElement | HTMLElement {
+  const width = chartWidth(options.width);
+  const narrow = width < 480;
+  const shown = bars.filter((d) => isNumber(d.value));
+  const hidden = bars.filter((d) => !isNumber(d.value));
+  const longest = Math.max(0, ...bars.map((d) => d.label.length));
+  return Plot.plot({
+    ...(options.document ? { document: options.document } : {}),
+    width,
+    height: 44 + bars.length * (narrow ? 46 : 30),
+    marginLeft: narrow ? 8 : Math.min(250, 16 + longest * 6.6),
+    marginRight: 48,
+    x: { label: "Percentage of people who used the setting", domain: [0, 100], grid: true, tickFormat: (d: number) => `${d}%` },
+    y: { label: null, domain: bars.map((d) => d.label), axis: narrow ? null : "left", padding: narrow ? 0.5 : 0.2 },
+    marks: [
+      Plot.barX(shown, { x: "value", y: "label", fill: options.fill }),
+      Plot.text(shown, { x: "value", y: "label", dx: 4, textAnchor: "start", text: (d: BarDatum) => pct1(d.value as number), fill: "currentColor", fontSize: 12 }),
+      Plot.text(hidden, { x: 0, y: "label", dx: 4, textAnchor: "start", text: () => "[c]", fill: "var(--lero-suppressed, #767676)", fontStyle: "italic" }),
+      ...(narrow ? [Plot.text(bars, { x: 0, y: "label", dy: -17, textAnchor: "start", text: "label", fill: "currentColor", fontSize: 11, lineWidth: (width - 24) / 11, textOverflow: "ellipsis" })] : []),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+const pct1 = (v: number): string => `${v.toLocaleString("en-GB", { maximumFractionDigits: 1 })}%`;
+
+export function shareBars(rows: readonly ShareRow[]): BarDatum[] {
+  return [...rows]
+    .sort((a, b) => (isNumber(b.percent) ? b.percent : -1) - (isNumber(a.percent) ? a.percent : -1))
+    .map((r) => ({ label: r.setting, value: isNumber(r.percent) ? r.percent : r.percent === null ? "[c]" : r.percent }));
+}
+
+export function shareTitle(rows: readonly ShareRow[], measure: ShareMeasure): string {
+  const shown = rows.filter((r) => isNumber(r.percent)).sort((a, b) => (b.percent as number) - (a.percent as number));
+  const top = shown[0];
+  if (!top) return "The figures for this chart are hidden to protect confidentiality";
+  const figure = inTen(top.percent as number);
+  const where = settingPhrase(top.setting);
+  const unique = shown.length > 1 && shown[1]!.percent !== top.percent;
+  if (measure === "enacted") {
+    return `${figure} people who used ${where} met stigma there${unique ? ", more than in any other setting" : ""}`;
+  }
+  return `How they were treated led ${figure} people to avoid or put off ${where}${unique ? ", more than any other setting" : ""}`;
+}
+
+function baseRange(rows: readonly ShareRow[]): string {
+  const counts = rows.map((r) => r.count).filter(isNumber);
+  if (counts.length === 0) return "hidden";
+  const lo = Math.min(...counts).toLocaleString("en-GB");
+  const hi = Math.max(...counts).toLocaleString("en-GB");
+  return lo === hi ? `${lo} people per setting` : `${lo} to ${hi} people per setting`;
+}
+
+export interface ShareFigureOptions {
+  id: string;
+  measure: ShareMeasure;
+  source: string;
+  width?: number;
+  title?: string;
+  subtitle?: string;
+  notes?: string[];
+  headingLevel?: 2 | 3 | 4;
+  document?: Document;
+}
+
+export function describeShares(rows: readonly ShareRow[], measure: ShareMeasure): string {
+  const what = measure === "enacted" ? "met enacted stigma" : "avoided or put off care because of how they were treated";
+  const items = shareBars(rows).map((d) => `${d.label}: ${isNumber(d.value) ? pct(d.value) : "hidden"}`);
+  return `Percentage of people who used each setting and ${what}. ${items.join("; ")}.`;
+}
+
+export function shareFigure(rows: readonly ShareRow[], options: ShareFigureOptions): HTMLElement {
+  const measure = options.measure;
+  const what = measure === "enacted" ? "who met enacted stigma there" : "who avoided or put off using it because of how they were treated";
+  const countKey = `${measure}_count`;
+  const bars = shareBars(rows);
+  const people = (v: Value): string => (isNumber(v) ? v.toLocaleString("en-GB") : v === null ? "[x]" : String(v));
+  const columns: TableColumn[] = [
+    { key: "setting", label: "Setting" },
+    { key: "count", label: "People who used it (base)", numeric: true, format: (v) => people(v as Value) },
+    { key: countKey, label: measure === "enacted" ? "People who met enacted stigma" : "People who avoided care", numeric: true, format: (v) => people(v as Value) },
+    { key: "percent", label: "Percentage", numeric: true, format: (v) => (isNumber(v as Value) ? pct1(v as number) : "[c]") },
+  ];
+  const ordered = bars.map((b) => rows.find((r) => r.setting === b.label)!);
+  return figure({
+    id: options.id,
+    title: options.title ?? shareTitle(rows, measure),
+    subtitle: options.subtitle ?? `Percentage of people who used each setting ${what}; base: ${baseRange(rows)}`,
+    chart: shareChart(bars, {
+      fill: measure === "enacted" ? "var(--lero-cat-6, #d55e00)" : "var(--lero-cat-1, #0072b2)",
+      ...(options.width ? { width: options.width } : {}),
+      ...(options.document ? { document: options.document } : {}),
+    }),
+    description: describeShares(rows, measure),
+    source: options.source,
+    ...(options.notes ? { notes: options.notes } : {}),
+    columns,
+    rows: ordered.map((r) => ({ setting: r.setting, count: r.count, [countKey]: r[countKey] ?? null, percent: r.percent })),
+    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
+    ...(options.document ? { document: options.document } : {}),
+  });
+}

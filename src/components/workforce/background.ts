@@ -1,0 +1,138 @@
+/**
+ * Who the trainees were: counts of trainees by one background question (how they attended, higher
+ * education, research done before), as horizontal bars with hidden counts marked [c]. The headline
+ * names the largest group in words from the data.
+ */
+import * as Plot from "@observablehq/plot";
+import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
+
+export type Value = number | string | null;
+
+/** A published one-way aggregate (`workforce-attendance`, `workforce-higher-education`, …). */
+export interface CountTable {
+  dimensions: string[];
+  totalLabel?: string;
+  /** For questions with several answers each: the trainees who answered. */
+  base?: Value;
+  rows: Record<string, Value>[];
+}
+
+export interface BarDatum {
+  label: string;
+  value: Value;
+}
+
+export type BackgroundQuestion = "attendance" | "higher_education" | "prior_research_experience";
+
+/** How each answer reads in a sentence about trainees ("… attended mostly online"). */
+const PHRASES: Record<BackgroundQuestion, Record<string, string>> = {
+  attendance: { "In person": "attended mostly in person", Online: "attended mostly online" },
+  higher_education: {
+    No: "had not studied at college or university level",
+    "Started but did not finish": "had started higher education but not finished",
+    "Yes, a degree or higher": "had a degree or higher",
+  },
+  prior_research_experience: {
+    "None of these": "had done no research of any kind before",
+    "Filled in a survey or took part in a study": "had filled in a survey or taken part in a study",
+    "Helped run a survey, focus group or consultation": "had helped run a survey, focus group or consultation",
+    "Peer research or peer evaluation": "had done peer research or peer evaluation",
+    "A research course or research job": "had done a research course or research job",
+  },
+};
+
+const isNumber = (v: Value): v is number => typeof v === "number" && Number.isFinite(v);
+const people = (v: Value): string => (isNumber(v) ? v.toLocaleString("en-GB") : v === null ? "[x]" : String(v));
+
+/** Count bars, one per answer; on narrow screens each answer sits above its bar. Hidden counts show [c]. */
+export function backgroundChart(bars: readonly BarDatum[], options: { width?: number; document?: Document } = {}): SVGSVGElement | HTMLElement {
+  const width = chartWidth(options.width);
+  const narrow = width < 560;
+  const shown = bars.filter((d) => isNumber(d.value));
+  const hidden = bars.filter((d) => !isNumber(d.value));
+  const longest = Math.max(0, ...bars.map((d) => d.label.length));
+  const max = Math.max(10, ...shown.map((d) => d.value as number));
+  return Plot.plot({
+    ...(options.document ? { document: options.document } : {}),
+    width,
+    height: 44 + bars.length * (narrow ? 46 : 30),
+    marginLeft: narrow ? 8 : Math.min(330, 16 + longest * 6.6),
+    marginRight: 40,
+    x: { label: "Trainees", domain: [0, max], grid: true, ticks: Math.min(6, Math.ceil(max / 5)) },
+    y: { label: null, domain: bars.map((d) => d.label), axis: narrow ? null : "left", padding: narrow ? 0.5 : 0.2 },
+    marks: [
+      Plot.barX(shown, { x: "value", y: "label", fill: "var(--lero-cat-3, #009e73)" }),
+      Plot.text(shown, { x: "value", y: "label", dx: 4, textAnchor: "start", text: (d: BarDatum) => people(d.value), fill: "currentColor", fontSize: 12 }),
+      Plot.text(hidden, { x: 0, y: "label", dx: 4, textAnchor: "start", text: () => "[c]", fill: "var(--lero-suppressed, #767676)", fontStyle: "italic" }),
+      ...(narrow ? [Plot.text(bars, { x: 0, y: "label", dy: -17, textAnchor: "start", text: "label", fill: "currentColor", fontSize: 11, lineWidth: (width - 24) / 11, textOverflow: "ellipsis" })] : []),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+export function backgroundBars(table: CountTable, question: BackgroundQuestion): BarDatum[] {
+  const dim = table.dimensions[0] ?? question;
+  const total = table.totalLabel ?? "Total";
+  return table.rows.filter((r) => r[dim] !== total).map((r) => ({ label: String(r[dim]), value: r.count ?? null }));
+}
+
+/** The number of trainees the question is about: the multi-answer base, or the published total. */
+export function backgroundBase(table: CountTable): Value {
+  if (table.base !== undefined) return table.base;
+  const dim = table.dimensions[0] ?? "";
+  return table.rows.find((r) => r[dim] === (table.totalLabel ?? "Total"))?.count ?? null;
+}
+
+export function backgroundTitle(table: CountTable, question: BackgroundQuestion): string {
+  const bars = backgroundBars(table, question).filter((d) => isNumber(d.value));
+  const base = backgroundBase(table);
+  if (bars.length === 0 || !isNumber(base) || base === 0) return "Trainees' answers are hidden to protect confidentiality";
+  const top = [...bars].sort((a, b) => (b.value as number) - (a.value as number))[0]!;
+  const phrase = PHRASES[question][top.label] ?? `answered “${top.label}”`;
+  const share = (top.value as number) / base;
+  const who = share > 0.6 ? "Most trainees" : share >= 0.45 ? "About half of trainees" : `${top.value} of ${base} trainees`;
+  return `${who} ${phrase}`;
+}
+
+export interface BackgroundFigureOptions {
+  id: string;
+  question: BackgroundQuestion;
+  source: string;
+  width?: number;
+  title?: string;
+  subtitle?: string;
+  notes?: string[];
+  /** The heading of the answer column in the table. */
+  labelHeading: string;
+  headingLevel?: 2 | 3 | 4;
+  document?: Document;
+}
+
+export function backgroundFigure(table: CountTable, options: BackgroundFigureOptions): HTMLElement {
+  const base = backgroundBase(table);
+  const several = table.base !== undefined;
+  const baseText = isNumber(base) ? `${base.toLocaleString("en-GB")} trainees` : "hidden";
+  const notes = [...(options.notes ?? [])];
+  if (several) notes.unshift("Trainees could give more than one answer, so the counts add up to more than the base.");
+  const bars = backgroundBars(table, options.question);
+  const columns: TableColumn[] = [
+    { key: "label", label: options.labelHeading },
+    { key: "value", label: "Trainees", numeric: true, format: (v) => people(v as Value) },
+  ];
+  const shown = bars.filter((d) => isNumber(d.value));
+  const hiddenCount = bars.length - shown.length;
+  const description = `Number of trainees by answer (base ${baseText}). ${bars.map((d) => `${d.label}: ${isNumber(d.value) ? people(d.value) : "hidden"}`).join("; ")}.${hiddenCount ? ` ${hiddenCount} ${hiddenCount === 1 ? "count is" : "counts are"} hidden to protect confidentiality.` : ""}`;
+  return figure({
+    id: options.id,
+    title: options.title ?? backgroundTitle(table, options.question),
+    subtitle: options.subtitle ?? `Number of trainees, rounded to the nearest 5; base: ${baseText}`,
+    chart: backgroundChart(bars, { ...(options.width ? { width: options.width } : {}), ...(options.document ? { document: options.document } : {}) }),
+    description,
+    source: options.source,
+    notes,
+    columns,
+    rows: bars.map((d) => ({ label: d.label, value: d.value })),
+    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
+    ...(options.document ? { document: options.document } : {}),
+  });
+}
