@@ -29,6 +29,7 @@ import { extname, join, relative, resolve, sep } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { parse as parseCsv } from "csv-parse/sync";
 import { isValid as isValidPostcode } from "postcode";
+import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
 import { SCHEMA_DIR, type Field, type Role, type TableSchema } from "../schema.ts";
 import type { DisclosurePolicy, Level } from "./policy.ts";
 import { loadPolicy, SYMBOLS } from "./policy.ts";
@@ -212,7 +213,7 @@ async function auditResources(
       const kind = declaredKind === "aggregate" || (declaredKind !== "microdata" && table.aggregate !== undefined) ? "aggregate" : "microdata";
       if (kind === "aggregate") {
         if (table.format === "parquet") {
-          table.rows = (await db.runAndReadAll(`SELECT * FROM read_parquet(${sqlString(file)})`)).getRowObjectsJson();
+          table.rows = (await db.runAndReadAll(`SELECT * FROM read_parquet(${quoteLiteral(file)})`)).getRowObjectsJson();
         }
         findings.push(...checkAggregate(table, policy, level).map((f) => ({ ...f, file: rel })));
         report.resources.push({ name, kind, level });
@@ -289,7 +290,7 @@ interface LoadedTable {
 
 async function loadTable(db: DuckDBConnection, file: string, format: string): Promise<LoadedTable> {
   if (format === "parquet") {
-    const described = await db.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`);
+    const described = await db.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${quoteLiteral(file)})`);
     const columns = described.getRowObjectsJson().map((r) => String(r["column_name"]));
     return { format: "parquet", file, columns };
   }
@@ -410,9 +411,9 @@ function rowClasses(rows: Record<string, unknown>[], quasi: string[], subject: s
 }
 
 async function parquetClasses(db: DuckDBConnection, file: string, quasi: string[], subject: string | undefined, k: number): Promise<ClassSummary> {
-  const source = `read_parquet(${sqlString(file)}, file_row_number = true)`;
-  const q = quasi.map(sqlIdentifier);
-  const size = subject === undefined ? "count(*)" : `count(DISTINCT ${sqlIdentifier(subject)}) + count(*) FILTER (WHERE ${sqlIdentifier(subject)} IS NULL)`;
+  const source = `read_parquet(${quoteLiteral(file)}, file_row_number = true)`;
+  const q = quasi.map(quoteIdentifier);
+  const size = subject === undefined ? "count(*)" : `count(DISTINCT ${quoteIdentifier(subject)}) + count(*) FILTER (WHERE ${quoteIdentifier(subject)} IS NULL)`;
   const grouped = `SELECT ${[...q, `${size} AS __size`, "min(file_row_number) + 1 AS __first"].join(", ")} FROM ${source}${q.length ? ` GROUP BY ${q.join(", ")}` : ""}`;
   const summary = (await db.runAndReadAll(`SELECT count(*) AS classes, min(__size) AS smallest FROM (${grouped})`)).getRowObjectsJson()[0] ?? {};
   const smallRows = (
@@ -420,7 +421,7 @@ async function parquetClasses(db: DuckDBConnection, file: string, quasi: string[
   ).getRowObjectsJson();
   let varying = 0;
   if (subject !== undefined && q.length > 0) {
-    const s = sqlIdentifier(subject);
+    const s = quoteIdentifier(subject);
     const result = await db.runAndReadAll(
       `SELECT count(*) AS n FROM (SELECT ${s} FROM ${source} WHERE ${s} IS NOT NULL GROUP BY ${s} HAVING count(DISTINCT row(${q.join(", ")})) > 1)`,
     );
@@ -711,7 +712,7 @@ function scanJson(json: unknown, policy: DisclosurePolicy): Finding[] {
 }
 
 async function scanParquet(db: DuckDBConnection, file: string, policy: DisclosurePolicy): Promise<Finding[] | undefined> {
-  const source = `read_parquet(${sqlString(file)}, file_row_number = true)`;
+  const source = `read_parquet(${quoteLiteral(file)}, file_row_number = true)`;
   let columns: { name: string; type: string }[];
   try {
     columns = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`))
@@ -723,7 +724,7 @@ async function scanParquet(db: DuckDBConnection, file: string, policy: Disclosur
   }
   const found: Finding[] = [];
   for (const column of columns) {
-    const c = sqlIdentifier(column.name);
+    const c = quoteIdentifier(column.name);
     for (const m of findPersonalData(column.name, policy.allowedEmails)) found.push({ code: "personal-data", column: `${column.name} (name)`, reason: reasonFor(m) });
     const textual = /VARCHAR|JSON|STRUCT|MAP|\[\]/.test(column.type);
     const bigNumber = /^(BIGINT|UBIGINT|HUGEINT|DECIMAL)/.test(column.type);
@@ -766,14 +767,4 @@ function sha256(file: string): string {
 
 function toPosix(path: string): string {
   return path.split(sep).join("/");
-}
-
-/** A SQL string literal. */
-export function sqlString(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
-}
-
-/** A quoted SQL identifier. */
-export function sqlIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }

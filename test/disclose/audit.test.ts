@@ -4,9 +4,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { auditDist, findPersonalData, formatFinding, passesMod11, sqlString } from "../../loaders/disclose/audit.ts";
+import { auditDist, findPersonalData, formatFinding, passesMod11 } from "../../loaders/disclose/audit.ts";
 import { protectCounts, toAggregateJson } from "../../loaders/disclose/cells.ts";
 import { loadPolicy } from "../../loaders/disclose/policy.ts";
+import { quoteLiteral } from "../../loaders/publish/duckdb.ts";
 
 const policy = { ...loadPolicy(), allowedEmails: ["hello@clero.example"] };
 let root: string;
@@ -36,7 +37,7 @@ function write(dist: string, path: string, content: string | Buffer): void {
 async function parquet(dist: string, path: string, select: string): Promise<void> {
   const file = join(dist, path);
   mkdirSync(dirname(file), { recursive: true });
-  await db.run(`COPY (${select}) TO ${sqlString(file)} (FORMAT parquet)`);
+  await db.run(`COPY (${select}) TO ${quoteLiteral(file)} (FORMAT parquet)`);
 }
 const fields = {
   person: { name: "person", type: "string", lero: { role: "public" } },

@@ -1,8 +1,8 @@
 /**
  * SQL for the explorer, built from small composable parts. Identifiers go through `quoteIdentifier`,
- * values through `sqlLiteral`: the only two places where text becomes SQL. Filter values are also
- * checked against the dimension's known values (`cleanFilters`) before any SQL is built, and the
- * builders refuse a value they were not told about.
+ * values through `sqlLiteral` (both from src/lib/sql-quote.ts, shared with the build): the only two
+ * places where text becomes SQL. Filter values are also checked against the dimension's known values
+ * (`cleanFilters`) before any SQL is built, and the builders refuse a value they were not told about.
  *
  * The data cube (Mosaic-style pre-aggregation, rebuilt when the dataset or the chosen dimensions
  * change, never on a filter change):
@@ -17,25 +17,7 @@
  * - `explore_rows`: rows grouped by every chosen dimension, with the row count and the sum of the
  *   measure's value (for means over assessments).
  */
-
-/** Quotes an identifier (column or table name). */
-export function quoteIdentifier(name: string): string {
-  if (name.includes("\0")) throw new Error(`An identifier cannot contain a NUL byte: ${JSON.stringify(name)}`);
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-/** A value as an SQL literal. Strings are single-quoted with quotes doubled. */
-export function sqlLiteral(value: string | number | bigint | boolean | null): string {
-  if (value === null) return "NULL";
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "bigint") return `${value.toString()}::BIGINT`;
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new Error(`Not a finite number: ${value}`);
-    return String(value);
-  }
-  if (value.includes("\0")) throw new Error(`A text value cannot contain a NUL byte: ${JSON.stringify(value)}`);
-  return `'${value.replaceAll("'", "''")}'`;
-}
+import { quoteIdentifier, sqlLiteral } from "../../lib/sql-quote.js";
 
 export const SUBJECT = "__subject";
 export const VALUE = "__value";

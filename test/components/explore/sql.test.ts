@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { withDuckDB } from "../../../loaders/publish/duckdb.ts";
 import { Source, type Runner } from "../../../src/components/explore/cube.ts";
+import { quoteIdentifier, sqlLiteral } from "../../../src/lib/sql-quote.ts";
 import {
   cleanFilters,
   exportParquetSql,
@@ -9,10 +10,8 @@ import {
   maskCondition,
   maskOf,
   peopleSql,
-  quoteIdentifier,
   rowsSql,
   sourceSql,
-  sqlLiteral,
   tuplesSql,
   type Filters,
 } from "../../../src/components/explore/sql.ts";
@@ -72,17 +71,6 @@ async function direct(db: DuckDBConnection, filters: Filters, groupBy: string[] 
 }
 
 describe("explorer SQL helpers", () => {
-  it("quotes identifiers and literals", () => {
-    expect(quoteIdentifier('a "b"')).toBe('"a ""b"""');
-    expect(sqlLiteral("O'Brien")).toBe("'O''Brien'");
-    expect(sqlLiteral(null)).toBe("NULL");
-    expect(sqlLiteral(3)).toBe("3");
-    expect(sqlLiteral(5n)).toBe("5::BIGINT");
-    expect(() => sqlLiteral("a\0b")).toThrow(/NUL/);
-    expect(() => quoteIdentifier("a\0b")).toThrow(/NUL/);
-    expect(() => sqlLiteral(Number.NaN)).toThrow(/finite/);
-  });
-
   it("builds the expected SQL", () => {
     const known = new Map([["region", ["North East", "Wales"]]]);
     expect(inList("region", ["Wales"], known)).toBe(`"region" IN ('Wales')`);
