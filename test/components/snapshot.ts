@@ -4,13 +4,42 @@
  * renumbered, numbers rounded) and compared with `test/output/<name>.html`. On a mismatch the new
  * rendering is written to `test/output/<name>-changed.html` for review and the test fails. A missing
  * or changed snapshot is (re)written only when `UPDATE_SNAPSHOTS=1`; otherwise the test fails.
+ *
+ * As in Plot's harness, a chart must not warn: every test in a file that imports this harness runs
+ * with `console.warn` spied on, and a warning fails the test (Plot warns about scales and data it had
+ * to guess at, which would otherwise pass unseen). A test that expects warnings says so with
+ * `expectWarnings(count)`.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { JSDOM } from "jsdom";
+import { afterEach, beforeEach, vi, type MockInstance } from "vitest";
 import { PROJECT_ROOT } from "../../loaders/schema.ts";
 
 const OUTPUT = join(PROJECT_ROOT, "test", "output");
+
+let warn: MockInstance<typeof console.warn> | undefined;
+let expectedWarnings = 0;
+
+beforeEach(() => {
+  expectedWarnings = 0;
+  warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+});
+
+afterEach(() => {
+  const calls = warn?.mock.calls ?? [];
+  warn?.mockRestore();
+  warn = undefined;
+  if (calls.length !== expectedWarnings) {
+    const messages = calls.map((args) => args.map(String).join(" ")).join("\n  ");
+    throw new Error(`Expected ${expectedWarnings} warning(s), got ${calls.length}${calls.length ? `:\n  ${messages}` : ""}`);
+  }
+});
+
+/** Declares that the current test is expected to warn `count` times (Plot's `warn` in its tests). */
+export function expectWarnings(count: number): void {
+  expectedWarnings = count;
+}
 
 /** A fresh DOM for one rendering. */
 export function createDocument(): Document {
