@@ -4,6 +4,7 @@
  */
 import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
 import { BIGINT, DOUBLE, LIST, VARCHAR, listValue } from "@duckdb/node-api";
+import { CSV_ESCAPE, formulaStartRegex } from "../../src/lib/csv-safe.ts";
 import type { Field, FieldType } from "../schema.ts";
 import { quoteIdentifier, quoteLiteral } from "./duckdb.ts";
 import { PARQUET_OPTIONS } from "./parquet.ts";
@@ -104,8 +105,9 @@ export async function writeParquet(db: DuckDBConnection, select: string, file: s
 
 /**
  * Writes CSV for download: RFC 4180, UTF-8, header row, lists joined with "; ", and any text cell
- * that a spreadsheet would run as a formula (starting with one of `formulaStarts`, e.g. = + - @ tab CR)
- * prefixed with an apostrophe.
+ * that a spreadsheet would run as a formula prefixed as src/lib/csv-safe.ts says (the same rule, turned
+ * into a DuckDB predicate: `characters` as the policy lists them, e.g. = + - @ tab CR, and their
+ * full-width forms).
  */
 export async function writeCsv(
   db: DuckDBConnection,
@@ -113,13 +115,15 @@ export async function writeCsv(
   columns: readonly Column[],
   sortKey: readonly string[],
   file: string,
-  formulaStarts: string,
+  characters: string,
+  prefix: string = CSV_ESCAPE.prefix,
 ): Promise<void> {
-  const pattern = quoteLiteral(`^[${formulaStarts.replace(/[\]\\^-]/g, "\\$&")}]`);
+  const pattern = quoteLiteral(formulaStartRegex([...characters]));
+  const safe = (text: string): string => `CASE WHEN regexp_matches(${text}, ${pattern}) THEN ${quoteLiteral(prefix)} || ${text} ELSE ${text} END`;
   const cell = (c: Column): string => {
     const id = quoteIdentifier(c.name);
-    if (c.type === "list") return `array_to_string(${id}, '; ') AS ${id}`;
-    if (c.type === "string" || c.type === "any") return `CASE WHEN regexp_matches(${id}, ${pattern}) THEN chr(39) || ${id} ELSE ${id} END AS ${id}`;
+    if (c.type === "list") return `${safe(`array_to_string(${id}, '; ')`)} AS ${id}`;
+    if (c.type === "string" || c.type === "any") return `${safe(id)} AS ${id}`;
     return outputExpression(c);
   };
   await db.run(`COPY (${orderedSelect(table, columns, sortKey, cell)}) TO ${quoteLiteral(file)} (FORMAT csv, HEADER true)`);

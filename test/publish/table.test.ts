@@ -2,8 +2,11 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "csv-parse/sync";
+import { loadPolicy } from "../../loaders/disclose/policy.ts";
 import { withDuckDB } from "../../loaders/publish/duckdb.ts";
 import { loadRecords, orderedSelect, writeCsv, writeParquet, type Column } from "../../loaders/publish/table.ts";
+import { formulaStarts, spreadsheetSafe } from "../../src/lib/csv-safe.ts";
 
 const columns: Column[] = [
   { name: "id", type: "string" },
@@ -53,5 +56,24 @@ describe("publishing a table", () => {
       { id: "b", score: -3, w: "2024-02-29", tags: ["x", "y, z"] },
       { id: "c", score: null, w: "2023-12-01", tags: null },
     ]);
+  });
+
+  it("escapes exactly the cells src/lib/csv-safe.ts escapes, full-width ＝＋－＠ included, in text and list columns", async () => {
+    const policy = loadPolicy();
+    const texts = [...formulaStarts(policy.csvEscape.characters).map((c) => `${c}1+1`), "plain", "a=b", " =1", "'quoted", "－3", "£-3", "[c]"];
+    const dir = mkdtempSync(join(tmpdir(), "lero-t-"));
+    const cols: Column[] = [
+      { name: "id", type: "string" },
+      { name: "text", type: "string" },
+      { name: "tags", type: "list", itemType: "string" },
+    ];
+    await withDuckDB(async (db) => {
+      await loadRecords(db, "h", cols, texts.map((text, i) => ({ id: `r${String(i).padStart(2, "0")}`, text, tags: [text, "x"] })));
+      await writeCsv(db, "h", cols, ["id"], join(dir, "h.csv"), policy.csvEscape.characters.join(""), policy.csvEscape.prefix);
+    });
+    const parsed = parse(readFileSync(join(dir, "h.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+    expect(parsed.map((r) => r.text)).toEqual(texts.map((t) => spreadsheetSafe(t, policy.csvEscape)));
+    expect(parsed.map((r) => r.tags)).toEqual(texts.map((t) => spreadsheetSafe(`${t}; x`, policy.csvEscape)));
+    expect(parsed.map((r) => r.text)).toContain("'＝1+1");
   });
 });

@@ -8,6 +8,7 @@
  * and never touches `FileAttachment`. All text is set with `textContent`, never parsed as HTML, so
  * labels written by the public show literally.
  */
+import { csvLine } from "../../lib/csv-safe.js";
 
 export type CellValue = string | number | boolean | null | undefined;
 
@@ -55,19 +56,11 @@ export function formatCell(value: CellValue): string {
   return value;
 }
 
-/** A cell that starts like a spreadsheet formula gets a leading apostrophe (the site's CSV rule). */
-function csvCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 /** The table's data as CSV text (header row, CRLF line ends, spreadsheet-safe). */
 export function toCsv(columns: readonly TableColumn[], rows: readonly Record<string, CellValue>[]): string {
   const raw = (column: TableColumn, value: CellValue): string =>
     column.format ? column.format(value) : value === null || value === undefined ? "" : typeof value === "number" ? String(value) : String(value);
-  const lines = [columns.map((c) => csvCell(c.label)).join(",")];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(raw(c, row[c.key]))).join(","));
-  return `${lines.join("\r\n")}\r\n`;
+  return [columns.map((c) => c.label), ...rows.map((row) => columns.map((c) => raw(c, row[c.key])))].map((cells) => csvLine(cells)).join("");
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {

@@ -70,6 +70,10 @@ describe("explorer chart", () => {
   it("writes spreadsheet-safe CSV", () => {
     expect(toSafeCsv(["a", "b"], [["=1+1", "x,y"], ["-3", '"q"'], ["@me", "\tt"]], policy)).toBe(`a,b\r\n'=1+1,"x,y"\r\n'-3,"""q"""\r\n'@me,'\tt\r\n`);
   });
+
+  it("escapes full-width formula characters in downloads too", () => {
+    expect(toSafeCsv(["＝a"], [["＝1+1"], ["＋1"], ["－1"], ["＠me"]], policy)).toBe(`'＝a\r\n'＝1+1\r\n'＋1\r\n'－1\r\n'＠me\r\n`);
+  });
 });
 
 describe("explorer state in the URL", () => {

@@ -55,4 +55,9 @@ describe("figure", () => {
     const csv = toCsv([{ key: "a", label: "Answer" }, { key: "n", label: "n" }], [{ a: "=1+1", n: 5 }, { a: "plain, with comma", n: "[c]" }]);
     expect(csv).toBe("Answer,n\r\n'=1+1,5\r\n\"plain, with comma\",[c]\r\n");
   });
+
+  it("escapes full-width formula characters in the CSV too", () => {
+    const csv = toCsv([{ key: "a", label: "＝Answer" }], [{ a: "＝1+1" }, { a: "＋1" }, { a: "－1" }, { a: "＠me" }]);
+    expect(csv).toBe("'＝Answer\r\n'＝1+1\r\n'＋1\r\n'－1\r\n'＠me\r\n");
+  });
 });

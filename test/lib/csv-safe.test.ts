@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { spreadsheetSafe, toCsv } from "../../loaders/disclose/csv-safe.ts";
+import { loadPolicy } from "../../loaders/disclose/policy.ts";
+import { CSV_ESCAPE, csvLine, formulaStartRegex, formulaStarts, spreadsheetSafe, toCsv } from "../../src/lib/csv-safe.ts";
 
 describe("spreadsheetSafe", () => {
   it.each([
@@ -12,6 +13,9 @@ describe("spreadsheetSafe", () => {
     ["\t=1+1", "'\t=1+1"],
     ["\r=1+1", "'\r=1+1"],
     ["＝1+1", "'＝1+1"],
+    ["＋1", "'＋1"],
+    ["－1", "'－1"],
+    ["＠SUM(1,2)", "'＠SUM(1,2)"],
   ])("escapes %j", (cell, safe) => {
     expect(spreadsheetSafe(cell)).toBe(safe);
   });
@@ -23,6 +27,39 @@ describe("spreadsheetSafe", () => {
 
   it.each(["", "Peer support", "1+1", "a=b", "'quoted", " =1+1", "50%", "£-3", "[c]"])("leaves %j", (cell) => {
     expect(spreadsheetSafe(cell)).toBe(cell);
+  });
+});
+
+describe("the rule", () => {
+  it("is the one data/disclosure.json states, for writers with no policy at hand", () => {
+    const { characters, prefix } = loadPolicy().csvEscape;
+    expect(CSV_ESCAPE).toEqual({ characters, prefix });
+  });
+
+  it("adds the full-width form of each printable character", () => {
+    expect(formulaStarts()).toEqual(["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"]);
+    expect(formulaStarts(["=", "="])).toEqual(["=", "＝"]);
+  });
+
+  it("gives a regular expression that matches exactly the text spreadsheetSafe escapes", () => {
+    const regex = new RegExp(formulaStartRegex(["=", "-", "]", "^", "\\"]));
+    const escape = { characters: ["=", "-", "]", "^", "\\"], prefix: "'" };
+    for (let code = 0; code < 0x10000; code++) {
+      const text = `${String.fromCharCode(code)}x`;
+      expect(regex.test(text), text).toBe(spreadsheetSafe(text, escape) !== text);
+    }
+  });
+
+  it("follows a policy's own characters and prefix", () => {
+    expect(spreadsheetSafe("!x", { characters: ["!"], prefix: "^" })).toBe("^!x");
+    expect(spreadsheetSafe("！x", { characters: ["!"], prefix: "^" })).toBe("^！x");
+    expect(spreadsheetSafe("=x", { characters: ["!"], prefix: "^" })).toBe("=x");
+  });
+});
+
+describe("csvLine", () => {
+  it("escapes and quotes every cell, and ends in CRLF", () => {
+    expect(csvLine(["=1+1", "x,y", '"q"', "－3", "ok"])).toBe(`'=1+1,"x,y","""q""",'－3,ok\r\n`);
   });
 });
 
@@ -45,8 +82,8 @@ describe("toCsv", () => {
     const rows = answers.map((answer, i) => ({ id: `r${i}`, answer, count: -i, tags: [answer] }));
     const csv = toCsv(rows, columns);
     const parsed = parse(csv, { columns: true, record_delimiter: "\r\n" }) as Record<string, string>[];
-    expect(parsed.map((r) => r.answer)).toEqual(answers.map(spreadsheetSafe));
-    expect(parsed.map((r) => r.tags)).toEqual(answers.map(spreadsheetSafe));
+    expect(parsed.map((r) => r.answer)).toEqual(answers.map((a) => spreadsheetSafe(a)));
+    expect(parsed.map((r) => r.tags)).toEqual(answers.map((a) => spreadsheetSafe(a)));
     // Numbers stay numbers: a numeric column is never a formula.
     expect(parsed.map((r) => r.count)).toEqual(answers.map((_, i) => String(i === 0 ? 0 : -i)));
     for (const record of parsed) {
