@@ -90,6 +90,12 @@ export interface SchemaLero {
   publish: "microdata" | "aggregates";
   /** For longitudinal data: the field that identifies a person across rows. */
   subject?: string;
+  /**
+   * For longitudinal data: a field whose set of values over a person's rows is itself a
+   * quasi-identifier (which assessments a person attended is known to the staff who ran them).
+   * k-anonymity then counts that pattern with the other quasi-identifiers.
+   */
+  patternQuasi?: string;
   /** Columns the pipeline sorts published rows on, for byte-identical output. */
   sortKey: string[];
   /** Export columns that are known and deliberately dropped (tool metadata). Matched case-insensitively. */

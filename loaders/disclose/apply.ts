@@ -7,12 +7,20 @@
  *    pseudonyms (`person_id` → `person_ref`), so rows can still be linked; every other identifier is
  *    dropped.
  * 3. Quasi-identifiers that are dates get their generalisation ladder from the data (date → quarter
- *    → year); then, for data published as rows, k-anonymity by generalisation and local suppression.
+ *    → year); then, for data published as rows, k-anonymity by generalisation and local suppression,
+ *    counting the schema's `patternQuasi` (which assessments a person attended) as one more
+ *    quasi-identifier, and l-diversity over the sensitive fields on top.
+ * 4. Row-level files never hold free text or its consent flag (see `rowLevelExcluded`).
+ *
+ * The release has one protected base: `tableRecords`, from which every table is counted, are exactly
+ * the people (organisations) whose rows are published — after rejection, consent and k-anonymity — with
+ * their quasi-identifiers as collected. A table minus the microdata therefore gives back nobody.
  *
  * The result is what may be published, the schema of the published fields, and a report of what was
  * done (no personal data in it).
  */
 import type { Field, HierarchyLevel, TableSchema } from "../schema.ts";
+import { diversify } from "./ldiversity.ts";
 import { kAnonymise, type KAnonymityResult, type RiskFigures } from "./kanon.ts";
 import type { DisclosurePolicy } from "./policy.ts";
 import { pseudonym } from "./pseudonym.ts";
@@ -50,6 +58,8 @@ export interface DisclosureReport {
     feasible: boolean;
     levels: Record<string, { level: number; name: string }>;
     suppressed: { rows: number; subjects: number };
+    /** Classes removed because a sensitive field took fewer than l values in them (counted in `suppressed`). */
+    lDiversity: { l: number | null; required: number; sensitive: string[]; removed: { classes: number; rows: number; subjects: number } };
     informationLoss: number;
     before: RiskFigures;
     after: RiskFigures;
@@ -60,8 +70,9 @@ export interface DisclosedDataset {
   /** What may be published row by row (for `publish: "microdata"` datasets). */
   records: Record<string, unknown>[];
   /**
-   * Every accepted row with identifiers pseudonymised and free text handled, but quasi-identifiers
-   * as collected: the input of aggregate tables, which the cell rules protect instead of k.
+   * The rows of the published people (organisations), identifiers pseudonymised and free text handled,
+   * but quasi-identifiers as collected: the input of aggregate tables, which the cell rules protect.
+   * For data published as tables only, every accepted row.
    */
   tableRecords: Record<string, unknown>[];
   /** The fields of `tableRecords`. */
@@ -123,9 +134,24 @@ function dateLadder(records: readonly Record<string, unknown>[], field: Field): 
   ];
 }
 
-function publishedFields(schema: TableSchema, keep: ReadonlySet<string>, generalised: Record<string, { level: number; name: string }>): Field[] {
+/**
+ * Free text and its consent flag never go into row-level files: a quote beside a person's answers
+ * says more about them than either alone. Consented, redacted text is published only in its own lists.
+ */
+function rowLevelExcluded(schema: TableSchema): Set<string> {
+  const excluded = new Set<string>();
+  for (const field of schema.fields) {
+    if (field.lero.role !== "free-text") continue;
+    excluded.add(field.name);
+    if (field.lero.consentField !== undefined) excluded.add(field.lero.consentField);
+  }
+  return excluded;
+}
+
+function publishedFields(schema: TableSchema, keep: ReadonlySet<string>, generalised: Record<string, { level: number; name: string }>, excluded: ReadonlySet<string> = new Set()): Field[] {
   const fields: Field[] = [];
   for (const field of schema.fields) {
+    if (excluded.has(field.name)) continue;
     if (field.lero.role === "identifier") {
       if (!keep.has(field.name)) continue;
       fields.push({
@@ -141,7 +167,7 @@ function publishedFields(schema: TableSchema, keep: ReadonlySet<string>, general
     const copy: Field = { ...field, lero: { ...field.lero } };
     if (level && level.level > 0) {
       copy.description = `${field.description ?? ""} Published at the level "${level.name}" so that nobody can be singled out.`.trim();
-      if (field.type === "date") {
+      if (field.type !== "string") {
         copy.type = "string";
         delete copy.format;
         delete copy.constraints;
@@ -151,6 +177,28 @@ function publishedFields(schema: TableSchema, keep: ReadonlySet<string>, general
     fields.push(copy);
   }
   return fields;
+}
+
+/** The working column that carries a person's attendance pattern through k-anonymity (never published). */
+const PATTERN = "__pattern";
+
+/**
+ * Writes into each row the sorted set of values `field` takes over the row's subject ("3 months +
+ * Intake"), so that k-anonymity counts it as a quasi-identifier. The column is not a published field,
+ * so the writers never see it.
+ */
+function attendancePatterns(rows: Record<string, unknown>[], subject: string, field: string): true {
+  const values = new Map<unknown, Set<string>>();
+  for (const row of rows) {
+    const key = row[subject];
+    let set = values.get(key);
+    if (set === undefined) values.set(key, (set = new Set()));
+    set.add(String(row[field] ?? ""));
+  }
+  const texts = new Map<unknown, string>();
+  for (const [key, set] of values) texts.set(key, [...set].sort().join(" + "));
+  for (const row of rows) row[PATTERN] = texts.get(row[subject]);
+  return true;
 }
 
 export function discloseRecords(records: readonly Record<string, unknown>[], schema: TableSchema, context: DiscloseContext): DisclosedDataset {
@@ -231,15 +279,18 @@ export function discloseRecords(records: readonly Record<string, unknown>[], sch
     .map((f) => ({ field: f.name, hierarchy: f.type === "date" ? dateLadder(out, f) : (f.lero.hierarchy ?? []) }));
   const subject = schema.lero.subject ? pseudonymField(schema.lero.subject) : undefined;
   const k = policy[level].k;
-  const hidden = [...tableOnly].map(pseudonymField);
-  // Fresh rows without the table-only columns (built field by field: deleting keys would leave every
-  // row a slow dictionary-mode object), which k-anonymity may then generalise in place.
-  const visible = Object.keys(out[0] ?? {}).filter((name) => !hidden.includes(name));
+  const excluded = rowLevelExcluded(schema);
+  const hidden = new Set([...[...tableOnly].map(pseudonymField), ...excluded]);
+  // Fresh rows without the table-only columns and free text (built field by field: deleting keys would
+  // leave every row a slow dictionary-mode object), which k-anonymity may then generalise in place.
+  const visible = Object.keys(out[0] ?? {}).filter((name) => !hidden.has(name));
   const microdata = out.map((row) => {
     const copy: Record<string, unknown> = {};
     for (const name of visible) copy[name] = row[name];
     return copy;
   });
+  const patterns = schema.lero.patternQuasi !== undefined && subject !== undefined ? attendancePatterns(microdata, subject, schema.lero.patternQuasi) : undefined;
+  if (patterns) quasi.unshift({ field: PATTERN, hierarchy: [] });
   const result: KAnonymityResult<Record<string, unknown>> = kAnonymise(microdata, {
     quasi,
     k,
@@ -247,21 +298,30 @@ export function discloseRecords(records: readonly Record<string, unknown>[], sch
     ...(subject ? { subject } : {}),
     inPlace: true,
   });
+  const sensitive = schema.fields.filter((f) => f.lero.role === "sensitive" && !hidden.has(f.name)).map((f) => f.name);
+  const diverse = diversify(result.rows, { quasi: quasi.map((q) => q.field), sensitive, l: policy[level].l, ...(subject ? { subject } : {}) });
+  const suppressed = { rows: result.suppressed.rows + diverse.removed.rows, subjects: result.suppressed.subjects + diverse.removed.subjects };
+  const units = subject === undefined ? microdata.length : new Set(microdata.map((row) => row[subject])).size;
   report.kAnonymity = {
     k: result.k,
     required: k,
     unit: result.unit,
-    feasible: result.feasible,
+    feasible: result.feasible && suppressed.subjects <= policy.maxSuppressionShare * units + 1e-9,
     levels: result.levels,
-    suppressed: result.suppressed,
+    suppressed,
+    lDiversity: { l: Number.isFinite(diverse.l) ? diverse.l : null, required: policy[level].l, sensitive, removed: diverse.removed },
     informationLoss: result.informationLoss,
     before: result.before,
     after: result.risk,
   };
+  if (patterns) delete result.levels[PATTERN];
+  // One protected base: tables count exactly the people (organisations) whose rows are published, so
+  // a table minus the microdata gives back nobody; quasi-identifiers stay as collected in tables.
+  const published = new Set<Record<string, unknown>>(diverse.rows);
   return {
-    records: result.rows,
-    fields: publishedFields(schema, keep, result.levels),
-    tableRecords: out,
+    records: diverse.rows,
+    fields: publishedFields(schema, keep, result.levels, excluded),
+    tableRecords: out.filter((_, i) => published.has(microdata[i]!)),
     tableFields: publishedFields(schema, tableKeep, {}),
     sortKey,
     report,

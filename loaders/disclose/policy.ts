@@ -19,6 +19,8 @@ export const LEVELS: readonly Level[] = ["person", "organisation"];
 export interface LevelPolicy {
   /** Every quasi-identifier combination in published microdata is shared by at least `k` people (organisations). */
   k: number;
+  /** Within every such class, each sensitive field takes at least `l` different values (l-diversity). */
+  l: number;
   /** Counts from 1 to `threshold` are suppressed as `[c]`; 0 stays 0. */
   threshold: number;
   /** Counts above the threshold are rounded to the nearest multiple of this (1 = not rounded). */
@@ -110,7 +112,7 @@ const emails: Check = (v) =>
 /** The shape of the file: groups are objects, settings are checks. */
 type Spec = { [key: string]: Spec | Check };
 
-const LEVEL_SPEC: Spec = { k: wholeAtLeast(1), threshold: wholeAtLeast(0), rounding: wholeAtLeast(1), minimumBase: wholeAtLeast(1) };
+const LEVEL_SPEC: Spec = { k: wholeAtLeast(1), l: wholeAtLeast(1), threshold: wholeAtLeast(0), rounding: wholeAtLeast(1), minimumBase: wholeAtLeast(1) };
 const SPEC: Spec = {
   levels: { person: LEVEL_SPEC, organisation: LEVEL_SPEC },
   maxSuppressionShare: share,
@@ -180,6 +182,8 @@ export function parsePolicy(json: unknown, file: string = POLICY_FILE): Disclosu
       const k = values[`levels.${level}.k`] as number;
       // A class of k records shown as a count must not itself be a suppressed count.
       if (k <= threshold) problems.push(`levels.${level}.k.value must be larger than levels.${level}.threshold.value (${k} ≤ ${threshold})`);
+      const l = values[`levels.${level}.l`] as number;
+      if (l > k) problems.push(`levels.${level}.l.value cannot be larger than levels.${level}.k.value (${l} > ${k}): a class of k records holds at most k different values`);
     }
   }
   if (problems.length > 0) {
@@ -188,6 +192,7 @@ export function parsePolicy(json: unknown, file: string = POLICY_FILE): Disclosu
 
   const level = (name: Level): LevelPolicy => ({
     k: values[`levels.${name}.k`] as number,
+    l: values[`levels.${name}.l`] as number,
     threshold: values[`levels.${name}.threshold`] as number,
     rounding: values[`levels.${name}.rounding`] as number,
     minimumBase: values[`levels.${name}.minimumBase`] as number,

@@ -38,7 +38,7 @@ export interface BuildDataOptions {
 
 export interface BuildDataResult {
   out: string;
-  report: BuildReport;
+  report: PrivateBuildReport;
 }
 
 export interface DatasetReport {
@@ -48,19 +48,29 @@ export interface DatasetReport {
   mapping: string | null;
   rows: { read: number; published: number; rejected: number; suppressed: number };
   rejectedByCode: Record<string, number>;
-  rejectedRows: { row: number; line: number; codes: string[] }[];
   warnings: number;
   droppedColumns: string[];
   disclosure?: unknown;
   files: string[];
 }
 
+/** The public report (`build-report.json` in the published folder): counts only. */
 export interface BuildReport {
   version: string;
   illustrative: boolean;
   datasets: Record<string, DatasetReport>;
-  stories: { read: number; published: number; withdrawn: number; heldForReview: number };
+  stories: { published: number };
   heldForReview: number;
+}
+
+/**
+ * The private report, written to the review folder beside the issue list: what the public one says,
+ * plus where the rejected rows are and what happened to each story. Row numbers and a withdrawn story
+ * are facts about single people, so they never go into the published folder.
+ */
+export interface PrivateBuildReport extends Omit<BuildReport, "datasets" | "stories"> {
+  datasets: Record<string, DatasetReport & { rejectedRows: { row: number; line: number; codes: string[] }[] }>;
+  stories: { read: number; published: number; withdrawn: number; heldForReview: number };
 }
 
 /** Thrown when any dataset has table-level errors; `issues` holds every one of them. */
@@ -282,7 +292,7 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
   try {
     const { files, aggregates } = await publishDatasets(datasets, stories, partial, policy, log);
     const version = await writeDatapackage(partial, datasets, files, aggregates, source);
-    const report: BuildReport = {
+    const report: PrivateBuildReport = {
       version,
       illustrative: source.illustrative,
       datasets: Object.fromEntries(
@@ -303,7 +313,7 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
               droppedColumns: d.dropped,
               disclosure: d.disclosed!.report,
               files: files.get(d.name) ?? [],
-            } satisfies DatasetReport,
+            },
           ];
         }),
       ),
@@ -315,7 +325,8 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
         throw new Error(`Row reconciliation failed for ${name}: read ${d.rows.read} ≠ published ${d.rows.published} + rejected ${d.rows.rejected} + suppressed ${d.rows.suppressed}`);
       }
     }
-    await writeFile(join(partial, "build-report.json"), stableJson(report));
+    await writeFile(join(reviewDir, "build-report.json"), stableJson(report));
+    await writeFile(join(partial, "build-report.json"), stableJson(publicReport(report)));
     await mkdir(dirname(options.out), { recursive: true });
     const old = `${options.out}.old-${process.pid}`;
     if (existsSync(options.out)) await rename(options.out, old);
@@ -329,8 +340,14 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
   }
 }
 
+/** The report without row numbers or what happened to single stories. */
+export function publicReport(report: PrivateBuildReport): BuildReport {
+  const datasets = Object.fromEntries(Object.entries(report.datasets).map(([name, { rejectedRows: _, ...d }]) => [name, d]));
+  return { version: report.version, illustrative: report.illustrative, datasets, stories: { published: report.stories.published }, heldForReview: report.heldForReview };
+}
+
 /** The readable summary printed at the end of a build. */
-export function summarise(report: BuildReport): string {
+export function summarise(report: PrivateBuildReport): string {
   const lines = [`Published data version ${report.version}${report.illustrative ? " (illustrative sample)" : ""}:`];
   for (const [name, d] of Object.entries(report.datasets)) {
     const k = (d.disclosure as { kAnonymity?: { k: number; required: number } } | undefined)?.kAnonymity;

@@ -95,6 +95,10 @@ export function checkSchema(schema: TableSchema, file: string = schemaFileOf(sch
   if (schema.lero !== undefined) {
     names(schema.lero.sortKey, "lero.sortKey");
     if (schema.lero.subject !== undefined) names([schema.lero.subject], "lero.subject");
+    if (schema.lero.patternQuasi !== undefined) {
+      names([schema.lero.patternQuasi], "lero.patternQuasi");
+      if (schema.lero.subject === undefined) fail("lero.patternQuasi needs lero.subject: a pattern of values is a person's, over their rows.");
+    }
     for (const label of schema.lero.drop ?? []) {
       const owner = labelOwners.get(label.trim().toLowerCase());
       if (owner !== undefined) {

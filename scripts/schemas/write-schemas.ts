@@ -76,7 +76,7 @@ const audit: TableSchema = {
   name: "audit",
   title: "Research, evaluation and innovation audit of LEROs",
   description:
-    "One row per LERO per audit wave, from the peer-researcher-led audit of how Lived Experience Recovery Organisations gather and use evidence. Organisation-level: published as row-level data once every combination of region, stage, legal form and income band is shared by at least 3 LEROs.",
+    "One row per LERO per audit wave, from the peer-researcher-led audit of how Lived Experience Recovery Organisations gather and use evidence. Organisation-level and published as tables only: a LERO's answers to some sixty questions make its row unique, and its region, stage and size bands are known from charity registers and annual reports, so no row-level file is published.",
   missingValues: BLANKS,
   fields: [
     field("response_id", "string", "identifier", "Response number", "The survey tool's own number for the response. Never published.", { lero: { aliases: [V.AUDIT_ID_LABEL] } }),
@@ -127,9 +127,9 @@ const audit: TableSchema = {
         ],
       },
     }),
-    field("staff_band", "string", "public", "Paid staff", "Number of paid staff (head count), in bands.", { ...categorical(V.STAFF_BANDS, true), lero: { aliases: [Q.staff_band] } }),
-    field("volunteer_band", "string", "public", "Volunteers", "Number of active volunteers, in bands.", { ...categorical(V.VOLUNTEER_BANDS, true), lero: { aliases: [Q.volunteer_band] } }),
-    field("people_supported_band", "string", "public", "People supported", "About how many people the LERO supported in the last 12 months, in bands.", {
+    field("staff_band", "string", "quasi", "Paid staff", "Number of paid staff (head count), in bands. Counted as a quasi-identifier: size bands are public in annual reports.", { ...categorical(V.STAFF_BANDS, true), lero: { aliases: [Q.staff_band] } }),
+    field("volunteer_band", "string", "quasi", "Volunteers", "Number of active volunteers, in bands. Counted as a quasi-identifier: size bands are public in annual reports.", { ...categorical(V.VOLUNTEER_BANDS, true), lero: { aliases: [Q.volunteer_band] } }),
+    field("people_supported_band", "string", "quasi", "People supported", "About how many people the LERO supported in the last 12 months, in bands. Counted as a quasi-identifier: LEROs state it in their annual reports.", {
       ...categorical(V.PEOPLE_BANDS, true),
       lero: { aliases: [Q.people_supported_band] },
     }),
@@ -171,7 +171,7 @@ const audit: TableSchema = {
   lero: {
     unit: "a LERO in an audit wave",
     level: "organisation",
-    publish: "microdata",
+    publish: "aggregates",
     sortKey: ["wave", "region", "lero_id"],
     drop: ["Start time", "Completion time", "Email", "Name", "Last modified time"],
   },
@@ -284,7 +284,7 @@ const stigma: TableSchema = {
   name: "stigma",
   title: "Experiences of stigma in services",
   description:
-    "One row per respondent per service setting they answered about: enacted, anticipated and internalised stigma on 5-point scales (items adapted from the Substance Use Stigma Mechanisms Scale and asked per setting), whether it led them to avoid care, and an optional consented quote. Person-level: row-level data is published only once every combination of region, age band, gender and role is shared by at least 10 people.",
+    "One row per respondent per service setting they answered about: enacted, anticipated and internalised stigma on 5-point scales (items adapted from the Substance Use Stigma Mechanisms Scale and asked per setting), whether it led them to avoid care, and an optional consented quote. Person-level: row-level data is published only once every combination of survey year, region, age band, gender and role is shared by at least 10 people; quotes are published only in their own list, never beside a person's answers.",
   missingValues: BLANKS,
   fields: [
     field("respondent_id", "string", "identifier", "Respondent", "The survey tool's response id. Replaced by a keyed pseudonym; never published as given.", {
@@ -301,7 +301,10 @@ const stigma: TableSchema = {
       ...bool(),
       lero: { aliases: [S.avoided_care.id, S.avoided_care.text] },
     }),
-    field("year", "year", "public", "Survey year", "The year of the survey wave.", { constraints: { required: true, minimum: 2020, maximum: 2035 } }),
+    field("year", "year", "quasi", "Survey year", "The year of the survey wave. A quasi-identifier: someone who knows a person took part knows when.", {
+      constraints: { required: true, minimum: 2020, maximum: 2035 },
+      lero: { hierarchy: [{ name: "all years", otherwise: "All years" }] },
+    }),
     region([S.region.id, S.region.text]),
     ageBand([S.age_band.id, S.age_band.text]),
     gender([S.gender.id, S.gender.text]),
@@ -351,7 +354,7 @@ const outcomes: TableSchema = {
   name: "outcomes",
   title: "Recovery capital over time (BARC-10)",
   description:
-    "One row per person per assessment: the Brief Assessment of Recovery Capital (BARC-10; Vilsaint et al., 2017) at intake, 3, 6 and 12 months. Ten items scored 1 (strongly disagree) to 6 (strongly agree); the total runs from 10 to 60, and 47 or more was associated with sustained remission. Person-level and longitudinal: people, not rows, are counted for k = 10.",
+    "One row per person per assessment: the Brief Assessment of Recovery Capital (BARC-10; Vilsaint et al., 2017) at intake, 3, 6 and 12 months. Ten items scored 1 (strongly disagree) to 6 (strongly agree); the total runs from 10 to 60, and 47 or more was associated with sustained remission. Person-level and longitudinal: people, not rows, are counted for k = 10, and which assessments a person attended counts as a quasi-identifier with their region, age band, gender and intake quarter.",
   missingValues: BLANKS,
   fields: [
     field("person_id", "string", "identifier", "Person", "The LERO's own record id for the person. Replaced by a keyed pseudonym so that a person's assessments can be linked; never published as given.", {
@@ -380,7 +383,7 @@ const outcomes: TableSchema = {
   ],
   primaryKey: ["person_id", "assessment"],
   foreignKeys: [{ fields: ["region"], reference: { resource: "regions", fields: ["name"] } }],
-  lero: { unit: "a person × an assessment", level: "person", publish: "microdata", subject: "person_id", sortKey: ["region", "person_id", "assessment_date"] },
+  lero: { unit: "a person × an assessment", level: "person", publish: "microdata", subject: "person_id", patternQuasi: "assessment", sortKey: ["region", "person_id", "assessment_date"] },
 };
 
 // ---------------------------------------------------------------- stories

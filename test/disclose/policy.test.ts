@@ -8,8 +8,8 @@ const raw = (): Record<string, any> => JSON.parse(readFileSync(POLICY_FILE, "utf
 describe("loadPolicy", () => {
   it("reads the project policy as plain numbers", () => {
     const policy = loadPolicy();
-    expect(policy.person).toEqual({ k: 10, threshold: 7, rounding: 5, minimumBase: 10 });
-    expect(policy.organisation).toEqual({ k: 3, threshold: 2, rounding: 1, minimumBase: 3 });
+    expect(policy.person).toEqual({ k: 10, l: 2, threshold: 7, rounding: 5, minimumBase: 10 });
+    expect(policy.organisation).toEqual({ k: 3, l: 2, threshold: 2, rounding: 1, minimumBase: 3 });
     expect(policy.maxSuppressionShare).toBe(0.05);
     expect(policy.maxRejectedShare).toBe(0.05);
     expect(policy.symbols).toEqual({ confidential: "[c]", notAvailable: "[x]", notApplicable: "[z]", low: "[low]" });
@@ -23,7 +23,7 @@ describe("loadPolicy", () => {
     expect(settings.find((s) => s.key === "levels.person.threshold")?.value).toBe(7);
     for (const s of settings) expect(s.description.length).toBeGreaterThan(20);
     expect(groups["levels.organisation"]).toMatch(/Organisations/);
-    expect(settings).toHaveLength(17);
+    expect(settings).toHaveLength(19);
   });
 
   it("names every problem with its path", () => {

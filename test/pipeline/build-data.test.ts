@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_DIR } from "../../loaders/data-dir.ts";
-import { buildData, listPublished, type BuildReport } from "../../loaders/pipeline/index.ts";
+import { buildData, listPublished, type BuildReport, type PrivateBuildReport } from "../../loaders/pipeline/index.ts";
 import { DATASETS } from "../../loaders/schema.ts";
 import { DEMO_PSEUDONYM_KEY } from "../../loaders/disclose/pseudonym.ts";
 import { PipelineError } from "../../loaders/types.ts";
@@ -29,7 +29,7 @@ interface Resource {
 
 describe("buildData over the sample", () => {
   let first: string;
-  let report: BuildReport;
+  let report: PrivateBuildReport;
 
   beforeAll(async () => {
     first = join(temp(), "published");
@@ -38,10 +38,13 @@ describe("buildData over the sample", () => {
 
   it("publishes every dataset", async () => {
     const files = await listPublished(first);
-    for (const name of ["audit", "stigma", "outcomes"]) {
+    for (const name of ["stigma", "outcomes"]) {
       expect(files).toContain(`${name}.parquet`);
       expect(files).toContain(`${name}.csv`);
     }
+    // Organisation profiles are unique by construction: the audit is published as tables only.
+    expect(files).not.toContain("audit.parquet");
+    expect(files).not.toContain("audit.csv");
     for (const name of DATASETS) expect(files.some((f) => f.startsWith(`aggregates/${name}-`))).toBe(true);
     expect(files).toContain("datapackage.json");
     expect(files).toContain("build-report.json");
@@ -58,6 +61,27 @@ describe("buildData over the sample", () => {
     expect(report.datasets.outcomes!.rows.rejected).toBeGreaterThan(0);
     expect(report.datasets.stigma!.rejectedByCode["duplicate-row"]).toBeGreaterThan(0);
     expect(report.illustrative).toBe(true);
+  });
+
+  it("publishes a report of counts only: no row numbers, nothing about a single story", () => {
+    const published = JSON.parse(readFileSync(join(first, "build-report.json"), "utf8")) as BuildReport;
+    expect(published.stories).toEqual({ published: report.stories.published });
+    expect(report.stories.withdrawn).toBe(1);
+    for (const name of DATASETS) {
+      expect(published.datasets[name]!.rows).toEqual(report.datasets[name]!.rows);
+      expect(published.datasets[name]).not.toHaveProperty("rejectedRows");
+    }
+    expect(JSON.stringify(published)).not.toMatch(/withdrawn|"line"/);
+  });
+
+  it("publishes no free text in row-level files, and counts tables from the published rows", async () => {
+    const header = readFileSync(join(first, "stigma.csv"), "utf8").split("\n")[0]!;
+    expect(header.split(",")).not.toContain("quote");
+    expect(header.split(",")).not.toContain("quote_consent");
+    const region = JSON.parse(readFileSync(join(first, "aggregates", "stigma-region.json"), "utf8")) as { rows: { region: string; count: number | string }[] };
+    const people = new Set(readFileSync(join(first, "stigma.csv"), "utf8").trim().split("\n").slice(1).map((line) => line.split(",")[0]));
+    const total = region.rows.find((r) => r.region === "Total")!.count as number;
+    expect(Math.abs(total - people.size)).toBeLessThanOrEqual(2);
   });
 
   it("lists every file in datapackage.json with its true size and sha256", () => {
