@@ -14,6 +14,9 @@ import type { AggregateTable, Cell, Headline } from "../components/shared/headli
 import { tileMapFigure, type TileDatum, type TileRegion } from "../components/regions/tile-map.ts";
 import { shareFigure, type ShareRow } from "../components/stigma/share.ts";
 import { trajectoryFigure, type TrajectoryRow } from "../components/outcomes/trajectory.ts";
+import { barc10 } from "../components/outcomes/barc.ts";
+import { sourceLine } from "../components/shared/sources.ts";
+import instruments from "../../data/reference/instruments.json" with { type: "json" };
 import { confidenceFigure, type ConfidenceRow } from "../components/workforce/confidence.ts";
 
 /** The all-regions row in region-level tables. */
@@ -58,11 +61,12 @@ export interface EmbedChart {
   render(context: EmbedRenderContext): HTMLElement;
 }
 
-const AUDIT_SOURCE = "CLERO peer-researcher audit of LEROs, latest wave";
-const STANDARDS_SOURCE = "CLERO quality-standards self-assessment of LEROs, latest wave";
-const WORKFORCE_SOURCE = "CLERO peer-research training feedback survey, cohorts 1 and 2";
-const STIGMA_SOURCE = "LERO Evidence survey of experiences of stigma in services";
-const OUTCOMES_SOURCE = "BARC-10 assessments recorded by LEROs (LERO Evidence outcomes data). BARC-10: Vilsaint et al., 2017";
+const AUDIT_SOURCE = sourceLine("audit");
+const STANDARDS_SOURCE = sourceLine("standards");
+const WORKFORCE_SOURCE = sourceLine("workforce");
+const STIGMA_SOURCE = sourceLine("stigma");
+const OUTCOMES_SOURCE = sourceLine("outcomes");
+const BARC = barc10(instruments);
 
 /** Region slugs are the Regions pages' own. */
 export { regionSlug } from "../../loaders/reference.ts";
@@ -250,6 +254,7 @@ const outcomesOverTime: EmbedChart = {
     return trajectoryFigure(rows, {
       id: "embed-outcomes-over-time",
       source: context.region ? `${OUTCOMES_SOURCE}; people assessed in ${context.region.name}` : OUTCOMES_SOURCE,
+      cutOff: BARC.cutOff,
       width: context.width,
       document: context.document,
     });

@@ -4,9 +4,9 @@
  * bands are left out of the bar and named after it as [c], so the bar never pretends to be complete.
  */
 import * as Plot from "@observablehq/plot";
+import { chartOptions, defined, frameOptions, isNumber, TOTAL, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
-
-export type Value = number | string | null;
+import { formatCount, formatPercent } from "../shared/format.js";
 
 export interface BandRow {
   assessment: string;
@@ -16,20 +16,13 @@ export interface BandRow {
   percent: Value;
 }
 
-export interface BandsOptions {
-  width?: number;
+export interface BandsOptions extends ChartOptions {
   /** The label of the band at or above the cut-off (default: the last band). */
   highlight?: string;
-  source: string;
-  notes?: string[];
-  headingLevel?: 2 | 3 | 4;
-  document?: Document;
 }
 
-const TOTAL = "Total";
-const isNumber = (v: Value): v is number => typeof v === "number" && Number.isFinite(v);
-const pct = (v: Value): string => (isNumber(v) ? `${v.toLocaleString("en-GB", { maximumFractionDigits: 1 })}%` : v === null ? "[c]" : String(v));
-const num = (v: Value): string => (isNumber(v) ? v.toLocaleString("en-GB") : v === null ? "[x]" : String(v));
+const pct = (v: Value): string => formatPercent(v);
+const num = (v: Value): string => formatCount(v);
 
 /** Blues for the bands below the cut-off (light to dark), orange for the band at or above it. */
 const BELOW = ["#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"];
@@ -42,7 +35,7 @@ function assessmentsOf(rows: readonly BandRow[]): string[] {
   return [...new Set(rows.map((r) => r.assessment))];
 }
 
-export function bandsChart(rows: readonly BandRow[], options: { width?: number; highlight?: string; document?: Document } = {}): SVGSVGElement | HTMLElement {
+export function bandsChart(rows: readonly BandRow[], options: BandsOptions = {}): SVGSVGElement | HTMLElement {
   const bands = bandsOf(rows);
   const highlight = options.highlight ?? bands.at(-1);
   const below = bands.filter((b) => b !== highlight);
@@ -57,7 +50,7 @@ export function bandsChart(rows: readonly BandRow[], options: { width?: number; 
   const people = (assessment: string): string => `${num(rows.find((r) => r.assessment === assessment && r.band === TOTAL)?.count ?? null)} people`;
   const narrow = width < 480;
   return Plot.plot({
-    ...(options.document ? { document: options.document } : {}),
+    ...defined({ document: options.document }),
     width,
     height: 60 + assessments.length * (narrow ? 62 : 58),
     marginLeft: narrow ? 8 : 84,
@@ -90,7 +83,7 @@ export function describeBands(rows: readonly BandRow[], highlight?: string): str
   return `Share of people in each BARC-10 band at each assessment. ${parts.join("; ")}.`;
 }
 
-export function bandsFigure(rows: readonly BandRow[], options: BandsOptions & { id: string; title: string; subtitle: string }): HTMLElement {
+export function bandsFigure(rows: readonly BandRow[], options: BandsOptions & ChartFigureOptions & { title: string; subtitle: string }): HTMLElement {
   const columns: TableColumn[] = [
     { key: "assessment", label: "Assessment" },
     { key: "band", label: "BARC-10 total" },
@@ -98,16 +91,12 @@ export function bandsFigure(rows: readonly BandRow[], options: BandsOptions & { 
     { key: "percent", label: "% of people assessed", numeric: true, format: (v) => pct(v as Value) },
   ];
   return figure({
-    id: options.id,
+    ...frameOptions(options),
     title: options.title,
     subtitle: options.subtitle,
-    chart: bandsChart(rows, { ...(options.width ? { width: options.width } : {}), ...(options.highlight ? { highlight: options.highlight } : {}), ...(options.document ? { document: options.document } : {}) }),
+    chart: bandsChart(rows, { ...chartOptions(options), ...defined({ highlight: options.highlight }) }),
     description: describeBands(rows, options.highlight),
-    source: options.source,
-    ...(options.notes ? { notes: options.notes } : {}),
     columns,
     rows: rows.map((r) => ({ ...r, band: r.band === TOTAL ? "All people assessed" : r.band })),
-    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
-    ...(options.document ? { document: options.document } : {}),
   });
 }

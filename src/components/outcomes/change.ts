@@ -5,9 +5,9 @@
  * [c]. The two dots differ in shape as well as colour, so colour is never the only carrier.
  */
 import * as Plot from "@observablehq/plot";
+import { defined, frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
-
-export type Value = number | string | null;
+import { formatCount, formatScore } from "../shared/format.js";
 
 export interface ChangeRow {
   /** The group: "12 months", "North East", "All regions"… */
@@ -18,20 +18,18 @@ export interface ChangeRow {
   mean_change: Value;
 }
 
-export interface ChangeOptions {
-  width?: number;
+export interface ChangeOptions extends ChartOptions {
   /** What the second dot is ("12 months", "follow-up"). */
   followUpLabel?: string;
   /** The heading of the group column ("Region", "Follow-up"). */
   groupHeading: string;
-  cutOff?: number;
-  document?: Document;
+  /** The remission-associated cut-off, drawn as a dashed line: `barc10(instruments).cutOff`. */
+  cutOff: number;
 }
 
-const isNumber = (v: Value): v is number => typeof v === "number" && Number.isFinite(v);
-const score = (v: Value): string => (isNumber(v) ? v.toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : v === null ? "[c]" : String(v));
+const score = (v: Value): string => formatScore(v);
 const signed = (v: Value): string => (isNumber(v) ? `${v > 0 ? "+" : v < 0 ? "−" : "±"}${Math.abs(v).toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}` : v === null ? "[c]" : String(v));
-const people = (v: Value): string => (isNumber(v) ? v.toLocaleString("en-GB") : v === null ? "[x]" : String(v));
+const people = (v: Value): string => formatCount(v);
 
 const INTAKE = "var(--lero-cat-1, #0072b2)";
 const LATER = "var(--lero-cat-2, #e69f00)";
@@ -47,12 +45,12 @@ export function changeChart(rows: readonly ChangeRow[], options: ChangeOptions):
   const hidden = rows.filter((r) => !complete(r));
   const later = options.followUpLabel ?? "follow-up";
   const longest = Math.max(0, ...rows.map((r) => r.label.length));
-  const cutOff = options.cutOff ?? 47;
+  const cutOff = options.cutOff;
   const values = shown.flatMap((r) => [r.mean_intake as number, r.mean_follow_up as number]);
   const lo = Math.max(10, Math.floor((Math.min(cutOff, ...values) - 3) / 5) * 5);
   const hi = Math.min(60, Math.ceil((Math.max(cutOff, ...values) + 2) / 5) * 5);
   return Plot.plot({
-    ...(options.document ? { document: options.document } : {}),
+    ...defined({ document: options.document }),
     width,
     height: 70 + rows.length * (narrow ? 44 : 30),
     marginLeft: narrow ? 8 : Math.min(200, 14 + longest * 6.8),
@@ -88,7 +86,7 @@ export function describeChange(rows: readonly ChangeRow[], followUpLabel = "foll
   return `Mean BARC-10 total at intake and at ${followUpLabel} for the same people. ${parts.join("; ")}.${hidden ? ` ${hidden} ${hidden === 1 ? "group is" : "groups are"} hidden to protect confidentiality.` : ""}`;
 }
 
-export function changeFigure(rows: readonly ChangeRow[], options: ChangeOptions & { id: string; title: string; subtitle: string; source: string; notes?: string[]; headingLevel?: 2 | 3 | 4 }): HTMLElement {
+export function changeFigure(rows: readonly ChangeRow[], options: ChangeOptions & ChartFigureOptions & { title: string; subtitle: string }): HTMLElement {
   const later = options.followUpLabel ?? "follow-up";
   const columns: TableColumn[] = [
     { key: "label", label: options.groupHeading },
@@ -98,16 +96,12 @@ export function changeFigure(rows: readonly ChangeRow[], options: ChangeOptions 
     { key: "mean_change", label: "Mean change", numeric: true, format: (v) => signed(v as Value) },
   ];
   return figure({
-    id: options.id,
+    ...frameOptions(options),
     title: options.title,
     subtitle: options.subtitle,
     chart: changeChart(rows, options),
     description: describeChange(rows, later),
-    source: options.source,
-    ...(options.notes ? { notes: options.notes } : {}),
     columns,
     rows: rows.map((r) => ({ ...r })),
-    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
-    ...(options.document ? { document: options.document } : {}),
   });
 }

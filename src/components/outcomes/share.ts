@@ -4,9 +4,9 @@
  * A hidden share keeps its row and shows [c].
  */
 import * as Plot from "@observablehq/plot";
+import { chartOptions, defined, frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
-
-export type Value = number | string | null;
+import { formatCount, formatPercent } from "../shared/format.js";
 
 export interface ShareRow {
   assessment: string;
@@ -16,18 +16,17 @@ export interface ShareRow {
   percent: Value;
 }
 
-const isNumber = (v: Value): v is number => typeof v === "number" && Number.isFinite(v);
-const pct = (v: Value): string => (isNumber(v) ? `${v.toLocaleString("en-GB", { maximumFractionDigits: 1 })}%` : v === null ? "[c]" : String(v));
-const people = (v: Value): string => (isNumber(v) ? v.toLocaleString("en-GB") : v === null ? "[x]" : String(v));
+const pct = (v: Value): string => formatPercent(v);
+const people = (v: Value): string => formatCount(v);
 
-export function shareChart(rows: readonly ShareRow[], options: { width?: number; document?: Document } = {}): SVGSVGElement | HTMLElement {
+export function shareChart(rows: readonly ShareRow[], options: ChartOptions = {}): SVGSVGElement | HTMLElement {
   const width = chartWidth(options.width);
   const label = (r: ShareRow): string => `${r.assessment} (${people(r.count)} people)`;
   const shown = rows.filter((r) => isNumber(r.percent));
   const hidden = rows.filter((r) => !isNumber(r.percent));
   const narrow = width < 480;
   return Plot.plot({
-    ...(options.document ? { document: options.document } : {}),
+    ...defined({ document: options.document }),
     width,
     height: 40 + rows.length * (narrow ? 48 : 32),
     marginLeft: narrow ? 8 : 170,
@@ -44,31 +43,27 @@ export function shareChart(rows: readonly ShareRow[], options: { width?: number;
   });
 }
 
-export function describeShare(rows: readonly ShareRow[], cutOff = 47): string {
+export function describeShare(rows: readonly ShareRow[], cutOff: number): string {
   return `Percentage of people scoring ${cutOff} or more on BARC-10. ${rows.map((r) => `${r.assessment}: ${pct(r.percent)} of ${people(r.count)} people`).join("; ")}.`;
 }
 
 export function shareFigure(
   rows: readonly ShareRow[],
-  options: { id: string; title: string; subtitle: string; source: string; notes?: string[]; cutOff?: number; width?: number; headingLevel?: 2 | 3 | 4; document?: Document },
+  options: ChartFigureOptions & { title: string; subtitle: string; /** `barc10(instruments).cutOff` */ cutOff: number },
 ): HTMLElement {
-  const cutOff = options.cutOff ?? 47;
+  const cutOff = options.cutOff;
   const columns: TableColumn[] = [
     { key: "assessment", label: "Assessment" },
     { key: "count", label: "People assessed", numeric: true, format: (v) => people(v as Value) },
     { key: "percent", label: `% scoring ${cutOff} or more`, numeric: true, format: (v) => pct(v as Value) },
   ];
   return figure({
-    id: options.id,
+    ...frameOptions(options),
     title: options.title,
     subtitle: options.subtitle,
-    chart: shareChart(rows, { ...(options.width ? { width: options.width } : {}), ...(options.document ? { document: options.document } : {}) }),
+    chart: shareChart(rows, chartOptions(options)),
     description: describeShare(rows, cutOff),
-    source: options.source,
-    ...(options.notes ? { notes: options.notes } : {}),
     columns,
     rows: rows.map((r) => ({ ...r })),
-    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
-    ...(options.document ? { document: options.document } : {}),
   });
 }

@@ -1,12 +1,12 @@
 /**
  * Mean BARC-10 total at each assessment, with the number of people assessed printed beside each
- * point, and the remission-associated cut-off (47) as a dashed line. Each point is a different group
+ * point, and the remission-associated cut-off (from the instruments reference data) as a dashed line. Each point is a different group
  * of people (fewer at each later point), so the line joins means, not people: the title says so.
  */
 import * as Plot from "@observablehq/plot";
+import { chartOptions, defined, frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
-
-export type Value = number | string | null;
+import { formatCount, formatScore } from "../shared/format.js";
 
 export interface TrajectoryRow {
   assessment: string;
@@ -15,18 +15,13 @@ export interface TrajectoryRow {
   mean_barc: Value;
 }
 
-export interface TrajectoryOptions {
-  width?: number;
-  cutOff?: number;
-  source: string;
-  notes?: string[];
-  headingLevel?: 2 | 3 | 4;
-  document?: Document;
+export interface TrajectoryOptions extends ChartOptions {
+  /** The remission-associated cut-off, drawn as a dashed line: `barc10(instruments).cutOff`. */
+  cutOff: number;
 }
 
-const isNumber = (v: Value): v is number => typeof v === "number" && Number.isFinite(v);
-const people = (v: Value): string => (isNumber(v) ? v.toLocaleString("en-GB") : v === null ? "[x]" : String(v));
-const score = (v: Value): string => (isNumber(v) ? v.toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : v === null ? "[c]" : String(v));
+const people = (v: Value): string => formatCount(v);
+const score = (v: Value): string => formatScore(v);
 
 export function trajectoryTitle(rows: readonly TrajectoryRow[]): string {
   const shown = rows.filter((r) => isNumber(r.mean_barc));
@@ -37,26 +32,26 @@ export function trajectoryTitle(rows: readonly TrajectoryRow[]): string {
   return `Mean recovery capital was ${direction} among the fewer people assessed at ${last.assessment.toLowerCase()} (${score(last.mean_barc)}) than at ${first.assessment.toLowerCase()} (${score(first.mean_barc)})`;
 }
 
-export function describeTrajectory(rows: readonly TrajectoryRow[], cutOff = 47): string {
+export function describeTrajectory(rows: readonly TrajectoryRow[], cutOff: number): string {
   const parts = rows.map((r) => (isNumber(r.mean_barc) ? `${r.assessment}: mean ${score(r.mean_barc)} from ${people(r.count)} people` : `${r.assessment}: mean not shown (${people(r.count)} people)`));
   return `Mean BARC-10 total by assessment. ${parts.join("; ")}. The remission-associated cut-off is ${cutOff}.`;
 }
 
-export function trajectoryChart(rows: readonly TrajectoryRow[], options: { width?: number; cutOff?: number; document?: Document } = {}): SVGSVGElement | HTMLElement {
-  const cutOff = options.cutOff ?? 47;
+export function trajectoryChart(rows: readonly TrajectoryRow[], options: TrajectoryOptions): SVGSVGElement | HTMLElement {
+  const cutOff = options.cutOff;
   const width = chartWidth(options.width);
   const shown = rows.filter((r) => isNumber(r.mean_barc));
   const hidden = rows.filter((r) => !isNumber(r.mean_barc));
   const narrow = width < 480;
   return Plot.plot({
-    ...(options.document ? { document: options.document } : {}),
+    ...defined({ document: options.document }),
     width,
     height: narrow ? 300 : 340,
     marginLeft: 44,
     marginRight: narrow ? 16 : 28,
     marginBottom: 52,
     x: { label: null, domain: rows.map((r) => r.assessment), padding: 0.3, tickFormat: (d: string) => d },
-    y: { label: "Mean BARC-10 total", domain: [10, 60], grid: true, ticks: [10, 20, 30, 40, 47, 50, 60] },
+    y: { label: "Mean BARC-10 total", domain: [10, 60], grid: true, ticks: [...new Set([10, 20, 30, 40, 50, 60, cutOff])].sort((a, b) => a - b) },
     marks: [
       Plot.ruleY([cutOff], { stroke: "var(--lero-cat-6, #d55e00)", strokeDasharray: "5,4", strokeWidth: 1.5 }),
       Plot.text([cutOff], { y: (d: number) => d, x: rows[0]?.assessment, text: () => `${cutOff}+: remission-associated`, dy: -8, textAnchor: "start", dx: -28, fill: "var(--lero-cat-6, #d55e00)", fontSize: 11 }),
@@ -69,8 +64,8 @@ export function trajectoryChart(rows: readonly TrajectoryRow[], options: { width
   });
 }
 
-export function trajectoryFigure(rows: readonly TrajectoryRow[], options: TrajectoryOptions & { id: string }): HTMLElement {
-  const cutOff = options.cutOff ?? 47;
+export function trajectoryFigure(rows: readonly TrajectoryRow[], options: TrajectoryOptions & ChartFigureOptions): HTMLElement {
+  const cutOff = options.cutOff;
   const columns: TableColumn[] = [
     { key: "assessment", label: "Assessment" },
     { key: "count", label: "People assessed", numeric: true, format: (v) => people(v as Value) },
@@ -79,16 +74,12 @@ export function trajectoryFigure(rows: readonly TrajectoryRow[], options: Trajec
   const first = rows[0];
   const last = rows.at(-1);
   return figure({
-    id: options.id,
+    ...frameOptions(options),
     title: trajectoryTitle(rows),
     subtitle: `Mean BARC-10 total (10 to 60; higher is more recovery capital) of everyone assessed at each point; base: ${people(first?.count ?? null)} people at ${first?.assessment.toLowerCase() ?? "intake"}, ${people(last?.count ?? null)} at ${last?.assessment.toLowerCase() ?? "the last point"}. Not the same people at each point.`,
-    chart: trajectoryChart(rows, { cutOff, ...(options.width ? { width: options.width } : {}), ...(options.document ? { document: options.document } : {}) }),
+    chart: trajectoryChart(rows, { cutOff, ...chartOptions(options) }),
     description: describeTrajectory(rows, cutOff),
-    source: options.source,
-    ...(options.notes ? { notes: options.notes } : {}),
     columns,
     rows: rows.map((r) => ({ ...r })),
-    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
-    ...(options.document ? { document: options.document } : {}),
   });
 }

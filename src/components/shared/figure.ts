@@ -9,6 +9,7 @@
  * labels written by the public show literally.
  */
 import { csvLine } from "../../lib/csv-safe.js";
+import type { ChartFigureOptions } from "./chart.js";
 
 export type CellValue = string | number | boolean | null | undefined;
 
@@ -23,28 +24,17 @@ export interface TableColumn {
   numeric?: boolean;
 }
 
-export interface FigureOptions {
-  /** A stable id, used for the element id and download file names, e.g. "stigma-by-setting". */
-  id: string;
+/** The frame's options: those every chart figure takes (`ChartFigureOptions`), with the chart and its data. */
+export interface FigureOptions extends Omit<ChartFigureOptions, "width" | "title"> {
   /** The headline: what the chart shows ("Stigma is most often met at GP surgeries"). */
   title: string;
-  /** The measure and base ("Percentage of respondents, by setting; base: 1,195 people"). */
-  subtitle?: string;
   /** The chart itself (an SVG or an element containing one). */
   chart: Element;
   /** A sentence or two saying what the chart shows, for screen readers and as the chart's alt text. */
   description: string;
-  /** Where the numbers come from ("LERO Evidence audit of LEROs, 2025"). */
-  source: string;
-  /** Notes under the source line; a note on `[c]` is added when the table holds suppressed values. */
-  notes?: string[];
   /** The data behind the chart, as shown in the table and the CSV download. */
   columns: TableColumn[];
   rows: Record<string, CellValue>[];
-  /** The heading level of the title (default 3: charts sit under a page's h2 sections). */
-  headingLevel?: 2 | 3 | 4;
-  /** The document to build in (jsdom in Node); defaults to the global `document`. */
-  document?: Document;
 }
 
 const SUPPRESSED = /^\[(c|x|z|low)\]$/;

@@ -5,28 +5,23 @@
  * standards data cannot be linked to the audit) a short explanation is returned instead of a chart.
  */
 import * as Plot from "@observablehq/plot";
+import { defined, frameOptions, isNumber, TOTAL, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
-import type { StandardsRow, Value } from "./status.js";
+import { formatPercent } from "../shared/format.js";
+import { standardsLegend } from "./legend.js";
+import { stagePhrase as phrase } from "./stages.js";
+import type { StandardsRow } from "./status.js";
 
 export const ALL_SECTIONS = "All sections";
-export const TOTAL = "Total";
 export const ALL_STAGES = "All LEROs";
 
-export interface ByStageOptions {
-  id: string;
-  source: string;
+export interface ByStageOptions extends ChartFigureOptions {
+  /** e.g. "2025 self-assessment", for the subtitle. */
   wave?: string;
-  notes?: string[];
-  width?: number;
-  document?: Document;
 }
 
-const isNumber = (v: Value | undefined): v is number => typeof v === "number" && Number.isFinite(v);
-const pct = (v: number) => `${v.toLocaleString("en-GB", { maximumFractionDigits: 1 })}%`;
-const show = (v: Value | undefined): string => (isNumber(v) ? pct(v) : v === null || v === undefined ? "[x]" : String(v));
+const show = (v: Value | undefined): string => formatPercent(v, "[x]");
 const stageLabel = (stage: string) => (stage === TOTAL ? ALL_STAGES : stage);
-const STAGE_PHRASES: Record<string, string> = { "Informal group": "informal groups", Emerging: "emerging LEROs", Established: "established LEROs", Mature: "mature LEROs" };
-const phrase = (stage: string) => STAGE_PHRASES[stage] ?? `${stage.toLowerCase()} LEROs`;
 
 /** Whether any stage has a published share. */
 export function available(rows: readonly StandardsRow[]): boolean {
@@ -65,7 +60,7 @@ interface Segment {
 const KINDS = ["In place", "Partly in place"];
 const COLOURS = ["var(--lero-cat-3, #009e73)", "var(--lero-cat-5, #56b4e9)"];
 
-export function byStageChart(rows: readonly StandardsRow[], options: Pick<ByStageOptions, "width" | "document">): SVGSVGElement | HTMLElement {
+export function byStageChart(rows: readonly StandardsRow[], options: ChartOptions): SVGSVGElement | HTMLElement {
   const width = chartWidth(options.width);
   const list = overall(rows);
   const labels = list.map((r) => stageLabel(String(r.stage)));
@@ -82,7 +77,7 @@ export function byStageChart(rows: readonly StandardsRow[], options: Pick<ByStag
   }
   const marginLeft = Math.min(140, 14 + Math.max(...labels.map((l) => l.length)) * 7);
   return Plot.plot({
-    ...(options.document ? { document: options.document } : {}),
+    ...defined({ document: options.document }),
     width,
     height: 44 + list.length * 34,
     marginLeft,
@@ -101,21 +96,6 @@ export function byStageChart(rows: readonly StandardsRow[], options: Pick<ByStag
       Plot.ruleX([0]),
     ],
   });
-}
-
-function legend(doc: Document): HTMLElement {
-  const list = doc.createElement("ul");
-  list.className = "standards-legend";
-  list.setAttribute("aria-hidden", "true");
-  KINDS.forEach((kind, i) => {
-    const item = doc.createElement("li");
-    const swatch = doc.createElement("span");
-    swatch.className = "standards-swatch";
-    swatch.setAttribute("style", `background:${COLOURS[i]}`);
-    item.append(swatch, doc.createTextNode(kind));
-    list.append(item);
-  });
-  return list;
 }
 
 export function standardsByStage(rows: readonly StandardsRow[], options: ByStageOptions & { notAvailable?: string }): HTMLElement {
@@ -146,18 +126,16 @@ export function standardsByStage(rows: readonly StandardsRow[], options: ByStage
     ]),
   );
   const chart = doc.createElement("div");
-  chart.append(legend(doc), byStageChart(rows, options));
+  chart.append(standardsLegend(doc, KINDS, COLOURS), byStageChart(rows, options));
   const total = at(TOTAL, ALL_SECTIONS)?.organisations;
   return figure({
-    id: options.id,
+    ...frameOptions(options),
     title: byStageTitle(rows),
     subtitle: `Average percentage of the statements that apply to each LERO${options.wave ? `, ${options.wave}` : ""}; base: ${isNumber(total) ? total.toLocaleString("en-GB") : show(total)} LEROs`,
     chart,
     description: describeByStage(rows),
-    source: options.source,
     notes: [...(options.notes ?? []), "A statement marked 'not applicable' by a LERO does not count for it. [x] = no figure: fewer than 3 LEROs, or their number is hidden."],
     columns,
     rows: tableRows,
-    ...(options.document ? { document: options.document } : {}),
   });
 }

@@ -5,14 +5,15 @@
  * show as one dashed grey block marked `[c]`.
  */
 import * as Plot from "@observablehq/plot";
+import { defined, frameOptions, isNumber, TOTAL, type ChartFigureOptions, type Value } from "../shared/chart.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
+import { formatPercent, percentText as pct } from "../shared/format.js";
+import { standardsLegend } from "./legend.js";
 
-export type Value = number | string | null;
 export type StandardsRow = Record<string, Value>;
 
 export const STATUSES = ["In place", "Partly in place", "Not yet in place", "Not applicable"] as const;
 const COLOURS = ["var(--lero-cat-3, #009e73)", "var(--lero-cat-5, #56b4e9)", "var(--lero-cat-2, #e69f00)", "var(--standards-not-applicable, #bdbdbd)"];
-export const TOTAL = "Total";
 
 export interface Statement {
   statement_id: string;
@@ -20,20 +21,13 @@ export interface Statement {
   label: string;
 }
 
-export interface StatusOptions {
-  id: string;
+export interface StatusOptions extends ChartFigureOptions {
   section: string;
-  source: string;
   /** e.g. "2025 self-assessment", for the subtitle. */
   wave?: string;
-  notes?: string[];
-  width?: number;
-  document?: Document;
 }
 
-const isNumber = (v: Value | undefined): v is number => typeof v === "number" && Number.isFinite(v);
-const pct = (v: number) => `${v.toLocaleString("en-GB", { maximumFractionDigits: 1 })}%`;
-const show = (v: Value | undefined): string => (isNumber(v) ? pct(v) : v === null || v === undefined ? "[x]" : String(v));
+const show = (v: Value | undefined): string => formatPercent(v, "[x]");
 
 /** The statements of a section, in order, with their published status rows. */
 export function sectionStatements(statements: readonly Statement[], section: string): Statement[] {
@@ -104,7 +98,7 @@ export function statusChart(rows: readonly StandardsRow[], statements: readonly 
   const band = 28 + lines * 15;
   const labelled = segments.filter((d) => ((d.x2 - d.x1) / 100) * (width - 28) >= 36);
   return Plot.plot({
-    ...(options.document ? { document: options.document } : {}),
+    ...defined({ document: options.document }),
     width,
     height: 40 + list.length * band,
     marginLeft: 14,
@@ -124,27 +118,11 @@ export function statusChart(rows: readonly StandardsRow[], statements: readonly 
   });
 }
 
-/** A legend in HTML (not SVG text), so it wraps on a phone and reads well to a screen reader. */
-export function statusLegend(doc: Document): HTMLElement {
-  const legend = doc.createElement("ul");
-  legend.className = "standards-legend";
-  legend.setAttribute("aria-hidden", "true");
-  STATUSES.forEach((status, i) => {
-    const item = doc.createElement("li");
-    const swatch = doc.createElement("span");
-    swatch.className = "standards-swatch";
-    swatch.setAttribute("style", `background:${COLOURS[i]}`);
-    item.append(swatch, doc.createTextNode(status));
-    legend.append(item);
-  });
-  return legend;
-}
-
 export function standardsStatus(rows: readonly StandardsRow[], statements: readonly Statement[], options: StatusOptions): HTMLElement {
   const doc = options.document ?? document;
   const list = sectionStatements(statements, options.section);
   const chart = doc.createElement("div");
-  chart.append(statusLegend(doc), statusChart(rows, statements, options));
+  chart.append(standardsLegend(doc, STATUSES, COLOURS), statusChart(rows, statements, options));
   const columns: TableColumn[] = [
     { key: "statement", label: "Statement" },
     ...STATUSES.map((status, i): TableColumn => ({ key: `s${i}`, label: status, numeric: true })),
@@ -160,15 +138,13 @@ export function standardsStatus(rows: readonly StandardsRow[], statements: reado
   );
   const base = Math.max(0, ...list.map((s) => statusOf(rows, s.statement_id, TOTAL)?.count).filter(isNumber));
   return figure({
-    id: options.id,
+    ...frameOptions(options),
     title: statusTitle(rows, statements, options.section),
     subtitle: `Percentage of LEROs by status of each statement${options.wave ? `, ${options.wave}` : ""}; base: up to ${base.toLocaleString("en-GB")} LEROs per statement`,
     chart,
     description: describeStatus(rows, statements, options.section),
-    source: options.source,
     notes: [...(options.notes ?? []), "Table cells give the percentage of LEROs, with the number of LEROs in brackets."],
     columns,
     rows: tableRows,
-    ...(options.document ? { document: options.document } : {}),
   });
 }

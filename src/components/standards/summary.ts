@@ -3,6 +3,9 @@
  * true when the data changes: how far the statements are in place overall, which statements are most
  * and least often in place, and how that differs by stage of development where it can be shown.
  */
+import { isNumber, TOTAL } from "../shared/chart.js";
+import { ALL_SECTIONS } from "./by-stage.js";
+import { stagePhrase } from "./stages.js";
 import type { StandardsRow, Statement } from "./status.js";
 
 export interface StandardsTables {
@@ -11,16 +14,14 @@ export interface StandardsTables {
   byStage: readonly StandardsRow[];
 }
 
-const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
-const STAGE_PHRASES: Record<string, string> = { "Informal group": "informal groups", Emerging: "emerging LEROs", Established: "established LEROs", Mature: "mature LEROs" };
 
 export function standardsFindings(tables: StandardsTables): string[] {
   const findings: string[] = [];
-  const totals = tables.status.filter((r) => r.statement_id === "Total");
+  const totals = tables.status.filter((r) => r.statement_id === TOTAL);
   const share = (status: string) => totals.find((r) => r.status === status)?.percent;
   const inPlace = share("In place");
   const partly = share("Partly in place");
-  const leros = Math.max(0, ...tables.status.filter((r) => r.status === "Total" && r.statement_id !== "Total").map((r) => r.count).filter(isNumber));
+  const leros = Math.max(0, ...tables.status.filter((r) => r.status === TOTAL && r.statement_id !== TOTAL).map((r) => r.count).filter(isNumber));
   if (isNumber(inPlace) && isNumber(partly)) {
     findings.push(
       `Across all ${tables.statements.length} statements and ${leros.toLocaleString("en-GB")} LEROs, ${Math.round(inPlace)}% of self-assessments say a statement is in place and ${Math.round(partly)}% partly in place.`,
@@ -35,11 +36,11 @@ export function standardsFindings(tables: StandardsTables): string[] {
   if (top && bottom && top !== bottom) {
     findings.push(`Most often in place: “${top.s.label}” (${top.s.statement_id}, ${Math.round(top.percent)}% of LEROs). Least often: “${bottom.s.label}” (${bottom.s.statement_id}, ${Math.round(bottom.percent)}%).`);
   }
-  const stages = tables.byStage.filter((r) => r.section === "All sections" && r.stage !== "Total" && isNumber(r.percent_in_place)).sort((a, b) => (a.percent_in_place as number) - (b.percent_in_place as number));
+  const stages = tables.byStage.filter((r) => r.section === ALL_SECTIONS && r.stage !== TOTAL && isNumber(r.percent_in_place)).sort((a, b) => (a.percent_in_place as number) - (b.percent_in_place as number));
   const low = stages[0];
   const high = stages.at(-1);
   if (low && high && low !== high) {
-    const name = (r: StandardsRow) => STAGE_PHRASES[String(r.stage)] ?? String(r.stage);
+    const name = (r: StandardsRow) => stagePhrase(String(r.stage));
     findings.push(`On average, ${name(high)} have ${Math.round(high.percent_in_place as number)}% of the statements that apply to them in place, against ${Math.round(low.percent_in_place as number)}% for ${name(low)}.`);
   }
   return findings;

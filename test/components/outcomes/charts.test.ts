@@ -3,9 +3,12 @@ import { bandsFigure, describeBands, type BandRow } from "../../../src/component
 import { changeFigure, describeChange, type ChangeRow } from "../../../src/components/outcomes/change.ts";
 import { shareFigure } from "../../../src/components/outcomes/share.ts";
 import { describeTrajectory, trajectoryFigure, trajectoryTitle, type TrajectoryRow } from "../../../src/components/outcomes/trajectory.ts";
+import { barc10 } from "../../../src/components/outcomes/barc.ts";
+import instruments from "../../../data/reference/instruments.json" with { type: "json" };
 import { createDocument, expectSnapshot } from "../snapshot.ts";
 
 const SOURCE = "Outcomes fixture";
+const { cutOff } = barc10(instruments);
 
 const means: TrajectoryRow[] = [
   { assessment: "Intake", count: 400, mean_barc: 33.2 },
@@ -39,9 +42,19 @@ const change: ChangeRow[] = [
   { label: "Wales", count: "[c]", mean_intake: null, mean_follow_up: null, mean_change: null },
 ];
 
+describe("BARC-10 scale", () => {
+  it("comes from the instruments reference data", () => {
+    expect(barc10(instruments)).toEqual({ min: 10, max: 60, cutOff: 47 });
+  });
+
+  it("refuses reference data without a BARC-10 cut-off", () => {
+    expect(() => barc10({ instruments: [{ id: "barc10", total: { min: 10, max: 60 } }] })).toThrow(/no BARC-10 total with a cut-off/);
+  });
+});
+
 describe("outcomes charts", () => {
   it("draws mean totals by assessment with the people assessed and the cut-off", () => {
-    const element = trajectoryFigure(means, { id: "outcomes-trajectory", source: SOURCE, width: 640, document: createDocument() });
+    const element = trajectoryFigure(means, { id: "outcomes-trajectory", source: SOURCE, cutOff, width: 640, document: createDocument() });
     expectSnapshot("outcomes-trajectory", element);
     expect(element.querySelector("h3")?.textContent).toBe("Mean recovery capital was higher among the fewer people assessed at 12 months (44.5) than at intake (33.2)");
     const texts = [...element.querySelectorAll("svg text")].map((t) => t.textContent);
@@ -51,7 +64,7 @@ describe("outcomes charts", () => {
 
   it("words its title and description from the data", () => {
     expect(trajectoryTitle([{ assessment: "Intake", count: 100, mean_barc: 40 }, { assessment: "12 months", count: 50, mean_barc: 38 }])).toContain("was lower");
-    expect(describeTrajectory(means)).toContain("6 months: mean not shown ([c] people)");
+    expect(describeTrajectory(means, cutOff)).toContain("6 months: mean not shown ([c] people)");
   });
 
   it("stacks score bands per assessment, naming hidden bands", () => {
@@ -63,7 +76,7 @@ describe("outcomes charts", () => {
   });
 
   it("draws paired change with hidden groups kept and marked, at phone width too", () => {
-    const element = changeFigure(change, { id: "outcomes-change", title: "Change", subtitle: "Mean", source: SOURCE, groupHeading: "Region", followUpLabel: "12 months", width: 320, document: createDocument() });
+    const element = changeFigure(change, { id: "outcomes-change", title: "Change", subtitle: "Mean", source: SOURCE, groupHeading: "Region", followUpLabel: "12 months", cutOff, width: 320, document: createDocument() });
     expectSnapshot("outcomes-change-narrow", element);
     const texts = [...element.querySelectorAll("svg text")].map((t) => t.textContent);
     expect(texts).toContain("North East: +9.5 (60)");
@@ -77,7 +90,7 @@ describe("outcomes charts", () => {
         { assessment: "Intake", count: 400, percent: 5 },
         { assessment: "12 months", count: 120, percent: "[c]" },
       ],
-      { id: "outcomes-share", title: "Share", subtitle: "Percentage", source: SOURCE, width: 640, document: createDocument() },
+      { id: "outcomes-share", title: "Share", subtitle: "Percentage", source: SOURCE, cutOff, width: 640, document: createDocument() },
     );
     expectSnapshot("outcomes-share", element);
     expect([...element.querySelectorAll("svg text")].map((t) => t.textContent)).toEqual(expect.arrayContaining(["5%", "[c]"]));
