@@ -15,27 +15,13 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { percent, protectCount, protectCounts, toAggregateJson, type AggregateJson, type ProtectedCell } from "../disclose/cells.ts";
+import type { AggregateJson, PublishedAggregate, PublishedValue as Published } from "../../src/lib/published.ts";
+import { percent, protectCount, protectCounts, toAggregateJson, type ProtectedCell } from "../disclose/cells.ts";
 import type { DisclosurePolicy, Level } from "../disclose/policy.ts";
 import { quoteIdentifier } from "../publish/duckdb.ts";
 import { categoryValue, type Dataset, type Field } from "../schema.ts";
 
-export type Published = number | string | null;
-
-/** What is written to `aggregates/<id>.json`. */
-export interface PublishedAggregate extends AggregateJson {
-  id: string;
-  /** The page family that uses it: "research", "standards", "workforce", "stigma", "outcomes", "regions", … */
-  topic: string;
-  title: string;
-  dataset: Dataset;
-  level: Level;
-  /** What the counts count: "people" or "organisations". */
-  unit: string;
-  /** For multi-select questions: the base (everyone who answered), since answers overlap. */
-  base?: Published;
-  notes?: string[];
-}
+export type { Published, PublishedAggregate };
 
 export interface AggregateContext {
   db: DuckDBConnection;

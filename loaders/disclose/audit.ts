@@ -29,6 +29,7 @@ import { extname, join, relative, resolve, sep } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { parse as parseCsv } from "csv-parse/sync";
 import { isValid as isValidPostcode } from "postcode";
+import { STORY_FIELDS } from "../../src/lib/published.ts";
 import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
 import { SCHEMA_DIR, type Field, type Role, type TableSchema } from "../schema.ts";
 import type { DisclosurePolicy, Level } from "./policy.ts";
@@ -227,14 +228,11 @@ async function auditResources(
   return hashes;
 }
 
-/** The fields a published story may have; anything else (a name, an e-mail, a date of birth) is a finding. */
-const STORY_FIELDS = new Set(["slug", "title", "lero", "region", "themes", "illustrative", "body"]);
-
 function checkStories(table: LoadedTable): Omit<AuditFinding, "file">[] {
   const found: Omit<AuditFinding, "file">[] = [];
   (table.rows ?? []).forEach((row, index) => {
     for (const key of Object.keys(row)) {
-      if (!STORY_FIELDS.has(key)) found.push({ code: "unclassified-column", row: index + 1, column: key, reason: `a story may only publish ${[...STORY_FIELDS].join(", ")}` });
+      if (!(STORY_FIELDS as string[]).includes(key)) found.push({ code: "unclassified-column", row: index + 1, column: key, reason: `a story may only publish ${STORY_FIELDS.join(", ")}` });
     }
   });
   return found;

@@ -26,8 +26,11 @@
  * Percentages use the published (rounded) counts, never raw ones. Means, medians and percentages are
  * withheld below the level's minimum base.
  */
+import type { AggregateJson } from "../../src/lib/published.ts";
 import type { DisclosurePolicy, Level, LevelPolicy } from "./policy.ts";
 import { SYMBOLS } from "./policy.ts";
+
+export type { AggregateJson };
 
 export type CellSymbol = "[c]" | "[low]" | "[z]";
 
@@ -242,14 +245,6 @@ export function safeMedian(values: readonly (number | null | undefined)[], polic
   if (xs.length === 0 || xs.length < policy[level].minimumBase) return null;
   const mid = xs.length >> 1;
   return xs.length % 2 === 1 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
-}
-
-/** The shape the audit reads: `{ dimensions, measures, totalLabel, rows }`, totals as rows labelled `totalLabel`. */
-export interface AggregateJson {
-  dimensions: string[];
-  measures: string[];
-  totalLabel: string;
-  rows: Record<string, string | number | null>[];
 }
 
 /**

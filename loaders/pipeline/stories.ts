@@ -9,21 +9,14 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseDocument } from "yaml";
+import type { PublishedStory } from "../../src/lib/published.ts";
 import { redactText } from "../disclose/redact.ts";
 import type { HeldText } from "../disclose/apply.ts";
 import type { TableSchema } from "../schema.ts";
 import { PipelineError, type Cell, type Issue, type RawTable } from "../types.ts";
 import { validateTable } from "../validate/index.ts";
 
-export interface PublishedStory {
-  slug: string;
-  title: string;
-  lero: string | null;
-  region: string | null;
-  themes: string[];
-  illustrative: boolean;
-  body: string;
-}
+export type { PublishedStory };
 
 export interface StoriesResult {
   stories: PublishedStory[];

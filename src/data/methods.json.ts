@@ -3,9 +3,10 @@
 import { loadPolicy } from "../../loaders/disclose/policy.ts";
 import { DATASETS, loadSchema } from "../../loaders/schema.ts";
 import { readPublishedJson } from "../../loaders/site-data.ts";
+import type { DataPackage } from "../lib/published.ts";
 
 const policy = loadPolicy();
-const datapackage = readPublishedJson<{ version: string; resources: { name: string; title: string; path: string; format: string; bytes: number; hash: string; lero: { kind: string; dataset: string } }[]; lero: { illustrative: boolean } }>("datapackage.json");
+const datapackage = readPublishedJson<DataPackage>("datapackage.json");
 const schemas = [...DATASETS, "stories" as const].map((name) => {
   const schema = loadSchema(name);
   return {

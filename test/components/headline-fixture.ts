@@ -1,7 +1,7 @@
 /** Hand-written headline tables in the published shape, shared by the headline and report tests. */
 import type { AggregateTable, Tables } from "../../src/components/shared/headline-figures.ts";
 
-const table = (id: string, level: string, dimensions: string[], measures: string[], rows: AggregateTable["rows"], base?: number): AggregateTable => ({
+const table = (id: string, level: AggregateTable["level"], dimensions: string[], measures: string[], rows: AggregateTable["rows"], base?: number): AggregateTable => ({
   id,
   title: id,
   level,

@@ -7,11 +7,12 @@
  * render out of order. The URL is the state: each change is pushed to the history, and going back or
  * forward re-applies the URL.
  */
+import type { DataPackage } from "../../lib/published.js";
 import { dataTable, download, type TableColumn } from "../shared/figure.js";
 import { Source, type Cube, type Figures } from "./cube.js";
 import { exploreChart, type ChartBar } from "./chart.js";
 import { toSafeCsv } from "./csv.js";
-import { dataVersion, defaultDimensions, exploreDatasets, orderValues, MAX_VALUES, type DataPackage, type ExploreDataset } from "./datasets.js";
+import { dataVersion, defaultDimensions, exploreDatasets, orderValues, MAX_VALUES, type ExploreDataset } from "./datasets.js";
 import { formatShown, plainShown, protectCount, protectQueryResult, type ExplorePolicy, type Shown } from "./disclosure.js";
 import { Engine, type AttachedFile, type DuckDBClientClass } from "./engine.js";
 import { checkReadOnlySql, describeSql, resultSql } from "./readonly.js";

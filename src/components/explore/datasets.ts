@@ -3,33 +3,8 @@
  * marked as microdata, with the fields that can be filtered on (categorical fields that are not free
  * text or pseudonyms) and the measures that make sense for it.
  */
+import type { DataPackage, PackageField } from "../../lib/published.js";
 import type { Level } from "./disclosure.js";
-
-export interface PackageField {
-  name: string;
-  type: string;
-  title?: string;
-  description?: string;
-  categories?: unknown[];
-  lero?: { role?: string };
-}
-
-export interface PackageResource {
-  name: string;
-  path: string;
-  title?: string;
-  description?: string;
-  format?: string;
-  schema?: { fields: PackageField[] };
-  lero?: { kind?: string; dataset?: string; level?: string; subject?: string };
-}
-
-export interface DataPackage {
-  title?: string;
-  version?: string;
-  lero?: { version?: string; illustrative?: boolean };
-  resources: PackageResource[];
-}
 
 export interface Dimension {
   name: string;

@@ -3,23 +3,13 @@
  * or suppressed, percentages and means only on a large enough base). Pure functions of plain JSON, so
  * the home page, the report, the tests and the embeds all read the same numbers the same way.
  */
+import type { PublishedAggregate, PublishedValue } from "../../lib/published.js";
 
 /** A published value: a number, or a symbol such as `[c]` standing in for one. */
-export type Cell = number | string | null;
+export type Cell = PublishedValue;
 
-/** An aggregate table as published in `aggregates/<id>.json`. */
-export interface AggregateTable {
-  id: string;
-  title: string;
-  level: string;
-  unit: string;
-  dimensions: string[];
-  measures: string[];
-  totalLabel: string;
-  rows: Record<string, Cell>[];
-  base?: Cell;
-  notes?: string[];
-}
+/** An aggregate table as published in `aggregates/<id>.json`, less what pages do not read. */
+export type AggregateTable = Omit<PublishedAggregate, "topic" | "dataset">;
 
 /** The tables of a topic, keyed by id (what `data/aggregates/<topic>.json` holds). */
 export type Tables = Record<string, AggregateTable | undefined>;

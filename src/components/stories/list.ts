@@ -3,18 +3,11 @@
  * story's own page. Titles, names and bodies are written by the public, so every piece of text is set
  * with `textContent` (the body through `storyBody`, which understands only paragraphs and emphasis).
  */
+import type { PublishedStory } from "../../lib/published.js";
 import { storyBody, storyText } from "./body.js";
 
-export interface Story {
-  slug: string;
-  title: string;
-  /** The LERO's name, only where it consented to be named. */
-  lero: string | null;
-  region: string | null;
-  themes: string[];
-  illustrative: boolean;
-  body: string;
-}
+/** A story as published in `stories.json`. */
+export type Story = PublishedStory;
 
 /** The CHIME themes of recovery, in their usual order. */
 export const THEMES = ["connectedness", "hope", "identity", "meaning", "empowerment"] as const;

@@ -4,6 +4,7 @@ import { exploreChart, type ChartBar } from "../../../src/components/explore/cha
 import { toSafeCsv } from "../../../src/components/explore/csv.ts";
 import { decodeState, encodeState, normaliseState, toggleFilter } from "../../../src/components/explore/state.ts";
 import { exploreDatasets, orderValues } from "../../../src/components/explore/datasets.ts";
+import type { DataPackage } from "../../../src/lib/published.ts";
 import { createDocument, expectSnapshot } from "../snapshot.ts";
 
 const policy = loadPolicy();
@@ -77,13 +78,25 @@ describe("explorer chart", () => {
 });
 
 describe("explorer state in the URL", () => {
-  const pkg = {
+  const licence = { name: "OGL-UK-3.0", title: "Open Government Licence v3.0", path: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" };
+  const pkg: DataPackage = {
+    $schema: "https://datapackage.org/profiles/2.0/datapackage.json",
+    name: "lero-evidence",
+    title: "Test package",
+    description: "A data package with one resource.",
     version: "v1",
+    licenses: [licence],
+    lero: { illustrative: true, version: "v1" },
     resources: [
       {
         name: "stigma-parquet",
         path: "stigma.parquet",
         format: "parquet",
+        mediatype: "application/vnd.apache.parquet",
+        encoding: "utf-8",
+        bytes: 1,
+        hash: "0",
+        licenses: [licence],
         title: "Stigma (PARQUET)",
         lero: { kind: "microdata", dataset: "stigma", level: "person", subject: "respondent_ref" },
         schema: {

@@ -1,0 +1,115 @@
+/**
+ * The shapes of what the build publishes, one type each, shared by the pipeline that writes them, the
+ * disclosure audit that re-reads them and the pages, embeds and explorer that show them:
+ * - `aggregates/<id>.json`: `PublishedAggregate` (its core, `AggregateJson`, is what the cell rules
+ *   produce and the audit checks);
+ * - `stories.json`: `PublishedStory[]`;
+ * - `datapackage.json`: `DataPackage`, whose resources describe every published file.
+ * Browser-safe: types and constants only, no imports.
+ *
+ * Levels are spelled out ("person" | "organisation") rather than imported, so this file needs nothing
+ * from the pipeline; they are the levels of data/disclosure.json.
+ */
+
+/** A published value: a number, a symbol standing in for one (`[c]`, `[x]`, `[z]`, `[low]`), or null. */
+export type PublishedValue = number | string | null;
+
+/** A table as rows: `{ dimensions, measures, totalLabel, rows }`, totals as rows labelled `totalLabel`. */
+export interface AggregateJson {
+  dimensions: string[];
+  measures: string[];
+  totalLabel: string;
+  rows: Record<string, PublishedValue>[];
+}
+
+/** What is written to `aggregates/<id>.json`. */
+export interface PublishedAggregate extends AggregateJson {
+  id: string;
+  /** The page family that uses it: "research", "standards", "workforce", "stigma", "outcomes", "regions", … */
+  topic: string;
+  title: string;
+  /** The dataset it is counted from ("audit", "stigma", …). */
+  dataset: string;
+  level: "person" | "organisation";
+  /** What the counts count: "people" or "organisations". */
+  unit: string;
+  /** For multi-select questions: the base (everyone who answered), since answers overlap. */
+  base?: PublishedValue;
+  notes?: string[];
+}
+
+/** One consented, redacted story in `stories.json`. */
+export interface PublishedStory {
+  slug: string;
+  title: string;
+  /** The LERO's name, only where it consented to be named. */
+  lero: string | null;
+  region: string | null;
+  themes: string[];
+  illustrative: boolean;
+  body: string;
+}
+
+const STORY_FIELD_SET: Record<keyof PublishedStory, true> = { slug: true, title: true, lero: true, region: true, themes: true, illustrative: true, body: true };
+/** Every field a published story has; the audit reports any other (a name, an e-mail, a date of birth). */
+export const STORY_FIELDS = Object.keys(STORY_FIELD_SET) as (keyof PublishedStory)[];
+
+/** A field of a published resource's schema: the source schema's field (data/schemas/), as far as readers need it. */
+export interface PackageField {
+  name: string;
+  type: string;
+  title?: string;
+  description?: string;
+  categories?: (string | { value: string; label?: string })[];
+  itemType?: string;
+  lero?: { role?: string };
+}
+
+export type ResourceKind = "microdata" | "aggregate" | "stories";
+
+export interface ResourceLero {
+  kind: ResourceKind;
+  dataset: string;
+  level: "person" | "organisation";
+  /** The pseudonym column that identifies a person across rows (longitudinal microdata). */
+  subject?: string;
+}
+
+export interface Licence {
+  name: string;
+  title: string;
+  path: string;
+}
+
+/** A published file, as `datapackage.json` describes it (Frictionless Data Package v2). */
+export interface PackageResource {
+  name: string;
+  title: string;
+  description?: string;
+  /** Relative to the data folder: "outcomes.parquet", "aggregates/stigma-by-setting.json". */
+  path: string;
+  format: string;
+  mediatype: string;
+  encoding: string;
+  bytes: number;
+  /** The sha256 of the file, in hex. */
+  hash: string;
+  licenses: Licence[];
+  sources?: { title: string }[];
+  /** Microdata only: the published columns. */
+  schema?: { $schema?: string; fields: PackageField[]; missingValues?: string[] };
+  lero: ResourceLero;
+}
+
+/** `datapackage.json`. */
+export interface DataPackage {
+  $schema: string;
+  name: string;
+  title: string;
+  description: string;
+  /** A hash of every file's hash: the data version to cite. */
+  version: string;
+  licenses: Licence[];
+  resources: PackageResource[];
+  lero: { illustrative: boolean; version: string };
+}
