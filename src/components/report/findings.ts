@@ -4,6 +4,9 @@
  * (a figure that is suppressed or missing is said to be so, never guessed).
  */
 import type { BarDatum, BarsFigureOptions } from "../shared/bars.js";
+import type { BarcScale } from "../outcomes/barc.js";
+import { reportSourceLine } from "../shared/sources.js";
+import { atSetting } from "../stigma/settings.js";
 import { countOf, formatHeadline, headlineData, isNumber, latestWave, rowOf, statOf, type AggregateTable, type Cell, type Tables } from "../shared/headline-figures.js";
 
 export type Section = "research" | "standards" | "workforce" | "stigma" | "outcomes";
@@ -42,9 +45,6 @@ function ranked(data: readonly BarDatum[]): (BarDatum & { value: number })[] {
   return data.filter((d): d is BarDatum & { value: number } => isNumber(d.value)).sort((a, b) => b.value - a.value);
 }
 
-function source(what: string, wave?: string): string {
-  return `LERO Evidence, ${what}${wave ? ` (${wave})` : ""}`;
-}
 
 export function researchFindings(tables: Tables): Finding[] {
   const d = headlineData(tables);
@@ -73,7 +73,7 @@ export function researchFindings(tables: Tables): Finding[] {
         id: "report-evaluates",
         title: isNumber(d.evaluatesPercent) ? `${pct(d.evaluatesPercent)} of LEROs evaluate their work` : "LEROs that evaluate their work",
         subtitle: `Percentage of LEROs audited; base: ${auditedText}`,
-        source: source("audit of LEROs", wave),
+        source: reportSourceLine("audit", { wave }),
         labelHeading: "Answer",
         valueHeading: "% of LEROs",
         measure: "percent",
@@ -89,7 +89,7 @@ export function researchFindings(tables: Tables): Finding[] {
         id: "report-evaluation-methods",
         title: first ? `“${first.label}” is the most common evaluation method` : "How LEROs evaluate their work",
         subtitle: `Percentage of LEROs using each method (a LERO can use several); base: ${countOf(methods?.base ?? null, "LERO", "LEROs")}`,
-        source: source("audit of LEROs", latestWave(methods)),
+        source: reportSourceLine("audit", { wave: latestWave(methods) }),
         labelHeading: "Method",
         valueHeading: "% of LEROs",
         measure: "percent",
@@ -129,7 +129,7 @@ export function standardsFindings(tables: Tables): Finding[] {
         id: "report-standards-status",
         title: isNumber(d.standardsInPlacePercent) ? `About ${pct(d.standardsInPlacePercent)} of applicable standards are fully in place` : "Quality standards in place",
         subtitle: `Percentage of applicable statements by status, all sections; ${base}`,
-        source: source("quality-standards self-assessment", wave),
+        source: reportSourceLine("standards", { wave }),
         labelHeading: "Status",
         valueHeading: "% of applicable statements",
         measure: "percent",
@@ -145,7 +145,7 @@ export function standardsFindings(tables: Tables): Finding[] {
         id: "report-standards-sections",
         title: best ? `${best.label} has the largest share of standards in place` : "Standards in place, by section",
         subtitle: "Percentage of applicable statements fully in place, by section of the standards",
-        source: source("quality-standards self-assessment", wave),
+        source: reportSourceLine("standards", { wave }),
         labelHeading: "Section",
         valueHeading: "% in place",
         measure: "percent",
@@ -182,7 +182,7 @@ export function workforceFindings(tables: Tables): Finding[] {
         id: "report-trainees",
         title: isNumber(d.trainees) ? `${num(d.trainees)} peer researchers trained` : "Peer researchers trained",
         subtitle: "Number of trainees by training cohort (rounded to the nearest 5)",
-        source: source("peer-research training feedback"),
+        source: reportSourceLine("workforce"),
         labelHeading: "Cohort",
         valueHeading: "Trainees",
         measure: "count",
@@ -201,7 +201,7 @@ export function workforceFindings(tables: Tables): Finding[] {
         id: "report-confidence",
         title: direction === "rose" ? "Confidence in research skills rose over the training" : "Confidence in research skills before and after the training",
         subtitle: `Mean rating from 1 (not at all confident) to 5 (very confident), five skills; base: ${countOf(confidence?.count ?? null, "trainee", "trainees")}`,
-        source: source("peer-research training feedback"),
+        source: reportSourceLine("workforce"),
         labelHeading: "When",
         valueHeading: "Mean rating (1–5)",
         measure: "count",
@@ -210,19 +210,6 @@ export function workforceFindings(tables: Tables): Finding[] {
     },
   ];
 }
-
-/** A setting as it reads after "at": "the GP", "hospital or A&E". */
-const AT_SETTING: Record<string, string> = {
-  GP: "the GP",
-  "Mental health service": "mental health services",
-  "Hospital or A&E": "hospital or A&E",
-  Pharmacy: "the pharmacy",
-  Dentist: "the dentist",
-  Police: "the police",
-  "Housing service": "housing services",
-  "Job centre or employment service": "job centres or employment services",
-};
-const atSetting = (label: string): string => AT_SETTING[label] ?? label;
 
 export function stigmaFindings(tables: Tables): Finding[] {
   const d = headlineData(tables);
@@ -254,7 +241,7 @@ export function stigmaFindings(tables: Tables): Finding[] {
         id: "report-stigma-settings",
         title: highest ? `Stigma is met most often at ${atSetting(highest.label)}` : "Stigma met in services",
         subtitle: "Percentage of people who answered about each setting who met unfair treatment from staff there (sometimes or more often)",
-        source: source("stigma survey (questions adapted from the Substance Use Stigma Mechanisms Scale)"),
+        source: reportSourceLine("stigma", { detail: "(questions adapted from the Substance Use Stigma Mechanisms Scale)" }),
         labelHeading: "Setting",
         valueHeading: "% who met stigma",
         measure: "percent",
@@ -270,7 +257,7 @@ export function stigmaFindings(tables: Tables): Finding[] {
         id: "report-avoided-care",
         title: isNumber(d.avoidedPercent) ? `${capitalise(pct(d.avoidedPercent))} avoided or put off care because of stigma` : "Avoiding care because of stigma",
         subtitle: `Percentage of respondents; base: ${countOf(d.avoidedAnswered, "person", "people")} who answered`,
-        source: source("stigma survey"),
+        source: reportSourceLine("stigma"),
         labelHeading: "Answer",
         valueHeading: "% of respondents",
         measure: "percent",
@@ -280,7 +267,9 @@ export function stigmaFindings(tables: Tables): Finding[] {
   ];
 }
 
-export function outcomesFindings(tables: Tables): Finding[] {
+/** `scale` is BARC-10's, from the instruments reference data (`barc10(instruments)`). */
+export function outcomesFindings(tables: Tables, scale: BarcScale): Finding[] {
+  const cutOff = scale.cutOff;
   const barc = tables["headlines-outcomes-barc"];
   const change = tables["headlines-outcomes-change"]?.rows[0];
   const people = countOf(change?.count ?? null, "person", "people");
@@ -290,14 +279,14 @@ export function outcomesFindings(tables: Tables): Finding[] {
   let sentence1 = `The change in recovery capital from intake to 12 months ${HIDDEN}.`;
   if (isNumber(delta) && isNumber(before) && isNumber(after)) {
     const moved = delta > 0 ? `rose by ${num(delta)} points` : delta < 0 ? `fell by ${num(-delta)} points` : "did not change";
-    sentence1 = `Among the ${people} assessed both at intake and at 12 months, mean recovery capital (BARC-10, scored 10 to 60) ${moved}, from ${num(before)} to ${num(after)}.`;
+    sentence1 = `Among the ${people} assessed both at intake and at 12 months, mean recovery capital (BARC-10, scored ${scale.min} to ${scale.max}) ${moved}, from ${num(before)} to ${num(after)}.`;
   }
   const pIntake = change?.percent_cutoff_intake;
   const pFinal = change?.percent_cutoff_12_months;
   const sentence2 =
     isNumber(pIntake) && isNumber(pFinal)
-      ? `The share of them scoring 47 or more, the level linked with lasting remission, went from ${pct(pIntake)} at intake to ${pct(pFinal)} at 12 months.`
-      : `The share scoring 47 or more ${HIDDEN}.`;
+      ? `The share of them scoring ${cutOff} or more, the level linked with lasting remission, went from ${pct(pIntake)} at intake to ${pct(pFinal)} at 12 months.`
+      : `The share scoring ${cutOff} or more ${HIDDEN}.`;
   const means: BarDatum[] = members(barc, "assessment").map((r) => ({ label: String(r.assessment), value: statValue(r, "mean_barc") }));
   const rising = means.length > 1 && means.every((m, i) => isNumber(m.value) && (i === 0 || m.value > (means[i - 1]!.value as number)));
   return [
@@ -310,7 +299,7 @@ export function outcomesFindings(tables: Tables): Finding[] {
         id: "report-barc-assessments",
         title: rising ? "Mean recovery capital is higher at each later assessment" : "Mean recovery capital at each assessment",
         subtitle: "Mean BARC-10 total (10 to 60) of everyone assessed at each point; people who stay in touch may differ from those who do not",
-        source: source("recovery capital assessments (BARC-10)"),
+        source: reportSourceLine("outcomes"),
         labelHeading: "Assessment",
         valueHeading: "Mean BARC-10",
         measure: "count",
@@ -328,18 +317,18 @@ export function outcomesFindings(tables: Tables): Finding[] {
       figure: {
         id: "report-barc-cutoff",
         title: isNumber(pIntake) && isNumber(pFinal) && pFinal > pIntake ? "More people reach the remission-linked level by 12 months" : "People at the remission-linked level",
-        subtitle: `Percentage with a BARC-10 total of 47 or more; base: ${people} assessed both at intake and at 12 months`,
-        source: source("recovery capital assessments (BARC-10)"),
+        subtitle: `Percentage with a BARC-10 total of ${cutOff} or more; base: ${people} assessed both at intake and at 12 months`,
+        source: reportSourceLine("outcomes"),
         labelHeading: "When",
-        valueHeading: "% at 47 or more",
+        valueHeading: `% at ${cutOff} or more`,
         measure: "percent",
-        axisLabel: "Percentage at 47 or more",
+        axisLabel: `Percentage at ${cutOff} or more`,
       },
     },
   ];
 }
 
 /** Every finding, in report order. */
-export function reportFindings(tables: Tables): Finding[] {
-  return [...researchFindings(tables), ...standardsFindings(tables), ...workforceFindings(tables), ...stigmaFindings(tables), ...outcomesFindings(tables)];
+export function reportFindings(tables: Tables, scale: BarcScale): Finding[] {
+  return [...researchFindings(tables), ...standardsFindings(tables), ...workforceFindings(tables), ...stigmaFindings(tables), ...outcomesFindings(tables, scale)];
 }

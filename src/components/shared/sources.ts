@@ -29,6 +29,6 @@ export function sourceLine(dataset: Dataset, wave?: string): string {
 }
 
 /** The report's shorter line: "LERO Evidence, audit of LEROs (2025)"; `detail` follows the dataset's name. */
-export function reportSourceLine(dataset: Dataset, options: { wave?: string; detail?: string } = {}): string {
+export function reportSourceLine(dataset: Dataset, options: { wave?: string | null; detail?: string } = {}): string {
   return `LERO Evidence, ${SOURCES[dataset].short}${options.detail ? ` ${options.detail}` : ""}${options.wave ? ` (${options.wave})` : ""}`;
 }

@@ -4,9 +4,8 @@
  * differ in shape as well as colour. A hidden value is not drawn; the row then lists it as [c].
  */
 import * as Plot from "@observablehq/plot";
+import { defined, isNumber, type ChartOptions, type Value } from "../shared/chart.js";
 import { chartWidth } from "../shared/figure.js";
-
-export type Value = number | string | null;
 
 export interface DotDatum {
   row: string;
@@ -14,27 +13,23 @@ export interface DotDatum {
   value: Value;
 }
 
-export interface DotPlotOptions {
-  width?: number;
+export interface DotPlotOptions extends ChartOptions {
   rows: string[];
   series: string[];
   domain: [number, number];
   axisLabel: string;
   tickFormat?: (d: number) => string;
-  document?: Document;
 }
 
 const COLOURS = ["var(--lero-cat-6, #d55e00)", "var(--lero-cat-1, #0072b2)", "var(--lero-cat-3, #009e73)", "var(--lero-cat-4, #cc79a7)"];
 const SYMBOLS = ["circle", "diamond", "square", "triangle"];
 
-export const isShownValue = (v: Value): v is number => typeof v === "number" && Number.isFinite(v);
-
 export function dotPlot(data: readonly DotDatum[], options: DotPlotOptions): SVGSVGElement | HTMLElement {
   const width = chartWidth(options.width);
   const narrow = width < 480;
-  const shown = data.filter((d) => isShownValue(d.value));
+  const shown = data.filter((d) => isNumber(d.value));
   const hiddenRows = options.rows
-    .map((row) => ({ row, missing: data.filter((d) => d.row === row && !isShownValue(d.value)).map((d) => d.series) }))
+    .map((row) => ({ row, missing: data.filter((d) => d.row === row && !isNumber(d.value)).map((d) => d.series) }))
     .filter((r) => r.missing.length > 0);
   const longest = Math.max(0, ...options.rows.map((r) => r.length));
   const style = (series: string): { fill: string; symbol: string } => {
@@ -61,13 +56,13 @@ export function dotPlot(data: readonly DotDatum[], options: DotPlotOptions): SVG
     return values.length > 1 ? [{ row, lo: Math.min(...values), hi: Math.max(...values) }] : [];
   });
   return Plot.plot({
-    ...(options.document ? { document: options.document } : {}),
+    ...defined({ document: options.document }),
     width,
     height: 48 + keyHeight + options.rows.length * (narrow ? 48 : 32),
     marginLeft,
     marginRight: 16,
     marginTop: 16 + keyHeight,
-    x: { label: options.axisLabel, domain: options.domain, grid: true, ...(options.tickFormat ? { tickFormat: options.tickFormat } : {}) },
+    x: { label: options.axisLabel, domain: options.domain, grid: true, ...defined({ tickFormat: options.tickFormat }) },
     y: { label: null, domain: options.rows, axis: narrow ? null : "left", padding: narrow ? 0.65 : 0.3 },
     marks: [
       Plot.link(ranges, { x1: "lo", x2: "hi", y1: "row", y2: "row", stroke: "currentColor", strokeOpacity: 0.35, strokeWidth: 2 }),

@@ -3,8 +3,10 @@
  * the percentage of each group who met it, as a dot plot with one dot per role. Groups too small to
  * show are listed as [c] on their row. The headline says which role met stigma most, and how widely.
  */
-import { dotPlot, isShownValue, type DotDatum, type Value } from "./dotplot.js";
+import { chartOptions, frameOptions, isNumber, TOTAL, type ChartFigureOptions, type Value } from "../shared/chart.js";
 import { figure, type TableColumn } from "../shared/figure.js";
+import { formatCount, formatScore, percentText } from "../shared/format.js";
+import { dotPlot, type DotDatum } from "./dotplot.js";
 
 /** A row of the `stigma-enacted-by-role-setting` aggregate. */
 export interface RoleRow {
@@ -15,9 +17,8 @@ export interface RoleRow {
   percent: Value;
 }
 
-const TOTAL = "Total";
-const pct = (v: Value): string => (isShownValue(v) ? `${v.toLocaleString("en-GB", { maximumFractionDigits: 1 })}%` : "[c]");
-const people = (v: Value): string => (isShownValue(v) ? v.toLocaleString("en-GB") : v === null ? "[x]" : String(v));
+const pct = (v: Value): string => (isNumber(v) ? percentText(v) : "[c]");
+const people = (v: Value): string => formatCount(v);
 
 /** "Person in recovery" → "People in recovery", for headlines. */
 function plural(role: string): string {
@@ -27,7 +28,7 @@ function plural(role: string): string {
 
 function layout(rows: readonly RoleRow[]): { settings: string[]; roles: string[] } {
   const roles = [...new Set(rows.map((r) => r.role))].filter((r) => r !== TOTAL);
-  const totals = new Map(rows.filter((r) => r.role === TOTAL).map((r) => [r.setting, isShownValue(r.percent) ? r.percent : -1]));
+  const totals = new Map(rows.filter((r) => r.role === TOTAL).map((r) => [r.setting, isNumber(r.percent) ? r.percent : -1]));
   const settings = [...new Set(rows.map((r) => r.setting))].sort((a, b) => (totals.get(b) ?? -1) - (totals.get(a) ?? -1));
   return { settings, roles };
 }
@@ -37,7 +38,7 @@ export function rolesTitle(rows: readonly RoleRow[]): string {
   const leaders = new Map<string, number>();
   let compared = 0;
   for (const setting of settings) {
-    const shown = rows.filter((r) => r.setting === setting && r.role !== TOTAL && isShownValue(r.percent));
+    const shown = rows.filter((r) => r.setting === setting && r.role !== TOTAL && isNumber(r.percent));
     if (shown.length < 2) continue;
     compared++;
     const top = [...shown].sort((a, b) => (b.percent as number) - (a.percent as number))[0]!;
@@ -58,16 +59,7 @@ export function describeRoles(rows: readonly RoleRow[]): string {
   return `Percentage of people who met enacted stigma, by role and setting. ${items.join("; ")}.`;
 }
 
-export interface RolesFigureOptions {
-  id: string;
-  source: string;
-  width?: number;
-  title?: string;
-  subtitle?: string;
-  notes?: string[];
-  headingLevel?: 2 | 3 | 4;
-  document?: Document;
-}
+export type RolesFigureOptions = ChartFigureOptions;
 
 export function rolesFigure(rows: readonly RoleRow[], options: RolesFigureOptions): HTMLElement {
   const { settings, roles } = layout(rows);
@@ -81,7 +73,7 @@ export function rolesFigure(rows: readonly RoleRow[], options: RolesFigureOption
   ];
   const tableRows = settings.flatMap((s) => [...roles, TOTAL].flatMap((role) => rows.filter((r) => r.setting === s && r.role === role).map((r) => ({ ...r, role: role === TOTAL ? "All roles" : role }))));
   return figure({
-    id: options.id,
+    ...frameOptions(options),
     title: options.title ?? rolesTitle(rows),
     subtitle: options.subtitle ?? "Percentage of people in each role who used the setting and met enacted stigma there; percentages are shown only where at least 10 people in the role answered",
     chart: dotPlot(data, {
@@ -90,15 +82,10 @@ export function rolesFigure(rows: readonly RoleRow[], options: RolesFigureOption
       domain: [0, 100],
       axisLabel: "Percentage who met enacted stigma",
       tickFormat: (d) => `${d}%`,
-      ...(options.width ? { width: options.width } : {}),
-      ...(options.document ? { document: options.document } : {}),
+      ...chartOptions(options),
     }),
     description: describeRoles(rows),
-    source: options.source,
-    ...(options.notes ? { notes: options.notes } : {}),
     columns,
     rows: tableRows,
-    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
-    ...(options.document ? { document: options.document } : {}),
   });
 }

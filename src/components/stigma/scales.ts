@@ -2,8 +2,10 @@
  * Enacted, anticipated and internalised stigma in each setting: mean scale scores (1–5) as a dot plot,
  * settings ordered by enacted stigma. The headline compares what people expect with what they met.
  */
-import { dotPlot, isShownValue, type DotDatum, type Value } from "./dotplot.js";
+import { chartOptions, frameOptions, isNumber, type ChartFigureOptions, type Value } from "../shared/chart.js";
 import { figure, type TableColumn } from "../shared/figure.js";
+import { formatCount } from "../shared/format.js";
+import { dotPlot, type DotDatum } from "./dotplot.js";
 
 /** A row of the `stigma-scales-by-setting` aggregate. */
 export interface ScalesRow {
@@ -20,15 +22,15 @@ const SCALES = [
   { key: "mean_internalised", label: "Internalised (felt about oneself)" },
 ] as const;
 
-const score = (v: Value): string => (isShownValue(v) ? v.toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : "[c]");
-const people = (v: Value): string => (isShownValue(v) ? v.toLocaleString("en-GB") : v === null ? "[x]" : String(v));
+const score = (v: Value): string => (isNumber(v) ? v.toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : "[c]");
+const people = (v: Value): string => formatCount(v);
 
 function ordered(rows: readonly ScalesRow[]): ScalesRow[] {
-  return [...rows].sort((a, b) => (isShownValue(b.mean_enacted) ? b.mean_enacted : -1) - (isShownValue(a.mean_enacted) ? a.mean_enacted : -1));
+  return [...rows].sort((a, b) => (isNumber(b.mean_enacted) ? b.mean_enacted : -1) - (isNumber(a.mean_enacted) ? a.mean_enacted : -1));
 }
 
 export function scalesTitle(rows: readonly ScalesRow[]): string {
-  const both = rows.filter((r) => isShownValue(r.mean_enacted) && isShownValue(r.mean_anticipated));
+  const both = rows.filter((r) => isNumber(r.mean_enacted) && isNumber(r.mean_anticipated));
   if (both.length === 0) return "The figures for this chart are hidden to protect confidentiality";
   const expectMore = both.filter((r) => (r.mean_anticipated as number) > (r.mean_enacted as number)).length;
   const all = expectMore === both.length;
@@ -43,21 +45,12 @@ export function describeScales(rows: readonly ScalesRow[]): string {
   return `Mean scale scores from 1 (low) to 5 (high), by setting. ${items.join("; ")}.`;
 }
 
-export interface ScalesFigureOptions {
-  id: string;
-  source: string;
-  width?: number;
-  title?: string;
-  subtitle?: string;
-  notes?: string[];
-  headingLevel?: 2 | 3 | 4;
-  document?: Document;
-}
+export type ScalesFigureOptions = ChartFigureOptions;
 
 export function scalesFigure(rows: readonly ScalesRow[], options: ScalesFigureOptions): HTMLElement {
   const sorted = ordered(rows);
   const data: DotDatum[] = sorted.flatMap((r) => SCALES.map((s) => ({ row: r.setting, series: s.label, value: r[s.key] })));
-  const counts = rows.map((r) => r.count).filter(isShownValue);
+  const counts = rows.map((r) => r.count).filter(isNumber);
   const base = counts.length ? `${Math.min(...counts).toLocaleString("en-GB")} to ${Math.max(...counts).toLocaleString("en-GB")} people per setting` : "hidden";
   const columns: TableColumn[] = [
     { key: "setting", label: "Setting" },
@@ -65,7 +58,7 @@ export function scalesFigure(rows: readonly ScalesRow[], options: ScalesFigureOp
     ...SCALES.map((s) => ({ key: s.key, label: `${s.label.replace(/ \(.*\)$/, "")} (mean)`, numeric: true, format: (v: unknown) => score(v as Value) })),
   ];
   return figure({
-    id: options.id,
+    ...frameOptions(options),
     title: options.title ?? scalesTitle(rows),
     subtitle: options.subtitle ?? `Mean scale score, from 1 (never, or very unlikely, or strongly disagree) to 5 (very often, or very likely, or strongly agree); base: ${base}`,
     chart: dotPlot(data, {
@@ -73,15 +66,10 @@ export function scalesFigure(rows: readonly ScalesRow[], options: ScalesFigureOp
       series: SCALES.map((s) => s.label),
       domain: [1, 5],
       axisLabel: "Mean scale score (1–5)",
-      ...(options.width ? { width: options.width } : {}),
-      ...(options.document ? { document: options.document } : {}),
+      ...chartOptions(options),
     }),
     description: describeScales(rows),
-    source: options.source,
-    ...(options.notes ? { notes: options.notes } : {}),
     columns,
     rows: sorted.map((r) => ({ ...r })),
-    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
-    ...(options.document ? { document: options.document } : {}),
   });
 }

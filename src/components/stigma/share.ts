@@ -5,9 +5,11 @@
  * Hidden shares keep their row and show [c].
  */
 import * as Plot from "@observablehq/plot";
+import { chartOptions, defined, frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
-
-export type Value = number | string | null;
+import { formatCount, percentText } from "../shared/format.js";
+import type { BarDatum } from "../shared/bars.js";
+import { settingPhrase } from "./settings.js";
 
 /** A row of `stigma-enacted-by-setting` or `stigma-avoided-by-setting`. */
 export interface ShareRow {
@@ -20,44 +22,23 @@ export interface ShareRow {
 
 export type ShareMeasure = "enacted" | "avoided";
 
-/** How a setting reads after "used": "their GP", "the police". */
-const SETTING_PHRASES: Record<string, string> = {
-  GP: "their GP",
-  "Mental health service": "mental health services",
-  "Hospital or A&E": "hospital or A&E",
-  Pharmacy: "a pharmacy",
-  Dentist: "a dentist",
-  Police: "the police",
-  "Housing service": "housing services",
-  "Job centre or employment service": "a job centre or employment service",
-};
-
-export function settingPhrase(setting: string): string {
-  return SETTING_PHRASES[setting] ?? setting.toLowerCase();
-}
-
-const isNumber = (v: Value): v is number => typeof v === "number" && Number.isFinite(v);
-const pct = (v: number): string => `${v.toLocaleString("en-GB", { maximumFractionDigits: 0 })}%`;
+const pct = (v: number): string => percentText(v, 0);
 
 /** "5 in 10" for shares of 10% or more (a campaign-friendly figure); the percentage below that. */
 export function inTen(percent: number): string {
   return percent >= 10 ? `${Math.round(percent / 10)} in 10` : pct(percent);
 }
 
-export interface BarDatum {
-  label: string;
-  value: Value;
-}
 
 /** Percentage bars, one per setting; on narrow screens each setting's name sits above its bar. */
-export function shareChart(bars: readonly BarDatum[], options: { width?: number; fill: string; document?: Document }): SVGSVGElement | HTMLElement {
+export function shareChart(bars: readonly BarDatum[], options: ChartOptions & { fill: string }): SVGSVGElement | HTMLElement {
   const width = chartWidth(options.width);
   const narrow = width < 480;
   const shown = bars.filter((d) => isNumber(d.value));
   const hidden = bars.filter((d) => !isNumber(d.value));
   const longest = Math.max(0, ...bars.map((d) => d.label.length));
   return Plot.plot({
-    ...(options.document ? { document: options.document } : {}),
+    ...defined({ document: options.document }),
     width,
     height: 44 + bars.length * (narrow ? 46 : 30),
     marginLeft: narrow ? 8 : Math.min(250, 16 + longest * 6.6),
@@ -74,7 +55,7 @@ export function shareChart(bars: readonly BarDatum[], options: { width?: number;
   });
 }
 
-const pct1 = (v: number): string => `${v.toLocaleString("en-GB", { maximumFractionDigits: 1 })}%`;
+const pct1 = (v: number): string => percentText(v);
 
 export function shareBars(rows: readonly ShareRow[]): BarDatum[] {
   return [...rows]
@@ -103,16 +84,8 @@ function baseRange(rows: readonly ShareRow[]): string {
   return lo === hi ? `${lo} people per setting` : `${lo} to ${hi} people per setting`;
 }
 
-export interface ShareFigureOptions {
-  id: string;
+export interface ShareFigureOptions extends ChartFigureOptions {
   measure: ShareMeasure;
-  source: string;
-  width?: number;
-  title?: string;
-  subtitle?: string;
-  notes?: string[];
-  headingLevel?: 2 | 3 | 4;
-  document?: Document;
 }
 
 export function describeShares(rows: readonly ShareRow[], measure: ShareMeasure): string {
@@ -126,7 +99,7 @@ export function shareFigure(rows: readonly ShareRow[], options: ShareFigureOptio
   const what = measure === "enacted" ? "who met enacted stigma there" : "who avoided or put off using it because of how they were treated";
   const countKey = `${measure}_count`;
   const bars = shareBars(rows);
-  const people = (v: Value): string => (isNumber(v) ? v.toLocaleString("en-GB") : v === null ? "[x]" : String(v));
+  const people = (v: Value): string => formatCount(v);
   const columns: TableColumn[] = [
     { key: "setting", label: "Setting" },
     { key: "count", label: "People who used it (base)", numeric: true, format: (v) => people(v as Value) },
@@ -135,20 +108,15 @@ export function shareFigure(rows: readonly ShareRow[], options: ShareFigureOptio
   ];
   const ordered = bars.map((b) => rows.find((r) => r.setting === b.label)!);
   return figure({
-    id: options.id,
+    ...frameOptions(options),
     title: options.title ?? shareTitle(rows, measure),
     subtitle: options.subtitle ?? `Percentage of people who used each setting ${what}; base: ${baseRange(rows)}`,
     chart: shareChart(bars, {
       fill: measure === "enacted" ? "var(--lero-cat-6, #d55e00)" : "var(--lero-cat-1, #0072b2)",
-      ...(options.width ? { width: options.width } : {}),
-      ...(options.document ? { document: options.document } : {}),
+      ...chartOptions(options),
     }),
     description: describeShares(rows, measure),
-    source: options.source,
-    ...(options.notes ? { notes: options.notes } : {}),
     columns,
     rows: ordered.map((r) => ({ setting: r.setting, count: r.count, [countKey]: r[countKey] ?? null, percent: r.percent })),
-    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
-    ...(options.document ? { document: options.document } : {}),
   });
 }

@@ -7,16 +7,19 @@ import { buildData } from "../../../loaders/pipeline/index.ts";
 import type { AggregateTable, Tables } from "../../../src/components/shared/headline-figures.ts";
 import { reportFindings, SECTIONS } from "../../../src/components/report/findings.ts";
 import { findingBlock, findingList } from "../../../src/components/report/section.ts";
+import { barc10 } from "../../../src/components/outcomes/barc.ts";
+import instruments from "../../../data/reference/instruments.json" with { type: "json" };
 import { TABLES, suppressed } from "../headline-fixture.ts";
 import { createDocument, expectSnapshot } from "../snapshot.ts";
 
-const sentence = (tables: Tables, id: string): string => reportFindings(tables).find((f) => f.id === id)!.sentence;
+const BARC = barc10(instruments);
+const sentence = (tables: Tables, id: string): string => reportFindings(tables, BARC).find((f) => f.id === id)!.sentence;
 /** The first number in a sentence that is followed by `suffix` ("68%" → 68). */
 const numberBefore = (text: string, suffix: string): number => Number(new RegExp(`([0-9][0-9,]*(?:\\.[0-9]+)?)${suffix}`).exec(text)![1]!.replaceAll(",", ""));
 
 describe("report findings from hand-written tables", () => {
   it("writes one or two findings per section, each with a chart", () => {
-    const findings = reportFindings(TABLES);
+    const findings = reportFindings(TABLES, BARC);
     for (const section of SECTIONS) expect(findings.filter((f) => f.section === section.id).length).toBeGreaterThanOrEqual(1);
     for (const f of findings) {
       expect(f.data.length).toBeGreaterThan(0);
@@ -56,16 +59,16 @@ describe("report findings from hand-written tables", () => {
   });
 
   it("says a figure is hidden rather than guessing it", () => {
-    for (const f of reportFindings(suppressed())) {
+    for (const f of reportFindings(suppressed(), BARC)) {
       expect(f.sentence).not.toMatch(/undefined|NaN|null/);
       if (f.id !== "report-evaluation-methods" && f.id !== "report-standards-sections") expect(f.sentence).toMatch(/hidden to protect confidentiality/);
     }
-    expect(reportFindings({}).map((f) => f.sentence).join(" ")).not.toMatch(/undefined|NaN/);
+    expect(reportFindings({}, BARC).map((f) => f.sentence).join(" ")).not.toMatch(/undefined|NaN/);
   });
 
   it("renders the list of findings and a finding with its chart", () => {
     const doc = createDocument();
-    const findings = reportFindings(TABLES);
+    const findings = reportFindings(TABLES, BARC);
     const list = findingList(findings, { document: doc });
     expect(list.querySelectorAll("li")).toHaveLength(findings.length);
     const block = findingBlock(findings.find((f) => f.id === "report-stigma-settings")!, { width: 640, document: doc });
