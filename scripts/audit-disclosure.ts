@@ -3,7 +3,7 @@
  * Prints one line per finding (file, line/row, column: reason) and exits 1, or prints a one-line
  * summary and exits 0.
  */
-import { auditDist, formatFinding } from "../loaders/disclose/audit.ts";
+import { auditDist, formatFinding } from "../loaders/disclose/audit/index.ts";
 
 const dist = process.argv[2] ?? "dist";
 try {

@@ -14,7 +14,7 @@ import { existsSync } from "node:fs";
 import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { auditDist, formatFinding } from "../loaders/disclose/audit.ts";
+import { auditDist, formatFinding } from "../loaders/disclose/audit/index.ts";
 import { buildData } from "../loaders/pipeline/index.ts";
 import { PROJECT_ROOT } from "../loaders/schema.ts";
 import { loadRegions, regionSlug } from "../loaders/reference.ts";

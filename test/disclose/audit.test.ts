@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { auditDist, findPersonalData, formatFinding, passesMod11 } from "../../loaders/disclose/audit.ts";
+import { auditDist, findPersonalData, formatFinding, passesMod11 } from "../../loaders/disclose/audit/index.ts";
 import { protectCounts, toAggregateJson } from "../../loaders/disclose/cells.ts";
 import { loadPolicy } from "../../loaders/disclose/policy.ts";
 import { quoteLiteral } from "../../loaders/publish/duckdb.ts";
@@ -175,7 +175,7 @@ describe("auditDist", () => {
     r.lero.subject = "person";
     await savePkg(dist, pkg);
     const report = await auditDist(dist, { policy, schemaDir: null });
-    expect(report.findings.map((f) => f.reason)).toEqual([
+    expect(report.findings.map((f) => f.message)).toEqual([
       'only 5 people share region = "North East", age_band = "25-34"; the person threshold is k = 10',
     ]);
   });
@@ -203,9 +203,9 @@ describe("auditDist", () => {
     (pkg.resources[0] as { schema: { fields: unknown[] } }).schema.fields.push(fields.email);
     await savePkg(dist, pkg);
     const report = await auditDist(dist, { policy, schemaDir: null });
-    expect(report.findings.map((f) => [f.code, f.column])).toEqual([
-      ["identifier-column", "email"],
-      ["unclassified-column", "mystery"],
+    expect(report.findings.map((f) => [f.code, f.column, f.field])).toEqual([
+      ["identifier-column", 4, "email"],
+      ["unclassified-column", 5, "mystery"],
     ]);
   });
 
@@ -229,10 +229,10 @@ describe("auditDist", () => {
     pkg.resources.push({ name: "extra", path: "extra.parquet", format: "parquet", schema: { fields: [{ name: "note", lero: { role: "public" } }, { name: "n", lero: { role: "public" } }] }, lero: { kind: "microdata", level: "organisation" } });
     await savePkg(dist, pkg);
     const report = await auditDist(dist, { policy, schemaDir: null });
-    expect(report.findings.filter((f) => f.code === "personal-data").map((f) => [f.file, f.row, f.column, f.reason.split(":")[0]])).toEqual([
-      ["_file/data/story.json", undefined, "body", "NHS number (passes the mod-11 check)"],
-      ["data/extra.parquet", 2, "note", "UK phone number"],
-      ["data/extra.parquet", 3, "note", "full UK postcode"],
+    expect(report.findings.filter((f) => f.code === "personal-data").map((f) => [f.file, f.row, f.column, f.field, f.message.split(":")[0]])).toEqual([
+      ["_file/data/story.json", undefined, undefined, "body", "NHS number (passes the mod-11 check)"],
+      ["data/extra.parquet", 2, 1, "note", "UK phone number"],
+      ["data/extra.parquet", 3, 1, "note", "full UK postcode"],
     ]);
   });
 

@@ -14,7 +14,7 @@ import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_DIR } from "../../loaders/data-dir.ts";
-import { auditDist } from "../../loaders/disclose/audit.ts";
+import { auditDist } from "../../loaders/disclose/audit/index.ts";
 import { buildData, listPublished } from "../../loaders/pipeline/index.ts";
 import { quoteLiteral, withDuckDB } from "../../loaders/publish/duckdb.ts";
 
