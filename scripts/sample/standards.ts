@@ -1,8 +1,5 @@
 /** standards.csv: plain CSV in schema column names, one row per LERO × statement. */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parse } from "csv-parse/sync";
-import { REFERENCE_DIR } from "../../loaders/schema.ts";
+import { readReferenceCsv } from "../../loaders/reference.ts";
 import * as V from "../schemas/vocab.ts";
 import type { AuditAnswers } from "./audit.ts";
 import { AUDIT_WAVE } from "./audit.ts";
@@ -10,6 +7,7 @@ import { Rng } from "./prng.ts";
 import { NOTES, STANDARDS_TRAPS } from "./texts.ts";
 import { csvLine, type Trap } from "./util.ts";
 
+/** A statement of data/reference/standards-statements.csv, with the stages it applies to. */
 export interface Statement {
   id: string;
   section: string;
@@ -18,7 +16,7 @@ export interface Statement {
 }
 
 export function readStatements(): Statement[] {
-  return parse(readFileSync(join(REFERENCE_DIR, "standards-statements.csv"), "utf8"), { columns: true }) as Statement[];
+  return readReferenceCsv("standards-statements.csv").map((r) => ({ id: r.id ?? "", section: r.section ?? "", label: r.label ?? "", applies_to: r.applies_to ?? "" }));
 }
 
 export const STANDARDS_COLUMNS = ["lero_id", "wave", "statement_id", "status", "evidence_kind", "good_practice_note", "note_consent"] as const;
