@@ -5,7 +5,7 @@
 import { DATASETS, loadSchema } from "../schema.ts";
 import { quoteIdentifier } from "../publish/duckdb.ts";
 import { categoriesOf, countSql, crossTab, shown, type AggregateDefinition } from "./index.ts";
-import { protectCount } from "../disclose/cells.ts";
+import { LinkedCells } from "../disclose/linked.ts";
 
 export const aggregates: AggregateDefinition[] = DATASETS.flatMap((dataset) =>
   loadSchema(dataset)
@@ -22,16 +22,27 @@ export const aggregates: AggregateDefinition[] = DATASETS.flatMap((dataset) =>
           // With several rows per person, a field that varies between a person's rows (the setting of a
           // stigma answer, the time of an assessment) counts some people under several values: not additive.
           const overlaps = isList || (context.subject(dataset) !== undefined && field.lero.role !== "quasi");
-          const json = await crossTab(context, {
-            dataset,
-            rowSql: isList ? `unnest(${column})` : column,
-            rowDim: field.name,
-            rows: categoriesOf(field),
-            additive: !overlaps,
-          });
-          if (!isList) return json;
-          const [answered] = await context.query(`SELECT ${countSql(context, dataset)} AS n FROM ${quoteIdentifier(context.table(dataset))} WHERE ${column} IS NOT NULL`);
-          return { ...json, base: shown(protectCount(Number(answered?.n ?? 0), context.policy, context.level(dataset))) };
+          if (!isList) {
+            return crossTab(context, { dataset, rowSql: column, rowDim: field.name, rows: categoriesOf(field), additive: !overlaps });
+          }
+          // Options overlap, so there are no totals; but the base minus an option count (those who did
+          // not choose it) is protected like a count.
+          const table = quoteIdentifier(context.table(dataset));
+          const count = countSql(context, dataset);
+          const [answered] = await context.query(`SELECT ${count} AS n FROM ${table} WHERE ${column} IS NOT NULL`);
+          const grouped = await context.query(`SELECT CAST(o AS VARCHAR) AS o, ${count} AS n FROM (SELECT *, unnest(${column}) AS o FROM ${table}) GROUP BY 1`);
+          const cells = new LinkedCells(context.policy[context.level(dataset)]);
+          const base = cells.cell("base", Number(answered?.n ?? 0));
+          const options = categoriesOf(field);
+          for (const option of options) cells.complement(cells.cell(option, Number(grouped.find((g) => g.o === option)?.n ?? 0)), base);
+          cells.protect();
+          return {
+            dimensions: [field.name],
+            measures: ["count"],
+            totalLabel: "Total",
+            rows: options.map((option) => ({ [field.name]: option, count: shown(cells.shown(option)) })),
+            base: shown(cells.shown("base")),
+          };
         },
       }),
     ),

@@ -9,7 +9,8 @@
  */
 import { percent, protectCount, safeMean, type ProtectedCell } from "../disclose/cells.ts";
 import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
-import { loadStatements } from "../reference.ts";
+import { baseKey, optionKey, QUESTIONS, questionCells, TOTAL as RESEARCH_TOTAL } from "./research.ts";
+import { ALL_SECTIONS, APPLICABLE, NOT_APPLICABLE, sectionCellKey, statusCells } from "./standards.ts";
 import type { Dataset } from "../schema.ts";
 import { categoriesOf, countSql, crossTab, meansBy, roundPercent, shown, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
 
@@ -91,25 +92,15 @@ export const aggregates: AggregateDefinition[] = [
     dataset: "audit",
     title: "How LEROs evaluate their work, latest audit wave",
     async build(context) {
+      // The research page's all-LEROs cells for the same question, so both pages hide the same ones.
       const wave = await latestWave(context, "audit");
-      const where = wave === undefined ? "FALSE" : waveWhere(wave);
-      const level = context.level("audit");
-      const [audited] = await context.query(`SELECT ${countSql(context, "audit")} AS n FROM ${quoteIdentifier(context.table("audit"))} WHERE ${where}`);
-      const base = protectCount(Number(audited?.n ?? 0), context.policy, level);
-      const table = await crossTab(context, {
-        dataset: "audit",
-        rowSql: `unnest("evaluation_methods")`,
-        rowDim: "evaluation_methods",
-        rows: categoriesOf(context.field("audit", "evaluation_methods")),
-        where,
-        additive: false,
+      const question = QUESTIONS.find((q) => q.key === "methods")!;
+      const { options, cells } = await questionCells(context, question);
+      const base = cells.shown(baseKey("", RESEARCH_TOTAL));
+      const rows = options.map((option) => {
+        const cell = cells.shown(optionKey("", RESEARCH_TOTAL, option.value));
+        return { wave: wave === undefined ? null : String(wave), evaluation_methods: option.value, count: shown(cell), percent: roundPercent(percent(cell, base, context.policy, context.level("audit"))) };
       });
-      const rows = table.rows.map((row) => ({
-        wave: wave === undefined ? null : String(wave),
-        evaluation_methods: row.evaluation_methods ?? null,
-        count: row.count ?? null,
-        percent: roundPercent(percent(asCell(row.count), base, context.policy, level)),
-      }));
       return {
         dimensions: ["wave", "evaluation_methods"],
         measures: ["count", "percent"],
@@ -126,23 +117,23 @@ export const aggregates: AggregateDefinition[] = [
     dataset: "standards",
     title: "Quality-standards statements in place, by section, latest wave",
     async build(context) {
-      const wave = await latestWave(context, "standards");
-      const inWave = wave === undefined ? "FALSE" : waveWhere(wave);
-      const sections = new Map<string, string[]>();
-      for (const s of loadStatements()) sections.set(s.section, [...(sections.get(s.section) ?? []), s.id]);
-      const groups: Group[] = [{ keys: { wave: String(wave ?? ""), section: "All sections" }, where: inWave }];
-      for (const [section, ids] of sections) {
-        groups.push({ keys: { wave: String(wave ?? ""), section }, where: `${inWave} AND "statement_id" IN (${ids.map(quoteLiteral).join(", ")})` });
+      // Printed from the standards page's linked set, so sections and statements hide the same answers.
+      const { wave, statuses, sections, cells } = await statusCells(context);
+      const level = context.level("standards");
+      const rows: Record<string, Published>[] = [];
+      for (const section of [ALL_SECTIONS, ...sections]) {
+        const applicable = cells.shown(sectionCellKey(section, APPLICABLE));
+        for (const status of statuses.filter((s) => s !== NOT_APPLICABLE)) {
+          const cell = cells.shown(sectionCellKey(section, status));
+          rows.push({ wave: String(wave ?? ""), section, status, count: shown(cell), percent: roundPercent(percent(cell, applicable, context.policy, level)) });
+        }
+        rows.push({ wave: String(wave ?? ""), section, status: "Total", count: shown(applicable), percent: roundPercent(percent(applicable, applicable, context.policy, level)) });
       }
-      const json = await stackedShares(context, {
-        dataset: "standards",
-        groups,
-        rowSql: `CASE WHEN "status" <> 'Not applicable' THEN "status" END`,
-        rowDim: "status",
-        rows: categoriesOf(context.field("standards", "status")).filter((s) => s !== "Not applicable"),
-      });
       return {
-        ...json,
+        dimensions: ["wave", "section", "status"],
+        measures: ["count", "percent"],
+        totalLabel: "Total",
+        rows,
         notes: ["Counts are answers (a LERO × a statement), not LEROs. Statements a LERO marked not applicable are left out; percentages are of the applicable answers (Total)."],
       };
     },

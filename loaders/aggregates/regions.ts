@@ -5,7 +5,9 @@
  * beside the UK; the cell rules protect the regions and that total together.
  */
 import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
-import { categoriesOf, crossTab, groupMeans, type AggregateContext, type AggregateDefinition } from "./index.ts";
+import { percent, type ProtectedCell } from "../disclose/cells.ts";
+import { categoriesOf, crossTab, groupMeans, roundPercent, shown, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
+import { baseKey, optionKey, QUESTIONS, questionCells, TOTAL } from "./research.ts";
 
 export const EVALUATES = ["Evaluates its work", "Does not evaluate"] as const;
 export const GP_ENACTED = ["Met stigma", "Did not meet stigma"] as const;
@@ -23,20 +25,22 @@ export const aggregates: AggregateDefinition[] = [
     dataset: "audit",
     title: "LEROs in the latest audit wave that evaluate their work, by region",
     async build(context) {
-      const wave = quoteIdentifier("wave");
-      const evaluates = quoteIdentifier("evaluates");
-      const json = await crossTab(context, {
-        dataset: "audit",
-        rowSql: quoteIdentifier("region"),
-        rowDim: "region",
-        rows: regions(context, "audit"),
-        colSql: `CASE WHEN ${evaluates} THEN ${quoteLiteral(EVALUATES[0])} WHEN NOT ${evaluates} THEN ${quoteLiteral(EVALUATES[1])} END`,
-        colDim: "evaluates",
-        cols: [...EVALUATES],
-        where: `${wave} = (SELECT max(${wave}) FROM ${quoteIdentifier(context.table("audit"))})`,
-        percentOf: "row",
-      });
-      return { ...json, notes: ["LEROs in the latest audit wave. Percentages are of the LEROs in the region."] };
+      // The same linked cells as the research page's "evaluates by region", so the two never disagree
+      // on what is hidden; "does not evaluate" is the base minus the count, shown only when both are.
+      const question = QUESTIONS.find((q) => q.key === "evaluates")!;
+      const { options, groups, cells } = await questionCells(context, question);
+      const option = options[0]!.value;
+      const level = context.level("audit");
+      const rows: Record<string, Published>[] = [];
+      for (const region of [...(groups.region ?? []), TOTAL]) {
+        const base = cells.shown(baseKey("region", region));
+        const yes = cells.shown(optionKey("region", region, option));
+        const no: ProtectedCell = base.value !== null && yes.value !== null ? { value: base.value - yes.value } : { value: null, symbol: "[c]" };
+        for (const [label, cell] of [[EVALUATES[0], yes], [EVALUATES[1], no], [TOTAL, base]] as const) {
+          rows.push({ region, evaluates: label, count: shown(cell), percent: roundPercent(percent(cell, base, context.policy, level)) });
+        }
+      }
+      return { dimensions: ["region", "evaluates"], measures: ["count", "percent"], totalLabel: TOTAL, rows, notes: ["LEROs in the latest audit wave. Percentages are of the LEROs in the region."] };
     },
   },
   {

@@ -11,7 +11,8 @@
  * Consented innovation descriptions (already redacted by the pipeline, and published in the audit's
  * row-level files) are also published as a plain list of texts, with nothing to link them to a LERO.
  */
-import { percent, protectCounts, type ProtectedCell } from "../disclose/cells.ts";
+import { percent, protectCounts } from "../disclose/cells.ts";
+import { LinkedCells } from "../disclose/linked.ts";
 import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
 import type { Dataset } from "../schema.ts";
 import { categoriesOf, countSql, roundPercent, shown, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
@@ -28,60 +29,106 @@ export interface Option {
   sql: string;
 }
 
-export interface OptionsByGroupOptions {
-  dataset: Dataset;
-  /** SQL expression for the group; the groups must not overlap (one value per counted row). */
-  groupSql: string;
-  groupDim: string;
-  groups: string[];
-  optionDim: string;
+export interface Grouping {
+  key: string;
+  /** The audit field whose categories make the groups (the groups must not overlap). */
+  field: string;
+  label: string;
+}
+
+/**
+ * One question's counts, protected as one linked set over every grouping it is published by: for
+ * each group, its base (LEROs that answered) and how many chose each option; the groups of a grouping
+ * add up to the all-LEROs Total, which every grouping shares. A base minus an option count (the LEROs
+ * that did not choose it) is protected like a count too, so "12 of 13" cannot show that one LERO does
+ * not evaluate.
+ */
+export interface QuestionCells {
   options: Option[];
-  /** The rows that make up each group's base (default: every row). */
-  baseSql?: string;
-  where?: string;
+  groups: Record<string, string[]>;
+  cells: LinkedCells;
+}
+
+/** Keys of a question's linked cells: a group's base, or its count for an option. `TOTAL` for all groups. */
+export const baseKey = (grouping: string, group: string): string => (group === TOTAL ? "base|all" : `base|${grouping}|${group}`);
+export const optionKey = (grouping: string, group: string, option: string): string => (group === TOTAL ? `option|all|${option}` : `option|${grouping}|${group}|${option}`);
+
+const questionCache = new WeakMap<AggregateContext, Map<string, Promise<QuestionCells>>>();
+
+export function questionCells(context: AggregateContext, question: Question): Promise<QuestionCells> {
+  let byQuestion = questionCache.get(context);
+  if (!byQuestion) questionCache.set(context, (byQuestion = new Map()));
+  let found = byQuestion.get(question.key);
+  if (!found) byQuestion.set(question.key, (found = buildQuestionCells(context, question)));
+  return found;
+}
+
+async function buildQuestionCells(context: AggregateContext, question: Question): Promise<QuestionCells> {
+  const count = countSql(context, DATASET);
+  const options = question.options(context);
+  const where = await latestWaveSql(context);
+  const chosen = options.map((option, i) => `${count} FILTER (WHERE (${question.baseSql}) AND (${option.sql})) AS ${quoteIdentifier(`o${i}`)}`);
+  const cells = new LinkedCells(context.policy[context.level(DATASET)]);
+  const groups: Record<string, string[]> = {};
+  const [all] = await context.query(`SELECT ${count} FILTER (WHERE ${question.baseSql}) AS base, ${chosen.join(", ")} FROM ${quoteIdentifier(context.table(DATASET))} WHERE ${where}`);
+  const allBase = cells.cell(baseKey("", TOTAL), Number(all?.base ?? 0));
+  const allOptions = options.map((option, i) => {
+    const cell = cells.cell(optionKey("", TOTAL, option.value), Number(all?.[`o${i}`] ?? 0));
+    cells.complement(cell, allBase);
+    return cell;
+  });
+  // Group only by the fields the table holds (a test table may leave some out).
+  const present = new Set((await context.query(`DESCRIBE ${quoteIdentifier(context.table(DATASET))}`)).map((c) => String(c.column_name)));
+  for (const grouping of GROUPINGS.filter((g) => present.has(g.field))) {
+    const values = categoriesOf(context.field(DATASET, grouping.field));
+    groups[grouping.key] = values;
+    const grouped = await context.query(
+      `SELECT CAST(${quoteIdentifier(grouping.field)} AS VARCHAR) AS g, ${count} FILTER (WHERE ${question.baseSql}) AS base, ${chosen.join(", ")} FROM ${quoteIdentifier(context.table(DATASET))} WHERE ${where} GROUP BY 1`,
+    );
+    const row = (group: string) => grouped.find((r) => r.g === group);
+    const bases = values.map((group) => cells.cell(baseKey(grouping.key, group), Number(row(group)?.base ?? 0)));
+    cells.sum(bases, allBase);
+    options.forEach((option, i) => {
+      const counts = values.map((group, g) => {
+        const cell = cells.cell(optionKey(grouping.key, group, option.value), Number(row(group)?.[`o${i}`] ?? 0));
+        cells.complement(cell, bases[g]!);
+        return cell;
+      });
+      cells.sum(counts, allOptions[i]!);
+    });
+  }
+  cells.protect();
+  return { options, groups, cells };
 }
 
 /**
  * For each option and group: the group's base (`base_count`), how many chose the option (`count`) and
- * the percentage of the base (`percent`), with a `Total` group. Bases and each option's counts are
- * protected as one-way additive tables over the groups.
+ * the percentage of the base (`percent`), with a `Total` group; cells from the question's linked set.
  */
-export async function optionsByGroup(context: AggregateContext, options: OptionsByGroupOptions): Promise<{ dimensions: string[]; measures: string[]; totalLabel: string; rows: Record<string, Published>[] }> {
-  const { dataset } = options;
-  const count = countSql(context, dataset);
-  const base = options.baseSql ?? "TRUE";
-  const chosen = options.options.map((option, i) => `${count} FILTER (WHERE (${base}) AND (${option.sql})) AS ${quoteIdentifier(`o${i}`)}`);
-  const where = options.where ? `WHERE ${options.where}` : "";
-  const grouped = await context.query(
-    `SELECT CAST(${options.groupSql} AS VARCHAR) AS g, ${count} FILTER (WHERE ${base}) AS base, ${chosen.join(", ")} FROM ${quoteIdentifier(context.table(dataset))} ${where} GROUP BY 1`,
-  );
-  const level = context.level(dataset);
-  const protect = (column: string): { cells: ProtectedCell[]; total: ProtectedCell } => {
-    const table = protectCounts(
-      { rowDim: options.groupDim, rows: options.groups, counts: options.groups.map((g) => [Number(grouped.find((r) => r.g === g)?.[column] ?? 0)]) },
-      context.policy,
-      level,
-    );
-    return { cells: table.cells.map((row) => row[0]!), total: table.total! };
-  };
-  const bases = protect("base");
+export async function optionsByGroup(context: AggregateContext, question: Question, grouping: Grouping): Promise<{ dimensions: string[]; measures: string[]; totalLabel: string; rows: Record<string, Published>[] }> {
+  const { options, groups, cells } = await questionCells(context, question);
+  const level = context.level(DATASET);
   const rows: Record<string, Published>[] = [];
-  options.options.forEach((option, i) => {
-    const counts = protect(`o${i}`);
-    const add = (group: string, baseCell: ProtectedCell, cell: ProtectedCell): void => {
+  for (const option of options) {
+    for (const group of [...(groups[grouping.key] ?? []), TOTAL]) {
+      const baseCell = cells.shown(baseKey(grouping.key, group));
+      const cell = cells.shown(optionKey(grouping.key, group, option.value));
       rows.push({
-        [options.groupDim]: group,
-        [options.optionDim]: option.value,
+        [grouping.field]: group,
+        [question.optionDim]: option.value,
         base_count: shown(baseCell),
         count: shown(cell),
         percent: roundPercent(percent(cell, baseCell, context.policy, level)),
       });
-    };
-    options.groups.forEach((group, g) => add(group, bases.cells[g]!, counts.cells[g]!));
-    add(TOTAL, bases.total, counts.total);
-  });
-  return { dimensions: [options.groupDim, options.optionDim], measures: ["base_count", "count", "percent"], totalLabel: TOTAL, rows };
+    }
+  }
+  return { dimensions: [grouping.field, question.optionDim], measures: ["base_count", "count", "percent"], totalLabel: TOTAL, rows };
 }
+
+const GROUPINGS: readonly Grouping[] = [
+  { key: "stage", field: "stage", label: "stage of development" },
+  { key: "region", field: "region", label: "region" },
+];
 
 /** The latest audit wave in the data: the page reports one row per LERO. */
 async function latestWave(context: AggregateContext): Promise<number | null> {
@@ -95,7 +142,7 @@ async function latestWaveSql(context: AggregateContext): Promise<string> {
   return wave === null ? "FALSE" : `${quoteIdentifier("wave")} = ${wave}`;
 }
 
-interface Question {
+export interface Question {
   key: string;
   title: string;
   optionDim: string;
@@ -112,7 +159,7 @@ function listOptions(field: string): (context: AggregateContext) => Option[] {
 
 const answered = (field: string): string => `${quoteIdentifier(field)} IS NOT NULL`;
 
-const QUESTIONS: Question[] = [
+export const QUESTIONS: Question[] = [
   {
     key: "evaluates",
     title: "LEROs that evaluate their work",
@@ -156,10 +203,7 @@ const QUESTIONS: Question[] = [
   },
 ];
 
-const GROUPINGS = [
-  { key: "stage", field: "stage", label: "stage of development" },
-  { key: "region", field: "region", label: "region" },
-] as const;
+
 
 const byGroup: AggregateDefinition[] = QUESTIONS.flatMap((question) =>
   GROUPINGS.map(
@@ -169,16 +213,7 @@ const byGroup: AggregateDefinition[] = QUESTIONS.flatMap((question) =>
       dataset: DATASET,
       title: `${question.title}, by ${grouping.label}`,
       async build(context) {
-        const table = await optionsByGroup(context, {
-          dataset: DATASET,
-          groupSql: quoteIdentifier(grouping.field),
-          groupDim: grouping.field,
-          groups: categoriesOf(context.field(DATASET, grouping.field)),
-          optionDim: question.optionDim,
-          options: question.options(context),
-          baseSql: question.baseSql,
-          where: await latestWaveSql(context),
-        });
+        const table = await optionsByGroup(context, question, grouping);
         return { ...table, notes: [question.note, "Latest audit wave only, so each LERO counts once."] };
       },
     }),

@@ -9,11 +9,12 @@
  *   the audit, linked by the LERO pseudonym `lero_ref`;
  * - good-practice notes (consented and redacted by the pipeline): statement id and text only.
  */
-import { protectCounts, type ProtectedCell } from "../disclose/cells.ts";
+import { percent, protectCounts, type ProtectedCell } from "../disclose/cells.ts";
+import { LinkedCells } from "../disclose/linked.ts";
 import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
 import { readReferenceCsv } from "../reference.ts";
 import type { Dataset } from "../schema.ts";
-import { categoriesOf, crossTab, shown, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
+import { categoriesOf, roundPercent, shown, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
 
 export const TOPIC = "standards";
 const DATASET: Dataset = "standards";
@@ -75,24 +76,104 @@ const statements: AggregateDefinition = {
   },
 };
 
+/** The protected answers of the latest wave by statement, section and status (see `statusCells`). */
+export interface StatusCells {
+  wave: number | null;
+  statuses: string[];
+  sections: string[];
+  statements: StatementRow[];
+  /** Key: `statementCellKey` / `sectionCellKey`. */
+  cells: LinkedCells;
+}
+
+/** A statement's answers with a status, or all its answers (`TOTAL`). */
+export const statementCellKey = (statement: string, status: string): string => `statement|${statement}|${status}`;
+/**
+ * A section's (or `ALL_SECTIONS`') answers with a status; `TOTAL` for all its answers, `APPLICABLE`
+ * for those not marked not applicable.
+ */
+export const sectionCellKey = (section: string, status: string): string => `section|${section}|${status}`;
+export const APPLICABLE = "Applicable";
+
+const statusCache = new WeakMap<AggregateContext, Promise<StatusCells>>();
+
+/**
+ * The answers (a LERO × a statement) of the latest wave, counted once and protected as one linked set:
+ * statement × status with statement totals, each section as the sum of its statements, all sections
+ * as the sum of the sections, and the applicable answers (everything but not applicable) at section
+ * level. The statement table and the headline table by section print cells of this one set, so a
+ * hidden statement cell cannot be worked out from its section's total, nor a hidden section cell
+ * from its statements.
+ */
+export function statusCells(context: AggregateContext): Promise<StatusCells> {
+  let found = statusCache.get(context);
+  if (!found) statusCache.set(context, (found = buildStatusCells(context)));
+  return found;
+}
+
+async function buildStatusCells(context: AggregateContext): Promise<StatusCells> {
+  const [latest] = await context.query(`SELECT max(${id("wave")}) AS wave FROM ${id(context.table(DATASET))}`);
+  const wave = typeof latest?.wave === "number" && Number.isInteger(latest.wave) ? latest.wave : null;
+  const statuses = categoriesOf(context.field(DATASET, "status"));
+  const statements = statementRows();
+  const sections = sectionsOf(statements);
+  const counted = wave === null ? [] : await context.query(`SELECT CAST(${id("statement_id")} AS VARCHAR) AS statement, CAST(${id("status")} AS VARCHAR) AS status, count(*) AS n FROM ${id(context.table(DATASET))} WHERE ${id("wave")} = ${wave} GROUP BY ALL`);
+  const raw = (statement: string, status: string): number => Number(counted.find((r) => r.statement === statement && r.status === status)?.n ?? 0);
+  const cells = new LinkedCells(context.policy[context.level(DATASET)]);
+  const applicable = statuses.filter((status) => status !== NOT_APPLICABLE);
+  const sum = (keys: string[]): number => keys.reduce((total, key) => total + (cells.get(key).raw ?? 0), 0);
+  for (const st of statements) {
+    const parts = statuses.map((status) => cells.cell(statementCellKey(st.statement_id, status), raw(st.statement_id, status)));
+    cells.sum(parts, cells.cell(statementCellKey(st.statement_id, TOTAL), parts.reduce((a, p) => a + (p.raw ?? 0), 0)));
+  }
+  const groupOf = (section: string): StatementRow[] => (section === ALL_SECTIONS ? statements : statements.filter((st) => st.section === section));
+  for (const section of [...sections, ALL_SECTIONS]) {
+    const members = groupOf(section);
+    for (const status of [...statuses, TOTAL]) {
+      const parts = members.map((st) => statementCellKey(st.statement_id, status));
+      cells.sum(parts.map((key) => cells.get(key)), cells.cell(sectionCellKey(section, status), sum(parts)));
+    }
+    const applicableParts = applicable.map((status) => cells.get(sectionCellKey(section, status)));
+    const applicableCell = cells.cell(sectionCellKey(section, APPLICABLE), applicableParts.reduce((a, p) => a + (p.raw ?? 0), 0));
+    cells.sum(applicableParts, applicableCell);
+    cells.sum([applicableCell, cells.get(sectionCellKey(section, NOT_APPLICABLE))], cells.get(sectionCellKey(section, TOTAL)));
+    cells.sum(statuses.map((status) => cells.get(sectionCellKey(section, status))), cells.get(sectionCellKey(section, TOTAL)));
+  }
+  for (const status of [...statuses, TOTAL, APPLICABLE]) {
+    cells.sum(sections.map((section) => cells.get(sectionCellKey(section, status))), cells.get(sectionCellKey(ALL_SECTIONS, status)));
+  }
+  cells.protect();
+  return { wave, statuses, sections, statements, cells };
+}
+
 const statementStatus: AggregateDefinition = {
   id: `${TOPIC}-statement-status`,
   topic: TOPIC,
   dataset: DATASET,
   title: "Status of each quality-standard statement",
   async build(context) {
-    const table = await crossTab(context, {
-      dataset: DATASET,
-      rowSql: id("statement_id"),
-      rowDim: "statement_id",
-      rows: statementRows().map((s) => s.statement_id),
-      colSql: id("status"),
-      colDim: "status",
-      cols: categoriesOf(context.field(DATASET, "status")),
-      where: await latestWaveSql(context, DATASET),
-      percentOf: "row",
-    });
-    return { ...table, notes: ["LEROs by status of each statement, latest wave; percentages are of the LEROs that assessed the statement."] };
+    const { statuses, statements, cells } = await statusCells(context);
+    const level = context.level(DATASET);
+    const rows: Record<string, Published>[] = [];
+    for (const st of statements) {
+      const total = cells.shown(statementCellKey(st.statement_id, TOTAL));
+      for (const status of [...statuses, TOTAL]) {
+        const cell = cells.shown(statementCellKey(st.statement_id, status));
+        rows.push({ statement_id: st.statement_id, status, count: shown(cell), percent: roundPercent(percent(cell, total, context.policy, level)) });
+      }
+    }
+    const all = cells.shown(sectionCellKey(ALL_SECTIONS, TOTAL));
+    for (const status of [...statuses, TOTAL]) {
+      const cell = cells.shown(sectionCellKey(ALL_SECTIONS, status));
+      rows.push({ statement_id: TOTAL, status, count: shown(cell), percent: roundPercent(percent(cell, all, context.policy, level)) });
+    }
+    return {
+      dimensions: ["statement_id", "status"],
+      measures: ["count", "percent"],
+      totalLabel: TOTAL,
+      rows,
+      notes: ["LEROs by status of each statement, latest wave; percentages are of the LEROs that assessed the statement."],
+    };
   },
 };
 

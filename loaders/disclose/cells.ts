@@ -92,7 +92,8 @@ export function protectCount(count: number | null, policy: DisclosurePolicy, lev
   return protectWith(count, policy[level]);
 }
 
-function protectWith(count: number | null, rules: LevelPolicy): ProtectedCell {
+/** The primary rule for one count under one level's rules. */
+export function protectWith(count: number | null, rules: LevelPolicy): ProtectedCell {
   if (count === null) return { value: null, symbol: SYMBOLS.notApplicable };
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`A count must be a whole number of at least 0 (found ${count}).`);
   if (count === 0) return { value: 0 };
@@ -108,7 +109,7 @@ export function roundTo(value: number, base: number): number {
 }
 
 /** One position in the table being protected: its raw count and where it sits. */
-interface Slot {
+export interface Slot {
   raw: number | null;
   cell: ProtectedCell;
 }
@@ -173,7 +174,12 @@ function isSuppressed(cell: ProtectedCell): boolean {
   return cell.symbol === SYMBOLS.confidential || cell.symbol === SYMBOLS.low;
 }
 
-function suppressSecondary(groups: Slot[][]): void {
+/**
+ * Secondary suppression over groups of slots, each group a set of parts with the whole they add up to
+ * (or any set whose members are linked by one linear equation): no group may keep exactly one
+ * suppressed member. Changes the slots' cells in place.
+ */
+export function suppressSecondary(groups: Slot[][]): void {
   for (let changed = true; changed; ) {
     changed = false;
     for (const group of groups) {

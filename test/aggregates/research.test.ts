@@ -85,12 +85,14 @@ describe("research aggregates", () => {
     expect(table.measures).toEqual(["base_count", "count", "percent"]);
     // Bases 2, 4, 3, 0 (total 9): the 2 is hidden, and the smallest other base too, or it could be
     // worked out from the total. Evaluating 1, 3, 3, 0 (total 7): the 1 is hidden, then the first 3.
+    // And 9 − 7 = 2 LEROs do not evaluate: shown together, base and count would reveal them, so the
+    // total count is hidden too.
     expect(cells(table.rows, "Evaluates its work", "evaluation")).toEqual([
       ["Informal group", "[c]", "[c]", null],
       ["Emerging", 4, "[c]", null],
       ["Established", "[c]", 3, null],
       ["Mature", 0, 0, null],
-      ["Total", 9, 7, 77.8],
+      ["Total", 9, "[c]", null],
     ]);
   });
 
@@ -113,20 +115,22 @@ describe("research aggregates", () => {
   it("takes the base of other questions from the LEROs that answered", async () => {
     const table = await build("research-barriers-by-stage");
     // One emerging LERO left the question blank: bases 2, 3, 3, 0 (total 8); the 2 is hidden, then
-    // the first 3. Two LEROs in each stage name no funding: all hidden, but not their total (6).
+    // the first 3. Two LEROs in each stage name no funding: all hidden, and so is their total (6), since
+    // 8 − 6 = 2 LEROs do not name it.
     expect(cells(table.rows, "No funding for evaluation", "barriers")).toEqual([
       ["Informal group", "[c]", "[c]", null],
       ["Emerging", "[c]", "[c]", null],
       ["Established", 3, "[c]", null],
       ["Mature", 0, 0, null],
-      ["Total", 8, 6, 75],
+      ["Total", 8, "[c]", null],
     ]);
   });
 
   it("publishes each region's share the same way", async () => {
     const table = await build("research-evaluates-by-region");
     const northEast = table.rows.find((r) => r.region === "North East");
-    expect(northEast).toEqual({ region: "North East", evaluation: "Evaluates its work", base_count: 9, count: 7, percent: 77.8 });
+    // 9 − 7 = 2 North East LEROs do not evaluate: the count is hidden so that they cannot be worked out.
+    expect(northEast).toEqual({ region: "North East", evaluation: "Evaluates its work", base_count: 9, count: "[c]", percent: null });
     expect(table.rows.find((r) => r.region === "Wales")).toMatchObject({ base_count: 0, count: 0, percent: null });
   });
 
