@@ -7,11 +7,12 @@
  * With many groups (regions) the grid keeps a readable width and scrolls sideways on narrow screens.
  */
 import * as Plot from "@observablehq/plot";
+import { defined, frameOptions, isNumber, TOTAL, type ChartFigureOptions } from "../shared/chart.js";
+import { formatCount, formatPercent } from "../shared/format.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
-import { fillTemplate, formatCount, formatPercent, groupLabel, groupPhrase, isNumber, lowerFirst, roundedPercent, TOTAL, type ResearchRow } from "./text.js";
+import { fillTemplate, groupLabel, groupPhrase, lowerFirst, roundedPercent, type ResearchRow } from "./text.js";
 
-export interface HeatmapOptions {
-  id: string;
+export interface HeatmapOptions extends ChartFigureOptions {
   optionDim: string;
   groupDim: string;
   /** The groups in order (the Total is added first). */
@@ -27,13 +28,9 @@ export interface HeatmapOptions {
   /** "stage of development", "region": for the subtitle. */
   groupNoun: string;
   baseLabel: string;
-  source: string;
   wave?: string;
   /** Leave groups with fewer LEROs than this out of the headline comparison (default 10). */
   minimumBaseForTitle?: number;
-  notes?: string[];
-  width?: number;
-  document?: Document;
 }
 
 interface Cell {
@@ -125,7 +122,7 @@ export function heatmapChart(rows: readonly ResearchRow[], options: HeatmapOptio
   const rowHeight = Math.max(30, 10 + lines * 13);
   const shown = cells.filter((c) => c.percent !== null);
   return Plot.plot({
-    ...(options.document ? { document: options.document } : {}),
+    ...defined({ document: options.document }),
     width: drawnWidth,
     height: marginTop + optionsInOrder.length * rowHeight + 6,
     marginLeft: labelWidth,
@@ -177,15 +174,13 @@ export function researchHeatmap(rows: readonly ResearchRow[], options: HeatmapOp
   }
   notes.push(`Column headings give the number of LEROs in each group (the base).`);
   return figure({
-    id: options.id,
+    ...frameOptions(options),
     title: heatmapTitle(rows, options),
     subtitle: `Percentage of ${options.baseLabel} in each ${options.groupNoun}${options.wave ? `, ${options.wave}` : ""}; darker means a larger share`,
     chart: heatmapChart(rows, options),
     description: describeHeatmap(rows, options),
-    source: options.source,
     notes,
     columns,
     rows: tableRows,
-    ...(options.document ? { document: options.document } : {}),
   });
 }

@@ -4,11 +4,12 @@
  * question's own order. Reads the `Total` rows of a `research-<question>-by-<group>` table.
  */
 import * as Plot from "@observablehq/plot";
+import { chartOptions, defined, frameOptions, isNumber, TOTAL, type ChartFigureOptions, type ChartOptions } from "../shared/chart.js";
+import { formatCount, formatPercent } from "../shared/format.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
-import { fillTemplate, formatCount, formatPercent, isNumber, lowerFirst, roundedPercent, TOTAL, type ResearchRow } from "./text.js";
+import { fillTemplate, lowerFirst, roundedPercent, type ResearchRow } from "./text.js";
 
-export interface OptionsOptions {
-  id: string;
+export interface OptionsOptions extends ChartFigureOptions {
   /** The dimension holding the options ("evaluation_methods"). */
   optionDim: string;
   /** The dimension holding the groups ("stage"): only its Total rows are read. */
@@ -22,13 +23,9 @@ export interface OptionsOptions {
   optionHeading: string;
   /** What the base is, for the subtitle: "all LEROs", "LEROs that answered". */
   baseLabel: string;
-  source: string;
   wave?: string;
   /** Sort by percentage, largest first (default: the question's order). */
   sort?: boolean;
-  notes?: string[];
-  width?: number;
-  document?: Document;
 }
 
 export function totalsOf(rows: readonly ResearchRow[], groupDim: string): ResearchRow[] {
@@ -71,7 +68,7 @@ const CHAR_WIDTH = 7;
 const FONT_SIZE = 12;
 
 /** Bars with each label above its bar, so long labels fit on a phone. */
-export function optionsChart(bars: readonly Bar[], options: { width?: number; document?: Document }): SVGSVGElement | HTMLElement {
+export function optionsChart(bars: readonly Bar[], options: ChartOptions): SVGSVGElement | HTMLElement {
   const width = chartWidth(options.width);
   const textWidth = width - 70;
   const longest = Math.max(0, ...bars.map((b) => b.label.length));
@@ -80,7 +77,7 @@ export function optionsChart(bars: readonly Bar[], options: { width?: number; do
   const shown = bars.filter((b) => b.percent !== null);
   const hidden = bars.filter((b) => b.percent === null);
   return Plot.plot({
-    ...(options.document ? { document: options.document } : {}),
+    ...defined({ document: options.document }),
     width,
     height: 40 + bars.length * band,
     marginLeft: 14,
@@ -111,21 +108,15 @@ export function researchOptions(rows: readonly ResearchRow[], options: OptionsOp
   const columns: TableColumn[] = [
     { key: "option", label: options.optionHeading },
     { key: "count", label: "LEROs", numeric: true, format: (v) => formatCount(v as string | number | null) },
-    { key: "percent", label: "Percentage", numeric: true, format: (v) => formatPercent(v as string | number | null) },
+    { key: "percent", label: "Percentage", numeric: true, format: (v) => formatPercent(v as string | number | null, "[x]") },
   ];
   return figure({
-    id: options.id,
+    ...frameOptions(options),
     title: optionsTitle(rows, options),
     subtitle: `Percentage of ${options.baseLabel}${options.wave ? `, ${options.wave}` : ""}; base: ${formatCount(base)} LEROs; a LERO may choose several`,
-    chart: optionsChart(bars, {
-      ...(options.width !== undefined ? { width: options.width } : {}),
-      ...(options.document ? { document: options.document } : {}),
-    }),
+    chart: optionsChart(bars, chartOptions(options)),
     description: describeOptions(rows, options),
-    source: options.source,
-    ...(options.notes ? { notes: options.notes } : {}),
     columns,
     rows: totals.map((r) => ({ option: String(r[options.optionDim]), count: r.count, percent: r.percent ?? null })),
-    ...(options.document ? { document: options.document } : {}),
   });
 }

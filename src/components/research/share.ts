@@ -3,12 +3,13 @@
  * their work, say — as horizontal bars, with all LEROs first. Bases are in the table; groups whose
  * share is hidden or cannot be worked out keep their row and show the symbol.
  */
+import { chartOptions, frameOptions, isNumber, TOTAL, type ChartFigureOptions } from "../shared/chart.js";
+import { formatCount, formatPercent } from "../shared/format.js";
 import { figure, type TableColumn } from "../shared/figure.js";
 import { optionsChart, type Bar } from "./options.js";
-import { formatCount, formatPercent, groupLabel, groupPhrase, isNumber, roundedPercent, TOTAL, type ResearchRow } from "./text.js";
+import { groupLabel, groupPhrase, roundedPercent, type ResearchRow } from "./text.js";
 
-export interface ShareOptions {
-  id: string;
+export interface ShareOptions extends ChartFigureOptions {
   /** The dimension the rows are grouped by: "stage" or "region". */
   groupDim: string;
   /** What the LEROs counted do, to finish "68% of LEROs …": "evaluate their work". */
@@ -17,12 +18,8 @@ export interface ShareOptions {
   countHeading: string;
   /** The column heading for the groups: "Stage of development". */
   groupHeading: string;
-  source: string;
   /** e.g. "2025 audit": used in the subtitle. */
   wave?: string;
-  notes?: string[];
-  width?: number;
-  document?: Document;
 }
 
 function groupsOf(rows: readonly ResearchRow[], groupDim: string): ResearchRow[] {
@@ -46,7 +43,7 @@ export function shareTitle(rows: readonly ResearchRow[], options: Pick<ShareOpti
 
 export function describeShare(rows: readonly ResearchRow[], options: Pick<ShareOptions, "groupDim" | "doing">): string {
   const ordered = groupsOf(rows, options.groupDim);
-  const parts = ordered.map((r) => `${groupLabel(String(r[options.groupDim]))}: ${formatPercent(r.percent ?? null)}`);
+  const parts = ordered.map((r) => `${groupLabel(String(r[options.groupDim]))}: ${formatPercent(r.percent ?? null, "[x]")}`);
   const hidden = ordered.filter((r) => !isNumber(r.percent)).length;
   return `Percentage of LEROs that ${options.doing}, by group. ${parts.join("; ")}.${hidden > 0 ? ` ${hidden} group${hidden === 1 ? "'s share is" : "s' shares are"} hidden or based on too few LEROs.` : ""}`;
 }
@@ -63,21 +60,16 @@ export function researchShare(rows: readonly ResearchRow[], options: ShareOption
     { key: "group", label: options.groupHeading },
     { key: "base", label: "LEROs", numeric: true, format: (v) => formatCount(v as string | number | null) },
     { key: "count", label: options.countHeading, numeric: true, format: (v) => formatCount(v as string | number | null) },
-    { key: "percent", label: "Percentage", numeric: true, format: (v) => formatPercent(v as string | number | null) },
+    { key: "percent", label: "Percentage", numeric: true, format: (v) => formatPercent(v as string | number | null, "[x]") },
   ];
   return figure({
-    id: options.id,
+    ...frameOptions(options),
     title: shareTitle(rows, options),
     subtitle: `Percentage of LEROs in each group${options.wave ? `, ${options.wave}` : ""}; base: ${formatCount(total?.base_count ?? null)} LEROs`,
-    chart: optionsChart(bars, {
-      ...(options.width !== undefined ? { width: options.width } : {}),
-      ...(options.document ? { document: options.document } : {}),
-    }),
+    chart: optionsChart(bars, chartOptions(options)),
     description: describeShare(rows, options),
-    source: options.source,
     notes: [...(options.notes ?? []), ...(ordered.some((r) => !isNumber(r.percent)) ? ["[x] = no percentage: fewer than 3 LEROs in the group, or a count is hidden."] : [])],
     columns,
     rows: ordered.map((r) => ({ group: groupLabel(String(r[options.groupDim])), base: r.base_count, count: r.count, percent: r.percent ?? null })),
-    ...(options.document ? { document: options.document } : {}),
   });
 }

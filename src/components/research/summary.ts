@@ -3,7 +3,9 @@
  * stay true when the data changes: how many LEROs evaluate their work and how that varies by stage,
  * the methods and tools used most, the barrier named most often, and what evidence is used for.
  */
-import { formatCount, groupPhrase, isNumber, lowerFirst, roundedPercent, TOTAL, type ResearchRow } from "./text.js";
+import { isNumber, TOTAL } from "../shared/chart.js";
+import { formatCount } from "../shared/format.js";
+import { groupPhrase, lowerFirst, roundedPercent, type ResearchRow } from "./text.js";
 
 export interface ResearchTables {
   wave?: { rows: ResearchRow[] };

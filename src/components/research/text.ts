@@ -2,47 +2,22 @@
  * Wording shared by the research charts: how a group of LEROs is named in a sentence, how a
  * percentage or a count is written, and how a template title is filled in from the data.
  */
-
-/** A published value: a number, or a GSS symbol such as `[c]`. */
-export type Value = number | string | null | undefined;
+import { TOTAL } from "../shared/chart.js";
+import { stagePhrase } from "../shared/stages.js";
 
 /** One row of a research table (`research-<question>-by-<group>`), as published. */
 export type ResearchRow = Record<string, string | number | null>;
 
 export const ALL_LABEL = "All LEROs";
-export const TOTAL = "Total";
-
-export function isNumber(value: Value): value is number {
-  return typeof value === "number" && Number.isFinite(value);
-}
-
-/** "45%" or "45.5%"; a symbol as it is; `[x]` when missing. */
-export function formatPercent(value: Value): string {
-  if (isNumber(value)) return `${value.toLocaleString("en-GB", { maximumFractionDigits: 1 })}%`;
-  return value === null || value === undefined ? "[x]" : String(value);
-}
-
 /** Whole percentages for titles and sentences: "45%". */
 export function roundedPercent(value: number): string {
   return `${Math.round(value)}%`;
 }
 
-export function formatCount(value: Value): string {
-  if (isNumber(value)) return value.toLocaleString("en-GB");
-  return value === null || value === undefined ? "[x]" : String(value);
-}
-
-const STAGE_PHRASES: Record<string, string> = {
-  "Informal group": "informal groups",
-  Emerging: "emerging LEROs",
-  Established: "established LEROs",
-  Mature: "mature LEROs",
-};
-
 /** How the LEROs of a group are named mid-sentence: "mature LEROs", "LEROs in Wales". */
 export function groupPhrase(dim: string, group: string): string {
   if (group === TOTAL) return "all LEROs";
-  if (dim === "stage") return STAGE_PHRASES[group] ?? `${group.toLowerCase()} LEROs`;
+  if (dim === "stage") return stagePhrase(group);
   if (dim === "region") return `LEROs in ${group}`;
   return `LEROs (${group})`;
 }

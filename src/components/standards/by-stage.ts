@@ -9,7 +9,7 @@ import { defined, frameOptions, isNumber, TOTAL, type ChartFigureOptions, type C
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
 import { formatPercent } from "../shared/format.js";
 import { standardsLegend } from "./legend.js";
-import { stagePhrase as phrase } from "./stages.js";
+import { stagePhrase as phrase } from "../shared/stages.js";
 import type { StandardsRow } from "./status.js";
 
 export const ALL_SECTIONS = "All sections";

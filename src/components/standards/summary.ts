@@ -5,7 +5,7 @@
  */
 import { isNumber, TOTAL } from "../shared/chart.js";
 import { ALL_SECTIONS } from "./by-stage.js";
-import { stagePhrase } from "./stages.js";
+import { stagePhrase } from "../shared/stages.js";
 import type { StandardsRow, Statement } from "./status.js";
 
 export interface StandardsTables {

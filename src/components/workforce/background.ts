@@ -4,9 +4,9 @@
  * names the largest group in words from the data.
  */
 import * as Plot from "@observablehq/plot";
+import { chartOptions, defined, frameOptions, isNumber, type ChartFigureOptions, type Value } from "../shared/chart.js";
+import { formatCount } from "../shared/format.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
-
-export type Value = number | string | null;
 
 /** A published one-way aggregate (`workforce-attendance`, `workforce-higher-education`, …). */
 export interface CountTable {
@@ -41,8 +41,7 @@ const PHRASES: Record<BackgroundQuestion, Record<string, string>> = {
   },
 };
 
-const isNumber = (v: Value): v is number => typeof v === "number" && Number.isFinite(v);
-const people = (v: Value): string => (isNumber(v) ? v.toLocaleString("en-GB") : v === null ? "[x]" : String(v));
+const people = (v: Value): string => formatCount(v);
 
 /** Count bars, one per answer; on narrow screens each answer sits above its bar. Hidden counts show [c]. */
 export function backgroundChart(bars: readonly BarDatum[], options: { width?: number; document?: Document } = {}): SVGSVGElement | HTMLElement {
@@ -53,7 +52,7 @@ export function backgroundChart(bars: readonly BarDatum[], options: { width?: nu
   const longest = Math.max(0, ...bars.map((d) => d.label.length));
   const max = Math.max(10, ...shown.map((d) => d.value as number));
   return Plot.plot({
-    ...(options.document ? { document: options.document } : {}),
+    ...defined({ document: options.document }),
     width,
     height: 44 + bars.length * (narrow ? 46 : 30),
     marginLeft: narrow ? 8 : Math.min(330, 16 + longest * 6.6),
@@ -94,18 +93,10 @@ export function backgroundTitle(table: CountTable, question: BackgroundQuestion)
   return `${who} ${phrase}`;
 }
 
-export interface BackgroundFigureOptions {
-  id: string;
+export interface BackgroundFigureOptions extends ChartFigureOptions {
   question: BackgroundQuestion;
-  source: string;
-  width?: number;
-  title?: string;
-  subtitle?: string;
-  notes?: string[];
   /** The heading of the answer column in the table. */
   labelHeading: string;
-  headingLevel?: 2 | 3 | 4;
-  document?: Document;
 }
 
 export function backgroundFigure(table: CountTable, options: BackgroundFigureOptions): HTMLElement {
@@ -123,16 +114,13 @@ export function backgroundFigure(table: CountTable, options: BackgroundFigureOpt
   const hiddenCount = bars.length - shown.length;
   const description = `Number of trainees by answer (base ${baseText}). ${bars.map((d) => `${d.label}: ${isNumber(d.value) ? people(d.value) : "hidden"}`).join("; ")}.${hiddenCount ? ` ${hiddenCount} ${hiddenCount === 1 ? "count is" : "counts are"} hidden to protect confidentiality.` : ""}`;
   return figure({
-    id: options.id,
+    ...frameOptions(options),
     title: options.title ?? backgroundTitle(table, options.question),
     subtitle: options.subtitle ?? `Number of trainees, rounded to the nearest 5; base: ${baseText}`,
-    chart: backgroundChart(bars, { ...(options.width ? { width: options.width } : {}), ...(options.document ? { document: options.document } : {}) }),
+    chart: backgroundChart(bars, { ...chartOptions(options) }),
     description,
-    source: options.source,
     notes,
     columns,
     rows: bars.map((d) => ({ label: d.label, value: d.value })),
-    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
-    ...(options.document ? { document: options.document } : {}),
   });
 }

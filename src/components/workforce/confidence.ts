@@ -5,9 +5,9 @@
  * hidden keeps its row and shows [c]. Shape as well as colour tells before from after.
  */
 import * as Plot from "@observablehq/plot";
+import { TOTAL, defined, frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
+import { formatCount, formatScore } from "../shared/format.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
-
-export type Value = number | string | null;
 
 /** A row of the `workforce-confidence` aggregate. */
 export interface ConfidenceRow {
@@ -18,22 +18,18 @@ export interface ConfidenceRow {
   mean_after: Value;
 }
 
-export interface ConfidenceOptions {
-  width?: number;
+export interface ConfidenceOptions extends ChartOptions {
   /** Which groups to draw, in order (default: the all-trainee rows, "Total"). */
   cohorts?: string[];
   /** How to name a group in panels and tables ("Total" → "All trainees"). */
   cohortLabel?: (cohort: string) => string;
-  document?: Document;
 }
 
 const BEFORE = "var(--lero-cat-2, #e69f00)";
 const AFTER = "var(--lero-cat-1, #0072b2)";
-const TOTAL = "Total";
 
-const isNumber = (v: Value): v is number => typeof v === "number" && Number.isFinite(v);
-const score = (v: Value): string => (isNumber(v) ? v.toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : v === null ? "[c]" : String(v));
-const people = (v: Value): string => (isNumber(v) ? v.toLocaleString("en-GB") : v === null ? "[x]" : String(v));
+const score = (v: Value): string => formatScore(v);
+const people = (v: Value): string => formatCount(v);
 const complete = (r: ConfidenceRow): boolean => isNumber(r.mean_before) && isNumber(r.mean_after);
 const change = (r: ConfidenceRow): number | null => (complete(r) ? Math.round(((r.mean_after as number) - (r.mean_before as number)) * 10) / 10 : null);
 const signed = (v: number | null): string =>
@@ -59,7 +55,7 @@ export function confidenceChart(rows: readonly ConfidenceRow[], options: Confide
   const rowHeight = narrow ? 46 : 32;
   const fy = faceted ? { fy: "group" } : {};
   return Plot.plot({
-    ...(options.document ? { document: options.document } : {}),
+    ...defined({ document: options.document }),
     width,
     height: 64 + groups.length * (skills.length * rowHeight + (faceted ? 36 : 0)),
     marginLeft: narrow ? 8 : Math.min(240, 16 + longest * 6.6),
@@ -136,15 +132,8 @@ export function describeConfidence(rows: readonly ConfidenceRow[], options: Conf
   return `Mean self-rated confidence from 1 (not at all) to 5 (very), before and after the training. ${parts.join(" ")}`;
 }
 
-export interface ConfidenceFigureOptions extends ConfidenceOptions {
-  id: string;
-  source: string;
-  /** Defaults to a headline generated from the data. */
-  title?: string;
-  subtitle?: string;
-  notes?: string[];
-  headingLevel?: 2 | 3 | 4;
-}
+/** `title` defaults to a headline generated from the data. */
+export interface ConfidenceFigureOptions extends ConfidenceOptions, ChartFigureOptions {}
 
 export function confidenceFigure(rows: readonly ConfidenceRow[], options: ConfidenceFigureOptions): HTMLElement {
   const label = options.cohortLabel ?? defaultLabel;
@@ -159,18 +148,14 @@ export function confidenceFigure(rows: readonly ConfidenceRow[], options: Confid
     { key: "change", label: "Change", numeric: true, format: (v) => signed(isNumber(v as Value) ? (v as number) : null) },
   ];
   return figure({
-    id: options.id,
+    ...frameOptions(options),
     title: options.title ?? confidenceTitle(rows, options),
     subtitle:
       options.subtitle ??
       `Mean self-rated confidence in each skill, from 1 (not at all) to 5 (very), before and after the training; base: ${confidenceBase(rows, options)}${several ? " per group" : ""}`,
     chart: confidenceChart(rows, options),
     description: describeConfidence(rows, options),
-    source: options.source,
-    ...(options.notes ? { notes: options.notes } : {}),
     columns,
     rows: data.map((r) => ({ group: label(r.cohort), skill: r.skill, count: r.count, mean_before: r.mean_before, mean_after: r.mean_after, change: change(r) })),
-    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
-    ...(options.document ? { document: options.document } : {}),
   });
 }

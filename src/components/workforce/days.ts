@@ -5,9 +5,9 @@
  * useful", not a count.
  */
 import * as Plot from "@observablehq/plot";
+import { defined, frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
+import { formatCount, formatScore } from "../shared/format.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
-
-export type Value = number | string | null;
 
 /** A row of the `workforce-day-ratings` aggregate. */
 export interface DayRow {
@@ -17,16 +17,13 @@ export interface DayRow {
   mean_rating: Value;
 }
 
-export interface DaysOptions {
-  width?: number;
+export interface DaysOptions extends ChartOptions {
   /** Which group to draw (default "Total", all trainees). */
   cohort?: string;
-  document?: Document;
 }
 
-const isNumber = (v: Value): v is number => typeof v === "number" && Number.isFinite(v);
-const score = (v: Value): string => (isNumber(v) ? v.toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : v === null ? "[c]" : String(v));
-const people = (v: Value): string => (isNumber(v) ? v.toLocaleString("en-GB") : v === null ? "[x]" : String(v));
+const score = (v: Value): string => formatScore(v);
+const people = (v: Value): string => formatCount(v);
 
 function selected(rows: readonly DayRow[], options: DaysOptions): DayRow[] {
   const cohort = options.cohort ?? "Total";
@@ -41,7 +38,7 @@ export function daysChart(rows: readonly DayRow[], options: DaysOptions = {}): S
   const hidden = data.filter((d) => !isNumber(d.mean_rating));
   const longest = Math.max(0, ...data.map((d) => d.day.length));
   return Plot.plot({
-    ...(options.document ? { document: options.document } : {}),
+    ...defined({ document: options.document }),
     width,
     height: 48 + data.length * (narrow ? 46 : 32),
     marginLeft: narrow ? 8 : Math.min(280, 16 + longest * 6.6),
@@ -86,14 +83,7 @@ export function describeDays(rows: readonly DayRow[], options: DaysOptions = {})
   return `Mean rating of how useful each training day was, from 1 (not useful) to 5 (very useful). ${items.join("; ")}.`;
 }
 
-export interface DaysFigureOptions extends DaysOptions {
-  id: string;
-  source: string;
-  title?: string;
-  subtitle?: string;
-  notes?: string[];
-  headingLevel?: 2 | 3 | 4;
-}
+export interface DaysFigureOptions extends DaysOptions, ChartFigureOptions {}
 
 export function daysFigure(rows: readonly DayRow[], options: DaysFigureOptions): HTMLElement {
   const data = selected(rows, options);
@@ -105,16 +95,12 @@ export function daysFigure(rows: readonly DayRow[], options: DaysFigureOptions):
     { key: "mean_rating", label: "Mean rating (1–5)", numeric: true, format: (v) => score(v as Value) },
   ];
   return figure({
-    id: options.id,
+    ...frameOptions(options),
     title: options.title ?? daysTitle(rows, options),
     subtitle: options.subtitle ?? `Mean rating of how useful each day was, from 1 (not useful) to 5 (very useful); base: ${base}`,
     chart: daysChart(rows, options),
     description: describeDays(rows, options),
-    source: options.source,
-    ...(options.notes ? { notes: options.notes } : {}),
     columns,
     rows: data.map((d) => ({ day: d.day, count: d.count, mean_rating: d.mean_rating })),
-    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
-    ...(options.document ? { document: options.document } : {}),
   });
 }
