@@ -1,7 +1,8 @@
 /**
  * The interval audit: for every suppressed cell, the smallest and largest count that fits every
  * published figure of its population (one LP model per population; only the objective changes), and
- * for every (subset, superset) pair the model relates, the range of their difference.
+ * for every (subset, superset) pair of published, unsuppressed figures the model relates, the range
+ * of their difference.
  *
  * A suppressed cell fails when its interval is narrower than its rule protects: max − min <
  * threshold − 1 (people, threshold 7: it must stay open over at least 1–7; organisations, threshold 2:
@@ -10,7 +11,6 @@
  * relaxation, rounded inwards to whole numbers: a whole-number intruder may do better, never worse.
  */
 import type { DisclosurePolicy } from "../policy.ts";
-import { span } from "./cells.ts";
 import { LinearProgram, type SolveResult } from "./lp.ts";
 import { buildPopulation, describeKey, type ModelCell, type PopulationModel } from "./population.ts";
 import type { AggregateTable, Release } from "./release.ts";
@@ -96,7 +96,7 @@ function auditPopulation(highs: Highs, model: PopulationModel, policy: Disclosur
     const cell = model.conflicts[0]!;
     result.findings.push({
       code: "inconsistent-tables",
-      message: `${tablesOf.join(", ")}: the cell "${describeKey(cell)}" is published as ${cell.publications.map((p) => `${span(p.published.lo, p.published.hi)} in ${p.table.resource}`).join(" but ")}, which cannot both hold; the tables ${name} do not count the same units: check their population, counts and totals metadata.`,
+      message: `${tablesOf.join(", ")}: the cell "${describeKey(cell)}" is published as ${cell.publications.map((p) => `${p.shown} in ${p.table.resource}`).join(" and ")}, which no count fits under the rules (threshold, rounding, zeros shown); the tables ${name} do not count the same units as declared, or a figure was not protected: check their population and counts metadata and the figure.`,
       resources: unique(resourcesOf(cell)),
       population: model.population,
       cell: describeKey(cell),
@@ -141,16 +141,17 @@ function auditPopulation(highs: Highs, model: PopulationModel, policy: Disclosur
       const resources = unique([...resourcesOf(cell), ...(explain.get(cell.index) ?? [])]);
       const width = hi - lo;
       if (result.narrowest === null || width < result.narrowest.interval[1] - result.narrowest.interval[0]) {
-        result.narrowest = { cell: `${cell.publications[0]!.table.resource}: ${describeKey(cell)}`, resources, interval: [lo, hi] };
+        const own = cell.publications.find((p) => p.published.suppressed)!;
+        result.narrowest = { cell: `${own.table.resource}: ${own.label}`, resources, interval: [lo, hi] };
       }
       if (width >= threshold - 1) continue;
-      const own = cell.publications.find((p) => p.published.suppressed)!.table.resource;
+      const own = cell.publications.find((p) => p.published.suppressed)!;
       result.findings.push({
         code: "narrow-interval",
-        message: `${own}: the suppressed cell "${describeKey(cell)}" ${lo === hi ? `is exactly ${lo}` : `lies between ${lo} and ${hi}`} once the tables ${name} are combined (${resources.join(", ")}); a suppressed count must stay open over at least 1–${threshold}: suppress more cells in the groups that pin it, or drop or coarsen one of these tables.`,
+        message: `${own.table.resource}: the suppressed cell "${own.label}" ${lo === hi ? `is exactly ${lo}` : `lies between ${lo} and ${hi}`} once the tables ${name} are combined (${resources.join(", ")}); a suppressed count must stay open over at least 1–${threshold}: suppress more cells in the groups that pin it, or drop or coarsen one of these tables.`,
         resources,
         population: model.population,
-        cell: describeKey(cell),
+        cell: own.label,
         interval: [lo, hi],
       });
     }
@@ -162,7 +163,9 @@ function auditPopulation(highs: Highs, model: PopulationModel, policy: Disclosur
     for (const pair of model.complements) {
       const sub = model.cells[pair.sub]!;
       const sup = model.cells[pair.sup]!;
-      if (sub.publications.length === 0 && sup.publications.length === 0) continue;
+      // A published complement: both figures shown (a suppressed one is audited above).
+      const shown = (c: ModelCell): boolean => c.publications.length > 0 && !c.publications.some((p) => p.published.suppressed);
+      if (!shown(sub) || !shown(sup) || sub.hi === 0) continue;
       const [subLo, subHi] = box(sub);
       const [supLo, supHi] = box(sup);
       let lo = Math.max(0, supLo - subHi);

@@ -23,6 +23,8 @@ export interface Publication {
   table: AggregateTable;
   /** The cell as a reader sees it: `region=North East, setting=GP / count`. */
   label: string;
+  /** The figure as printed (`10`, `[c]`). */
+  shown: string;
   published: Published;
 }
 
@@ -134,7 +136,7 @@ export function buildPopulation(
         tableCells.push(cell);
         const published = publishedInterval(row[measure], rules);
         if (published === undefined) continue;
-        cell.publications.push({ table, label: `${describeCell(table, row, measure)}`, published });
+        cell.publications.push({ table, label: describeCell(table, row, measure), shown: String(row[measure]), published });
         cell.lo = Math.max(cell.lo, published.lo);
         cell.hi = Math.min(cell.hi, published.hi);
       }
@@ -143,7 +145,7 @@ export function buildPopulation(
       const base = cellFor([[BASE, table.dimensions.join(" × ")]]);
       const published = publishedInterval(table.base, rules);
       if (published !== undefined) {
-        base.publications.push({ table, label: "base (everyone who answered)", published });
+        base.publications.push({ table, label: "base (everyone who answered)", shown: String(table.base), published });
         base.lo = Math.max(base.lo, published.lo);
         base.hi = Math.min(base.hi, published.hi);
       }
