@@ -7,7 +7,8 @@
  * - additivity: along each dimension, the cells of the dimension's values add up to its Total cell
  *   (created when the table does not print it). In a table declared not additive, a dimension whose
  *   values overlap (a list field, or one a unit of the microdata holds several values of, or any
- *   dimension of a dataset without microdata) only bounds its Total: no value above it, Total ≤ sum;
+ *   dimension of a dataset without microdata) adds nothing but its cells' subset relation to the Total
+ *   (a unit may hold several values, or none of those listed);
  * - subsets: a key with one more pair counts a subset of units (`enacted_count` ≤ `count`, a region's
  *   cell ≤ the Total), for every pair of keys in the model;
  * - base: each cell of a multi-select table ≤ its base ≤ the population;
@@ -171,12 +172,16 @@ export function buildPopulation(
         }
         const additive = table.additive || !overlapping(table, d);
         for (const rest of groups.values()) {
+          if (!additive) {
+            cellFor(rest);
+            continue;
+          }
           const total = cellFor(rest);
           const members = [...new Set(values.map((v) => cellFor([...rest, [d, v]])))].filter((m) => m !== total);
           if (members.length === 0) continue;
           const indices = [total.index, ...members.map((m) => m.index)];
           const coefs = [1, ...members.map(() => -1)];
-          addRow({ indices, values: coefs, lo: additive ? 0 : -Infinity, hi: 0, source: table });
+          addRow({ indices, values: coefs, lo: 0, hi: 0, source: table });
         }
       }
     }

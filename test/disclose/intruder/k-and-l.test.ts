@@ -6,7 +6,7 @@ import { repeat, writeRelease, type FixtureMicrodata } from "./fixture.ts";
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const people = (women: Record<string, string | null>[]): FixtureMicrodata => ({
+const people = (women: Record<string, string | string[] | null>[]): FixtureMicrodata => ({
   dataset: "outcomes",
   level: "person",
   subject: "person_ref",

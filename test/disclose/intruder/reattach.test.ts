@@ -36,14 +36,14 @@ const activitiesByRegion: FixtureTable = {
   additive: false,
   dimensions: ["region", "activities"],
   rows: [
-    ...[
+    ...([
       ["North", 3, 0],
       ["South", 0, 3],
       ["East", 3, 3],
       ["Total", 6, 6],
-    ].flatMap(([region, a, b]) => [
-      { region, activities: "A", count: a! },
-      { region, activities: "B", count: b! },
+    ] as const).flatMap(([region, a, b]) => [
+      { region, activities: "A", count: a },
+      { region, activities: "B", count: b },
     ]),
   ],
 };
