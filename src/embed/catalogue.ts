@@ -15,12 +15,10 @@ import { tileMapFigure, type TileDatum, type TileRegion } from "../components/re
 import { shareFigure, type ShareRow } from "../components/stigma/share.ts";
 import { trajectoryFigure, type TrajectoryRow } from "../components/outcomes/trajectory.ts";
 import { barc10 } from "../components/outcomes/barc.ts";
+import { isNumber, TOTAL } from "../components/shared/chart.ts";
 import { sourceLine } from "../components/shared/sources.ts";
 import instruments from "../../data/reference/instruments.json" with { type: "json" };
 import { confidenceFigure, type ConfidenceRow } from "../components/workforce/confidence.ts";
-
-/** The all-regions row in region-level tables. */
-export const TOTAL = "Total";
 
 export interface EmbedRegion extends TileRegion {
   name_cy: string;
@@ -89,7 +87,6 @@ function where(region: EmbedRegion | null): string {
   return `in ${region.name}`;
 }
 
-const isNumber = (value: Cell | undefined): value is number => typeof value === "number" && Number.isFinite(value);
 const countText = (value: Cell | undefined): string => (isNumber(value) ? value.toLocaleString("en-GB") : value === null || value === undefined ? "[x]" : String(value));
 
 /**

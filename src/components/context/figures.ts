@@ -4,6 +4,7 @@
  * so figures from nations with different definitions are never stacked or added together.
  */
 import * as Plot from "@observablehq/plot";
+import { chartOptions, defined, type ChartFigureOptions, type ChartOptions } from "../shared/chart.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
 
 export interface ContextFigure {
@@ -43,7 +44,7 @@ function wrap(text: string, max: number): string {
   return lines.join("\n");
 }
 
-export function contextChart(figures: readonly ContextFigure[], options: { width?: number; document?: Document } = {}): SVGSVGElement | HTMLElement {
+export function contextChart(figures: readonly ContextFigure[], options: ChartOptions = {}): SVGSVGElement | HTMLElement {
   const width = chartWidth(options.width);
   const withMeasure = new Set(figures.map((f) => f.measure)).size > 1;
   const labels = figures.map((f) => figureLabel(f, withMeasure));
@@ -51,7 +52,7 @@ export function contextChart(figures: readonly ContextFigure[], options: { width
   const max = Math.max(...figures.map((f) => f.value));
   const lines = Math.max(...labels.map((l) => wrap(l, narrow ? 44 : 34).split("\n").length));
   return Plot.plot({
-    ...(options.document ? { document: options.document } : {}),
+    ...defined({ document: options.document }),
     width,
     height: 40 + figures.length * (narrow ? 30 + lines * 14 : Math.max(34, lines * 15 + 8)),
     marginLeft: narrow ? 8 : 230,
@@ -96,7 +97,7 @@ export const CONTEXT_COLUMNS: TableColumn[] = [
 
 export function contextFigure(
   figures: readonly ContextFigure[],
-  options: { id: string; title?: string; subtitle: string; notes?: string[]; width?: number; headingLevel?: 2 | 3 | 4; document?: Document },
+  options: Omit<ChartFigureOptions, "source"> & { subtitle: string },
 ): HTMLElement {
   const publishers = [...new Set(figures.map((f) => `${f.publisher}, ${f.publication}`))];
   const unchecked = figures.some((f) => !f.checked);
@@ -104,13 +105,12 @@ export function contextFigure(
     id: options.id,
     title: options.title ?? contextTitle(figures),
     subtitle: options.subtitle,
-    chart: contextChart(figures, { ...(options.width ? { width: options.width } : {}), ...(options.document ? { document: options.document } : {}) }),
+    chart: contextChart(figures, chartOptions(options)),
     description: describeContext(figures),
     source: publishers.join("; "),
     notes: [...(options.notes ?? []), ...(unchecked ? ["Not yet checked against the primary publication: see the table of all figures."] : []), "Open Government Licence v3.0."],
     columns: CONTEXT_COLUMNS,
     rows: figures.map((f) => ({ ...f })),
-    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
-    ...(options.document ? { document: options.document } : {}),
+    ...defined({ headingLevel: options.headingLevel, document: options.document }),
   });
 }

@@ -5,9 +5,8 @@
  * with the UK as bars, appear in the table only.
  */
 import * as Plot from "@observablehq/plot";
+import { chartOptions, defined, frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
-
-export type Value = number | string | null;
 
 export interface ComparisonMeasure {
   /** Short label ("LEROs that evaluate their work"). */
@@ -20,7 +19,6 @@ export interface ComparisonMeasure {
   ukBase?: string;
 }
 
-const isNumber = (v: Value): v is number => typeof v === "number" && Number.isFinite(v);
 
 export function formatMeasure(value: Value, kind: ComparisonMeasure["kind"]): string {
   if (!isNumber(value)) return value === null ? "[c]" : String(value);
@@ -44,7 +42,7 @@ interface Bar {
   share: number;
 }
 
-export function comparisonChart(measures: readonly ComparisonMeasure[], regionName: string, options: { width?: number; document?: Document } = {}): SVGSVGElement | HTMLElement {
+export function comparisonChart(measures: readonly ComparisonMeasure[], regionName: string, options: ChartOptions = {}): SVGSVGElement | HTMLElement {
   const width = chartWidth(options.width);
   const drawn = measures.filter((m) => m.kind !== "count");
   const bars: Bar[] = drawn.flatMap((m) =>
@@ -55,7 +53,7 @@ export function comparisonChart(measures: readonly ComparisonMeasure[], regionNa
   );
   const narrow = width < 480;
   return Plot.plot({
-    ...(options.document ? { document: options.document } : {}),
+    ...defined({ document: options.document }),
     width,
     height: 30 + drawn.length * (narrow ? 120 : 88),
     marginLeft: narrow ? 70 : 130,
@@ -86,7 +84,7 @@ export function describeComparison(measures: readonly ComparisonMeasure[], regio
 
 export function comparisonFigure(
   measures: readonly ComparisonMeasure[],
-  options: { id: string; regionName: string; title?: string; subtitle: string; source: string; notes?: string[]; width?: number; headingLevel?: 2 | 3 | 4; document?: Document },
+  options: ChartFigureOptions & { regionName: string; subtitle: string },
 ): HTMLElement {
   const columns: TableColumn[] = [
     { key: "label", label: "Measure" },
@@ -96,16 +94,12 @@ export function comparisonFigure(
     { key: "ukBase", label: "Base (UK)", numeric: true },
   ];
   return figure({
-    id: options.id,
+    ...frameOptions(options),
     title: options.title ?? comparisonTitle(measures, options.regionName),
     subtitle: options.subtitle,
-    chart: comparisonChart(measures, options.regionName, { ...(options.width ? { width: options.width } : {}), ...(options.document ? { document: options.document } : {}) }),
+    chart: comparisonChart(measures, options.regionName, chartOptions(options)),
     description: describeComparison(measures, options.regionName),
-    source: options.source,
-    ...(options.notes ? { notes: options.notes } : {}),
     columns,
     rows: measures.map((m) => ({ label: m.label, region: formatMeasure(m.region, m.kind), regionBase: m.regionBase ?? "", uk: formatMeasure(m.uk, m.kind), ukBase: m.ukBase ?? "" })),
-    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
-    ...(options.document ? { document: options.document } : {}),
   });
 }

@@ -3,7 +3,9 @@
  * "regions" and "outcomes" topics: for each measure, a region's value and base, and the UK's (the
  * tables' "Total" row). Pure data, shared by the map page and every region page.
  */
-export type Value = number | string | null;
+import { TOTAL, type Value } from "../shared/chart.js";
+import { sourceLine } from "../shared/sources.js";
+
 type Row = Record<string, Value>;
 export interface Table {
   rows: Row[];
@@ -25,10 +27,10 @@ export interface RegionMeasure {
   at(region: string): { value: Value; base: Value };
 }
 
-export const UK = "Total";
-const AUDIT = "LERO Evidence audit of LEROs, latest wave";
-const STIGMA = "LERO Evidence stigma survey (items adapted from the Substance Use Stigma Mechanisms Scale)";
-const OUTCOMES = "BARC-10 assessments recorded by LEROs (LERO Evidence outcomes data). BARC-10: Vilsaint et al., 2017";
+export const UK = TOTAL;
+const AUDIT = sourceLine("audit");
+const STIGMA = sourceLine("stigma");
+const OUTCOMES = sourceLine("outcomes");
 
 function find(table: Table | undefined, match: Record<string, string>): Row | undefined {
   return table?.rows.find((row) => Object.entries(match).every(([k, v]) => row[k] === v));

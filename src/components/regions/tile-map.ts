@@ -7,9 +7,8 @@
  * Plain SVG built with DOM calls (no HTML parsing), so it runs in Node under jsdom too.
  */
 import * as d3 from "d3";
+import { frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
-
-export type Value = number | string | null;
 
 export interface TileRegion {
   name: string;
@@ -35,11 +34,9 @@ export interface TileDatum {
   base?: Value;
 }
 
-export interface TileMapOptions {
-  width?: number;
+export interface TileMapOptions extends ChartOptions {
   /** The link of a region's page from its slug (default `./regions/<slug>`). */
   href?: (slug: string) => string;
-  document?: Document;
 }
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -65,7 +62,6 @@ export function shortName(name: string): { short: string; abbr: string } {
   return SHORT[name] ?? { short: name, abbr: name.split(/\s+/).map((w) => w[0]?.toUpperCase() ?? "").join("") };
 }
 
-const isNumber = (v: Value | undefined): v is number => typeof v === "number" && Number.isFinite(v);
 
 export function formatTileValue(value: Value | undefined, kind: TileMeasure["kind"]): string {
   if (!isNumber(value)) return value === null || value === undefined ? "[c]" : String(value);
@@ -198,7 +194,7 @@ export function tileMapFigure(
   regions: readonly TileRegion[],
   data: readonly TileDatum[],
   measure: TileMeasure,
-  options: TileMapOptions & { id: string; title: string; subtitle: string; source: string; notes?: string[]; headingLevel?: 2 | 3 | 4 },
+  options: TileMapOptions & ChartFigureOptions & { title: string; subtitle: string },
 ): HTMLElement {
   const doc = options.document ?? document;
   const byRegion = new Map(data.map((d) => [d.region, d]));
@@ -208,16 +204,13 @@ export function tileMapFigure(
     ...(measure.baseHeading ? [{ key: "base", label: measure.baseHeading, numeric: true, format: (v: unknown) => formatTileValue(v as Value, "count") }] : []),
   ];
   const element = figure({
-    id: options.id,
+    ...frameOptions(options),
     title: options.title,
     subtitle: options.subtitle,
     chart: tileMap(regions, data, measure, options),
     description: describeTileMap(regions, data, measure),
-    source: options.source,
-    ...(options.notes ? { notes: options.notes } : {}),
     columns,
     rows: regions.map((r) => ({ region: r.name, value: byRegion.get(r.name)?.value ?? null, base: byRegion.get(r.name)?.base ?? null })),
-    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
     document: doc,
   });
   // The tiles are links: the chart must stay a group that assistive technology can enter, not one image.

@@ -4,20 +4,21 @@
  * beside it, so long labels ("Job centre or employment service") never squeeze the bars to nothing.
  */
 import * as Plot from "@observablehq/plot";
-import { barsFigure, describeBars, formatValue, isShown, type BarDatum, type BarsFigureOptions } from "../shared/bars.js";
-import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
+import { barsFigure, barsFrame, formatValue, type BarDatum, type BarsFigureOptions } from "../shared/bars.js";
+import { defined, isNumber, type ChartOptions } from "../shared/chart.js";
+import { chartWidth } from "../shared/figure.js";
 
 export const NARROW = 520;
 
 /** Bars with labels above them, for narrow screens. */
-export function narrowBarsChart(data: readonly BarDatum[], options: { width: number; measure?: "count" | "percent"; axisLabel?: string; document?: Document }): SVGSVGElement | HTMLElement {
+export function narrowBarsChart(data: readonly BarDatum[], options: ChartOptions & { width: number; measure?: "count" | "percent"; axisLabel?: string }): SVGSVGElement | HTMLElement {
   const measure = options.measure ?? "count";
-  const shown = data.filter((d) => isShown(d.value));
-  const hidden = data.filter((d) => !isShown(d.value));
+  const shown = data.filter((d) => isNumber(d.value));
+  const hidden = data.filter((d) => !isNumber(d.value));
   const max = Math.max(measure === "percent" ? 100 : 0, ...shown.map((d) => d.value as number));
   const row = 44;
   return Plot.plot({
-    ...(options.document ? { document: options.document } : {}),
+    ...defined({ document: options.document }),
     width: options.width,
     height: 36 + data.length * row,
     marginLeft: 14,
@@ -54,21 +55,6 @@ export function reportBarsFigure(data: readonly BarDatum[], options: BarsFigureO
   const width = chartWidth(options.width);
   if (width >= NARROW) return quietMarks(barsFigure(data, options));
   const measure = options.measure ?? "count";
-  const columns: TableColumn[] = [
-    { key: "label", label: options.labelHeading },
-    { key: "value", label: options.valueHeading, numeric: true, format: (v) => formatValue(v as BarDatum["value"], measure) },
-  ];
-  return quietMarks(figure({
-    id: options.id,
-    title: options.title,
-    ...(options.subtitle ? { subtitle: options.subtitle } : {}),
-    chart: narrowBarsChart(data, { width, measure, ...(options.axisLabel ? { axisLabel: options.axisLabel } : {}), ...(options.document ? { document: options.document } : {}) }),
-    description: options.description ?? describeBars(data, measure),
-    source: options.source,
-    ...(options.notes ? { notes: options.notes } : {}),
-    columns,
-    rows: data.map((d) => ({ label: d.label, value: d.value })),
-    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
-    ...(options.document ? { document: options.document } : {}),
-  }));
+  const chart = narrowBarsChart(data, { width, measure, ...defined({ axisLabel: options.axisLabel, document: options.document }) });
+  return quietMarks(barsFrame(data, chart, options));
 }

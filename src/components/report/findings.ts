@@ -7,7 +7,8 @@ import type { BarDatum, BarsFigureOptions } from "../shared/bars.js";
 import type { BarcScale } from "../outcomes/barc.js";
 import { reportSourceLine } from "../shared/sources.js";
 import { atSetting } from "../stigma/settings.js";
-import { countOf, formatHeadline, headlineData, isNumber, latestWave, rowOf, statOf, type AggregateTable, type Cell, type Tables } from "../shared/headline-figures.js";
+import { isNumber } from "../shared/chart.js";
+import { countOf, formatHeadline, headlineData, latestWave, rowOf, statOf, type AggregateTable, type Cell, type Tables } from "../shared/headline-figures.js";
 
 export type Section = "research" | "standards" | "workforce" | "stigma" | "outcomes";
 

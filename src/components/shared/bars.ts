@@ -4,17 +4,17 @@
  * keeps its row and shows its symbol (`[c]`) as text, so a reader sees that a value exists but is hidden.
  */
 import * as Plot from "@observablehq/plot";
+import { defined, frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, type Value } from "./chart.js";
 import { chartWidth, figure, type TableColumn } from "./figure.js";
 
-export type Value = number | string | null;
+export type { Value };
 
 export interface BarDatum {
   label: string;
   value: Value;
 }
 
-export interface BarsOptions {
-  width?: number;
+export interface BarsOptions extends ChartOptions {
   /** "count" shows whole numbers; "percent" shows 0–100 with a % sign. */
   measure?: "count" | "percent";
   /** The axis label (e.g. "People", "Percentage of LEROs"). */
@@ -23,17 +23,12 @@ export interface BarsOptions {
   fill?: string;
   /** Space on the left for category labels, in pixels (default: fitted to the longest label). */
   marginLeft?: number;
-  document?: Document;
 }
 
 export const SUPPRESSED_LABEL = /^\[(c|x|z|low)\]$/;
 
-export function isShown(value: Value): value is number {
-  return typeof value === "number" && Number.isFinite(value);
-}
-
 export function formatValue(value: Value, measure: "count" | "percent" = "count"): string {
-  if (!isShown(value)) return value === null ? "[x]" : String(value);
+  if (!isNumber(value)) return value === null ? "[x]" : String(value);
   return measure === "percent" ? `${value.toLocaleString("en-GB", { maximumFractionDigits: 1 })}%` : value.toLocaleString("en-GB");
 }
 
@@ -42,11 +37,11 @@ export function barsChart(data: readonly BarDatum[], options: BarsOptions = {}):
   const measure = options.measure ?? "count";
   const longest = Math.max(0, ...data.map((d) => d.label.length));
   const marginLeft = options.marginLeft ?? Math.min(260, 12 + longest * 6.5);
-  const shown = data.filter((d) => isShown(d.value));
-  const hidden = data.filter((d) => !isShown(d.value));
+  const shown = data.filter((d) => isNumber(d.value));
+  const hidden = data.filter((d) => !isNumber(d.value));
   const max = Math.max(measure === "percent" ? 100 : 0, ...shown.map((d) => d.value as number));
   return Plot.plot({
-    ...(options.document ? { document: options.document } : {}),
+    ...defined({ document: options.document }),
     width: chartWidth(options.width),
     height: 28 + data.length * 28,
     marginLeft,
@@ -62,24 +57,19 @@ export function barsChart(data: readonly BarDatum[], options: BarsOptions = {}):
   });
 }
 
-export interface BarsFigureOptions extends BarsOptions {
-  id: string;
+export interface BarsFigureOptions extends BarsOptions, ChartFigureOptions {
   title: string;
-  subtitle?: string;
-  source: string;
-  notes?: string[];
   /** The heading of the label column in the table ("Setting", "Activity"). */
   labelHeading: string;
   /** The heading of the value column in the table ("People", "% of LEROs"). */
   valueHeading: string;
   /** Optional sentence; by default the largest and smallest shown values are described. */
   description?: string;
-  headingLevel?: 2 | 3 | 4;
 }
 
 /** A sentence describing bars for screen readers: the largest and smallest shown values. */
 export function describeBars(data: readonly BarDatum[], measure: "count" | "percent" = "count"): string {
-  const shown = data.filter((d) => isShown(d.value)).sort((a, b) => (b.value as number) - (a.value as number));
+  const shown = data.filter((d) => isNumber(d.value)).sort((a, b) => (b.value as number) - (a.value as number));
   const hidden = data.length - shown.length;
   if (shown.length === 0) return "All values are hidden to protect confidentiality.";
   const first = shown[0]!;
@@ -92,22 +82,23 @@ export function describeBars(data: readonly BarDatum[], measure: "count" | "perc
 
 /** The chart in its figure frame, with the data table, source line and downloads. */
 export function barsFigure(data: readonly BarDatum[], options: BarsFigureOptions): HTMLElement {
+  return barsFrame(data, barsChart(data, options), options);
+}
+
+/** Bars drawn by `chart` in the figure frame: the table of labels and values, the description. */
+export function barsFrame(data: readonly BarDatum[], chart: Element, options: BarsFigureOptions): HTMLElement {
   const measure = options.measure ?? "count";
   const columns: TableColumn[] = [
     { key: "label", label: options.labelHeading },
     { key: "value", label: options.valueHeading, numeric: true, format: (v) => formatValue(v as Value, measure) },
   ];
   return figure({
-    id: options.id,
+    ...frameOptions(options),
     title: options.title,
-    ...(options.subtitle ? { subtitle: options.subtitle } : {}),
-    chart: barsChart(data, options),
+    ...defined({ subtitle: options.subtitle }),
+    chart,
     description: options.description ?? describeBars(data, measure),
-    source: options.source,
-    ...(options.notes ? { notes: options.notes } : {}),
     columns,
     rows: data.map((d) => ({ label: d.label, value: d.value })),
-    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
-    ...(options.document ? { document: options.document } : {}),
   });
 }

@@ -4,13 +4,14 @@
  * value, and the few helpers every chart needs. Options are normalised here once, so the charts
  * trust what they are given.
  */
+import type { PublishedValue } from "../../lib/published.js";
 import type { FigureOptions } from "./figure.js";
 
 /**
  * A published value: a number, or the symbol that stands for it when it is withheld (`"[c]"` hidden to
  * protect confidentiality, `"[x]"` not available), or null where a table has no cell.
  */
-export type Value = number | string | null;
+export type Value = PublishedValue;
 
 /** The label of a published table's total row or column ("Total", for the UK or all settings). */
 export const TOTAL = "Total";

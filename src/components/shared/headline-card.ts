@@ -3,7 +3,8 @@
  * A suppressed figure shows its symbol (`[c]`) and says why. Pure DOM with `textContent` only, so it
  * renders in jsdom (build-time embeds on LERO websites) as well as in the browser.
  */
-import { formatHeadline, isNumber, type Headline } from "./headline-figures.js";
+import { isNumber } from "./chart.js";
+import { formatHeadline, type Headline } from "./headline-figures.js";
 
 export interface HeadlineCardOptions {
   document?: Document;

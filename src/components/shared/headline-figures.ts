@@ -4,6 +4,7 @@
  * the home page, the report, the tests and the embeds all read the same numbers the same way.
  */
 import type { PublishedAggregate, PublishedValue } from "../../lib/published.js";
+import { isNumber } from "./chart.js";
 
 /** A published value: a number, or a symbol such as `[c]` standing in for one. */
 export type Cell = PublishedValue;
@@ -27,10 +28,6 @@ export interface Headline {
   base: string;
   /** The page that tells the rest of the story. */
   href: string;
-}
-
-export function isNumber(value: Cell | undefined): value is number {
-  return typeof value === "number" && Number.isFinite(value);
 }
 
 /** The row of a table whose dimensions have the given values. */
