@@ -3,6 +3,7 @@
  * one-row table for screen readers and readers without the card's styles, and the source line.
  * Pure DOM with `textContent` only.
  */
+import { defined } from "../shared/chart.js";
 import { dataTable, type CellValue } from "../shared/figure.js";
 import { headlineCard } from "../shared/headline-card.js";
 import { formatHeadline, type Headline } from "../shared/headline-figures.js";
@@ -24,7 +25,7 @@ export function embedHeadlineFigure(headline: Headline, options: EmbedHeadlineOp
   const root = doc.createElement("figure");
   root.className = "lero-figure-chart lero-embed-headline";
   root.id = options.id;
-  root.append(headlineCard(headline, { document: doc, ...(options.linkText ? { linkText: options.linkText } : {}) }));
+  root.append(headlineCard(headline, { document: doc, ...defined({ linkText: options.linkText }) }));
   const details = doc.createElement("details");
   details.className = "lero-chart-table";
   const summary = doc.createElement("summary");

@@ -55,7 +55,7 @@ export function regionMeasures(regions: Record<string, Table>, outcomes: Record<
       subtitle: "Number of LEROs in the latest audit wave, by region; base: all LEROs audited.",
       source: AUDIT,
       notes: [],
-      at: (region) => ({ value: cell(find(audit, { region, evaluates: "Total" }), "count"), base: null }),
+      at: (region) => ({ value: cell(find(audit, { region, evaluates: TOTAL }), "count"), base: null }),
     },
     {
       id: "evaluates",
@@ -66,7 +66,7 @@ export function regionMeasures(regions: Record<string, Table>, outcomes: Record<
       subtitle: "Percentage of LEROs in the latest audit wave that evaluate or measure the difference they make in any way; base: the LEROs in the region.",
       source: AUDIT,
       notes: audit?.notes ?? [],
-      at: (region) => ({ value: cell(find(audit, { region, evaluates: "Evaluates its work" }), "percent"), base: cell(find(audit, { region, evaluates: "Total" }), "count") }),
+      at: (region) => ({ value: cell(find(audit, { region, evaluates: "Evaluates its work" }), "percent"), base: cell(find(audit, { region, evaluates: TOTAL }), "count") }),
     },
     {
       id: "stigma-gp",
@@ -77,7 +77,7 @@ export function regionMeasures(regions: Record<string, Table>, outcomes: Record<
       subtitle: "Percentage of stigma survey respondents who met unfair treatment from GP staff sometimes, often or very often; base: respondents who answered about their GP.",
       source: STIGMA,
       notes: stigma?.notes ?? [],
-      at: (region) => ({ value: cell(find(stigma, { region, gp_enacted: "Met stigma" }), "percent"), base: cell(find(stigma, { region, gp_enacted: "Total" }), "count") }),
+      at: (region) => ({ value: cell(find(stigma, { region, gp_enacted: "Met stigma" }), "percent"), base: cell(find(stigma, { region, gp_enacted: TOTAL }), "count") }),
     },
     {
       id: "barc-intake",

@@ -2,6 +2,7 @@
  * The report's building blocks around the findings: the list of key findings at the top (each linking
  * to its chart), and a finding as a sentence followed by its chart. Text is set with `textContent`.
  */
+import { defined } from "../shared/chart.js";
 import { reportBarsFigure } from "./bars.js";
 import { SECTIONS, type Finding, type Section } from "./findings.js";
 
@@ -38,7 +39,7 @@ export function findingBlock(finding: Finding, options: { width?: number; docume
   sentence.className = "lero-finding";
   sentence.id = `${finding.id}-finding`;
   sentence.textContent = finding.sentence;
-  block.append(sentence, reportBarsFigure(finding.data, { ...finding.figure, ...(options.width ? { width: options.width } : {}), document: doc }));
+  block.append(sentence, reportBarsFigure(finding.data, { ...finding.figure, ...defined({ width: options.width }), document: doc }));
   return block;
 }
 

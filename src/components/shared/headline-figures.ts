@@ -4,7 +4,7 @@
  * the home page, the report, the tests and the embeds all read the same numbers the same way.
  */
 import type { PublishedAggregate, PublishedValue } from "../../lib/published.js";
-import { isNumber } from "./chart.js";
+import { defined, isNumber, TOTAL } from "./chart.js";
 
 /** A published value: a number, or a symbol such as `[c]` standing in for one. */
 export type Cell = PublishedValue;
@@ -93,13 +93,13 @@ export function headlineData(tables: Tables): HeadlineData {
   const avoided = tables["headlines-stigma-avoided-care"];
   const change = tables["headlines-outcomes-change"];
   const total = (table: AggregateTable | undefined, match: Record<string, string>, dim: string): Record<string, Cell> | undefined =>
-    rowOf(table, { ...match, [dim]: table?.totalLabel ?? "Total" });
+    rowOf(table, { ...match, [dim]: table?.totalLabel ?? TOTAL });
   return {
     lerosAudited: total(evaluates, auditWave ? { wave: auditWave } : {}, "evaluates")?.count ?? null,
-    evaluatesPercent: statOf(rowOf(evaluates, { ...(auditWave ? { wave: auditWave } : {}), evaluates: "Evaluates its work" }), "percent"),
+    evaluatesPercent: statOf(rowOf(evaluates, { ...defined({ wave: auditWave }), evaluates: "Evaluates its work" }), "percent"),
     auditWave,
-    standardsInPlacePercent: statOf(rowOf(standards, { ...(standardsWave ? { wave: standardsWave } : {}), section: "All sections", status: "In place" }), "percent"),
-    standardsAnswers: total(standards, { ...(standardsWave ? { wave: standardsWave } : {}), section: "All sections" }, "status")?.count ?? null,
+    standardsInPlacePercent: statOf(rowOf(standards, { ...defined({ wave: standardsWave }), section: "All sections", status: "In place" }), "percent"),
+    standardsAnswers: total(standards, { ...defined({ wave: standardsWave }), section: "All sections" }, "status")?.count ?? null,
     standardsWave,
     trainees: total(trainees, {}, "cohort")?.count ?? null,
     cohorts: (trainees?.rows ?? []).filter((r) => r.cohort !== trainees?.totalLabel && r.count !== 0).length,

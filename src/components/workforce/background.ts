@@ -4,7 +4,7 @@
  * names the largest group in words from the data.
  */
 import * as Plot from "@observablehq/plot";
-import { chartOptions, defined, frameOptions, isNumber, type ChartFigureOptions, type Value } from "../shared/chart.js";
+import { chartOptions, defined, frameOptions, isNumber, TOTAL, type ChartFigureOptions, type Value } from "../shared/chart.js";
 import { formatCount } from "../shared/format.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
 
@@ -71,7 +71,7 @@ export function backgroundChart(bars: readonly BarDatum[], options: { width?: nu
 
 export function backgroundBars(table: CountTable, question: BackgroundQuestion): BarDatum[] {
   const dim = table.dimensions[0] ?? question;
-  const total = table.totalLabel ?? "Total";
+  const total = table.totalLabel ?? TOTAL;
   return table.rows.filter((r) => r[dim] !== total).map((r) => ({ label: String(r[dim]), value: r.count ?? null }));
 }
 
@@ -79,7 +79,7 @@ export function backgroundBars(table: CountTable, question: BackgroundQuestion):
 export function backgroundBase(table: CountTable): Value {
   if (table.base !== undefined) return table.base;
   const dim = table.dimensions[0] ?? "";
-  return table.rows.find((r) => r[dim] === (table.totalLabel ?? "Total"))?.count ?? null;
+  return table.rows.find((r) => r[dim] === (table.totalLabel ?? TOTAL))?.count ?? null;
 }
 
 export function backgroundTitle(table: CountTable, question: BackgroundQuestion): string {

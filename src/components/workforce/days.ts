@@ -5,7 +5,7 @@
  * useful", not a count.
  */
 import * as Plot from "@observablehq/plot";
-import { defined, frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
+import { defined, frameOptions, isNumber, TOTAL, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { formatCount, formatScore } from "../shared/format.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
 
@@ -26,7 +26,7 @@ const score = (v: Value): string => formatScore(v);
 const people = (v: Value): string => formatCount(v);
 
 function selected(rows: readonly DayRow[], options: DaysOptions): DayRow[] {
-  const cohort = options.cohort ?? "Total";
+  const cohort = options.cohort ?? TOTAL;
   return rows.filter((r) => r.cohort === cohort);
 }
 
