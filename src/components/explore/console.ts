@@ -1,0 +1,216 @@
+/**
+ * The explorer's SQL console: the tables and their columns, example queries, one read-only query at
+ * a time (checked by `readonly.ts`, run by DuckDB in the browser), its result protected like every
+ * other figure (`protectQueryResult`), shown as a table with a CSV download and, where it fits, a
+ * quick bar chart.
+ */
+import { dataTable, download, type TableColumn } from "../shared/figure.js";
+import { exploreChart, type ChartBar } from "./chart.js";
+import { toSafeCsv } from "./csv.js";
+import type { ExploreDataset } from "./datasets.js";
+import { formatShown, plainShown, protectQueryResult, type ExplorePolicy, type Shown } from "./disclosure.js";
+import { el, errorText, field } from "./dom.js";
+import type { Engine } from "./engine.js";
+import { checkReadOnlySql, describeSql, resultSql } from "./readonly.js";
+
+const CONSOLE_ROWS = 1000;
+const SOURCE = "LERO Evidence, published anonymised data (explored in your browser)";
+
+export interface Console {
+  root: HTMLElement;
+  /** Puts a query in the box (from the URL), without running it. */
+  setQuery(sql: string): void;
+  /** Checks and runs a query, and shows its result or what is wrong with it. */
+  run(text: string): Promise<void>;
+  clear(): void;
+  /** Called when the reader runs the query in the box (the button, or Ctrl+Enter). */
+  onRun(handler: (text: string) => void): void;
+}
+
+/** `timed` records how long a query took, for the explorer's timings. */
+export function buildConsole(datasets: readonly ExploreDataset[], policy: ExplorePolicy, engine: Engine, timed: (ms: number) => void): Console {
+  const view = consoleView(datasets, policy);
+  async function run(text: string): Promise<void> {
+    const started = performance.now();
+    const checked = checkReadOnlySql(text);
+    if (!checked.ok) {
+      const before = text.slice(0, checked.problem.at).split("\n");
+      view.fail(`Not run (line ${before.length}, column ${before[before.length - 1]!.length + 1}): ${checked.problem.message}`);
+      return;
+    }
+    view.message.textContent = "Running…";
+    try {
+      const described = await engine.console(describeSql(checked.sql));
+      const columns = described.map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+      const raw = await engine.console(resultSql(checked.sql, columns.map((c) => c.type), CONSOLE_ROWS + 1));
+      const more = raw.length > CONSOLE_ROWS;
+      const values = raw.slice(0, CONSOLE_ROWS).map((row) => columns.map((_, i) => row[`c${i}`]));
+      const result = protectQueryResult(columns, values, policy);
+      view.show(result, more);
+      timed(performance.now() - started);
+    } catch (error) {
+      view.fail(`DuckDB could not run the query: ${errorText(error)}`);
+    }
+  }
+  return {
+    root: view.root,
+    setQuery: (sql) => {
+      view.textarea.value = sql;
+    },
+    run,
+    clear: view.clear,
+    onRun: view.onRun,
+  };
+}
+
+interface ConsoleView {
+  root: HTMLElement;
+  textarea: HTMLTextAreaElement;
+  message: HTMLElement;
+  show(result: ReturnType<typeof protectQueryResult>, more: boolean): void;
+  fail(text: string): void;
+  clear(): void;
+  onRun(handler: (text: string) => void): void;
+}
+
+function examples(datasets: readonly ExploreDataset[]): { label: string; sql: string }[] {
+  const names = new Set(datasets.map((d) => d.name));
+  const list: { label: string; sql: string }[] = [];
+  if (names.has("stigma")) {
+    list.push({
+      label: "Respondents who avoided care, by setting",
+      sql: "SELECT setting,\n  count(DISTINCT respondent_ref) AS respondents,\n  count(DISTINCT respondent_ref) FILTER (WHERE avoided_care) AS avoided_care\nFROM stigma\nGROUP BY setting\nORDER BY avoided_care DESC",
+    });
+    list.push({
+      label: "Avoided their GP because of stigma, by region",
+      sql: "SELECT region, count(DISTINCT respondent_ref) AS respondents\nFROM stigma\nWHERE setting = 'GP' AND avoided_care\nGROUP BY region\nORDER BY region",
+    });
+  }
+  if (names.has("outcomes")) {
+    list.push({
+      label: "Mean recovery capital at each assessment",
+      sql: "SELECT assessment,\n  count(DISTINCT person_ref) AS people,\n  avg(barc_total) AS mean_barc_total\nFROM outcomes\nGROUP BY assessment\nORDER BY min(CASE assessment WHEN 'Intake' THEN 0 WHEN '3 months' THEN 1 WHEN '6 months' THEN 2 ELSE 3 END)",
+    });
+  }
+  if (names.has("audit")) {
+    list.push({ label: "LEROs by stage of development", sql: "SELECT stage, count(DISTINCT lero_ref) AS organisations\nFROM audit\nGROUP BY stage\nORDER BY organisations DESC" });
+  }
+  return list;
+}
+
+function consoleView(datasets: readonly ExploreDataset[], policy: ExplorePolicy): ConsoleView {
+  const root = el("div", { class: "explore-console" });
+  const tables = el("details", { class: "explore-schema" });
+  tables.append(el("summary", {}, "Tables and columns"));
+  for (const d of datasets) {
+    const block = el("div");
+    block.append(el("h3", {}, `${d.name} — ${d.title}`));
+    const list = el("ul", { class: "explore-columns" });
+    for (const f of d.fields) {
+      const item = el("li");
+      item.append(el("code", {}, f.name), ` (${f.type}): ${f.title}`);
+      list.append(item);
+    }
+    block.append(list);
+    tables.append(block);
+  }
+  const exampleGroup = el("div", { class: "explore-examples", role: "group", "aria-label": "Example queries" });
+  exampleGroup.append(el("span", { class: "explore-examples-label" }, "Start from an example:"));
+  const textarea = el("textarea", { id: "explore-sql", rows: "7", spellcheck: "false", autocapitalize: "off", "aria-describedby": "explore-sql-help" });
+  for (const example of examples(datasets)) {
+    const button = el("button", { type: "button", class: "explore-example" }, example.label);
+    button.addEventListener("click", () => {
+      textarea.value = example.sql;
+      textarea.focus();
+    });
+    exampleGroup.append(button);
+  }
+  const runButton = el("button", { type: "button", id: "explore-sql-run", class: "explore-run" }, "Run query");
+  const message = el("p", { id: "explore-sql-message", class: "explore-sql-message", role: "status", "aria-live": "polite" });
+  const output = el("div", { class: "explore-sql-output" });
+  const helpText = el("p", { id: "explore-sql-help", class: "explore-help" }, "One SELECT (or WITH) query over the tables audit, stigma and outcomes. Press Ctrl+Enter (or ⌘+Enter) to run.");
+  root.append(tables, exampleGroup, field("explore-sql", "SQL query", textarea), helpText, runButton, message, output);
+
+  let handler: (text: string) => void = () => undefined;
+  runButton.addEventListener("click", () => handler(textarea.value));
+  textarea.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      handler(textarea.value);
+    }
+  });
+
+  return {
+    root,
+    textarea,
+    message,
+    onRun: (h) => (handler = h),
+    clear: () => {
+      output.replaceChildren();
+      message.textContent = "";
+      message.classList.remove("explore-error");
+    },
+    fail: (text) => {
+      output.replaceChildren();
+      message.textContent = text;
+      message.classList.add("explore-error");
+    },
+    show: (result, more) => {
+      message.classList.remove("explore-error");
+      const n = result.rows.length;
+      message.textContent = `${n.toLocaleString("en-GB")} ${n === 1 ? "row" : "rows"}${more ? ` (the first ${CONSOLE_ROWS.toLocaleString("en-GB")}; add LIMIT or GROUP BY to see fewer)` : ""}. ${result.hidden ? `${result.hidden} ${result.hidden === 1 ? "figure is" : "figures are"} hidden ([c]).` : ""}`.trim();
+      const columns: TableColumn[] = result.columns.map((c, i) => ({
+        key: `c${i}`,
+        label: c.name,
+        numeric: c.kind === "count" || c.kind === "statistic",
+        format: (v) => (v === null || v === undefined ? "" : c.kind === "count" ? formatShown(v as Shown) : c.kind === "statistic" ? (typeof v === "number" ? v.toLocaleString("en-GB", { maximumFractionDigits: 2 }) : String(v)) : String(v)),
+      }));
+      const rows = result.rows.map((row) => Object.fromEntries(row.map((v, i) => [`c${i}`, v])));
+      const tableNode = dataTable(document, columns, rows, "Query result");
+      tableNode.id = "explore-sql-table";
+      const wrap = el("div", { class: "explore-table-wrap" });
+      wrap.append(tableNode);
+      const csv = el("button", { type: "button", id: "explore-sql-csv" }, "Result (CSV)");
+      csv.addEventListener("click", () => {
+        const cells = result.rows.map((row) => row.map((v, i) => (v === null ? "" : result.columns[i]!.kind === "statistic" && typeof v === "number" ? String(Math.round(v * 100) / 100) : plainShown(v))));
+        download(document, "lero-query.csv", new Blob([toSafeCsv(result.columns.map((c) => c.name), cells, policy)], { type: "text/csv;charset=utf-8" }));
+      });
+      const actions = el("div", { class: "lero-chart-downloads", role: "group", "aria-label": "Download the query result" });
+      actions.append(csv);
+      output.replaceChildren(wrap, actions);
+      // A quick chart: the first text column against the first figure column.
+      const label = result.columns.findIndex((c) => c.kind === "text");
+      const value = result.columns.findIndex((c) => c.kind === "count" || c.kind === "statistic");
+      if (label >= 0 && value >= 0 && n >= 1 && n <= 40) {
+        const kind = result.columns[value]!.kind;
+        const bars: ChartBar[] = result.rows.map((row) => ({ value: String(row[label] ?? "[x]"), shown: row[value] ?? "[x]", selected: false }));
+        const name = result.columns[value]!.name;
+        const by = result.columns[label]!.name;
+        output.append(
+          exploreChart(bars, {
+            id: "explore-sql-chart",
+            title: `${name} by ${by}`,
+            subtitle: kind === "count" ? "Whole numbers are treated as counts of people: 1 to 7 shown as [c], others rounded to the nearest 5." : "As the query returned it; hidden beside a hidden count.",
+            description: describeBars(bars, name, by),
+            dimensionTitle: by,
+            measureLabel: name,
+            measureKind: kind === "count" ? "count" : "mean",
+            chartType: "bars",
+            source: SOURCE,
+            policy,
+          }),
+        );
+      }
+    },
+  };
+}
+
+function describeBars(bars: readonly ChartBar[], name: string, by: string): string {
+  const shown = bars.filter((b) => typeof b.shown === "number").sort((a, b) => (b.shown as number) - (a.shown as number));
+  const hidden = bars.length - shown.length;
+  const parts = [`${name} by ${by}, from the query result.`];
+  if (shown[0]) parts.push(`Highest: ${shown[0].value}, ${formatShown(shown[0].shown)}.`);
+  if (shown.length > 1) parts.push(`Lowest: ${shown[shown.length - 1]!.value}, ${formatShown(shown[shown.length - 1]!.shown)}.`);
+  if (hidden) parts.push(`${hidden} ${hidden === 1 ? "value is" : "values are"} hidden ([c]).`);
+  return parts.join(" ");
+}

@@ -1,0 +1,171 @@
+/**
+ * The explorer's controls and linked charts: the form (data set, measure, a dimension per chart,
+ * chart type), the headline count with the filter chips, and the charts themselves. It draws what it
+ * is given and reports the reader's choices through `ControlEvents`; the state lives in `app.ts`.
+ */
+import { exploreChart, type ChartBar } from "./chart.js";
+import type { ExploreDataset } from "./datasets.js";
+import { formatShown, protectCount, type ExplorePolicy } from "./disclosure.js";
+import { el, field, option } from "./dom.js";
+import { MAX_DIMENSIONS, type ExploreState } from "./state.js";
+import type { Figures } from "./cube.js";
+import { chartDescription, chartSubtitle, chartTitle, statusText, titleOf } from "./view.js";
+
+/** What the reader chose; each handler starts a change of state. */
+export interface ControlEvents {
+  dataset(name: string): void;
+  measure(id: string): void;
+  chartType(type: string): void;
+  /** The dimension of chart `index`, or "" for no chart. */
+  dimension(index: number, dim: string): void;
+  clearFilters(): void;
+  /** Adds or removes the filter `dim = value` (a chart's bar, or a chip). */
+  toggle(dim: string, value: string): void;
+}
+
+/** One chart's bars, by the dimension it is drawn by. */
+export interface DimensionBars {
+  dim: string;
+  bars: ChartBar[];
+}
+
+export interface ChartsView {
+  state: ExploreState;
+  dataset: ExploreDataset;
+  bars: readonly DimensionBars[];
+  policy: ExplorePolicy;
+  version: string;
+  /** The bar to keep the keyboard focus on, when a redraw replaces it. */
+  focus?: { dim: string; value: string } | undefined;
+}
+
+export interface Controls {
+  /** The controls, summary, help and charts, in one element for the page's main target. */
+  root: HTMLElement;
+  /** The polite live region that says what the view shows, or what went wrong. */
+  status: HTMLElement;
+  /** Marks the explorer busy and says why. */
+  busy(text: string): void;
+  idle(): void;
+  /** Sets the controls to a state: the choices of measure and dimension depend on the data set. */
+  sync(state: ExploreState, dataset: ExploreDataset, usable: readonly string[]): void;
+  summary(state: ExploreState, total: Figures, measure: ExploreDataset["measures"][number], dataset: ExploreDataset, policy: ExplorePolicy): void;
+  charts(view: ChartsView): void;
+}
+
+export function buildControls(datasets: readonly ExploreDataset[], events: ControlEvents, fallbackWidth: () => number): Controls {
+  const status = el("p", { id: "explore-status", class: "explore-status lero-visually-hidden", role: "status", "aria-live": "polite" });
+  const datasetSelect = el("select", { id: "explore-dataset" });
+  for (const d of datasets) datasetSelect.append(option(d.name, d.title));
+  const measureSelect = el("select", { id: "explore-measure" });
+  const dimSelects = Array.from({ length: MAX_DIMENSIONS }, (_, i) => el("select", { id: `explore-dim-${i}` }));
+  const chartSelect = el("select", { id: "explore-chart-type" });
+  chartSelect.append(option("bars", "Bars"), option("dots", "Dots"));
+  const form = el("form", { class: "explore-controls", "aria-label": "What to explore" });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.append(
+    field("explore-dataset", "Data set", datasetSelect),
+    field("explore-measure", "Measure", measureSelect),
+    ...dimSelects.map((select, i) => field(select.id, `Chart ${i + 1}: by`, select)),
+    field("explore-chart-type", "Chart type", chartSelect),
+  );
+
+  const headline = el("p", { class: "explore-headline" });
+  const countNode = el("strong", { id: "people-count" });
+  const nounNode = el("span", { class: "explore-noun" });
+  headline.append(countNode, " ", nounNode);
+  const chips = el("ul", { class: "explore-chips", "aria-label": "Filters in use" });
+  const clearButton = el("button", { type: "button", class: "explore-clear" }, "Clear all filters");
+  const summary = el("div", { class: "explore-summary" });
+  summary.append(headline, chips, clearButton, status);
+  const charts = el("div", { class: "explore-charts" });
+  const help = el("p", { class: "explore-help" }, "Click a bar, or Tab to a chart and use the arrow keys and Enter, to filter on that value; the other charts and the table follow. Click again to remove the filter.");
+  const root = el("div", { class: "explore-app" });
+  root.append(form, summary, help, charts);
+
+  datasetSelect.addEventListener("change", () => events.dataset(datasetSelect.value));
+  measureSelect.addEventListener("change", () => events.measure(measureSelect.value));
+  chartSelect.addEventListener("change", () => events.chartType(chartSelect.value));
+  dimSelects.forEach((select, i) => select.addEventListener("change", () => events.dimension(i, select.value)));
+  clearButton.addEventListener("click", () => {
+    events.clearFilters();
+    datasetSelect.focus();
+  });
+
+  const chartWidth = (count: number): number => {
+    const width = charts.clientWidth || fallbackWidth() || 900;
+    const columns = Math.max(1, Math.min(Math.max(1, count), Math.floor((width + 24) / (340 + 24))));
+    return Math.floor((width - 24 * (columns - 1)) / columns) - 2;
+  };
+
+  return {
+    root,
+    status,
+    busy(text) {
+      root.setAttribute("aria-busy", "true");
+      if (status.isConnected) status.textContent = text;
+    },
+    idle() {
+      root.removeAttribute("aria-busy");
+    },
+    sync(state, dataset, usable) {
+      datasetSelect.value = state.dataset;
+      measureSelect.replaceChildren(...dataset.measures.map((m) => option(m.id, m.label)));
+      measureSelect.value = state.measure;
+      dimSelects.forEach((select, i) => {
+        const taken = state.dims.filter((_, j) => j !== i);
+        select.replaceChildren(option("", "(no chart)"), ...usable.filter((d) => !taken.includes(d)).map((d) => option(d, titleOf(dataset, d))));
+        select.value = state.dims[i] ?? "";
+        // Charts fill from the left: a later chart needs the earlier ones.
+        select.disabled = i > state.dims.length;
+      });
+      chartSelect.value = state.chart;
+    },
+    summary(state, total, measure, dataset, policy) {
+      countNode.textContent = formatShown(protectCount(total.people, policy, dataset.level));
+      nounNode.textContent = `${dataset.noun.many} match${Object.keys(state.filters).length ? " the filters" : " (no filters)"}`;
+      status.textContent = statusText(total, measure, dataset, policy, state.filters);
+      chips.replaceChildren(
+        ...Object.entries(state.filters).flatMap(([dim, values]) =>
+          values.map((value) => {
+            const item = el("li");
+            const button = el("button", { type: "button", class: "explore-chip", "aria-label": `Remove the filter ${titleOf(dataset, dim)}: ${value}` }, `${titleOf(dataset, dim)}: ${value} ✕`);
+            button.addEventListener("click", () => events.toggle(dim, value));
+            item.append(button);
+            return item;
+          }),
+        ),
+      );
+      clearButton.hidden = Object.keys(state.filters).length === 0;
+    },
+    charts({ state, dataset, bars, policy, version, focus }) {
+      const active = document.activeElement;
+      const focused = focus ?? (active instanceof SVGElement && active.classList.contains("explore-hit") ? { dim: active.closest("figure")?.getAttribute("data-dim") ?? "", value: active.getAttribute("data-value") ?? "" } : undefined);
+      const measure = dataset.measures.find((m) => m.id === state.measure)!;
+      const width = chartWidth(bars.length);
+      const figures = bars.map(({ dim, bars: dimBars }) => {
+        const dimensionTitle = titleOf(dataset, dim);
+        const figure = exploreChart(dimBars, {
+          id: `explore-chart-${dim.replace(/[^A-Za-z0-9_-]/g, "-")}`,
+          title: chartTitle(dimBars, measure, dimensionTitle, dataset),
+          subtitle: chartSubtitle(measure, dataset, policy, state.filters, dim),
+          description: chartDescription(dimBars, measure, dimensionTitle, dataset, state.filters, dim),
+          dimensionTitle,
+          measureLabel: measure.label,
+          measureKind: measure.kind,
+          chartType: state.chart,
+          source: `${dataset.title}, LERO Evidence; data version ${version}.`,
+          policy,
+          width,
+          focusValue: focused?.dim === dim ? focused.value : undefined,
+          onToggle: (value) => events.toggle(dim, value),
+        });
+        figure.setAttribute("data-dim", dim);
+        return figure;
+      });
+      if (figures.length === 0) charts.replaceChildren(el("p", { class: "explore-empty" }, "Choose a dimension for Chart 1 to see the data by it."));
+      else charts.replaceChildren(...figures);
+      if (focused) charts.querySelector<SVGElement>(`figure[data-dim="${CSS.escape(focused.dim)}"] rect.explore-hit[tabindex="0"]`)?.focus();
+    },
+  };
+}
