@@ -11,7 +11,7 @@
  * technology; its table, SVG and download helpers are reused.
  */
 import * as Plot from "@observablehq/plot";
-import { dataTable, download, presentational, serializeSvg, type TableColumn } from "../shared/figure.js";
+import { dataTable, download, presentational, serializeSvg, svgToPng, type TableColumn } from "../shared/figure.js";
 import { formatShown, plainShown, type ExplorePolicy, type Shown } from "./disclosure.js";
 import { toSafeCsv } from "./csv.js";
 
@@ -234,28 +234,4 @@ export function standaloneSvg(svg: SVGSVGElement): string {
     });
   }
   return serializeSvg(copy);
-}
-
-async function svgToPng(doc: Document, svgText: string, width: number, height: number): Promise<Blob> {
-  const scale = 2;
-  const url = URL.createObjectURL(new Blob([svgText], { type: "image/svg+xml" }));
-  try {
-    const image = new Image();
-    await new Promise<void>((resolve, reject) => {
-      image.onload = () => resolve();
-      image.onerror = () => reject(new Error("The chart could not be drawn as an image."));
-      image.src = url;
-    });
-    const canvas = doc.createElement("canvas");
-    canvas.width = width * scale;
-    canvas.height = height * scale;
-    const context = canvas.getContext("2d");
-    if (!context) throw new Error("This browser cannot draw a PNG.");
-    context.fillStyle = "white";
-    context.fillRect(0, 0, canvas.width, canvas.height);
-    context.drawImage(image, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("PNG export failed."))), "image/png"));
-  } finally {
-    URL.revokeObjectURL(url);
-  }
 }

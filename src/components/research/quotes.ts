@@ -3,6 +3,7 @@
  * by placeholders). Shown as quotations, exactly as written: text is set with `textContent`, so
  * anything that looks like markup shows literally.
  */
+import { paragraph, quotation, sourceNote } from "../shared/text.js";
 
 export interface QuotesOptions {
   id: string;
@@ -22,28 +23,17 @@ export function researchQuotes(rows: readonly { description?: unknown }[], optio
   section.id = options.id;
   section.setAttribute("aria-label", "Innovations in LEROs' own words");
   if (shown.length === 0) {
-    const empty = doc.createElement("p");
-    empty.textContent = "No LERO has yet agreed to publish a description of its innovation.";
-    section.append(empty);
+    section.append(paragraph(doc, "No LERO has yet agreed to publish a description of its innovation."));
     return section;
   }
-  const note = doc.createElement("p");
-  note.className = "research-quote-note";
-  note.textContent = "Quotes, as said: each LERO agreed to publication; names, contact details and links are replaced by placeholders such as [name].";
+  const note = paragraph(doc, "Quotes, as said: each LERO agreed to publication; names, contact details and links are replaced by placeholders such as [name].", "research-quote-note");
   const list = doc.createElement("ul");
   list.className = "research-quote-list";
   for (const text of shown) {
     const item = doc.createElement("li");
-    const quote = doc.createElement("blockquote");
-    const paragraph = doc.createElement("p");
-    paragraph.textContent = text;
-    quote.append(paragraph);
-    item.append(quote);
+    item.append(quotation(doc, text));
     list.append(item);
   }
-  const source = doc.createElement("p");
-  source.className = "lero-source";
-  source.textContent = `Source: ${options.source}`;
-  section.append(note, list, source);
+  section.append(note, list, sourceNote(doc, options.source));
   return section;
 }

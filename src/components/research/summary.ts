@@ -5,6 +5,7 @@
  */
 import { isNumber, TOTAL } from "../shared/chart.js";
 import { formatCount } from "../shared/format.js";
+import { sentenceList } from "../shared/text.js";
 import { groupPhrase, lowerFirst, roundedPercent, type ResearchRow } from "./text.js";
 
 export interface ResearchTables {
@@ -62,13 +63,5 @@ export function researchFindings(tables: ResearchTables): string[] {
 }
 
 export function researchSummary(tables: ResearchTables, options: { document?: Document } = {}): HTMLElement {
-  const doc = options.document ?? document;
-  const list = doc.createElement("ul");
-  list.className = "research-key-findings";
-  for (const finding of researchFindings(tables)) {
-    const item = doc.createElement("li");
-    item.textContent = finding;
-    list.append(item);
-  }
-  return list;
+  return sentenceList(options.document ?? document, "research-key-findings", researchFindings(tables));
 }

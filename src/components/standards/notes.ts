@@ -4,6 +4,7 @@
  * with `textContent`, so anything that looks like markup shows literally).
  */
 import type { Statement } from "./status.js";
+import { paragraph, quotation, sourceNote } from "../shared/text.js";
 
 export interface NotesOptions {
   id: string;
@@ -21,15 +22,10 @@ export function standardsNotes(notes: readonly { statement_id?: unknown; note?: 
   root.setAttribute("aria-label", "Good practice in LEROs' own words");
   const clean = notes.filter((n): n is { statement_id: string; note: string } => typeof n.statement_id === "string" && typeof n.note === "string" && n.note.trim() !== "");
   if (clean.length === 0) {
-    const empty = doc.createElement("p");
-    empty.textContent = "No LERO has yet agreed to publish a good-practice note.";
-    root.append(empty);
+    root.append(paragraph(doc, "No LERO has yet agreed to publish a good-practice note."));
     return root;
   }
-  const intro = doc.createElement("p");
-  intro.className = "standards-quote-note";
-  intro.textContent = "Quotes, as said: each LERO agreed to publication; names, contact details and links are replaced by placeholders such as [name]. Notes are not linked to any LERO.";
-  root.append(intro);
+  root.append(paragraph(doc, "Quotes, as said: each LERO agreed to publication; names, contact details and links are replaced by placeholders such as [name]. Notes are not linked to any LERO.", "standards-quote-note"));
   const sections = [...new Set(statements.map((s) => s.section))];
   let first = options.openFirst !== false;
   for (const section of sections) {
@@ -48,20 +44,11 @@ export function standardsNotes(notes: readonly { statement_id?: unknown; note?: 
       const caption = doc.createElement("figcaption");
       caption.textContent = `${statement.statement_id} ${statement.label}`;
       figure.append(caption);
-      for (const note of clean.filter((n) => n.statement_id === statement.statement_id)) {
-        const quote = doc.createElement("blockquote");
-        const paragraph = doc.createElement("p");
-        paragraph.textContent = note.note;
-        quote.append(paragraph);
-        figure.append(quote);
-      }
+      for (const note of clean.filter((n) => n.statement_id === statement.statement_id)) figure.append(quotation(doc, note.note));
       details.append(figure);
     }
     root.append(details);
   }
-  const source = doc.createElement("p");
-  source.className = "lero-source";
-  source.textContent = `Source: ${options.source}`;
-  root.append(source);
+  root.append(sourceNote(doc, options.source));
   return root;
 }

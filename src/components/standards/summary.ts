@@ -6,6 +6,7 @@
 import { isNumber, TOTAL } from "../shared/chart.js";
 import { ALL_SECTIONS } from "./by-stage.js";
 import { stagePhrase } from "../shared/stages.js";
+import { sentenceList } from "../shared/text.js";
 import type { StandardsRow, Statement } from "./status.js";
 
 export interface StandardsTables {
@@ -47,13 +48,5 @@ export function standardsFindings(tables: StandardsTables): string[] {
 }
 
 export function standardsSummary(tables: StandardsTables, options: { document?: Document } = {}): HTMLElement {
-  const doc = options.document ?? document;
-  const list = doc.createElement("ul");
-  list.className = "standards-key-findings";
-  for (const finding of standardsFindings(tables)) {
-    const item = doc.createElement("li");
-    item.textContent = finding;
-    list.append(item);
-  }
-  return list;
+  return sentenceList(options.document ?? document, "standards-key-findings", standardsFindings(tables));
 }

@@ -3,6 +3,7 @@
  * setting it is about. Text is set with `textContent`, so markup, script or formula-like text written
  * by a respondent shows literally and never runs; placeholders such as [name] stay as they are.
  */
+import { paragraph, quotation } from "../shared/text.js";
 
 /** A row of the `stigma-quotes` aggregate. */
 export interface QuoteRow {
@@ -38,23 +39,14 @@ export function quotesList(rows: readonly QuoteRow[], options: QuotesOptions = {
     return true;
   });
   if (chosen.length === 0) {
-    const none = doc.createElement("p");
-    none.textContent = options.setting ? `No quotes about ${options.setting} can be published.` : "No quotes can be published.";
-    root.append(none);
+    root.append(paragraph(doc, options.setting ? `No quotes about ${options.setting} can be published.` : "No quotes can be published."));
     return root;
   }
   const list = doc.createElement("ul");
   list.className = "lero-quote-list stigma-quotes-list";
   for (const row of chosen.slice(0, options.limit ?? chosen.length)) {
     const item = doc.createElement("li");
-    const quote = doc.createElement("blockquote");
-    const text = doc.createElement("p");
-    text.textContent = row.quote;
-    quote.append(text);
-    const about = doc.createElement("p");
-    about.className = "stigma-quote-note";
-    about.textContent = `Quote, as said · about: ${row.setting}`;
-    item.append(quote, about);
+    item.append(quotation(doc, row.quote), paragraph(doc, `Quote, as said · about: ${row.setting}`, "stigma-quote-note"));
     list.append(item);
   }
   root.append(list);

@@ -2,6 +2,7 @@
  * Trainees' consented feedback, as said: each text in its own blockquote, set with `textContent` so
  * that markup or formula-like text written by a trainee shows literally and never runs.
  */
+import { paragraph, quotation } from "../shared/text.js";
 
 /** A row of the `workforce-feedback` aggregate. */
 export interface FeedbackRow {
@@ -21,23 +22,14 @@ export function feedbackList(rows: readonly FeedbackRow[], options: FeedbackOpti
   root.setAttribute("aria-label", "Trainees' feedback, as said");
   const texts = rows.map((r) => r.feedback).filter((t) => typeof t === "string" && t.trim() !== "");
   if (texts.length === 0) {
-    const none = doc.createElement("p");
-    none.textContent = "No trainee has agreed to have their feedback quoted yet.";
-    root.append(none);
+    root.append(paragraph(doc, "No trainee has agreed to have their feedback quoted yet."));
     return root;
   }
   const list = doc.createElement("ul");
   list.className = "lero-quote-list workforce-feedback-list";
   for (const text of texts.slice(0, options.limit ?? texts.length)) {
     const item = doc.createElement("li");
-    const quote = doc.createElement("blockquote");
-    const p = doc.createElement("p");
-    p.textContent = text;
-    quote.append(p);
-    const note = doc.createElement("p");
-    note.className = "workforce-feedback-note";
-    note.textContent = "Quote, as said";
-    item.append(quote, note);
+    item.append(quotation(doc, text), paragraph(doc, "Quote, as said", "workforce-feedback-note"));
     list.append(item);
   }
   root.append(list);
