@@ -6,7 +6,7 @@
  */
 import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
 import { categoriesOf, crossTab, groupMeans, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
-import { ENACTED_SQL } from "./stigma.ts";
+import { ENACTED_BASE, ENACTED_OFTEN, ENACTED_SQL } from "./stigma.ts";
 
 export const TOPIC = "embed";
 const TOTAL = "Total";
@@ -51,6 +51,7 @@ export const aggregates: AggregateDefinition[] = [
         measures: ["count", "enacted_count", "percent"],
         totalLabel: TOTAL,
         rows,
+        links: { additive: false, additiveDimensions: ["region"], counts: { count: ENACTED_BASE, enacted_count: { ...ENACTED_BASE, ...ENACTED_OFTEN } } },
         notes: [
           "Enacted stigma: the person said at least one of three things happened often or very often in the last 12 months (staff treated them with less respect because of substance use; were slower to help or refused help; spoke about them in a judging way).",
           "Percentages are of the people in the region who answered about the setting; a person can answer about several settings.",
@@ -83,6 +84,7 @@ export const aggregates: AggregateDefinition[] = [
         measures: ["count", "mean_barc"],
         totalLabel: TOTAL,
         rows,
+        links: { additive: false, additiveDimensions: ["region"] },
         notes: ["Everyone assessed at each point: fewer people are assessed at each later point, so the groups differ."],
       };
     },

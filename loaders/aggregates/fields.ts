@@ -23,7 +23,9 @@ export const aggregates: AggregateDefinition[] = DATASETS.flatMap((dataset) =>
           // stigma answer, the time of an assessment) counts some people under several values: not additive.
           const overlaps = isList || (context.subject(dataset) !== undefined && field.lero.role !== "quasi");
           if (!isList) {
-            return crossTab(context, { dataset, rowSql: column, rowDim: field.name, rows: categoriesOf(field), additive: !overlaps });
+            const json = await crossTab(context, { dataset, rowSql: column, rowDim: field.name, rows: categoriesOf(field), additive: !overlaps });
+            // An optional question's Total is those who answered it, not everyone.
+            return field.constraints?.required === true ? json : { ...json, links: { ...json.links, counts: { count: { answered: field.name } } } };
           }
           // Options overlap, so there are no totals; but the base minus an option count (those who did
           // not choose it) is protected like a count.
@@ -42,6 +44,7 @@ export const aggregates: AggregateDefinition[] = DATASETS.flatMap((dataset) =>
             totalLabel: "Total",
             rows: options.map((option) => ({ [field.name]: option, count: shown(cells.shown(option)) })),
             base: shown(cells.shown("base")),
+            links: { additive: false, counts: { count: { answered: field.name } } },
           };
         },
       }),

@@ -9,7 +9,9 @@
  */
 import { percent, protectCount, safeMean, type ProtectedCell } from "../disclose/cells.ts";
 import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
-import { baseKey, optionKey, QUESTIONS, questionCells, TOTAL as RESEARCH_TOTAL } from "./research.ts";
+import { PAIRED } from "./outcomes.ts";
+import { ENACTED_BASE } from "./stigma.ts";
+import { baseKey, optionKey, QUESTIONS, questionCells, questionLinks, TOTAL as RESEARCH_TOTAL } from "./research.ts";
 import { ALL_SECTIONS, APPLICABLE, NOT_APPLICABLE, sectionCellKey, statusCells } from "./standards.ts";
 import type { Dataset } from "../schema.ts";
 import { categoriesOf, countSql, crossTab, meansBy, roundPercent, shown, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
@@ -83,7 +85,7 @@ export const aggregates: AggregateDefinition[] = [
         rowDim: "evaluates",
         rows: ["Evaluates its work", "Does not evaluate yet"],
       });
-      return { ...json, notes: ["Total is the number of LEROs audited in the wave; percentages are of that Total."] };
+      return { ...json, notes: ["Total is the number of LEROs audited in the wave; percentages are of that Total."], links: { additive: true } };
     },
   },
   {
@@ -108,6 +110,8 @@ export const aggregates: AggregateDefinition[] = [
         rows,
         base: shown(base),
         notes: ["A LERO can use several methods. Percentages are of all LEROs audited in the wave (the base)."],
+        // The research page's all-LEROs cells: the wave is the whole of that population.
+        links: { ...questionLinks(question, []), ...(wave === undefined ? {} : { totals: { wave: String(wave) } }) },
       };
     },
   },
@@ -135,6 +139,8 @@ export const aggregates: AggregateDefinition[] = [
         totalLabel: "Total",
         rows,
         notes: ["Counts are answers (a LERO × a statement), not LEROs. Statements a LERO marked not applicable are left out; percentages are of the applicable answers (Total)."],
+        // Applicable answers only: its Total is not the statement table's, so it is a population of its own.
+        links: { population: "standards:applicable-answers", additive: true, totals: { section: ALL_SECTIONS, wave: String(wave ?? "") } },
       };
     },
   },
@@ -184,6 +190,7 @@ export const aggregates: AggregateDefinition[] = [
       });
       return {
         ...json,
+        links: { additive: false, additiveDimensions: ["enacted"], counts: { count: ENACTED_BASE } },
         notes: [
           "Met stigma: at least one of three questions on unfair treatment by staff answered sometimes, often or very often (questions adapted from the Substance Use Stigma Mechanisms Scale).",
           "Total is the people who answered about that setting; a person can answer about several settings.",
@@ -207,7 +214,11 @@ export const aggregates: AggregateDefinition[] = [
         rowDim: "avoided_care",
         rows: ["Avoided care", "Did not avoid care"],
       });
-      return { ...json, notes: ["Avoided care: the person said stigma led them to avoid or delay care in at least one setting. Total is everyone who answered the question."] };
+      return {
+        ...json,
+        notes: ["Avoided care: the person said stigma led them to avoid or delay care in at least one setting. Total is everyone who answered the question."],
+        links: { population: "stigma:people", additive: true, counts: { count: { answered: "avoided_care" } } },
+      };
     },
   },
   {
@@ -262,6 +273,11 @@ export const aggregates: AggregateDefinition[] = [
             percent_cutoff_12_months: roundPercent(percent(cutoffFinal, people, context.policy, level)),
           },
         ],
+        links: {
+          population: PAIRED,
+          totals: { period: "Intake to 12 months" },
+          counts: { count: { follow_up: "12 months" }, cutoff_intake_count: { follow_up: "12 months", intake_at_cutoff: "yes" }, cutoff_12_months_count: { follow_up: "12 months", follow_up_at_cutoff: "yes" } },
+        },
         notes: [`People assessed both at intake and at 12 months. The cutoff counts (and their percentages of the people counted) are people with a total of ${BARC_CUTOFF} or more, the level associated with sustained remission in the validation study.`],
       };
     },

@@ -15,7 +15,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { AggregateJson, PublishedAggregate, PublishedValue as Published } from "../../src/lib/published.ts";
+import type { AggregateJson, PublishedAggregate, PublishedValue as Published, ReleaseLinks } from "../../src/lib/published.ts";
 import { percent, protectCount, protectCounts, toAggregateJson, type ProtectedCell } from "../disclose/cells.ts";
 import type { DisclosurePolicy, Level } from "../disclose/policy.ts";
 import { quoteIdentifier } from "../publish/duckdb.ts";
@@ -37,12 +37,25 @@ export interface AggregateContext {
   query(sql: string): Promise<Record<string, unknown>[]>;
 }
 
+/** What a definition builds: the table, and what it knows of its links (the rest take defaults, see `linksOf`). */
+export type BuiltAggregate = Omit<PublishedAggregate, "id" | "topic" | "title" | "dataset" | "level" | "unit" | "links"> & { links?: Partial<ReleaseLinks> };
+
+/**
+ * A table's links with defaults filled in: the dataset's whole population, not additive unless the
+ * table says so, and every measure named `count` or `…_count` a count with no implied pairs.
+ */
+export function linksOf(dataset: Dataset, built: BuiltAggregate): ReleaseLinks {
+  const given = built.links ?? {};
+  const counts = given.counts ?? Object.fromEntries(built.measures.filter((m) => m === "count" || m.endsWith("_count")).map((m) => [m, {}]));
+  return { ...given, population: given.population ?? dataset, additive: given.additive ?? false, counts };
+}
+
 export interface AggregateDefinition {
   id: string;
   topic: string;
   dataset: Dataset;
   title: string;
-  build(context: AggregateContext): Promise<Omit<PublishedAggregate, "id" | "topic" | "title" | "dataset" | "level" | "unit">>;
+  build(context: AggregateContext): Promise<BuiltAggregate>;
 }
 
 /** The value shown for a protected cell: the number, or its symbol (`[c]`, `[low]`, `[z]`). */
@@ -82,7 +95,7 @@ export interface CrossTabOptions {
  * A protected count table (one or two dimensions), as aggregate JSON rows `{rowDim, colDim?, count,
  * percent?}` with totals labelled "Total". Categories with no rows are published as 0.
  */
-export async function crossTab(context: AggregateContext, options: CrossTabOptions): Promise<AggregateJson> {
+export async function crossTab(context: AggregateContext, options: CrossTabOptions): Promise<AggregateJson & { links: Partial<ReleaseLinks> }> {
   const { dataset, rowSql, colSql } = options;
   const where = options.where ? `WHERE ${options.where}` : "";
   const select = colSql ? `${rowSql} AS r, ${colSql} AS c` : `${rowSql} AS r, NULL AS c`;
@@ -117,7 +130,7 @@ export async function crossTab(context: AggregateContext, options: CrossTabOptio
     }
     json.measures.push("percent");
   }
-  return json;
+  return { ...json, links: { additive: options.additive !== false } };
 }
 
 function asCell(value: Published): ProtectedCell {
@@ -136,7 +149,7 @@ export function roundPercent(value: number | null): number | null {
 export async function meansBy(
   context: AggregateContext,
   options: { dataset: Dataset; dimSql: string; dim: string; values: string[]; measures: Record<string, string>; where?: string },
-): Promise<AggregateJson> {
+): Promise<AggregateJson & { links: Partial<ReleaseLinks> }> {
   const { dataset } = options;
   const where = options.where ? `WHERE ${options.where}` : "";
   const means = Object.entries(options.measures)
@@ -157,7 +170,7 @@ export async function meansBy(
     }
     return row;
   });
-  return { dimensions: [options.dim], measures: ["count", ...Object.keys(options.measures)], totalLabel: "Total", rows: out };
+  return { dimensions: [options.dim], measures: ["count", ...Object.keys(options.measures)], totalLabel: "Total", rows: out, links: { additive: false } };
 }
 
 /** Finds every topic module in this folder and returns their definitions, checked for clashes. */
@@ -205,7 +218,7 @@ export interface GroupMeansOptions {
  * single hidden base could otherwise be worked out from it. A mean is published only when its raw base
  * reaches the minimum base and the base itself is published.
  */
-export async function groupMeans(context: AggregateContext, options: GroupMeansOptions): Promise<AggregateJson> {
+export async function groupMeans(context: AggregateContext, options: GroupMeansOptions): Promise<AggregateJson & { links: Partial<ReleaseLinks> }> {
   const { dataset } = options;
   const where = options.where ? `WHERE ${options.where}` : "";
   const from = options.fromSql ?? quoteIdentifier(context.table(dataset));
@@ -239,5 +252,5 @@ export async function groupMeans(context: AggregateContext, options: GroupMeansO
   };
   const rows = options.values.map((value, i) => row(value, raw[i], table.cells[i]![0]!));
   rows.push(row("Total", overall, table.total!));
-  return { dimensions: [options.dim], measures: ["count", ...names], totalLabel: "Total", rows };
+  return { dimensions: [options.dim], measures: ["count", ...names], totalLabel: "Total", rows, links: { additive: true } };
 }

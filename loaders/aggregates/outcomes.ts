@@ -34,6 +34,9 @@ function assessments(context: AggregateContext): string[] {
   return categoriesOf(context.field("outcomes", "assessment"));
 }
 
+/** The population of tables that count people assessed both at intake and at a follow-up. */
+export const PAIRED = "outcomes:paired";
+
 /** The LERO pseudonym that links an assessment to its LERO's audit answers (tables only, never published). */
 const LINK = "lero_ref";
 
@@ -99,7 +102,8 @@ export const aggregates: AggregateDefinition[] = [
       });
       // A person is assessed several times, so totals over assessments would count assessments, not people.
       const rows = json.rows.filter((row) => row.assessment !== json.totalLabel);
-      return { ...json, rows, notes: [`Percentages are of the people assessed at that point. A total of ${REMISSION_CUT_OFF} or more was associated with sustained remission.`] };
+      // People are assessed several times, so the all-assessments rows add up assessments, not people.
+      return { ...json, rows, links: { population: "outcomes:assessments", additive: false, additiveDimensions: ["band"] }, notes: [`Percentages are of the people assessed at that point. A total of ${REMISSION_CUT_OFF} or more was associated with sustained remission.`] };
     },
   },
   {
@@ -117,7 +121,7 @@ export const aggregates: AggregateDefinition[] = [
         values: followUps,
         measures: PAIRED_MEASURES,
       });
-      return { ...json, notes: ["Each row counts the people assessed both at intake and at that follow-up; a person can be in several rows."] };
+      return { ...json, links: { population: PAIRED }, notes: ["Each row counts the people assessed both at intake and at that follow-up; a person can be in several rows."] };
     },
   },
   {
@@ -137,7 +141,7 @@ export const aggregates: AggregateDefinition[] = [
         fromSql: quoteIdentifier(view),
         where: `${quoteIdentifier("follow_up")} = ${quoteLiteral(last)}`,
       });
-      return { ...json, notes: [`People assessed both at intake and at ${last}, by the region of their intake assessment.`] };
+      return { ...json, links: { population: PAIRED, additive: true, counts: { count: { follow_up: last } } }, notes: [`People assessed both at intake and at ${last}, by the region of their intake assessment.`] };
     },
   },
   {
@@ -176,6 +180,7 @@ export const aggregates: AggregateDefinition[] = [
       const json = await groupMeans(context, { dataset: "outcomes", dimSql: id("stage"), dim: "stage", values: stages, measures: PAIRED_MEASURES, fromSql: from, where, withhold });
       return {
         ...json,
+        links: { population: PAIRED, additive: true, counts: { count: { follow_up: last, lero_audited: "yes" } } },
         notes: [
           `People assessed both at intake and at ${last}, by their LERO's stage of development when they started: from the LERO's latest audit in or before the year of the intake assessment (its first audit if the intake came earlier). People whose LERO was never audited are left out.`,
           `A stage whose people come from fewer than ${fewest} LEROs is hidden ([c]), with another if needed, so that no LERO's results can be singled out.`,

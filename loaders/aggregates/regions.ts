@@ -5,11 +5,11 @@
  * beside the UK; the cell rules protect the regions and that total together.
  */
 import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
-import { percent, type ProtectedCell } from "../disclose/cells.ts";
+import { percent } from "../disclose/cells.ts";
 import { categoriesOf, crossTab, groupMeans, roundPercent, shown, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
-import { baseKey, optionKey, QUESTIONS, questionCells, TOTAL } from "./research.ts";
+import { baseKey, LATEST, optionKey, QUESTIONS, questionCells, TOTAL } from "./research.ts";
 
-export const EVALUATES = ["Evaluates its work", "Does not evaluate"] as const;
+export const EVALUATES = "Evaluates its work";
 export const GP_ENACTED = ["Met stigma", "Did not meet stigma"] as const;
 /** Enacted-stigma items run 1 (never) to 5 (very often): 3 or more (sometimes, often, very often) counts as meeting stigma, as on the Report page. */
 export const ENACTED_AT_LEAST = 3;
@@ -26,7 +26,8 @@ export const aggregates: AggregateDefinition[] = [
     title: "LEROs in the latest audit wave that evaluate their work, by region",
     async build(context) {
       // The same linked cells as the research page's "evaluates by region", so the two never disagree
-      // on what is hidden; "does not evaluate" is the base minus the count, shown only when both are.
+      // on what is hidden. Those that do not evaluate are not printed: where either figure is hidden a
+      // "[c]" would tell a reader the number is not 0.
       const question = QUESTIONS.find((q) => q.key === "evaluates")!;
       const { options, groups, cells } = await questionCells(context, question);
       const option = options[0]!.value;
@@ -35,12 +36,18 @@ export const aggregates: AggregateDefinition[] = [
       for (const region of [...(groups.region ?? []), TOTAL]) {
         const base = cells.shown(baseKey("region", region));
         const yes = cells.shown(optionKey("region", region, option));
-        const no: ProtectedCell = base.value !== null && yes.value !== null ? { value: base.value - yes.value } : { value: null, symbol: "[c]" };
-        for (const [label, cell] of [[EVALUATES[0], yes], [EVALUATES[1], no], [TOTAL, base]] as const) {
+        for (const [label, cell] of [[EVALUATES, yes], [TOTAL, base]] as const) {
           rows.push({ region, evaluates: label, count: shown(cell), percent: roundPercent(percent(cell, base, context.policy, level)) });
         }
       }
-      return { dimensions: ["region", "evaluates"], measures: ["count", "percent"], totalLabel: TOTAL, rows, notes: ["LEROs in the latest audit wave. Percentages are of the LEROs in the region."] };
+      return {
+        dimensions: ["region", "evaluates"],
+        measures: ["count", "percent"],
+        totalLabel: TOTAL,
+        rows,
+        notes: ["LEROs in the latest audit wave. Percentages are of the LEROs in the region."],
+        links: { population: LATEST, additive: false, additiveDimensions: ["region"], counts: { count: { answered: question.baseField } } },
+      };
     },
   },
   {
@@ -65,6 +72,7 @@ export const aggregates: AggregateDefinition[] = [
       });
       return {
         ...json,
+        links: { ...json.links, counts: { count: { setting: "GP", answered: "enacted" } } },
         notes: [
           "Respondents who answered at least one enacted-stigma item about their GP. Met stigma: at least one of three questions on unfair treatment by staff (less respect, slower help or refusal, judging talk) answered sometimes, often or very often. Items adapted from the Substance Use Stigma Mechanisms Scale.",
         ],
@@ -86,7 +94,7 @@ export const aggregates: AggregateDefinition[] = [
         measures: { mean_barc: quoteIdentifier("barc_total") },
         where: `${quoteIdentifier("assessment")} = ${quoteLiteral(intake ?? "Intake")}`,
       });
-      return { ...json, notes: ["People assessed at intake, by region."] };
+      return { ...json, notes: ["People assessed at intake, by region."], links: { ...json.links, counts: { count: { assessment: intake ?? "Intake" } } } };
     },
   },
 ];

@@ -13,6 +13,7 @@
  */
 import { percent, protectCounts } from "../disclose/cells.ts";
 import { LinkedCells } from "../disclose/linked.ts";
+import type { ReleaseLinks } from "../../src/lib/published.ts";
 import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
 import type { Dataset } from "../schema.ts";
 import { categoriesOf, countSql, roundPercent, shown, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
@@ -72,11 +73,8 @@ async function buildQuestionCells(context: AggregateContext, question: Question)
   const groups: Record<string, string[]> = {};
   const [all] = await context.query(`SELECT ${count} FILTER (WHERE ${question.baseSql}) AS base, ${chosen.join(", ")} FROM ${quoteIdentifier(context.table(DATASET))} WHERE ${where}`);
   const allBase = cells.cell(baseKey("", TOTAL), Number(all?.base ?? 0));
-  const allOptions = options.map((option, i) => {
-    const cell = cells.cell(optionKey("", TOTAL, option.value), Number(all?.[`o${i}`] ?? 0));
-    cells.complement(cell, allBase);
-    return cell;
-  });
+  const allOptions = options.map((option, i) => cells.cell(optionKey("", TOTAL, option.value), Number(all?.[`o${i}`] ?? 0)));
+  const allOthers = allOptions.map((cell) => cells.complement(cell, allBase));
   // Group only by the fields the table holds (a test table may leave some out).
   const present = new Set((await context.query(`DESCRIBE ${quoteIdentifier(context.table(DATASET))}`)).map((c) => String(c.column_name)));
   for (const grouping of GROUPINGS.filter((g) => present.has(g.field))) {
@@ -89,12 +87,10 @@ async function buildQuestionCells(context: AggregateContext, question: Question)
     const bases = values.map((group) => cells.cell(baseKey(grouping.key, group), Number(row(group)?.base ?? 0)));
     cells.sum(bases, allBase);
     options.forEach((option, i) => {
-      const counts = values.map((group, g) => {
-        const cell = cells.cell(optionKey(grouping.key, group, option.value), Number(row(group)?.[`o${i}`] ?? 0));
-        cells.complement(cell, bases[g]!);
-        return cell;
-      });
+      const counts = values.map((group) => cells.cell(optionKey(grouping.key, group, option.value), Number(row(group)?.[`o${i}`] ?? 0)));
       cells.sum(counts, allOptions[i]!);
+      // Those that did not choose the option, group by group, add up to those in all groups.
+      cells.sum(counts.map((cell, g) => cells.complement(cell, bases[g]!)), allOthers[i]!);
     });
   }
   cells.protect();
@@ -130,6 +126,19 @@ const GROUPINGS: readonly Grouping[] = [
   { key: "region", field: "region", label: "region" },
 ];
 
+/**
+ * The links of a table printed from a question's cells: LEROs of the latest wave that answered the
+ * question; groups split them, options overlap; a base is keyed by its group alone.
+ */
+export function questionLinks(question: Question, groupDims: string[]): Partial<ReleaseLinks> {
+  const answered = { answered: question.baseField };
+  // A base is the group's, whatever the option: its option dimension is at its total.
+  return { population: LATEST, additive: false, additiveDimensions: groupDims, counts: { count: answered, base_count: { ...answered, [question.optionDim]: TOTAL } } };
+}
+
+/** The population of tables that count the LEROs of the latest audit wave. */
+export const LATEST = "audit:latest-wave";
+
 /** The latest audit wave in the data: the page reports one row per LERO. */
 async function latestWave(context: AggregateContext): Promise<number | null> {
   const [row] = await context.query(`SELECT max(${quoteIdentifier("wave")}) AS wave FROM ${quoteIdentifier(context.table(DATASET))}`);
@@ -144,6 +153,8 @@ async function latestWaveSql(context: AggregateContext): Promise<string> {
 
 export interface Question {
   key: string;
+  /** The field whose answer makes a LERO part of the base (named in the intruder's links). */
+  baseField: string;
   title: string;
   optionDim: string;
   options(context: AggregateContext): Option[];
@@ -165,6 +176,7 @@ export const QUESTIONS: Question[] = [
     title: "LEROs that evaluate their work",
     optionDim: "evaluation",
     options: () => [{ value: "Evaluates its work", sql: `${quoteIdentifier("evaluates")} IS TRUE` }],
+    baseField: "evaluates",
     baseSql: answered("evaluates"),
     note: "Percentage of LEROs that evaluate or measure the difference they make in any way.",
   },
@@ -174,6 +186,7 @@ export const QUESTIONS: Question[] = [
     optionDim: "evaluation_methods",
     options: listOptions("evaluation_methods"),
     // Of all LEROs: one that does no evaluation uses none of the methods.
+    baseField: "evaluates",
     baseSql: answered("evaluates"),
     note: "Percentage of all LEROs (including those that do no evaluation) using each method; a LERO may use several.",
   },
@@ -182,6 +195,7 @@ export const QUESTIONS: Question[] = [
     title: "Barriers to evidencing impact",
     optionDim: "barriers",
     options: listOptions("barriers"),
+    baseField: "barriers",
     baseSql: answered("barriers"),
     note: "Percentage of LEROs that answered the question; a LERO may name several barriers.",
   },
@@ -190,6 +204,7 @@ export const QUESTIONS: Question[] = [
     title: "Uses of evidence",
     optionDim: "evidence_uses",
     options: listOptions("evidence_uses"),
+    baseField: "evidence_uses",
     baseSql: answered("evidence_uses"),
     note: "Percentage of LEROs that answered the question; a LERO may name several uses.",
   },
@@ -198,6 +213,7 @@ export const QUESTIONS: Question[] = [
     title: "New or innovative work started in the last year",
     optionDim: "innovation_categories",
     options: listOptions("innovation_categories"),
+    baseField: "innovation_categories",
     baseSql: answered("innovation_categories"),
     note: "Percentage of LEROs that answered the question; a LERO may name several kinds of work.",
   },
@@ -214,7 +230,7 @@ const byGroup: AggregateDefinition[] = QUESTIONS.flatMap((question) =>
       title: `${question.title}, by ${grouping.label}`,
       async build(context) {
         const table = await optionsByGroup(context, question, grouping);
-        return { ...table, notes: [question.note, "Latest audit wave only, so each LERO counts once."] };
+        return { ...table, notes: [question.note, "Latest audit wave only, so each LERO counts once."], links: questionLinks(question, [grouping.field]) };
       },
     }),
   ),
@@ -234,6 +250,7 @@ const wave: AggregateDefinition = {
       measures: ["count"],
       totalLabel: TOTAL,
       rows: table.rows.map((w, i) => ({ wave: w, count: shown(table.cells[i]![0]!) })),
+      links: { population: "audit" },
     };
   },
 };

@@ -173,6 +173,11 @@ const statementStatus: AggregateDefinition = {
       totalLabel: TOTAL,
       rows,
       notes: ["LEROs by status of each statement, latest wave; percentages are of the LEROs that assessed the statement."],
+      links: {
+        population: "standards:latest-wave",
+        additive: true,
+        hierarchy: { statement_id: { parent: "section", map: Object.fromEntries(statements.map((st) => [st.statement_id, st.section])) } },
+      },
     };
   },
 };

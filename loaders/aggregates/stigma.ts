@@ -10,6 +10,7 @@
 import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
 import { categoriesOf, crossTab, meansBy, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
 import type { AggregateJson } from "../disclose/cells.ts";
+import type { ReleaseLinks } from "../../src/lib/published.ts";
 
 const DATASET = "stigma";
 const TOPIC = "stigma";
@@ -23,10 +24,16 @@ const items = (scale: Scale): string[] => [1, 2, 3].map((i) => column(`${scale}_
 /** A person met enacted stigma in a setting when they said any enacted item happened often (4) or very often (5). */
 export const ENACTED_SQL = `greatest(${items("enacted").join(", ")}) >= 4`;
 /** The scale score of one answer: the mean of the items answered (each 1–5). */
+/** Names of the base and the condition in the intruder's links (see `ReleaseLinks.counts`). */
+export const ENACTED_BASE = { answered: "enacted" };
+export const ENACTED_OFTEN = { enacted_often: "yes" };
 const scaleScore = (scale: Scale): string => `list_avg([${items(scale).join(", ")}])`;
 const answeredScale = (scale: Scale): string => `${scaleScore(scale)} IS NOT NULL`;
 
 interface ShareOptions {
+  /** Names, for the intruder's links, the answered question and the condition: `{ answered: "enacted" }`, `{ enacted_often: "yes" }`. */
+  base: Record<string, string>;
+  met: Record<string, string>;
   /** Which rows count towards the base (people who answered the question). Fixed SQL. */
   answered: string;
   /** True for a row that meets the condition. Fixed SQL. */
@@ -42,7 +49,7 @@ interface ShareOptions {
  * percentage. Each setting is protected as its own table (split × met/did not meet, with totals), so
  * a hidden cell cannot be worked out from the setting's total.
  */
-async function sharesBySetting(context: AggregateContext, options: ShareOptions): Promise<AggregateJson> {
+async function sharesBySetting(context: AggregateContext, options: ShareOptions): Promise<AggregateJson & { links: Partial<ReleaseLinks> }> {
   const settings = categoriesOf(context.field(DATASET, "setting"));
   const { split } = options;
   const out: AggregateJson["rows"] = [];
@@ -75,6 +82,8 @@ async function sharesBySetting(context: AggregateContext, options: ShareOptions)
     measures: ["count", options.name, "percent"],
     totalLabel: TOTAL,
     rows: out,
+    // A person answers about several settings; within a setting, roles split them.
+    links: { additive: false, ...(split ? { additiveDimensions: [split.field] } : {}), counts: { count: options.base, [options.name]: { ...options.base, ...options.met } } },
   };
 }
 
@@ -89,7 +98,7 @@ export const aggregates: AggregateDefinition[] = [
     dataset: DATASET,
     title: "People who met enacted stigma, by setting",
     async build(context) {
-      const json = await sharesBySetting(context, { answered: answeredScale("enacted"), condition: ENACTED_SQL, name: "enacted_count" });
+      const json = await sharesBySetting(context, { answered: answeredScale("enacted"), condition: ENACTED_SQL, name: "enacted_count", base: ENACTED_BASE, met: ENACTED_OFTEN });
       return { ...json, notes: [enactedNote, adaptedNote, overlapNote] };
     },
   },
@@ -100,7 +109,7 @@ export const aggregates: AggregateDefinition[] = [
     title: "People who avoided or put off care because of how they were treated, by setting",
     async build(context) {
       const avoided = column("avoided_care");
-      const json = await sharesBySetting(context, { answered: `${avoided} IS NOT NULL`, condition: avoided, name: "avoided_count" });
+      const json = await sharesBySetting(context, { answered: `${avoided} IS NOT NULL`, condition: avoided, name: "avoided_count", base: { answered: "avoided_care" }, met: { avoided_care: "yes" } });
       return { ...json, notes: ["Avoided care: the person said the experience had led them to avoid or put off using the service.", overlapNote] };
     },
   },
@@ -111,7 +120,7 @@ export const aggregates: AggregateDefinition[] = [
     title: "People who met enacted stigma, by role and setting",
     async build(context) {
       const roles = categoriesOf(context.field(DATASET, "role"));
-      const json = await sharesBySetting(context, { answered: answeredScale("enacted"), condition: ENACTED_SQL, name: "enacted_count", split: { field: "role", values: roles } });
+      const json = await sharesBySetting(context, { answered: answeredScale("enacted"), condition: ENACTED_SQL, name: "enacted_count", base: ENACTED_BASE, met: ENACTED_OFTEN, split: { field: "role", values: roles } });
       return { ...json, notes: [enactedNote, adaptedNote, overlapNote] };
     },
   },
@@ -141,7 +150,15 @@ export const aggregates: AggregateDefinition[] = [
         const met = table.rows.find((r) => r.role === role && r.met === "Yes");
         return { role, count: base?.count ?? null, enacted_count: met?.count ?? null, percent: met?.percent ?? null };
       });
-      return { dimensions: ["role"], measures: ["count", "enacted_count", "percent"], totalLabel: TOTAL, rows, notes: [enactedNote, adaptedNote] };
+      return {
+        dimensions: ["role"],
+        measures: ["count", "enacted_count", "percent"],
+        totalLabel: TOTAL,
+        rows,
+        notes: [enactedNote, adaptedNote],
+        // People, once each: everyone who answered about any setting, and those who met it in any.
+        links: { population: "stigma:people", additive: true, counts: { count: ENACTED_BASE, enacted_count: { ...ENACTED_BASE, enacted_often_anywhere: "yes" } } },
+      };
     },
   },
   {
@@ -160,6 +177,7 @@ export const aggregates: AggregateDefinition[] = [
       });
       return {
         ...json,
+        links: { ...json.links, counts: { count: { answered: "all three scales" } } },
         notes: [
           "Each scale score is the mean of its three items, from 1 (never, or very unlikely, or strongly disagree) to 5 (very often, or very likely, or strongly agree). Base: people who answered at least one item of each scale for the setting.",
           adaptedNote,

@@ -9,7 +9,8 @@
 import type { AggregateJson } from "../disclose/cells.ts";
 import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
 import type { Field } from "../schema.ts";
-import { categoriesOf, crossTab, meansBy, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
+import { LinkedCells } from "../disclose/linked.ts";
+import { categoriesOf, crossTab, meansBy, shown, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
 
 const DATASET = "workforce";
 const TOPIC = "workforce";
@@ -39,12 +40,32 @@ export function daysOf(fields: readonly Field[]): { key: string; label: string }
 }
 
 /**
+ * How many trainees of each cohort (and in all) answered, protected with the cohort sizes beside them:
+ * a cohort's size minus those who answered (trainees who missed a day, say) is protected like a count.
+ */
+async function answeredByCohort(context: AggregateContext, cohorts: string[], answered: string): Promise<{ rows: Record<string, Published>[] }> {
+  const table = column(context.table(DATASET));
+  const found = await context.query(`SELECT CAST(${column("cohort")} AS VARCHAR) AS cohort, count(*) AS everyone, count(*) FILTER (WHERE ${answered}) AS answered FROM ${table} GROUP BY 1`);
+  const raw = (cohort: string, what: "everyone" | "answered"): number => Number(found.find((r) => r.cohort === cohort)?.[what] ?? 0);
+  const cells = new LinkedCells(context.policy[context.level(DATASET)]);
+  const sizes = cohorts.map((c) => cells.cell(`everyone|${c}`, raw(c, "everyone")));
+  const counts = cohorts.map((c) => cells.cell(`answered|${c}`, raw(c, "answered")));
+  const allSize = cells.cell(`everyone|${TOTAL}`, sizes.reduce((a, s) => a + (s.raw ?? 0), 0));
+  const all = cells.cell(`answered|${TOTAL}`, counts.reduce((a, s) => a + (s.raw ?? 0), 0));
+  cells.sum(sizes, allSize);
+  cells.sum(counts, all);
+  cells.sum(counts.map((count, i) => cells.complement(count, sizes[i]!)), cells.complement(all, allSize));
+  cells.protect();
+  return { rows: [...cohorts, TOTAL].map((cohort) => ({ cohort, count: shown(cells.shown(`answered|${cohort}`)) })) };
+}
+
+/**
  * Means for each cohort and for all trainees (`cohort` = "Total"), each beside its base. The bases come
  * from one protected table of cohorts with their total; a mean is dropped wherever its base is hidden.
  */
 async function meansByCohort(context: AggregateContext, measures: Record<string, string>, answered: string): Promise<Record<string, Published>[]> {
   const cohorts = categoriesOf(context.field(DATASET, "cohort"));
-  const bases = await crossTab(context, { dataset: DATASET, rowSql: column("cohort"), rowDim: "cohort", rows: cohorts, where: answered });
+  const bases = await answeredByCohort(context, cohorts, answered);
   const byCohort = await meansBy(context, { dataset: DATASET, dimSql: column("cohort"), dim: "cohort", values: cohorts, measures, where: answered });
   const overall = await meansBy(context, { dataset: DATASET, dimSql: quoteLiteral(TOTAL), dim: "cohort", values: [TOTAL], measures, where: answered });
   const means = [...byCohort.rows, ...overall.rows];
@@ -76,6 +97,7 @@ export const aggregates: AggregateDefinition[] = [
         measures: ["count", "mean_before", "mean_after"],
         totalLabel: TOTAL,
         rows,
+        links: { additive: false, additiveDimensions: ["cohort"] },
         notes: [
           "Self-rated confidence from 1 (not at all) to 5 (very), asked at the end of the training: 'before' looking back, 'after' as things stood then. Base: trainees who rated the skill both before and after.",
         ],
@@ -99,6 +121,7 @@ export const aggregates: AggregateDefinition[] = [
         measures: ["count", "mean_rating"],
         totalLabel: TOTAL,
         rows,
+        links: { additive: false, additiveDimensions: ["cohort"] },
         notes: ["Rated from 1 (not useful) to 5 (very useful). Base: trainees who rated the day (those who missed it did not)."],
       };
     },

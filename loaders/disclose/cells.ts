@@ -109,7 +109,7 @@ export function roundTo(value: number, base: number): number {
 }
 
 /** One position in the table being protected: its raw count and where it sits. */
-export interface Slot {
+interface Slot {
   raw: number | null;
   cell: ProtectedCell;
 }
@@ -174,12 +174,7 @@ function isSuppressed(cell: ProtectedCell): boolean {
   return cell.symbol === SYMBOLS.confidential || cell.symbol === SYMBOLS.low;
 }
 
-/**
- * Secondary suppression over groups of slots, each group a set of parts with the whole they add up to
- * (or any set whose members are linked by one linear equation): no group may keep exactly one
- * suppressed member. Changes the slots' cells in place.
- */
-export function suppressSecondary(groups: Slot[][]): void {
+function suppressSecondary(groups: Slot[][]): void {
   for (let changed = true; changed; ) {
     changed = false;
     for (const group of groups) {

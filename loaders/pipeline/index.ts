@@ -14,7 +14,7 @@ import { basename, dirname, join } from "node:path";
 import { loadPolicy, type DisclosurePolicy } from "../disclose/policy.ts";
 import { resolvePseudonymKey } from "../disclose/pseudonym.ts";
 import { resolveDataSource, SAMPLE_DIR, type DataSource } from "../data-dir.ts";
-import { loadAggregateDefinitions, type AggregateContext, type PublishedAggregate } from "../aggregates/index.ts";
+import { linksOf, loadAggregateDefinitions, type AggregateContext, type PublishedAggregate } from "../aggregates/index.ts";
 import { pseudonymField } from "../disclose/apply.ts";
 import { queryRows, quoteIdentifier, withDuckDB } from "../publish/duckdb.ts";
 import { columnsOf, loadRecords, orderedSelect, writeCsv, writeParquet } from "../publish/table.ts";
@@ -142,7 +142,7 @@ async function publishDatasets(datasets: ProcessedDataset[], stories: StoriesRes
         const microdata = `m_${dataset.name}`;
         await loadRecords(db, microdata, columns, disclosed.records);
         await writeParquet(db, orderedSelect(microdata, columns, disclosed.sortKey), join(dir, `${dataset.name}.parquet`));
-        await writeCsv(db, microdata, columns, disclosed.sortKey, join(dir, `${dataset.name}.csv`), policy.csvEscape.characters.join(""));
+        await writeCsv(db, microdata, columns, disclosed.sortKey, join(dir, `${dataset.name}.csv`), policy.csvEscape.characters.join(""), policy.csvEscape.prefix);
         files.get(dataset.name)!.push(`${dataset.name}.parquet`, `${dataset.name}.csv`);
         await db.run(`DROP TABLE ${quoteIdentifier(microdata)}`);
       }
@@ -179,6 +179,7 @@ async function publishDatasets(datasets: ProcessedDataset[], stories: StoriesRes
         level,
         unit: level === "person" ? "people" : "organisations",
         ...built,
+        links: linksOf(definition.dataset, built),
       };
       const name = `aggregates/${aggregate.id}.json`;
       await writeFile(join(dir, name), stableJson(aggregate));

@@ -127,11 +127,11 @@ const audit: TableSchema = {
         ],
       },
     }),
-    field("staff_band", "string", "quasi", "Paid staff", "Number of paid staff (head count), in bands. Counted as a quasi-identifier: size bands are public in annual reports.", { ...categorical(V.STAFF_BANDS, true), lero: { aliases: [Q.staff_band] } }),
-    field("volunteer_band", "string", "quasi", "Volunteers", "Number of active volunteers, in bands. Counted as a quasi-identifier: size bands are public in annual reports.", { ...categorical(V.VOLUNTEER_BANDS, true), lero: { aliases: [Q.volunteer_band] } }),
+    field("staff_band", "string", "quasi", "Paid staff", "Number of paid staff (head count), in bands. Counted as a quasi-identifier: size bands are public in annual reports.", { ...categorical(V.STAFF_BANDS, true), lero: { aliases: [Q.staff_band], hierarchy: [{ name: "all sizes", otherwise: "All sizes" }] } }),
+    field("volunteer_band", "string", "quasi", "Volunteers", "Number of active volunteers, in bands. Counted as a quasi-identifier: size bands are public in annual reports.", { ...categorical(V.VOLUNTEER_BANDS, true), lero: { aliases: [Q.volunteer_band], hierarchy: [{ name: "all sizes", otherwise: "All sizes" }] } }),
     field("people_supported_band", "string", "quasi", "People supported", "About how many people the LERO supported in the last 12 months, in bands. Counted as a quasi-identifier: LEROs state it in their annual reports.", {
       ...categorical(V.PEOPLE_BANDS, true),
-      lero: { aliases: [Q.people_supported_band] },
+      lero: { aliases: [Q.people_supported_band], hierarchy: [{ name: "all sizes", otherwise: "All sizes" }] },
     }),
     field("activities", "list", "public", "Activities", "The activities the LERO runs (several may apply).", { ...listOf(V.ACTIVITIES, ";"), lero: { aliases: [Q.activities] } }),
     field("evaluates", "boolean", "public", "Does any evaluation", "Whether the LERO evaluates or measures the difference it makes in any way.", {

@@ -36,6 +36,32 @@ export interface PublishedAggregate extends AggregateJson {
   /** For multi-select questions: the base (everyone who answered), since answers overlap. */
   base?: PublishedValue;
   notes?: string[];
+  /** How the table's cells relate to every other published cell: always written by the build, read by the built-in intruder. */
+  links?: ReleaseLinks;
+}
+
+/**
+ * What an intruder may assume about a table's cells. A cell's key is its row's dimension values
+ * (leaving out a dimension at its total), plus the pairs its measure implies. Cells with one key in
+ * tables of one population count the same units, so they are one number.
+ */
+export interface ReleaseLinks {
+  /** Tables with the same population count the same units under the same filters. */
+  population: string;
+  /** Whether cells add up to their total along every dimension (false: see `additiveDimensions`). */
+  additive: boolean;
+  /** When `additive` is false, the dimensions along which cells still add up (groups that split units). */
+  additiveDimensions?: string[];
+  /**
+   * The count measures, each with the pairs it implies (`enacted_count` → `{ met: "Yes" }`). A pair
+   * overrides the row's value, so a dimension set to the total label is left out of the key (a group's
+   * base beside its option rows: `base_count` → `{ barriers: "Total" }`).
+   */
+  counts: Record<string, Record<string, string>>;
+  /** Dimension values that mean "all values" other than the table's `totalLabel` ("All sections"). */
+  totals?: Record<string, string>;
+  /** Child dimension values that lie within one parent value (statements within sections). */
+  hierarchy?: Record<string, { parent: string; map: Record<string, string> }>;
 }
 
 /** One consented, redacted story in `stories.json`. */

@@ -69,10 +69,12 @@ describe("workforce aggregates", () => {
   it("counts only trainees who rated a skill both before and after", async () => {
     const json = await build("workforce-confidence");
     const questions = json.rows.filter((r) => r.skill === "Designing questions");
+    // The trainees of cohort 1 who did not rate it are a count of 1 to 7: shown beside the cohort's
+    // size, the 10 who did would give them away, so it is hidden (and the total it equals).
     expect(questions).toEqual([
-      { skill: "Designing questions", cohort: "Cohort 1", count: 10, mean_before: 3, mean_after: 4 },
+      { skill: "Designing questions", cohort: "Cohort 1", count: "[c]", mean_before: null, mean_after: null },
       { skill: "Designing questions", cohort: "Cohort 2", count: 0, mean_before: null, mean_after: null },
-      { skill: "Designing questions", cohort: "Total", count: 10, mean_before: 3, mean_after: 4 },
+      { skill: "Designing questions", cohort: "Total", count: "[c]", mean_before: null, mean_after: null },
     ]);
     const analysis = json.rows.filter((r) => r.skill === "Analysing data");
     expect(analysis.map((r) => r.count)).toEqual([0, 0, 0]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { AggregateDefinition } from "../../loaders/aggregates/index.ts";
-import type { Field } from "../../loaders/schema.ts";
+import { linksOf, type AggregateDefinition } from "../../loaders/aggregates/index.ts";
+import type { Dataset, Field } from "../../loaders/schema.ts";
 import type { AggregateTable } from "../../src/components/shared/headline-figures.ts";
 import type { Story } from "../../src/components/stories/list.ts";
 import { STORY_FIELDS, type PackageField, type PublishedAggregate, type PublishedStory } from "../../src/lib/published.ts";
@@ -10,8 +10,12 @@ import { STORY_FIELDS, type PackageField, type PublishedAggregate, type Publishe
 export const fieldIsPackageField = (field: Field): PackageField => field;
 /** A built aggregate is what the pages read. */
 export const aggregateIsTable = (aggregate: PublishedAggregate): AggregateTable => aggregate;
-/** A definition's output, given its id, topic, title, dataset, level and unit, is a published aggregate. */
-export const builtIsPublished = (built: Awaited<ReturnType<AggregateDefinition["build"]>>, meta: Pick<PublishedAggregate, "id" | "topic" | "title" | "dataset" | "level" | "unit">): PublishedAggregate => ({ ...built, ...meta });
+/** A definition's output, given its id, topic, title, dataset, level and unit, and its links completed, is a published aggregate. */
+export const builtIsPublished = (built: Awaited<ReturnType<AggregateDefinition["build"]>>, meta: Pick<PublishedAggregate, "id" | "topic" | "title" | "dataset" | "level" | "unit">): PublishedAggregate => ({
+  ...built,
+  ...meta,
+  links: linksOf(meta.dataset as Dataset, built),
+});
 /** The story list reads published stories. */
 export const storyIsStory = (story: PublishedStory): Story => story;
 

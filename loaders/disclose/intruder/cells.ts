@@ -25,7 +25,7 @@ export function cellPairs(table: AggregateTable, row: Record<string, Value>, mea
     if (v !== null && v !== undefined) pairs.set(d, String(v));
   }
   for (const [d, v] of table.counts.get(measure) ?? []) pairs.set(d, v);
-  return [...pairs].filter(([, v]) => v !== table.totalLabel);
+  return [...pairs].filter(([d, v]) => v !== table.totalLabel && v !== table.totals.get(d));
 }
 
 /** How a row is shown in messages: `region=North East, setting=Total / count`. */

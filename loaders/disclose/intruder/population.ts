@@ -162,7 +162,7 @@ export function buildPopulation(
     for (const [measure, extra] of table.counts) {
       for (const d of table.dimensions) {
         if (extra.some(([e]) => e === d)) continue;
-        const values = [...new Set(table.rows.map((r) => r[d]).filter((v) => v !== null && v !== undefined && v !== table.totalLabel).map(String))];
+        const values = [...new Set(table.rows.map((r) => r[d]).filter((v) => v !== null && v !== undefined && v !== table.totalLabel && v !== table.totals.get(d)).map(String))];
         if (values.length === 0) continue;
         const groups = new Map<string, Pair[]>();
         for (const row of table.rows) {
@@ -170,7 +170,7 @@ export function buildPopulation(
           const rest = cellPairs(table, row, measure).filter(([dim]) => dim !== d);
           groups.set(keyOf(rest), rest);
         }
-        const additive = table.additive || !overlapping(table, d);
+        const additive = table.additive || table.additiveDimensions.includes(d) || !overlapping(table, d);
         for (const rest of groups.values()) {
           if (!additive) {
             cellFor(rest);

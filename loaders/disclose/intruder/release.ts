@@ -27,6 +27,10 @@ export interface AggregateTable {
   dimensions: string[];
   totalLabel: string;
   additive: boolean;
+  /** When not additive: the dimensions whose values still split the units (groups). */
+  additiveDimensions: string[];
+  /** Dimension values other than `totalLabel` that mean "all values" ("All sections"). */
+  totals: Map<string, string>;
   /** Count measures and the extra (dimension, value) pairs each implies. */
   counts: Map<string, [string, string][]>;
   hierarchy: Map<string, { parent: string; map: Map<string, string> }>;
@@ -101,22 +105,25 @@ export function normaliseTable(json: unknown, resource: string): AggregateTable 
   if (!isObject(json) || !Array.isArray(json["rows"])) return undefined;
   const id = typeof json["id"] === "string" ? json["id"] : resource.replace(/^aggregates\/|\.json$/g, "");
   const measures = strings(json["measures"]);
+  // The build writes the metadata under `links` (src/lib/published.ts ReleaseLinks); a table may also carry it at the top.
+  const meta = isObject(json["links"]) ? json["links"] : json;
   const counts = new Map<string, [string, string][]>();
-  if (isObject(json["counts"])) {
-    for (const [measure, extra] of Object.entries(json["counts"])) {
+  if (isObject(meta["counts"])) {
+    for (const [measure, extra] of Object.entries(meta["counts"])) {
       counts.set(measure, isObject(extra) ? Object.entries(extra).map(([d, v]) => [d, String(v)] as [string, string]) : []);
     }
   } else {
     if (measures.includes("count")) counts.set("count", []);
   }
   const hierarchy = new Map<string, { parent: string; map: Map<string, string> }>();
-  if (isObject(json["hierarchy"])) {
-    for (const [child, spec] of Object.entries(json["hierarchy"])) {
+  if (isObject(meta["hierarchy"])) {
+    for (const [child, spec] of Object.entries(meta["hierarchy"])) {
       if (!isObject(spec) || typeof spec["parent"] !== "string" || !isObject(spec["map"])) continue;
       hierarchy.set(child, { parent: spec["parent"], map: new Map(Object.entries(spec["map"]).map(([c, p]) => [c, String(p)])) });
     }
   }
-  const population = typeof json["population"] === "string" ? json["population"] : undefined;
+  const population = typeof meta["population"] === "string" ? meta["population"] : undefined;
+  const totals = new Map(isObject(meta["totals"]) ? Object.entries(meta["totals"]).map(([d, v]) => [d, String(v)] as [string, string]) : []);
   const base = json["base"];
   const table: AggregateTable = {
     id,
@@ -127,7 +134,9 @@ export function normaliseTable(json: unknown, resource: string): AggregateTable 
     declaredPopulation: population !== undefined,
     dimensions: strings(json["dimensions"]),
     totalLabel: typeof json["totalLabel"] === "string" ? json["totalLabel"] : "Total",
-    additive: typeof json["additive"] === "boolean" ? json["additive"] : base === undefined,
+    additive: typeof meta["additive"] === "boolean" ? meta["additive"] : base === undefined,
+    additiveDimensions: strings(meta["additiveDimensions"]),
+    totals,
     counts,
     hierarchy,
     rows: (json["rows"] as unknown[]).filter(isObject).map((row) => {

@@ -24,8 +24,15 @@ export function unitsOf(micro: Microdata): Unit[] {
   return [...bySubject.values()].map((rows) => ({ rows }));
 }
 
+/**
+ * The pair a table uses for "answered question F" (`{ answered: "age_band" }` in its links): the row's
+ * F is not empty.
+ */
+export const ANSWERED = "answered";
+
 /** Whether a row has value `v` for field `d` (one of the options, for a list field). */
 export function rowHas(row: Row, d: string, v: string): boolean {
+  if (d === ANSWERED && v in row) return row[v] !== null && !(Array.isArray(row[v]) && row[v].length === 0);
   const cell = row[d];
   return Array.isArray(cell) ? cell.includes(v) : cell === v;
 }
@@ -62,6 +69,10 @@ export class FieldValues {
 
   /** The field holds `value` at the detail it is published at. */
   matches(name: string, value: string): boolean {
+    if (name === ANSWERED) {
+      const answered = this.#fields.get(value);
+      return answered !== undefined && answered.generalisedTo === undefined;
+    }
     const field = this.#fields.get(name);
     if (field === undefined || field.generalisedTo !== undefined) return false;
     return (field.categories?.includes(value) ?? false) || (this.#seen.get(name)?.has(value) ?? false);
