@@ -4,8 +4,9 @@
  * names the largest group in words from the data.
  */
 import * as Plot from "@observablehq/plot";
-import { chartOptions, defined, frameOptions, isNumber, TOTAL, type ChartFigureOptions, type Value } from "../shared/chart.js";
+import { chartOptions, defined, frameOptions, isNumber, TOTAL, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { formatCount } from "../shared/format.js";
+import type { BarDatum } from "../shared/bars.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
 
 /** A published one-way aggregate (`workforce-attendance`, `workforce-higher-education`, …). */
@@ -17,10 +18,6 @@ export interface CountTable {
   rows: Record<string, Value>[];
 }
 
-export interface BarDatum {
-  label: string;
-  value: Value;
-}
 
 export type BackgroundQuestion = "attendance" | "higher_education" | "prior_research_experience";
 
@@ -44,7 +41,7 @@ const PHRASES: Record<BackgroundQuestion, Record<string, string>> = {
 const people = (v: Value): string => formatCount(v);
 
 /** Count bars, one per answer; on narrow screens each answer sits above its bar. Hidden counts show [c]. */
-export function backgroundChart(bars: readonly BarDatum[], options: { width?: number; document?: Document } = {}): SVGSVGElement | HTMLElement {
+export function backgroundChart(bars: readonly BarDatum[], options: ChartOptions = {}): SVGSVGElement | HTMLElement {
   const width = chartWidth(options.width);
   const narrow = width < 560;
   const shown = bars.filter((d) => isNumber(d.value));
