@@ -29,6 +29,11 @@ export const SECTIONS: { id: Section; title: string; href: string; more: string 
 ];
 
 const HIDDEN = "is hidden to protect confidentiality";
+
+/** A finding whose chart has the finding's id. */
+function finding(section: Section, id: string, sentence: string, data: BarDatum[], figure: Omit<Finding["figure"], "id">): Finding {
+  return { id, section, sentence, data, figure: { id, ...figure } };
+}
 const pct = (value: Cell | undefined): string => formatHeadline(value ?? null, "percent");
 const num = (value: Cell | undefined): string => formatHeadline(value ?? null, "count");
 const asValue = (value: Cell | undefined): number | string | null => (value === undefined ? null : value);
@@ -65,38 +70,24 @@ export function researchFindings(tables: Tables): Finding[] {
     ? `The evaluation method most LEROs use is “${first.label}” (${pct(first.value)} of LEROs)${recoveryTools[0] ? `; the most used recovery-capital tool, ${recoveryTools[0].label}, is used by ${pct(recoveryTools[0].value)}` : ""}.`
     : `How LEROs evaluate their work ${HIDDEN}.`;
   return [
-    {
-      id: "report-evaluates",
-      section: "research",
-      sentence: sentence1,
-      data: evaluatesData,
-      figure: {
-        id: "report-evaluates",
-        title: isNumber(d.evaluatesPercent) ? `${pct(d.evaluatesPercent)} of LEROs evaluate their work` : "LEROs that evaluate their work",
-        subtitle: `Percentage of LEROs audited; base: ${auditedText}`,
-        source: reportSourceLine("audit", { wave }),
-        labelHeading: "Answer",
-        valueHeading: "% of LEROs",
-        measure: "percent",
-        axisLabel: "Percentage of LEROs",
-      },
-    },
-    {
-      id: "report-evaluation-methods",
-      section: "research",
-      sentence: sentence2,
-      data: top.length > 0 ? [...top, ...methodData.filter((m) => !isNumber(m.value))] : methodData,
-      figure: {
-        id: "report-evaluation-methods",
-        title: first ? `“${first.label}” is the most common evaluation method` : "How LEROs evaluate their work",
-        subtitle: `Percentage of LEROs using each method (a LERO can use several); base: ${countOf(methods?.base ?? null, "LERO", "LEROs")}`,
-        source: reportSourceLine("audit", { wave: latestWave(methods) }),
-        labelHeading: "Method",
-        valueHeading: "% of LEROs",
-        measure: "percent",
-        axisLabel: "Percentage of LEROs",
-      },
-    },
+    finding("research", "report-evaluates", sentence1, evaluatesData, {
+      title: isNumber(d.evaluatesPercent) ? `${pct(d.evaluatesPercent)} of LEROs evaluate their work` : "LEROs that evaluate their work",
+      subtitle: `Percentage of LEROs audited; base: ${auditedText}`,
+      source: reportSourceLine("audit", { wave }),
+      labelHeading: "Answer",
+      valueHeading: "% of LEROs",
+      measure: "percent",
+      axisLabel: "Percentage of LEROs",
+    }),
+    finding("research", "report-evaluation-methods", sentence2, top.length > 0 ? [...top, ...methodData.filter((m) => !isNumber(m.value))] : methodData, {
+      title: first ? `“${first.label}” is the most common evaluation method` : "How LEROs evaluate their work",
+      subtitle: `Percentage of LEROs using each method (a LERO can use several); base: ${countOf(methods?.base ?? null, "LERO", "LEROs")}`,
+      source: reportSourceLine("audit", { wave: latestWave(methods) }),
+      labelHeading: "Method",
+      valueHeading: "% of LEROs",
+      measure: "percent",
+      axisLabel: "Percentage of LEROs",
+    }),
   ];
 }
 
@@ -121,38 +112,24 @@ export function standardsFindings(tables: Tables): Finding[] {
       : `How standards are met by section ${HIDDEN}.`;
   const base = `base: ${countOf(d.standardsAnswers, "applicable answer", "applicable answers")} (a LERO × a statement)`;
   return [
-    {
-      id: "report-standards-status",
-      section: "standards",
-      sentence: sentence1,
-      data: statusData,
-      figure: {
-        id: "report-standards-status",
-        title: isNumber(d.standardsInPlacePercent) ? `About ${pct(d.standardsInPlacePercent)} of applicable standards are fully in place` : "Quality standards in place",
-        subtitle: `Percentage of applicable statements by status, all sections; ${base}`,
-        source: reportSourceLine("standards", { wave }),
-        labelHeading: "Status",
-        valueHeading: "% of applicable statements",
-        measure: "percent",
-        axisLabel: "Percentage of applicable statements",
-      },
-    },
-    {
-      id: "report-standards-sections",
-      section: "standards",
-      sentence: sentence2,
-      data: bySection,
-      figure: {
-        id: "report-standards-sections",
-        title: best ? `${best.label} has the largest share of standards in place` : "Standards in place, by section",
-        subtitle: "Percentage of applicable statements fully in place, by section of the standards",
-        source: reportSourceLine("standards", { wave }),
-        labelHeading: "Section",
-        valueHeading: "% in place",
-        measure: "percent",
-        axisLabel: "Percentage in place",
-      },
-    },
+    finding("standards", "report-standards-status", sentence1, statusData, {
+      title: isNumber(d.standardsInPlacePercent) ? `About ${pct(d.standardsInPlacePercent)} of applicable standards are fully in place` : "Quality standards in place",
+      subtitle: `Percentage of applicable statements by status, all sections; ${base}`,
+      source: reportSourceLine("standards", { wave }),
+      labelHeading: "Status",
+      valueHeading: "% of applicable statements",
+      measure: "percent",
+      axisLabel: "Percentage of applicable statements",
+    }),
+    finding("standards", "report-standards-sections", sentence2, bySection, {
+      title: best ? `${best.label} has the largest share of standards in place` : "Standards in place, by section",
+      subtitle: "Percentage of applicable statements fully in place, by section of the standards",
+      source: reportSourceLine("standards", { wave }),
+      labelHeading: "Section",
+      valueHeading: "% in place",
+      measure: "percent",
+      axisLabel: "Percentage in place",
+    }),
   ];
 }
 
@@ -174,22 +151,15 @@ export function workforceFindings(tables: Tables): Finding[] {
         : `Trainees' mean confidence in research skills ${direction} from ${num(before)} to ${num(after)} out of 5 over the training.`
       : `Trainees' confidence before and after the training ${HIDDEN}.`;
   return [
-    {
-      id: "report-trainees",
-      section: "workforce",
-      sentence: sentence1,
-      data: cohortData,
-      figure: {
-        id: "report-trainees",
-        title: isNumber(d.trainees) ? `${num(d.trainees)} peer researchers trained` : "Peer researchers trained",
-        subtitle: "Number of trainees by training cohort (rounded to the nearest 5)",
-        source: reportSourceLine("workforce"),
-        labelHeading: "Cohort",
-        valueHeading: "Trainees",
-        measure: "count",
-        axisLabel: "Trainees",
-      },
-    },
+    finding("workforce", "report-trainees", sentence1, cohortData, {
+      title: isNumber(d.trainees) ? `${num(d.trainees)} peer researchers trained` : "Peer researchers trained",
+      subtitle: "Number of trainees by training cohort (rounded to the nearest 5)",
+      source: reportSourceLine("workforce"),
+      labelHeading: "Cohort",
+      valueHeading: "Trainees",
+      measure: "count",
+      axisLabel: "Trainees",
+    }),
     {
       id: "report-confidence",
       section: "workforce",
@@ -233,38 +203,24 @@ export function stigmaFindings(tables: Tables): Finding[] {
     ? `${pct(d.avoidedPercent)} of the ${countOf(d.avoidedAnswered, "person", "people")} who answered said stigma had led them to avoid or put off care.`
     : `The share who avoided care because of stigma ${HIDDEN}.`;
   return [
-    {
-      id: "report-stigma-settings",
-      section: "stigma",
-      sentence: sentence1,
-      data: [...order, ...settings.filter((s) => !isNumber(s.value))],
-      figure: {
-        id: "report-stigma-settings",
-        title: highest ? `Stigma is met most often at ${atSetting(highest.label)}` : "Stigma met in services",
-        subtitle: "Percentage of people who answered about each setting who met unfair treatment from staff there (sometimes or more often)",
-        source: reportSourceLine("stigma", { detail: "(questions adapted from the Substance Use Stigma Mechanisms Scale)" }),
-        labelHeading: "Setting",
-        valueHeading: "% who met stigma",
-        measure: "percent",
-        axisLabel: "Percentage who met stigma",
-      },
-    },
-    {
-      id: "report-avoided-care",
-      section: "stigma",
-      sentence: sentence2,
-      data: avoidedData,
-      figure: {
-        id: "report-avoided-care",
-        title: isNumber(d.avoidedPercent) ? `${capitalise(pct(d.avoidedPercent))} avoided or put off care because of stigma` : "Avoiding care because of stigma",
-        subtitle: `Percentage of respondents; base: ${countOf(d.avoidedAnswered, "person", "people")} who answered`,
-        source: reportSourceLine("stigma"),
-        labelHeading: "Answer",
-        valueHeading: "% of respondents",
-        measure: "percent",
-        axisLabel: "Percentage of respondents",
-      },
-    },
+    finding("stigma", "report-stigma-settings", sentence1, [...order, ...settings.filter((s) => !isNumber(s.value))], {
+      title: highest ? `Stigma is met most often at ${atSetting(highest.label)}` : "Stigma met in services",
+      subtitle: "Percentage of people who answered about each setting who met unfair treatment from staff there (sometimes or more often)",
+      source: reportSourceLine("stigma", { detail: "(questions adapted from the Substance Use Stigma Mechanisms Scale)" }),
+      labelHeading: "Setting",
+      valueHeading: "% who met stigma",
+      measure: "percent",
+      axisLabel: "Percentage who met stigma",
+    }),
+    finding("stigma", "report-avoided-care", sentence2, avoidedData, {
+      title: isNumber(d.avoidedPercent) ? `${capitalise(pct(d.avoidedPercent))} avoided or put off care because of stigma` : "Avoiding care because of stigma",
+      subtitle: `Percentage of respondents; base: ${countOf(d.avoidedAnswered, "person", "people")} who answered`,
+      source: reportSourceLine("stigma"),
+      labelHeading: "Answer",
+      valueHeading: "% of respondents",
+      measure: "percent",
+      axisLabel: "Percentage of respondents",
+    }),
   ];
 }
 
@@ -291,22 +247,15 @@ export function outcomesFindings(tables: Tables, scale: BarcScale): Finding[] {
   const means: BarDatum[] = members(barc, "assessment").map((r) => ({ label: String(r.assessment), value: statValue(r, "mean_barc") }));
   const rising = means.length > 1 && means.every((m, i) => isNumber(m.value) && (i === 0 || m.value > (means[i - 1]!.value as number)));
   return [
-    {
-      id: "report-barc-assessments",
-      section: "outcomes",
-      sentence: sentence1,
-      data: means,
-      figure: {
-        id: "report-barc-assessments",
-        title: rising ? "Mean recovery capital is higher at each later assessment" : "Mean recovery capital at each assessment",
-        subtitle: "Mean BARC-10 total (10 to 60) of everyone assessed at each point; people who stay in touch may differ from those who do not",
-        source: reportSourceLine("outcomes"),
-        labelHeading: "Assessment",
-        valueHeading: "Mean BARC-10",
-        measure: "count",
-        axisLabel: "Mean BARC-10 total",
-      },
-    },
+    finding("outcomes", "report-barc-assessments", sentence1, means, {
+      title: rising ? "Mean recovery capital is higher at each later assessment" : "Mean recovery capital at each assessment",
+      subtitle: "Mean BARC-10 total (10 to 60) of everyone assessed at each point; people who stay in touch may differ from those who do not",
+      source: reportSourceLine("outcomes"),
+      labelHeading: "Assessment",
+      valueHeading: "Mean BARC-10",
+      measure: "count",
+      axisLabel: "Mean BARC-10 total",
+    }),
     {
       id: "report-barc-cutoff",
       section: "outcomes",
