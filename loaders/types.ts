@@ -75,7 +75,8 @@ export type IssueCode =
   | "format-error"
   | "scheme-error"
   | "consent-error"
-  | "schema-error";
+  | "schema-error"
+  | "disclosure-error";
 
 /** One problem found in the data, with where it is. Data problems are data, not exceptions. */
 export interface Issue {

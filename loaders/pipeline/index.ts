@@ -22,6 +22,7 @@ import { referenceSets } from "../reference.ts";
 import { DATASETS, loadSchema, PROJECT_ROOT, type Dataset, type Field, type TableSchema } from "../schema.ts";
 import { PipelineError, type Issue } from "../types.ts";
 import { formatIssue } from "../validate/index.ts";
+import { runIntruder, type IntruderFigures, type IntruderFinding, type IntruderReport } from "../disclose/intruder/index.ts";
 import { processDataset, type ProcessedDataset } from "./dataset.ts";
 import { locateStories } from "./locate.ts";
 import { processStories, type StoriesResult } from "./stories.ts";
@@ -34,6 +35,8 @@ export interface BuildDataOptions {
   /** Progress lines (stderr by default). */
   log?: (line: string) => void;
   policy?: DisclosurePolicy;
+  /** The attack run on the release before it is published (default: the built-in intruder). */
+  attack?: (dir: string, options: { policy: DisclosurePolicy }) => Promise<IntruderReport>;
 }
 
 export interface BuildDataResult {
@@ -61,6 +64,19 @@ export interface BuildReport {
   datasets: Record<string, DatasetReport>;
   stories: { published: number };
   heldForReview: number;
+  /** What the built-in intruder tried on this release and how close it came (no timings: the file is byte-identical across builds). */
+  intruder: Omit<IntruderFigures, "elapsedMs">;
+}
+
+/** Thrown when the built-in intruder finds a way in: nothing is published. */
+export class DisclosureError extends PipelineError {
+  readonly findings: IntruderFinding[];
+  constructor(findings: IntruderFinding[]) {
+    const lines = findings.slice(0, 20).map((f) => `  ${f.code}: ${f.message}`);
+    const more = findings.length > 20 ? [`  … and ${findings.length - 20} more`] : [];
+    super("disclosure-error", [`The release was not published: the built-in intruder found ${findings.length} way(s) to learn what the disclosure rules hide.`, ...lines, ...more].join("\n"));
+    this.findings = findings;
+  }
 }
 
 /**
@@ -68,9 +84,10 @@ export interface BuildReport {
  * plus where the rejected rows are and what happened to each story. Row numbers and a withdrawn story
  * are facts about single people, so they never go into the published folder.
  */
-export interface PrivateBuildReport extends Omit<BuildReport, "datasets" | "stories"> {
+export interface PrivateBuildReport extends Omit<BuildReport, "datasets" | "stories" | "intruder"> {
   datasets: Record<string, DatasetReport & { rejectedRows: { row: number; line: number; codes: string[] }[] }>;
   stories: { read: number; published: number; withdrawn: number; heldForReview: number };
+  intruder: IntruderFigures;
 }
 
 /** Thrown when any dataset has table-level errors; `issues` holds every one of them. */
@@ -293,6 +310,10 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
   try {
     const { files, aggregates } = await publishDatasets(datasets, stories, partial, policy, log);
     const version = await writeDatapackage(partial, datasets, files, aggregates, source);
+    log("attacking the release with the built-in intruder…");
+    const intruder = await (options.attack ?? runIntruder)(partial, { policy });
+    log(`  ${intruder.figures.cellsAudited} hidden cells audited, ${intruder.figures.tablesCompared} tables compared with the microdata, ${(intruder.figures.elapsedMs / 1000).toFixed(1)} s`);
+    if (intruder.findings.length > 0) throw new DisclosureError(intruder.findings);
     const report: PrivateBuildReport = {
       version,
       illustrative: source.illustrative,
@@ -320,6 +341,7 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
       ),
       stories: { read: stories.read, published: stories.stories.length, withdrawn: stories.withdrawn, heldForReview: stories.held.length },
       heldForReview: held.length,
+      intruder: intruder.figures,
     };
     for (const [name, d] of Object.entries(report.datasets)) {
       if (d.rows.read !== d.rows.published + d.rows.rejected + d.rows.suppressed) {
@@ -344,7 +366,8 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
 /** The report without row numbers or what happened to single stories. */
 export function publicReport(report: PrivateBuildReport): BuildReport {
   const datasets = Object.fromEntries(Object.entries(report.datasets).map(([name, { rejectedRows: _, ...d }]) => [name, d]));
-  return { version: report.version, illustrative: report.illustrative, datasets, stories: { published: report.stories.published }, heldForReview: report.heldForReview };
+  const { elapsedMs: _elapsed, ...intruder } = report.intruder;
+  return { version: report.version, illustrative: report.illustrative, datasets, stories: { published: report.stories.published }, heldForReview: report.heldForReview, intruder };
 }
 
 /** The readable summary printed at the end of a build. */
@@ -357,6 +380,8 @@ export function summarise(report: PrivateBuildReport): string {
         (k ? `   k = ${k.k} (≥ ${k.required})` : ""),
     );
   }
+  const i = report.intruder;
+  lines.push(`  intruder   no way in: ${i.cellsAudited} hidden cells audited (narrowest ${i.narrowest ? `${i.narrowest.interval[0]}–${i.narrowest.interval[1]}` : "none"}), ${i.tablesCompared} tables against the microdata, ${i.recordsForced} records re-attached`);
   lines.push(`  stories    read ${report.stories.read}, published ${report.stories.published}, withdrawn ${report.stories.withdrawn}, held for review ${report.stories.heldForReview}`);
   if (report.heldForReview > 0) lines.push(`  ${report.heldForReview} free-text answer(s) held back for review (see the review folder; never published).`);
   return lines.join("\n");

@@ -63,6 +63,27 @@ describe("buildData over the sample", () => {
     expect(report.illustrative).toBe(true);
   });
 
+  it("attacks the release before publishing it, and reports what the intruder tried", () => {
+    const published = JSON.parse(readFileSync(join(first, "build-report.json"), "utf8")) as BuildReport;
+    expect(report.intruder.cellsAudited).toBeGreaterThan(100);
+    expect(report.intruder.recordsForced).toBe(0);
+    expect(report.intruder.microdata.map((m) => m.dataset).sort()).toEqual(["outcomes", "stigma"]);
+    expect(published.intruder).toEqual((({ elapsedMs: _, ...rest }) => rest)(report.intruder));
+  });
+
+  it("publishes nothing when the intruder finds a way in, and leaves the previous output as it was", async () => {
+    const out = join(temp(), "published");
+    cpSync(first, out, { recursive: true });
+    const before = readFileSync(join(out, "datapackage.json"), "utf8");
+    const finding = { code: "narrow-interval" as const, message: "aggregates/x.json: the suppressed cell \"region=Wales / count\" is exactly 1.", resources: ["aggregates/x.json"] };
+    const attack = async () => ({ findings: [finding], figures: report.intruder });
+    const failed = buildData({ source: sampleSource, out, reviewDir: temp(), log: quiet, env: {}, attack });
+    await expect(failed).rejects.toThrow(/built-in intruder found 1 way\(s\)[^]*narrow-interval: aggregates\/x\.json: the suppressed cell "region=Wales \/ count" is exactly 1\./);
+    await expect(failed).rejects.toMatchObject({ code: "disclosure-error" });
+    expect(readFileSync(join(out, "datapackage.json"), "utf8")).toBe(before);
+    expect(existsSync(`${out}.partial-${process.pid}`)).toBe(false);
+  }, 240_000);
+
   it("publishes a report of counts only: no row numbers, nothing about a single story", () => {
     const published = JSON.parse(readFileSync(join(first, "build-report.json"), "utf8")) as BuildReport;
     expect(published.stories).toEqual({ published: report.stories.published });
