@@ -134,6 +134,23 @@ describe("auditDist", () => {
     expect(report.ok).toBe(false);
   });
 
+  it("looks for a lone [c] only along dimensions whose values add up, as the table's links declare", async () => {
+    const dist = await cleanDist();
+    const rows = [
+      { region: "North East", option: "Peer support", count: "[c]" },
+      { region: "North East", option: "Total", count: 40 },
+      { region: "Wales", option: "Peer support", count: 20 },
+      { region: "Wales", option: "Total", count: 30 },
+    ];
+    const table = (links: Record<string, unknown>) => JSON.stringify({ dimensions: ["region", "option"], measures: ["count"], rows, links });
+    write(dist, "data/stigma-by-region.json", table({ population: "stigma", additive: false, additiveDimensions: ["region"], counts: { count: {} } }));
+    expect((await auditDist(dist, { policy, schemaDir: null })).findings.map(formatFinding)).toEqual([]);
+    write(dist, "data/stigma-by-region.json", table({ population: "stigma", additive: true, counts: { count: {} } }));
+    expect((await auditDist(dist, { policy, schemaDir: null })).findings.map(formatFinding)).toEqual([
+      "data/stigma-by-region.json, row 1, column count: the only [c] among the option values of its group while the group's Total is published: it can be worked out by subtraction",
+    ]);
+  });
+
   it("checks a multi-select table's published base as a count", async () => {
     const dist = await cleanDist();
     write(dist, "data/stigma-by-region.json", JSON.stringify({ dimensions: ["activity"], measures: ["count"], base: 12, rows: [{ activity: "Peer support", count: 10 }] }));

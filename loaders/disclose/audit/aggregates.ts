@@ -73,7 +73,10 @@ export function checkAggregate(table: LoadedTable, policy: DisclosurePolicy, lev
   });
 
   // Secondary suppression: a group with one hidden cell and a published total gives the cell away.
-  for (const dim of dimensions) {
+  // Only along dimensions whose values split the units (the table's links say which, when it has them).
+  const links = table.aggregate?.links;
+  const additiveAlong = (dim: string): boolean => links?.additive !== false || (links.additiveDimensions ?? []).includes(dim);
+  for (const dim of dimensions.filter(additiveAlong)) {
     const others = dimensions.filter((d) => d !== dim);
     const groups = new Map<string, { members: number[]; totals: number[] }>();
     rows.forEach((row, i) => {

@@ -140,7 +140,7 @@ export interface LoadedTable {
   file: string;
   columns: string[];
   rows?: Record<string, unknown>[];
-  aggregate?: { dimensions?: string[]; measures?: string[]; totalLabel: string; base?: unknown };
+  aggregate?: { dimensions?: string[]; measures?: string[]; totalLabel: string; base?: unknown; links?: { additive?: boolean; additiveDimensions?: string[] } };
 }
 
 export async function loadTable(db: DuckDBConnection, file: string, format: string): Promise<LoadedTable> {
@@ -158,7 +158,7 @@ export async function loadTable(db: DuckDBConnection, file: string, format: stri
   if (format === "json") {
     const json = JSON.parse(readFileSync(file, "utf8")) as unknown;
     if (Array.isArray(json)) return { format: "rows", file, columns: columnsOf(json as Record<string, unknown>[]), rows: json as Record<string, unknown>[] };
-    const obj = json as { rows?: unknown; dimensions?: unknown; measures?: unknown; totalLabel?: unknown; data?: unknown; base?: unknown };
+    const obj = json as { rows?: unknown; dimensions?: unknown; measures?: unknown; totalLabel?: unknown; data?: unknown; base?: unknown; links?: unknown };
     const rows = (Array.isArray(obj.rows) ? obj.rows : Array.isArray(obj.data) ? obj.data : []) as Record<string, unknown>[];
     const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : undefined);
     const dimensions = strings(obj.dimensions);
@@ -170,6 +170,7 @@ export async function loadTable(db: DuckDBConnection, file: string, format: stri
             ...(measures === undefined ? {} : { measures }),
             totalLabel: typeof obj.totalLabel === "string" ? obj.totalLabel : "Total",
             ...(obj.base === undefined ? {} : { base: obj.base }),
+            ...(typeof obj.links === "object" && obj.links !== null ? { links: readLinks(obj.links as Record<string, unknown>) } : {}),
           }
         : undefined;
     return { format: "rows", file, columns: columnsOf(rows), rows, ...(aggregate ? { aggregate } : {}) };
@@ -181,6 +182,12 @@ function columnsOf(rows: Record<string, unknown>[]): string[] {
   const columns = new Set<string>();
   for (const row of rows) if (row && typeof row === "object") for (const key of Object.keys(row)) columns.add(key);
   return [...columns];
+}
+
+/** The part of a table's links the audit uses: along which dimensions its cells add up. */
+function readLinks(links: Record<string, unknown>): { additive?: boolean; additiveDimensions?: string[] } {
+  const dims = Array.isArray(links.additiveDimensions) ? links.additiveDimensions.filter((d): d is string => typeof d === "string") : undefined;
+  return { ...(typeof links.additive === "boolean" ? { additive: links.additive } : {}), ...(dims ? { additiveDimensions: dims } : {}) };
 }
 
 /** Reads a Parquet resource's rows into memory (aggregates are small). */
