@@ -96,6 +96,39 @@ async function benchPipeline() {
   return results;
 }
 
+// ─── 1b. The whole release and its intruder ──────────────────────────────────────────────────────
+
+interface ReleaseMeasure {
+  seconds: number;
+  intruderSeconds: number;
+  cellsAudited: number;
+  tablesCompared: number;
+  recordsForced: number;
+  maxRssMb: number;
+}
+
+/** Every dataset, every table and the built-in intruder, with the outcomes export at each size. */
+async function benchRelease() {
+  const results = [];
+  for (const rows of SIZES) {
+    log(`release and intruder at ${rows.toLocaleString("en-GB")} outcomes rows…`);
+    const out = join(WORK, `release-${rows}`);
+    const measure = JSON.parse(await run(["scripts/bench/release-worker.ts", "--file", await sampleAt(rows), "--out", out])) as ReleaseMeasure;
+    rmSync(out, { recursive: true, force: true });
+    results.push({
+      rows,
+      releaseSeconds: round(measure.seconds),
+      intruderSeconds: round(measure.intruderSeconds),
+      intruderShare: round(measure.intruderSeconds / measure.seconds),
+      cellsAudited: measure.cellsAudited,
+      tablesCompared: measure.tablesCompared,
+      recordsForced: measure.recordsForced,
+      maxRssMb: Math.round(measure.maxRssMb),
+    });
+  }
+  return results;
+}
+
 function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
@@ -238,6 +271,7 @@ function machine() {
 const started = performance.now();
 const results: Record<string, unknown> = { machine: machine(), budgets: BUDGET };
 results.pipeline = await benchPipeline();
+results.release = await benchRelease();
 const dist = join(WORK, "dist");
 results.build = await benchBuild(dist);
 const browser = await launch();
@@ -257,6 +291,7 @@ results.growth = {
   parquetSize: growthExponent(pipeline.map((p) => p.rows), pipeline.map((p) => p.pipeline.parquetBytes)),
   explorerFirstChart: growthExponent(explorer.map((e) => e.rows), explorer.map((e) => e.firstChartMs)),
   explorerFilterP95: growthExponent(explorer.map((e) => e.rows), explorer.map((e) => e.filterP95Ms ?? NaN)),
+  intruderTime: growthExponent((results.release as { rows: number }[]).map((r) => r.rows), (results.release as { intruderSeconds: number }[]).map((r) => r.intruderSeconds)),
 };
 const largest = pipeline[pipeline.length - 1]!;
 const pages = results.pages as PageFigures[];
@@ -281,6 +316,9 @@ const m = results.machine as ReturnType<typeof machine>;
 lines.push(`Benchmark ${m.quick ? "(quick) " : ""}run ${m.date.slice(0, 16).replace("T", " ")} UTC, commit ${m.commit}, ${m.cpus}, ${m.memoryGb} GiB, Node ${m.node}, ${results.seconds} s in all.`, "");
 lines.push("| outcomes rows | pipeline s | rows/s | peak MB | DuckDB COPY s | ratio | Parquet/CSV |", "|---:|---:|---:|---:|---:|---:|---:|");
 for (const p of pipeline) lines.push(`| ${p.rows.toLocaleString("en-GB")} | ${p.pipeline.seconds} | ${p.pipeline.rowsPerSecond.toLocaleString("en-GB")} | ${p.pipeline.maxRssMb} | ${p.baseline.seconds} | ${p.ratio} | ${p.parquetOverCsv} |`);
+const release = results.release as Awaited<ReturnType<typeof benchRelease>>;
+lines.push("", "| outcomes rows | whole release s | intruder s | intruder share | hidden cells audited | tables vs microdata | records re-attached | peak MB |", "|---:|---:|---:|---:|---:|---:|---:|---:|");
+for (const r of release) lines.push(`| ${r.rows.toLocaleString("en-GB")} | ${r.releaseSeconds} | ${r.intruderSeconds} | ${r.intruderShare} | ${r.cellsAudited} | ${r.tablesCompared} | ${r.recordsForced} | ${r.maxRssMb} |`);
 const build = results.build as { seconds: number; distMb: number };
 lines.push("", `Site build from clean: ${build.seconds} s; dist/ ${build.distMb} MB.`, "");
 lines.push("| page | KB transferred | requests | first chart ms | DuckDB-wasm |", "|---|---:|---:|---:|---|");
