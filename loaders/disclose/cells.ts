@@ -29,6 +29,7 @@
 import type { AggregateJson } from "../../src/lib/published.ts";
 import type { DisclosurePolicy, Level, LevelPolicy } from "./policy.ts";
 import { SYMBOLS } from "./policy.ts";
+import { shareOfShown, showCount } from "../../src/lib/disclosure-rules.ts";
 
 export type { AggregateJson };
 
@@ -95,18 +96,11 @@ export function protectCount(count: number | null, policy: DisclosurePolicy, lev
 /** The primary rule for one count under one level's rules. */
 export function protectWith(count: number | null, rules: LevelPolicy): ProtectedCell {
   if (count === null) return { value: null, symbol: SYMBOLS.notApplicable };
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`A count must be a whole number of at least 0 (found ${count}).`);
-  if (count === 0) return { value: 0 };
-  if (count <= rules.threshold) return { value: null, symbol: SYMBOLS.confidential, primary: true };
-  const rounded = roundTo(count, rules.rounding);
-  if (rounded === 0) return { value: null, symbol: SYMBOLS.low, primary: true };
-  return { value: rounded };
+  const shown = showCount(count, rules);
+  return "value" in shown ? { value: shown.value } : { value: null, symbol: shown.symbol, primary: true };
 }
 
-/** Rounds to the nearest multiple of `base`, halves upwards (12.5 → 15). */
-export function roundTo(value: number, base: number): number {
-  return base <= 1 ? value : Math.floor(value / base + 0.5) * base;
-}
+export { roundTo } from "../../src/lib/disclosure-rules.ts";
 
 /** One position in the table being protected: its raw count and where it sits. */
 interface Slot {
@@ -224,9 +218,7 @@ export function protectCountList(items: readonly CountItem[], policy: Disclosure
  * not applicable, or the base is below the level's minimum base. A base of 0 gives null.
  */
 export function percent(cell: ProtectedCell, base: ProtectedCell, policy: DisclosurePolicy, level: Level): number | null {
-  if (cell.value === null || base.value === null) return null;
-  if (base.value < policy[level].minimumBase || base.value === 0) return null;
-  return (100 * cell.value) / base.value;
+  return shareOfShown(cell.value, base.value, policy[level]);
 }
 
 function numbers(values: readonly (number | null | undefined)[]): number[] {

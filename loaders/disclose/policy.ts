@@ -12,8 +12,9 @@ import { join } from "node:path";
 import { PROJECT_ROOT } from "../schema.ts";
 import { PipelineError } from "../types.ts";
 
-export type Level = "person" | "organisation";
-export const LEVELS: readonly Level[] = ["person", "organisation"];
+import { LEVELS, SYMBOLS, type Level, type Symbols } from "../../src/lib/disclosure-rules.ts";
+
+export { LEVELS, SYMBOLS, type Level, type Symbols };
 
 /** The rules for one level (whose privacy is at stake). */
 export interface LevelPolicy {
@@ -29,14 +30,6 @@ export interface LevelPolicy {
   minimumBase: number;
 }
 
-/** The Government Statistical Service symbols. Fixed; the policy file lists them for the Methods page. */
-export const SYMBOLS = {
-  confidential: "[c]",
-  notAvailable: "[x]",
-  notApplicable: "[z]",
-  low: "[low]",
-} as const;
-export type Symbols = typeof SYMBOLS;
 
 /** One setting as the Methods page prints it: `person.k`, 10, "Row-level data about people…". */
 export interface PolicySetting {

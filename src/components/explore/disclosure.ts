@@ -1,25 +1,15 @@
 /**
  * The disclosure rule of the explorer: every figure the explorer shows, downloads or announces passes
- * through here first, whatever filters or SQL produced it. Pure functions over the policy that the page
- * loads from `data/disclosure.json` (via `src/data/disclosure.json.ts`), so the numbers are never
- * hard-coded.
- *
- * - A count: 0 stays 0; 1 to the threshold is `[c]`; a larger count is rounded to the nearest multiple
- *   of the level's rounding base, halves upwards (people: 8 → 10, 12 → 10, 13 → 15; organisations are
- *   not rounded); a count that rounds to 0 is `[low]`.
- * - A mean needs a base of at least the level's minimum (10 people, 3 organisations), else `[c]`.
- * - A percentage is worked out from the protected (rounded) counts; it is `[c]` when its part is hidden
- *   or its rounded base is below the minimum base.
- * - Results of the SQL console: see `protectQueryResult`.
+ * through here first, whatever filters or SQL produced it. The rules themselves are the build's
+ * (`src/lib/disclosure-rules.ts`, one module for both); the numbers come from the policy the page loads
+ * from `data/disclosure.json` (via `src/data/disclosure.json.ts`), so they are never hard-coded. This
+ * file adds only the explorer's shapes: a figure is a number or the symbol in its place, and results
+ * of the SQL console (see `protectQueryResult`).
  */
+import { baseAllows, shareOfShown, showCount, type CellRules, type Level } from "../../lib/disclosure-rules.js";
 
-export type Level = "person" | "organisation";
-
-export interface LevelRules {
-  threshold: number;
-  rounding: number;
-  minimumBase: number;
-}
+export type { Level };
+export type LevelRules = CellRules;
 
 export interface ExplorePolicy {
   person: LevelRules;
@@ -35,36 +25,26 @@ export function isHidden(value: Shown | null | undefined): boolean {
   return typeof value !== "number";
 }
 
-/** Rounds to the nearest multiple of `base`, halves upwards (as the build's cell rules do). */
-export function roundTo(value: number, base: number): number {
-  return base <= 1 ? value : Math.floor(value / base + 0.5) * base;
-}
-
 /** Protects a count of people (or organisations). Throws on anything but a whole number ≥ 0. */
 export function protectCount(count: number, policy: ExplorePolicy, level: Level): Shown {
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`A count must be a whole number of at least 0 (found ${count}).`);
-  const rules = policy[level];
-  if (count === 0) return 0;
-  if (count <= rules.threshold) return policy.symbols.confidential;
-  const rounded = roundTo(count, rules.rounding);
-  return rounded === 0 ? policy.symbols.low : rounded;
+  const shown = showCount(count, policy[level]);
+  return "value" in shown ? shown.value : shown.symbol;
 }
 
 /** Protects a mean (or other statistic) over `base` people: hidden below the minimum base. */
 export function protectMean(mean: number | null | undefined, base: number, policy: ExplorePolicy, level: Level): Shown {
-  if (base < policy[level].minimumBase) return base === 0 ? policy.symbols.notAvailable : policy.symbols.confidential;
+  if (!baseAllows(base, policy[level])) return base === 0 ? policy.symbols.notAvailable : policy.symbols.confidential;
   if (mean === null || mean === undefined || !Number.isFinite(mean)) return policy.symbols.notAvailable;
   return mean;
 }
 
 /** The percentage `part` of `base`, from the protected counts (0–100). */
 export function protectShare(part: number, base: number, policy: ExplorePolicy, level: Level): Shown {
-  const shownBase = protectCount(base, policy, level);
   if (base === 0) return policy.symbols.notAvailable;
-  if (typeof shownBase !== "number" || shownBase < policy[level].minimumBase) return policy.symbols.confidential;
+  const shownBase = protectCount(base, policy, level);
   const shownPart = protectCount(part, policy, level);
-  if (typeof shownPart !== "number") return policy.symbols.confidential;
-  return Math.min(100, (100 * shownPart) / shownBase);
+  const share = shareOfShown(typeof shownPart === "number" ? shownPart : null, typeof shownBase === "number" ? shownBase : null, policy[level]);
+  return share === null ? policy.symbols.confidential : Math.min(100, share);
 }
 
 /** A figure as text: "1,235", "42.3", "12.5%", or the symbol. */

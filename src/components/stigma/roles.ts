@@ -3,6 +3,7 @@
  * the percentage of each group who met it, as a dot plot with one dot per role. Groups too small to
  * show are listed as [c] on their row. The headline says which role met stigma most, and how widely.
  */
+import type { CellRules } from "../../lib/disclosure-rules.js";
 import { chartOptions, frameOptions, isNumber, TOTAL, type ChartFigureOptions, type Value } from "../shared/chart.js";
 import { figure, type TableColumn } from "../shared/figure.js";
 import { formatCount, formatScore, percentText } from "../shared/format.js";
@@ -59,7 +60,10 @@ export function describeRoles(rows: readonly RoleRow[]): string {
   return `Percentage of people who met enacted stigma, by role and setting. ${items.join("; ")}.`;
 }
 
-export type RolesFigureOptions = ChartFigureOptions;
+export interface RolesFigureOptions extends ChartFigureOptions {
+  /** The cell rules for people (from the disclosure policy), for the subtitle. */
+  rules: CellRules;
+}
 
 export function rolesFigure(rows: readonly RoleRow[], options: RolesFigureOptions): HTMLElement {
   const { settings, roles } = layout(rows);
@@ -75,7 +79,7 @@ export function rolesFigure(rows: readonly RoleRow[], options: RolesFigureOption
   return figure({
     ...frameOptions(options),
     title: options.title ?? rolesTitle(rows),
-    subtitle: options.subtitle ?? "Percentage of people in each role who used the setting and met enacted stigma there; percentages are shown only where at least 10 people in the role answered",
+    subtitle: options.subtitle ?? `Percentage of people in each role who used the setting and met enacted stigma there; percentages are shown only where at least ${options.rules.minimumBase} people in the role answered`,
     chart: dotPlot(data, {
       rows: settings,
       series: roles,

@@ -3,6 +3,7 @@
  * education, research done before), as horizontal bars with hidden counts marked [c]. The headline
  * names the largest group in words from the data.
  */
+import type { CellRules } from "../../lib/disclosure-rules.js";
 import * as Plot from "@observablehq/plot";
 import { chartOptions, defined, frameOptions, isNumber, TOTAL, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { formatCount } from "../shared/format.js";
@@ -92,6 +93,8 @@ export function backgroundTitle(table: CountTable, question: BackgroundQuestion)
 
 export interface BackgroundFigureOptions extends ChartFigureOptions {
   question: BackgroundQuestion;
+  /** The cell rules for counts of people (from the disclosure policy), for the subtitle. */
+  rules: CellRules;
   /** The heading of the answer column in the table. */
   labelHeading: string;
 }
@@ -113,7 +116,7 @@ export function backgroundFigure(table: CountTable, options: BackgroundFigureOpt
   return figure({
     ...frameOptions(options),
     title: options.title ?? backgroundTitle(table, options.question),
-    subtitle: options.subtitle ?? `Number of trainees, rounded to the nearest 5; base: ${baseText}`,
+    subtitle: options.subtitle ?? `Number of trainees${options.rules.rounding > 1 ? `, rounded to the nearest ${options.rules.rounding}` : ""}; base: ${baseText}`,
     chart: backgroundChart(bars, { ...chartOptions(options) }),
     description,
     notes,

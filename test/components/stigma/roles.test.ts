@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { rolesFigure, rolesTitle, type RoleRow } from "../../../src/components/stigma/roles.ts";
 import { createDocument, expectSnapshot } from "../snapshot.ts";
+import { loadPolicy } from "../../../loaders/disclose/policy.ts";
+
+// The cell rules for people, as the page takes them from the disclosure policy.
+const RULES = loadPolicy().person;
 
 const rows: RoleRow[] = [
   { setting: "GP", role: "Person in recovery", count: 620, enacted_count: 315, percent: 50.8 },
@@ -15,7 +19,7 @@ const rows: RoleRow[] = [
 
 describe("stigma by role", () => {
   it("draws a dot per role in each setting and lists hidden roles", () => {
-    const element = rolesFigure(rows, { id: "stigma-roles", source: "Stigma survey (test)", width: 640, document: createDocument() });
+    const element = rolesFigure(rows, { id: "stigma-roles", source: "Stigma survey (test)", rules: RULES, width: 640, document: createDocument() });
     expectSnapshot("stigma-roles", element);
     expect(element.querySelector("h3")?.textContent).toBe("People in recovery met stigma more often than family members or workers in every setting where they can be compared");
     const texts = [...element.querySelectorAll("svg text")].map((t) => t.textContent);
@@ -25,7 +29,7 @@ describe("stigma by role", () => {
   });
 
   it("puts setting names above the dots and hidden roles below them on a narrow screen", () => {
-    const element = rolesFigure(rows, { id: "stigma-roles", source: "Stigma survey (test)", width: 320, document: createDocument() });
+    const element = rolesFigure(rows, { id: "stigma-roles", source: "Stigma survey (test)", rules: RULES, width: 320, document: createDocument() });
     expectSnapshot("stigma-roles-narrow", element);
     const texts = [...element.querySelectorAll("svg text")].map((t) => t.textContent);
     expect(texts).toContain("Police");

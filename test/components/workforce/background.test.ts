@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { backgroundFigure, backgroundTitle, type CountTable } from "../../../src/components/workforce/background.ts";
 import { createDocument, expectSnapshot } from "../snapshot.ts";
+import { loadPolicy } from "../../../loaders/disclose/policy.ts";
+
+// The cell rules for people, as the page takes them from the disclosure policy.
+const RULES = loadPolicy().person;
 
 const prior: CountTable = {
   dimensions: ["prior_research_experience"],
@@ -25,7 +29,7 @@ const education: CountTable = {
 
 describe("workforce background", () => {
   it("draws counts of trainees with hidden counts marked, noting that answers overlap", () => {
-    const element = backgroundFigure(prior, { id: "workforce-prior-research", question: "prior_research_experience", labelHeading: "Research done before", source: "Training survey (test)", width: 640, document: createDocument() });
+    const element = backgroundFigure(prior, { id: "workforce-prior-research", question: "prior_research_experience", labelHeading: "Research done before", source: "Training survey (test)", rules: RULES, width: 640, document: createDocument() });
     expectSnapshot("workforce-background-prior", element);
     expect(element.querySelector("h3")?.textContent).toBe("Most trainees had filled in a survey or taken part in a study");
     expect(element.querySelector("figcaption")?.textContent).toContain("more than one answer");
@@ -34,7 +38,7 @@ describe("workforce background", () => {
 
   it("states the largest group without overstating it", () => {
     expect(backgroundTitle(education, "higher_education")).toBe("About half of trainees had a degree or higher");
-    const narrow = backgroundFigure(education, { id: "workforce-higher-education-chart", question: "higher_education", labelHeading: "Higher education", source: "Training survey (test)", width: 320, document: createDocument() });
+    const narrow = backgroundFigure(education, { id: "workforce-higher-education-chart", question: "higher_education", labelHeading: "Higher education", source: "Training survey (test)", rules: RULES, width: 320, document: createDocument() });
     expectSnapshot("workforce-background-narrow", narrow);
   });
 });
