@@ -8,7 +8,8 @@ import { dataTable, download, type TableColumn } from "../shared/figure.js";
 import { exploreChart, type ChartBar } from "./chart.js";
 import { toSafeCsv } from "./csv.js";
 import type { ExploreDataset } from "./datasets.js";
-import { formatShown, plainShown, protectQueryResult, type ExplorePolicy, type Shown } from "./disclosure.js";
+import { countRuleText, formatShown, plainShown, protectQueryResult, type ColumnKind, type ExplorePolicy, type Shown } from "./disclosure.js";
+import { columnOrigins } from "./lineage.js";
 import { el, errorText, field } from "./dom.js";
 import type { Engine } from "./engine.js";
 import { checkReadOnlySql, describeSql, resultSql } from "./readonly.js";
@@ -45,7 +46,7 @@ export function buildConsole(datasets: readonly ExploreDataset[], policy: Explor
       const raw = await engine.console(resultSql(checked.sql, columns.map((c) => c.type), CONSOLE_ROWS + 1));
       const more = raw.length > CONSOLE_ROWS;
       const values = raw.slice(0, CONSOLE_ROWS).map((row) => columns.map((_, i) => row[`c${i}`]));
-      const result = protectQueryResult(columns, values, policy);
+      const result = protectQueryResult(columns, values, policy, columnOrigins(checked.sql, columns.length));
       view.show(result, more);
       timed(performance.now() - started);
     } catch (error) {
@@ -162,7 +163,7 @@ function consoleView(datasets: readonly ExploreDataset[], policy: ExplorePolicy)
       const columns: TableColumn[] = result.columns.map((c, i) => ({
         key: `c${i}`,
         label: c.name,
-        numeric: c.kind === "count" || c.kind === "statistic",
+        numeric: c.kind === "count" || c.kind === "statistic" || (c.kind === "value" && result.rows.some((row) => typeof row[i] === "number")),
         format: (v) => (v === null || v === undefined ? "" : c.kind === "count" ? formatShown(v as Shown) : c.kind === "statistic" ? (typeof v === "number" ? v.toLocaleString("en-GB", { maximumFractionDigits: 2 }) : String(v)) : String(v)),
       }));
       const rows = result.rows.map((row) => Object.fromEntries(row.map((v, i) => [`c${i}`, v])));
@@ -178,9 +179,11 @@ function consoleView(datasets: readonly ExploreDataset[], policy: ExplorePolicy)
       const actions = el("div", { class: "lero-chart-downloads", role: "group", "aria-label": "Download the query result" });
       actions.append(csv);
       output.replaceChildren(wrap, actions);
-      // A quick chart: the first text column against the first figure column.
-      const label = result.columns.findIndex((c) => c.kind === "text");
-      const value = result.columns.findIndex((c) => c.kind === "count" || c.kind === "statistic");
+      // A quick chart: the first value column (a grouping) against the figure the query asked for — its
+      // last statistic (a share or a mean), else its last count.
+      const label = result.columns.findIndex((c) => c.kind === "value");
+      const lastOf = (kind: ColumnKind): number => result.columns.map((c) => c.kind).lastIndexOf(kind);
+      const value = lastOf("statistic") >= 0 ? lastOf("statistic") : lastOf("count");
       if (label >= 0 && value >= 0 && n >= 1 && n <= 40) {
         const kind = result.columns[value]!.kind;
         const bars: ChartBar[] = result.rows.map((row) => ({ value: String(row[label] ?? "[x]"), shown: row[value] ?? "[x]", selected: false }));
@@ -190,7 +193,7 @@ function consoleView(datasets: readonly ExploreDataset[], policy: ExplorePolicy)
           exploreChart(bars, {
             id: "explore-sql-chart",
             title: `${name} by ${by}`,
-            subtitle: kind === "count" ? "Whole numbers are treated as counts of people: 1 to 7 shown as [c], others rounded to the nearest 5." : "As the query returned it; hidden beside a hidden count.",
+            subtitle: kind === "count" ? `Figures worked out from counts are treated as counts of people: ${countRuleText(policy)}.` : "As the query returned it; hidden beside a hidden count.",
             description: describeBars(bars, name, by),
             dimensionTitle: by,
             measureLabel: name,

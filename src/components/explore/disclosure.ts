@@ -7,6 +7,7 @@
  * of the SQL console (see `protectQueryResult`).
  */
 import { baseAllows, shareOfShown, showCount, type CellRules, type Level } from "../../lib/disclosure-rules.js";
+import type { ColumnOrigin } from "./lineage.js";
 
 export type { Level };
 export type LevelRules = CellRules;
@@ -66,8 +67,12 @@ export function plainShown(value: Shown | null | undefined, kind: "count" | "mea
 // ---------------------------------------------------------------------------------------------------
 // SQL console results
 
-/** How a console result column is treated. */
-export type ColumnKind = "count" | "statistic" | "text" | "hidden";
+/**
+ * How a console result column is treated: `value` as it is (values of published rows, grouping
+ * values), `count` by the count rule, `statistic` as returned unless beside a small count, `hidden`
+ * not at all.
+ */
+export type ColumnKind = "value" | "count" | "statistic" | "hidden";
 
 export interface ResultColumn {
   name: string;
@@ -82,37 +87,31 @@ export interface ProtectedResult {
   hidden: number;
 }
 
-const INTEGER_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|INT1|INT2|INT4|INT8|INT|LONG|SHORT|DECIMAL\(\d+,\s*0\))$/i;
-const FRACTIONAL_TYPE = /^(DOUBLE|FLOAT|REAL|FLOAT4|FLOAT8|DECIMAL(\(\d+,\s*\d+\))?|NUMERIC(\(\d+,\s*\d+\))?)$/i;
-const NESTED_TYPE = /[[\](]|^(STRUCT|MAP|UNION|LIST)/i;
-const NUMERIC_INSIDE = /INT|DECIMAL|NUMERIC|DOUBLE|FLOAT|REAL/i;
-const WHOLE_NUMBER_TEXT = /^\s*[-+]?\d+(\.0*)?\s*$/;
+const NUMBER_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
 
-function isWhole(value: unknown): boolean {
-  return typeof value === "number" && Number.isFinite(value) && Number.isInteger(value);
+function isNumberLike(value: unknown): boolean {
+  return (typeof value === "number" && Number.isFinite(value)) || typeof value === "bigint" || (typeof value === "string" && NUMBER_TEXT.test(value));
 }
 
 /**
- * Classifies a console column, strictly, because a count can be given any name:
- * - every integer column is a count (whatever it is called: `count`, `n`, `people`, `year`, a score);
- * - a fractional column (DOUBLE, DECIMAL with decimals) whose values are all whole numbers is a count
- *   too (`sum(1.0)`, `count(*) * 1.0`);
- * - a text column whose values all read as whole numbers is a count too (`count(*)::VARCHAR`);
- * - other fractional columns are statistics (means, shares);
- * - nested values (lists, structs) holding numbers are hidden (`list(count(*))` would otherwise leak);
- * - everything else is text.
+ * The kind of a console column from where it comes from (`columnOrigins`, read from the query) and
+ * what it holds: an aggregate is a count unless proven otherwise, so one whose every value is a
+ * number (or a number as text) follows the count rule, and one holding anything else (a count pasted
+ * into text, a list, a histogram, a struct) is hidden.
  */
-export function classifyColumn(column: ResultColumn, values: readonly unknown[]): ColumnKind {
-  const type = column.type.trim();
-  const present = values.filter((v) => v !== null && v !== undefined);
-  if (INTEGER_TYPE.test(type)) return "count";
-  if (FRACTIONAL_TYPE.test(type)) return present.every(isWhole) ? "count" : "statistic";
-  if (NESTED_TYPE.test(type) && !/^DECIMAL|^NUMERIC/i.test(type)) return NUMERIC_INSIDE.test(type) ? "hidden" : "text";
-  if (/^(VARCHAR|TEXT|STRING|CHAR|BPCHAR)/i.test(type) && present.length > 0 && present.every((v) => typeof v === "string" && WHOLE_NUMBER_TEXT.test(v))) return "count";
-  return "text";
+export function classifyColumn(origin: ColumnOrigin, values: readonly unknown[]): ColumnKind {
+  if (origin === "row" || origin === "key") return "value";
+  if (origin === "statistic") return "statistic";
+  return values.every((v) => v === null || v === undefined || isNumberLike(v)) ? "count" : "hidden";
 }
 
-/** A count from the console: the person rule on its size, sign kept (a negated count is still a count). */
+/** The person rule for counts, in words from the policy: "1 to 7 shown as [c], others rounded to the nearest 5". */
+export function countRuleText(policy: ExplorePolicy): string {
+  const rules = policy.person;
+  return `1 to ${rules.threshold} shown as ${policy.symbols.confidential}${rules.rounding > 1 ? `, others rounded to the nearest ${rules.rounding}` : ""}`;
+}
+
+/** A count from the console: the person rule on its size (rounded to a whole number), sign kept. */
 export function protectAnyCount(value: unknown, policy: ExplorePolicy): Shown | null {
   if (value === null || value === undefined) return null;
   const number = typeof value === "string" ? Number(value) : typeof value === "bigint" ? Number(value) : (value as number);
@@ -123,15 +122,13 @@ export function protectAnyCount(value: unknown, policy: ExplorePolicy): Shown | 
 }
 
 /**
- * Protects a console result. Counts (see `classifyColumn`) follow the person rule whatever the
- * dataset (stricter than the organisation rule). A statistic in a row with a count below the minimum
- * base (or a hidden count) is hidden too: it was most likely worked out over those few people. A
- * statistic in a result with no count column cannot be checked against its base and is shown as
- * returned (the rows behind it are published microdata in any case). Nested values holding numbers are
- * hidden.
+ * Protects a console result. Counts follow the person rule whatever the dataset (stricter than the
+ * organisation rule). A statistic in a row with a count below the minimum base (or a hidden count) is
+ * hidden too: it was most likely worked out over those few people. Values of published rows and
+ * grouping values are shown as they are: a year stays 2024.
  */
-export function protectQueryResult(columns: readonly ResultColumn[], rows: readonly (readonly unknown[])[], policy: ExplorePolicy): ProtectedResult {
-  const kinds = columns.map((column, i) => classifyColumn(column, rows.map((row) => row[i])));
+export function protectQueryResult(columns: readonly ResultColumn[], rows: readonly (readonly unknown[])[], policy: ExplorePolicy, origins: readonly ColumnOrigin[]): ProtectedResult {
+  const kinds = columns.map((_, i) => classifyColumn(origins[i] ?? "aggregate", rows.map((row) => row[i])));
   let hidden = 0;
   const out = rows.map((row) => {
     const cells: (Shown | null)[] = columns.map((_, i) => {
@@ -141,7 +138,7 @@ export function protectQueryResult(columns: readonly ResultColumn[], rows: reado
       if (kind === "count") return protectAnyCount(value, policy);
       if (kind === "hidden") return policy.symbols.confidential;
       if (kind === "statistic") return typeof value === "number" ? value : Number(value);
-      return typeof value === "string" ? value : String(value);
+      return typeof value === "number" || typeof value === "string" ? value : String(value);
     });
     const smallBase = row.some((value, i) => {
       if (kinds[i] !== "count" || value === null || value === undefined) return false;
@@ -150,7 +147,7 @@ export function protectQueryResult(columns: readonly ResultColumn[], rows: reado
     });
     const rowHasHiddenCount = smallBase || cells.some((cell, i) => kinds[i] === "count" && typeof cell === "string");
     if (rowHasHiddenCount) kinds.forEach((kind, i) => kind === "statistic" && cells[i] !== null && (cells[i] = policy.symbols.confidential));
-    hidden += cells.filter((cell, i) => kinds[i] !== "text" && typeof cell === "string").length;
+    hidden += cells.filter((cell, i) => (kinds[i] === "count" || kinds[i] === "statistic" || kinds[i] === "hidden") && typeof cell === "string").length;
     return cells;
   });
   return { columns: columns.map((column, i) => ({ ...column, kind: kinds[i]! })), rows: out, hidden };

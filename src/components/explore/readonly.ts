@@ -23,7 +23,7 @@ export interface SqlProblem {
 
 export type GateResult = { ok: true; sql: string } | { ok: false; problem: SqlProblem };
 
-interface Token {
+export interface Token {
   kind: "word" | "string" | "quoted" | "symbol" | "number";
   text: string;
   /** For strings and quoted identifiers, the value without quotes. */
@@ -44,7 +44,7 @@ function problem(code: SqlProblem["code"], message: string, at: number): GateRes
 }
 
 /** Splits SQL into tokens, dropping whitespace and comments. */
-function tokenize(sql: string): Token[] | SqlProblem {
+export function tokenize(sql: string): Token[] | SqlProblem {
   const tokens: Token[] = [];
   let i = 0;
   while (i < sql.length) {

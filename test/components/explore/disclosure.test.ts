@@ -52,19 +52,18 @@ describe("the explorer's disclosure rule", () => {
     expect(plainShown(41.26, "mean")).toBe("41.3");
   });
 
-  it("treats every integer column of a console result as a count of people, whatever its name", () => {
-    expect(classifyColumn({ name: "anything", type: "BIGINT" }, [3])).toBe("count");
-    expect(classifyColumn({ name: "x", type: "HUGEINT" }, [3])).toBe("count");
-    expect(classifyColumn({ name: "x", type: "DECIMAL(18,0)" }, [3])).toBe("count");
-    expect(classifyColumn({ name: "x", type: "DOUBLE" }, [3, 12])).toBe("count");
-    expect(classifyColumn({ name: "mean", type: "DOUBLE" }, [3.5, 12])).toBe("statistic");
-    expect(classifyColumn({ name: "as_text", type: "VARCHAR" }, ["3", "12"])).toBe("count");
-    expect(classifyColumn({ name: "label", type: "VARCHAR" }, ["3", "GP"])).toBe("text");
-    expect(classifyColumn({ name: "l", type: "BIGINT[]" }, ["[3]"])).toBe("hidden");
-    expect(classifyColumn({ name: "l", type: "VARCHAR[]" }, ["[GP]"])).toBe("text");
+  it("treats an aggregate as a count unless proven otherwise, and a row value or grouping value as itself", () => {
+    expect(classifyColumn("row", [2024])).toBe("value");
+    expect(classifyColumn("key", [2024, 2025])).toBe("value");
+    expect(classifyColumn("statistic", [3.5])).toBe("statistic");
+    expect(classifyColumn("aggregate", [3, 12.5, "12", null])).toBe("count");
+    expect(classifyColumn("aggregate", ["n=12"])).toBe("hidden");
+    expect(classifyColumn("aggregate", ["[3, 4]"])).toBe("hidden");
+    expect(classifyColumn("aggregate", ["{'n': 3}"])).toBe("hidden");
     expect(protectAnyCount(-3, policy)).toBe("[c]");
     expect(protectAnyCount(-13, policy)).toBe(-15);
     expect(protectAnyCount("12", policy)).toBe(10);
+    expect(protectAnyCount(12.5, policy)).toBe(15);
   });
 
   it("protects console results, hiding statistics beside a hidden count", () => {
@@ -81,8 +80,9 @@ describe("the explorer's disclosure rule", () => {
         ["Pharmacy", 9, 1.5],
       ],
       policy,
+      ["key", "aggregate", "statistic"],
     );
-    expect(result.columns.map((c) => c.kind)).toEqual(["text", "count", "statistic"]);
+    expect(result.columns.map((c) => c.kind)).toEqual(["value", "count", "statistic"]);
     expect(result.rows).toEqual([
       ["GP", 125, 3.25],
       ["Dentist", "[c]", "[c]"],
