@@ -1,12 +1,15 @@
-// What the Methods page prints: the disclosure policy, the data dictionary (from the schemas) and the
-// published files with their sizes and hashes (from datapackage.json).
+// What the Methods page prints: the disclosure policy, what the built-in intruder tried on this release
+// (from the build report), the data dictionary (from the schemas) and the published files with their
+// sizes and hashes (from datapackage.json).
 import { loadPolicy } from "../../loaders/disclose/policy.ts";
 import { DATASETS, loadSchema } from "../../loaders/schema.ts";
 import { readPublishedJson } from "../../loaders/site-data.ts";
+import type { BuildReport } from "../../loaders/pipeline/index.ts";
 import type { DataPackage } from "../lib/published.ts";
 
 const policy = loadPolicy();
 const datapackage = readPublishedJson<DataPackage>("datapackage.json");
+const report = readPublishedJson<BuildReport>("build-report.json");
 const schemas = [...DATASETS, "stories" as const].map((name) => {
   const schema = loadSchema(name);
   return {
@@ -31,7 +34,8 @@ process.stdout.write(
   JSON.stringify({
     version: datapackage.version,
     illustrative: datapackage.lero.illustrative,
-    policy: { settings: policy.settings, groups: policy.groups },
+    policy: { settings: policy.settings, groups: policy.groups, person: policy.person, organisation: policy.organisation },
+    intruder: report.intruder,
     schemas,
     resources: datapackage.resources.map(({ name, title, path, format, bytes, hash, lero }) => ({ name, title, path, format, bytes, hash, kind: lero.kind, dataset: lero.dataset })),
   }),

@@ -129,7 +129,7 @@ function consoleView(datasets: readonly ExploreDataset[], policy: ExplorePolicy)
   const runButton = el("button", { type: "button", id: "explore-sql-run", class: "explore-run" }, "Run query");
   const message = el("p", { id: "explore-sql-message", class: "explore-sql-message", role: "status", "aria-live": "polite" });
   const output = el("div", { class: "explore-sql-output" });
-  const helpText = el("p", { id: "explore-sql-help", class: "explore-help" }, "One SELECT (or WITH) query over the tables audit, stigma and outcomes. Press Ctrl+Enter (or ⌘+Enter) to run.");
+  const helpText = el("p", { id: "explore-sql-help", class: "explore-help" }, "One SELECT (or WITH) query over the tables stigma and outcomes. Press Ctrl+Enter (or ⌘+Enter) to run.");
   root.append(tables, exampleGroup, field("explore-sql", "SQL query", textarea), helpText, runButton, message, output);
 
   let handler: (text: string) => void = () => undefined;

@@ -124,10 +124,10 @@ export function checkReadOnlySql(text: string): GateResult {
       return problem("forbidden-word", `“${token.text}” is not allowed: the console only reads the published tables. (If it is a column name, put it in double quotes.)`, token.at);
     }
     if ((token.kind === "word" || token.kind === "quoted") && FORBIDDEN_FUNCTIONS.test(token.value)) {
-      return problem("forbidden-function", `“${token.value}” is not allowed: the console reads only the published tables audit, stigma and outcomes, not files or settings.`, token.at);
+      return problem("forbidden-function", `“${token.value}” is not allowed: the console reads only the published tables stigma and outcomes, not files or settings.`, token.at);
     }
     if ((token.kind === "string" || token.kind === "quoted") && FILE_LIKE.test(token.value)) {
-      return problem("file-reference", `${token.text} looks like a file or web address, which the console cannot read. Query the tables audit, stigma or outcomes instead.`, token.at);
+      return problem("file-reference", `${token.text} looks like a file or web address, which the console cannot read. Query the tables stigma or outcomes instead.`, token.at);
     }
   }
   const end = semicolons.length ? last.at : text.length;
