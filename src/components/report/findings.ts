@@ -8,14 +8,19 @@ import type { BarcScale } from "../outcomes/barc.js";
 import { reportSourceLine } from "../shared/sources.js";
 import { atSetting } from "../stigma/settings.js";
 import { isNumber } from "../shared/chart.js";
-import { countOf, formatHeadline, headlineData, latestWave, rowOf, statOf, type AggregateTable, type Cell, type Tables } from "../shared/headline-figures.js";
+import { ANY_SETTING, countOf, formatHeadline, GP, headlineData, latestWave, rowOf, statOf, TWELVE_MONTHS, type AggregateTable, type Cell, type Tables } from "../shared/headline-figures.js";
+import { figureOf, phraseText, type Phrase } from "../shared/measure-figure.js";
+import { ALL, KEY_SEPARATOR } from "../../lib/measures.js";
 
 export type Section = "research" | "standards" | "workforce" | "stigma" | "outcomes";
 
 export interface Finding {
   id: string;
   section: Section;
+  /** The sentence as text. */
   sentence: string;
+  /** The sentence as text and figures, each figure marked with its registry measure and key. */
+  parts: Phrase;
   data: BarDatum[];
   figure: Omit<BarsFigureOptions, "width" | "document">;
 }
@@ -31,9 +36,11 @@ export const SECTIONS: { id: Section; title: string; href: string; more: string 
 const HIDDEN = "is hidden to protect confidentiality";
 
 /** A finding whose chart has the finding's id. */
-function finding(section: Section, id: string, sentence: string, data: BarDatum[], figure: Omit<Finding["figure"], "id">): Finding {
-  return { id, section, sentence, data, figure: { id, ...figure } };
+function finding(section: Section, id: string, sentence: Phrase, data: BarDatum[], figure: Omit<Finding["figure"], "id">): Finding {
+  return { id, section, sentence: phraseText(sentence), parts: sentence, data, figure: { id, ...figure } };
 }
+/** A figure of a registry measure, for a phrase. */
+const fig = figureOf;
 const pct = (value: Cell | undefined): string => formatHeadline(value ?? null, "percent");
 const num = (value: Cell | undefined): string => formatHeadline(value ?? null, "count");
 const asValue = (value: Cell | undefined): number | string | null => (value === undefined ? null : value);
@@ -58,17 +65,33 @@ export function researchFindings(tables: Tables): Finding[] {
   const methods = tables["headlines-audit-evaluation-methods"];
   const wave = d.auditWave;
   const auditedText = countOf(d.lerosAudited, "LERO", "LEROs");
-  const evaluatesData: BarDatum[] = members(evaluates, "evaluates", wave ? { wave } : {}).map((r) => ({ label: String(r.evaluates), value: statValue(r, "percent") }));
-  const sentence1 = isNumber(d.evaluatesPercent)
-    ? `${pct(d.evaluatesPercent)} of the ${auditedText} audited${wave ? ` in ${wave}` : ""} evaluate their work in some way.`
-    : `The share of LEROs that evaluate their work ${HIDDEN}.`;
-  const methodData: BarDatum[] = members(methods, "evaluation_methods").map((r) => ({ label: String(r.evaluation_methods), value: statValue(r, "percent") }));
+  const evaluatesData: BarDatum[] = members(evaluates, "evaluates", wave ? { wave } : {}).map((r) => ({
+    label: String(r.evaluates),
+    value: statValue(r, "percent"),
+    ...(r.evaluates === "Evaluates its work" ? { measure: "leros-evaluating", key: ALL } : {}),
+  }));
+  const sentence1: Phrase = isNumber(d.evaluatesPercent)
+    ? [fig("leros-evaluating", ALL, d.evaluatesPercent), " of the ", fig("leros-audited", ALL, d.lerosAudited), ` ${isNumber(d.lerosAudited) && d.lerosAudited === 1 ? "LERO" : "LEROs"} audited${wave ? ` in ${wave}` : ""} evaluate their work in some way.`]
+    : [`The share of LEROs that evaluate their work ${HIDDEN}.`];
+  const methodData: BarDatum[] = members(methods, "evaluation_methods").map((r) => ({
+    label: String(r.evaluation_methods),
+    value: statValue(r, "percent"),
+    measure: "evaluation-methods",
+    key: String(r.evaluation_methods),
+  }));
   const top = ranked(methodData);
   const recoveryTools = top.filter((m) => /BARC-10|REC-CAP|Recovery Capital/.test(m.label));
   const first = top[0];
-  const sentence2 = first
-    ? `The evaluation method most LEROs use is “${first.label}” (${pct(first.value)} of LEROs)${recoveryTools[0] ? `; the most used recovery-capital tool, ${recoveryTools[0].label}, is used by ${pct(recoveryTools[0].value)}` : ""}.`
-    : `How LEROs evaluate their work ${HIDDEN}.`;
+  const tool = recoveryTools[0];
+  const sentence2: Phrase = first
+    ? [
+        `The evaluation method most LEROs use is “${first.label}” (`,
+        fig("evaluation-methods", first.label, first.value),
+        " of LEROs)",
+        ...(tool ? [`; the most used recovery-capital tool, ${tool.label}, is used by `, fig("evaluation-methods", tool.label, tool.value)] : []),
+        ".",
+      ]
+    : [`How LEROs evaluate their work ${HIDDEN}.`];
   return [
     finding("research", "report-evaluates", sentence1, evaluatesData, {
       title: isNumber(d.evaluatesPercent) ? `${pct(d.evaluatesPercent)} of LEROs evaluate their work` : "LEROs that evaluate their work",
@@ -96,20 +119,24 @@ export function standardsFindings(tables: Tables): Finding[] {
   const table = tables["headlines-standards-status"];
   const wave = d.standardsWave;
   const inWave: Record<string, string> = wave ? { wave } : {};
-  const statusData: BarDatum[] = members(table, "status", { ...inWave, section: "All sections" }).map((r) => ({ label: String(r.status), value: statValue(r, "percent") }));
+  const statusData: BarDatum[] = members(table, "status", { ...inWave, section: "All sections" }).map((r) => ({
+    label: String(r.status),
+    value: statValue(r, "percent"),
+    ...(r.status === "In place" ? { measure: "standards-in-place", key: ALL } : {}),
+  }));
   const notYet = statusData.find((s) => s.label === "Not yet in place");
-  const sentence1 = isNumber(d.standardsInPlacePercent)
-    ? `${pct(d.standardsInPlacePercent)} of the quality-standards statements that apply to a LERO are fully in place${isNumber(notYet?.value) ? `, and ${pct(notYet.value)} are not yet in place` : ""}.`
-    : `The share of quality-standards statements in place ${HIDDEN}.`;
+  const sentence1: Phrase = isNumber(d.standardsInPlacePercent)
+    ? [fig("standards-in-place", ALL, d.standardsInPlacePercent), ` of the quality-standards statements that apply to a LERO are fully in place${isNumber(notYet?.value) ? `, and ${pct(notYet.value)} are not yet in place` : ""}.`]
+    : [`The share of quality-standards statements in place ${HIDDEN}.`];
   const sections = [...new Set(members(table, "section", inWave).map((r) => r.section))].filter((s): s is string => typeof s === "string" && s !== "All sections");
-  const bySection: BarDatum[] = sections.map((section) => ({ label: section, value: statValue(rowOf(table, { ...inWave, section, status: "In place" }), "percent") }));
+  const bySection: BarDatum[] = sections.map((section) => ({ label: section, value: statValue(rowOf(table, { ...inWave, section, status: "In place" }), "percent"), measure: "standards-in-place", key: section }));
   const order = ranked(bySection);
   const best = order[0];
   const worst = order.at(-1);
-  const sentence2 =
+  const sentence2: Phrase =
     best && worst && best !== worst
-      ? `${best.label} has the largest share of statements in place (${pct(best.value)}); ${worst.label} the smallest (${pct(worst.value)}).`
-      : `How standards are met by section ${HIDDEN}.`;
+      ? [`${best.label} has the largest share of statements in place (`, fig("standards-in-place", best.label, best.value), `); ${worst.label} the smallest (`, fig("standards-in-place", worst.label, worst.value), ")."]
+      : [`How standards are met by section ${HIDDEN}.`];
   const base = `base: ${countOf(d.standardsAnswers, "applicable answer", "applicable answers")} (a LERO × a statement)`;
   return [
     finding("standards", "report-standards-status", sentence1, statusData, {
@@ -137,10 +164,10 @@ export function workforceFindings(tables: Tables): Finding[] {
   const d = headlineData(tables);
   const trainees = tables["headlines-workforce-trainees"];
   const confidence = tables["headlines-workforce-confidence"]?.rows[0];
-  const cohortData: BarDatum[] = members(trainees, "cohort").map((r) => ({ label: String(r.cohort), value: asValue(r.count) }));
-  const sentence1 = isNumber(d.trainees)
-    ? `CLERO has trained ${countOf(d.trainees, "peer researcher", "peer researchers")} with lived experience of recovery, in ${d.cohorts} ${d.cohorts === 1 ? "cohort" : "cohorts"}.`
-    : `The number of peer researchers trained ${HIDDEN}.`;
+  const cohortData: BarDatum[] = members(trainees, "cohort").map((r) => ({ label: String(r.cohort), value: asValue(r.count), measure: "trainees", key: String(r.cohort) }));
+  const sentence1: Phrase = isNumber(d.trainees)
+    ? ["CLERO has trained ", fig("trainees", ALL, d.trainees), ` ${d.trainees === 1 ? "peer researcher" : "peer researchers"} with lived experience of recovery, in ${d.cohorts} ${d.cohorts === 1 ? "cohort" : "cohorts"}.`]
+    : [`The number of peer researchers trained ${HIDDEN}.`];
   const before = confidence?.mean_before;
   const after = confidence?.mean_after;
   const direction = isNumber(before) && isNumber(after) ? (after > before ? "rose" : after < before ? "fell" : "stayed") : undefined;
@@ -164,6 +191,7 @@ export function workforceFindings(tables: Tables): Finding[] {
       id: "report-confidence",
       section: "workforce",
       sentence: sentence2,
+      parts: [sentence2],
       data: [
         { label: "Before the training", value: statValue(confidence, "mean_before") },
         { label: "After the training", value: statValue(confidence, "mean_after") },
@@ -188,20 +216,24 @@ export function stigmaFindings(tables: Tables): Finding[] {
   const avoided = tables["headlines-stigma-avoided-care"];
   const settings: BarDatum[] = members(bySetting, "enacted")
     .filter((r) => r.enacted === "Met stigma")
-    .map((r) => ({ label: String(r.setting), value: statValue(r, "percent") }));
+    .map((r) => ({ label: String(r.setting), value: statValue(r, "percent"), measure: "stigma-met-sometimes", key: String(r.setting) }));
   const order = ranked(settings);
   const gpRank = order.findIndex((s) => s.label === "GP");
   const highest = order[0];
-  let comparison = "";
-  if (highest && gpRank === 0) comparison = `, the highest of the ${order.length} settings asked about`;
-  else if (highest && gpRank > 0) comparison = `; the highest share was at ${atSetting(highest.label)} (${pct(highest.value)})`;
-  const sentence1 = isNumber(d.gpMetPercent)
-    ? `${pct(d.gpMetPercent)} of people asked about their GP said GP staff had treated them unfairly because of substance use${comparison}.`
-    : `The share of people who met stigma at their GP ${HIDDEN}.`;
-  const avoidedData: BarDatum[] = members(avoided, "avoided_care").map((r) => ({ label: String(r.avoided_care), value: statValue(r, "percent") }));
-  const sentence2 = isNumber(d.avoidedPercent)
-    ? `${pct(d.avoidedPercent)} of the ${countOf(d.avoidedAnswered, "person", "people")} who answered said stigma had led them to avoid or put off care.`
-    : `The share who avoided care because of stigma ${HIDDEN}.`;
+  let comparison: Phrase = [];
+  if (highest && gpRank === 0) comparison = [`, the highest of the ${order.length} settings asked about`];
+  else if (highest && gpRank > 0) comparison = [`; the highest share was at ${atSetting(highest.label)} (`, fig("stigma-met-sometimes", highest.label, highest.value), ")"];
+  const sentence1: Phrase = isNumber(d.gpMetPercent)
+    ? [fig("stigma-met-sometimes", GP, d.gpMetPercent), " of people asked about their GP said GP staff had treated them unfairly because of substance use sometimes or more often", ...comparison, "."]
+    : [`The share of people who met stigma at their GP ${HIDDEN}.`];
+  const avoidedData: BarDatum[] = members(avoided, "avoided_care").map((r) => ({
+    label: String(r.avoided_care),
+    value: statValue(r, "percent"),
+    ...(r.avoided_care === "Avoided care" ? { measure: "avoided-care", key: ANY_SETTING } : {}),
+  }));
+  const sentence2: Phrase = isNumber(d.avoidedPercent)
+    ? [fig("avoided-care", ANY_SETTING, d.avoidedPercent), " of the ", fig("avoided-care-answered", ANY_SETTING, d.avoidedAnswered), ` ${d.avoidedAnswered === 1 ? "person" : "people"} who answered said stigma had led them to avoid or put off care in at least one setting.`]
+    : [`The share who avoided care because of stigma ${HIDDEN}.`];
   return [
     finding("stigma", "report-stigma-settings", sentence1, [...order, ...settings.filter((s) => !isNumber(s.value))], {
       title: highest ? `Stigma is met most often at ${atSetting(highest.label)}` : "Stigma met in services",
@@ -233,18 +265,31 @@ export function outcomesFindings(tables: Tables, scale: BarcScale): Finding[] {
   const delta = change?.mean_change;
   const before = change?.mean_intake;
   const after = change?.mean_12_months;
-  let sentence1 = `The change in recovery capital from intake to 12 months ${HIDDEN}.`;
+  let sentence1: Phrase = [`The change in recovery capital from intake to 12 months ${HIDDEN}.`];
   if (isNumber(delta) && isNumber(before) && isNumber(after)) {
-    const moved = delta > 0 ? `rose by ${num(delta)} points` : delta < 0 ? `fell by ${num(-delta)} points` : "did not change";
-    sentence1 = `Among the ${people} assessed both at intake and at 12 months, mean recovery capital (BARC-10, scored ${scale.min} to ${scale.max}) ${moved}, from ${num(before)} to ${num(after)}.`;
+    // A rise reads as the change without its "+" ("rose by 8.6", the gate reads "+8.6" and "8.6" as one value); a fall's
+    // number is the change without its minus sign, so it is not marked.
+    const moved: Phrase = delta > 0 ? ["rose by ", { ...fig("barc-change", TWELVE_MONTHS, delta), text: num(delta) }, " points"] : delta < 0 ? [`fell by ${num(-delta)} points`] : ["did not change"];
+    const paired = (when: string): string => `${TWELVE_MONTHS}${KEY_SEPARATOR}${when}`;
+    sentence1 = [
+      "Among the ",
+      fig("people-assessed-paired", TWELVE_MONTHS, change?.count ?? null),
+      ` ${change?.count === 1 ? "person" : "people"} assessed both at intake and at 12 months, mean recovery capital (BARC-10, scored ${scale.min} to ${scale.max}) `,
+      ...moved,
+      ", from ",
+      fig("barc-mean-paired", paired("Intake"), before),
+      " to ",
+      fig("barc-mean-paired", paired("Follow-up"), after),
+      ".",
+    ];
   }
   const pIntake = change?.percent_cutoff_intake;
   const pFinal = change?.percent_cutoff_12_months;
-  const sentence2 =
+  const sentence2: Phrase =
     isNumber(pIntake) && isNumber(pFinal)
-      ? `The share of them scoring ${cutOff} or more, the level linked with lasting remission, went from ${pct(pIntake)} at intake to ${pct(pFinal)} at 12 months.`
-      : `The share scoring ${cutOff} or more ${HIDDEN}.`;
-  const means: BarDatum[] = members(barc, "assessment").map((r) => ({ label: String(r.assessment), value: statValue(r, "mean_barc") }));
+      ? [`The share of them scoring ${cutOff} or more, the level linked with lasting remission, went from `, fig("barc-cutoff-paired", "Intake", pIntake), " at intake to ", fig("barc-cutoff-paired", TWELVE_MONTHS, pFinal), " at 12 months."]
+      : [`The share scoring ${cutOff} or more ${HIDDEN}.`];
+  const means: BarDatum[] = members(barc, "assessment").map((r) => ({ label: String(r.assessment), value: statValue(r, "mean_barc"), measure: "barc-mean", key: String(r.assessment) }));
   const rising = means.length > 1 && means.every((m, i) => isNumber(m.value) && (i === 0 || m.value > (means[i - 1]!.value as number)));
   return [
     finding("outcomes", "report-barc-assessments", sentence1, means, {
@@ -259,10 +304,11 @@ export function outcomesFindings(tables: Tables, scale: BarcScale): Finding[] {
     {
       id: "report-barc-cutoff",
       section: "outcomes",
-      sentence: sentence2,
+      sentence: phraseText(sentence2),
+      parts: sentence2,
       data: [
-        { label: "At intake", value: statValue(change, "percent_cutoff_intake") },
-        { label: "At 12 months", value: statValue(change, "percent_cutoff_12_months") },
+        { label: "At intake", value: statValue(change, "percent_cutoff_intake"), measure: "barc-cutoff-paired", key: "Intake" },
+        { label: "At 12 months", value: statValue(change, "percent_cutoff_12_months"), measure: "barc-cutoff-paired", key: TWELVE_MONTHS },
       ],
       figure: {
         id: "report-barc-cutoff",

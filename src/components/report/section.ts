@@ -1,10 +1,12 @@
 /**
  * The report's building blocks around the findings: the list of key findings at the top (each linking
- * to its chart), and a finding as a sentence followed by its chart. Text is set with `textContent`.
+ * to its chart), and a finding as a sentence followed by its chart. Text is set with `textContent`; a
+ * sentence's figures are spans marked with their measure and key.
  */
 import { defined } from "../shared/chart.js";
 import { reportBarsFigure } from "./bars.js";
 import { SECTIONS, type Finding, type Section } from "./findings.js";
+import { phraseNodes } from "../shared/measure-figure.js";
 
 export function findingsFor(findings: readonly Finding[], section: Section): Finding[] {
   return findings.filter((f) => f.section === section);
@@ -23,7 +25,7 @@ export function findingList(findings: readonly Finding[], options: { document?: 
       link.className = "lero-finding-link";
       link.textContent = "Chart";
       link.setAttribute("aria-label", `Chart: ${finding.figure.title}`);
-      item.append(`${finding.sentence} `, link);
+      item.append(...phraseNodes(doc, finding.parts), " ", link);
       list.append(item);
     }
   }
@@ -38,7 +40,7 @@ export function findingBlock(finding: Finding, options: { width?: number; docume
   const sentence = doc.createElement("p");
   sentence.className = "lero-finding";
   sentence.id = `${finding.id}-finding`;
-  sentence.textContent = finding.sentence;
+  sentence.append(...phraseNodes(doc, finding.parts));
   block.append(sentence, reportBarsFigure(finding.data, { ...finding.figure, ...defined({ width: options.width }), document: doc }));
   return block;
 }

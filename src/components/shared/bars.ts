@@ -12,6 +12,9 @@ export type { Value };
 export interface BarDatum {
   label: string;
   value: Value;
+  /** The registry measure and key the value is (`src/lib/measures.ts`); its table cell is marked with them. */
+  measure?: string;
+  key?: string;
 }
 
 export interface BarsOptions extends ChartOptions {
@@ -90,7 +93,13 @@ export function barsFrame(data: readonly BarDatum[], chart: Element, options: Ba
   const measure = options.measure ?? "count";
   const columns: TableColumn[] = [
     { key: "label", label: options.labelHeading },
-    { key: "value", label: options.valueHeading, numeric: true, format: (v) => formatValue(v as Value, measure) },
+    {
+      key: "value",
+      label: options.valueHeading,
+      numeric: true,
+      format: (v) => formatValue(v as Value, measure),
+      measure: (row) => (typeof row.measure === "string" && typeof row.key === "string" ? { measure: row.measure, key: row.key } : undefined),
+    },
   ];
   return figure({
     ...frameOptions(options),
@@ -99,6 +108,6 @@ export function barsFrame(data: readonly BarDatum[], chart: Element, options: Ba
     chart,
     description: options.description ?? describeBars(data, measure),
     columns,
-    rows: data.map((d) => ({ label: d.label, value: d.value })),
+    rows: data.map((d) => ({ label: d.label, value: d.value, ...(d.measure !== undefined && d.key !== undefined ? { measure: d.measure, key: d.key } : {}) })),
   });
 }

@@ -20,6 +20,11 @@ export interface TableColumn {
   label: string;
   /** Formats a value for the table and the CSV (numbers are formatted en-GB by default). */
   format?: (value: CellValue) => string;
+  /**
+   * The registry measure a cell of this column shows, if any (`src/lib/measures.ts`): the cell is marked
+   * with `data-measure` and `data-key` for the build's measure gate.
+   */
+  measure?: (row: Record<string, CellValue>) => { measure: string; key: string } | undefined;
   /** Right-align numbers. */
   numeric?: boolean;
 }
@@ -75,6 +80,11 @@ export function dataTable(doc: Document, columns: readonly TableColumn[], rows: 
       const text = column.format ? column.format(value) : formatCell(value);
       const cell = element(doc, i === 0 ? "th" : "td", i === 0 ? { scope: "row" } : {}, text);
       if (column.numeric) cell.classList.add("num");
+      const shown = column.measure?.(row);
+      if (shown) {
+        cell.setAttribute("data-measure", shown.measure);
+        cell.setAttribute("data-key", shown.key);
+      }
       if (SUPPRESSED.test(text)) cell.classList.add("lero-symbol");
       tr.append(cell);
     });

@@ -5,6 +5,8 @@
  */
 import { isNumber } from "./chart.js";
 import { formatHeadline, type Headline } from "./headline-figures.js";
+import { markMeasure } from "./measure-figure.js";
+import { ALL } from "../../lib/measures.js";
 
 export interface HeadlineCardOptions {
   document?: Document;
@@ -32,6 +34,7 @@ export function headlineCard(headline: Headline, options: HeadlineCardOptions = 
   if (suppressed) card.classList.add("lero-headline-suppressed");
   const heading = el(doc, "h3", "lero-headline-heading");
   const value = el(doc, "span", "lero-headline-value", formatHeadline(headline.value, headline.format));
+  if (headline.measure !== undefined) markMeasure(value, headline.measure, headline.key ?? ALL);
   const label = el(doc, "span", "lero-headline-label", headline.label);
   heading.append(value, " ", label);
   card.append(heading);

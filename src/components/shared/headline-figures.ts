@@ -4,7 +4,8 @@
  * the home page, the report, the tests and the embeds all read the same numbers the same way.
  */
 import type { PublishedAggregate, PublishedValue } from "../../lib/published.js";
-import { defined, isNumber, TOTAL } from "./chart.js";
+import { isNumber } from "./chart.js";
+import { ALL, formatMeasureValue, measure, measureValue, type MeasureFormat } from "../../lib/measures.js";
 
 /** A published value: a number, or a symbol such as `[c]` standing in for one. */
 export type Cell = PublishedValue;
@@ -28,6 +29,9 @@ export interface Headline {
   base: string;
   /** The page that tells the rest of the story. */
   href: string;
+  /** The registry measure the figure is, and its key: the card marks its number with them. */
+  measure?: string;
+  key?: string;
 }
 
 /** The row of a table whose dimensions have the given values. */
@@ -51,12 +55,9 @@ export function latestWave(table: AggregateTable | undefined): string | undefine
   return waves.sort((a, b) => Number(a) - Number(b)).at(-1);
 }
 
-/** A value as read in a sentence or a card: "1,200", "68%", "+8.7", or the symbol itself. */
+/** A value as read in a sentence or a card: "1,200", "68%", "+8.7", or the symbol itself (the registry's format). */
 export function formatHeadline(value: Cell | undefined, format: HeadlineFormat): string {
-  if (!isNumber(value)) return typeof value === "string" ? value : "[x]";
-  if (format === "percent") return `${Math.round(value).toLocaleString("en-GB")}%`;
-  if (format === "change") return `${value > 0 ? "+" : value < 0 ? "−" : ""}${Math.abs(value).toLocaleString("en-GB", { maximumFractionDigits: 1 })}`;
-  return value.toLocaleString("en-GB", { maximumFractionDigits: 1 });
+  return formatMeasureValue(value, format);
 }
 
 /** "150 LEROs" / "[c] people": a base count with its unit, singular when it is 1. */
@@ -82,47 +83,58 @@ export interface HeadlineData {
   barcPeople: Cell;
 }
 
-/** The numbers behind the headlines, picked from the tables (missing tables give nulls). */
+/** The key of the GP in the stigma measures, of "any setting" in avoided care, of the 12-month follow-up. */
+export const GP = "GP";
+export const ANY_SETTING = "Any setting";
+export const TWELVE_MONTHS = "12 months";
+
+/** The numbers behind the headlines, read through the measure registry (missing tables give nulls). */
 export function headlineData(tables: Tables): HeadlineData {
-  const evaluates = tables["headlines-audit-evaluates"];
-  const auditWave = latestWave(evaluates);
-  const standards = tables["headlines-standards-status"];
-  const standardsWave = latestWave(standards);
   const trainees = tables["headlines-workforce-trainees"];
-  const stigma = tables["headlines-stigma-met-by-setting"];
-  const avoided = tables["headlines-stigma-avoided-care"];
-  const change = tables["headlines-outcomes-change"];
-  const total = (table: AggregateTable | undefined, match: Record<string, string>, dim: string): Record<string, Cell> | undefined =>
-    rowOf(table, { ...match, [dim]: table?.totalLabel ?? TOTAL });
   return {
-    lerosAudited: total(evaluates, auditWave ? { wave: auditWave } : {}, "evaluates")?.count ?? null,
-    evaluatesPercent: statOf(rowOf(evaluates, { ...defined({ wave: auditWave }), evaluates: "Evaluates its work" }), "percent"),
-    auditWave,
-    standardsInPlacePercent: statOf(rowOf(standards, { ...defined({ wave: standardsWave }), section: "All sections", status: "In place" }), "percent"),
-    standardsAnswers: total(standards, { ...defined({ wave: standardsWave }), section: "All sections" }, "status")?.count ?? null,
-    standardsWave,
-    trainees: total(trainees, {}, "cohort")?.count ?? null,
+    lerosAudited: measureValue(tables, "leros-audited"),
+    evaluatesPercent: measureValue(tables, "leros-evaluating"),
+    auditWave: latestWave(tables["headlines-audit-evaluates"]),
+    standardsInPlacePercent: measureValue(tables, "standards-in-place"),
+    standardsAnswers: measureValue(tables, "standards-answers"),
+    standardsWave: latestWave(tables["headlines-standards-status"]),
+    trainees: measureValue(tables, "trainees"),
     cohorts: (trainees?.rows ?? []).filter((r) => r.cohort !== trainees?.totalLabel && r.count !== 0).length,
-    gpMetPercent: statOf(rowOf(stigma, { setting: "GP", enacted: "Met stigma" }), "percent"),
-    gpAnswered: total(stigma, { setting: "GP" }, "enacted")?.count ?? null,
-    avoidedPercent: statOf(rowOf(avoided, { avoided_care: "Avoided care" }), "percent"),
-    avoidedAnswered: total(avoided, {}, "avoided_care")?.count ?? null,
-    barcChange: statOf(change?.rows[0], "mean_change"),
-    barcPeople: change?.rows[0]?.count ?? null,
+    gpMetPercent: measureValue(tables, "stigma-met-sometimes", GP),
+    gpAnswered: measureValue(tables, "stigma-answered", GP),
+    avoidedPercent: measureValue(tables, "avoided-care", ANY_SETTING),
+    avoidedAnswered: measureValue(tables, "avoided-care-answered", ANY_SETTING),
+    barcChange: measureValue(tables, "barc-change", TWELVE_MONTHS),
+    barcPeople: measureValue(tables, "people-assessed-paired", TWELVE_MONTHS),
   };
 }
 
-/** The five to seven figures the home page leads with, each linking to its page. */
+/** The five to seven figures the home page leads with, each linking to its page; figure, label and base from the registry. */
 export function headlineFigures(tables: Tables): Headline[] {
   const d = headlineData(tables);
   const wave = (w: string | undefined, what: string): string => (w ? `, ${w} ${what}` : "");
+  const card = (id: string, measureId: string, key: string, value: Cell, label: string, base: string, href: string): Headline => ({
+    id,
+    measure: measureId,
+    key,
+    value,
+    format: headlineFormat(measure(measureId).format),
+    label,
+    base,
+    href,
+  });
+  const base = (id: string, count: Cell, what?: string): string => `Base: ${countOf(count, measure(id).unit[0], measure(id).unit[1])}${what ? ` ${what}` : ""}`;
   return [
-    { id: "leros-audited", value: d.lerosAudited, format: "count", label: "LEROs took part in the audit of research and evaluation", base: `Organisations audited${wave(d.auditWave, "audit")}`, href: "/research" },
-    { id: "leros-evaluating", value: d.evaluatesPercent, format: "percent", label: "of LEROs audited evaluate their work in some way", base: `Base: ${countOf(d.lerosAudited, "LERO", "LEROs")}${wave(d.auditWave, "audit")}`, href: "/research" },
-    { id: "standards-in-place", value: d.standardsInPlacePercent, format: "percent", label: "of quality-standards statements that apply to a LERO are fully in place", base: `Base: ${countOf(d.standardsAnswers, "answer", "answers")} (a LERO × a statement)${wave(d.standardsWave, "self-assessment")}`, href: "/standards" },
-    { id: "trainees", value: d.trainees, format: "count", label: "peer researchers with lived experience trained by CLERO", base: `Across ${d.cohorts} training ${d.cohorts === 1 ? "cohort" : "cohorts"}`, href: "/workforce" },
-    { id: "stigma-gp", value: d.gpMetPercent, format: "percent", label: "of people asked about their GP met stigma from GP staff", base: `Base: ${countOf(d.gpAnswered, "person", "people")} who answered about their GP`, href: "/stigma" },
-    { id: "avoided-care", value: d.avoidedPercent, format: "percent", label: "avoided or put off care because of stigma", base: `Base: ${countOf(d.avoidedAnswered, "person", "people")} who answered`, href: "/stigma" },
-    { id: "barc-change", value: d.barcChange, format: "change", label: "points: mean change in recovery capital (BARC-10) from intake to 12 months", base: `Base: ${countOf(d.barcPeople, "person", "people")} assessed at both points`, href: "/outcomes" },
+    card("leros-audited", "leros-audited", ALL, d.lerosAudited, measure("leros-audited").label, `Organisations audited${wave(d.auditWave, "audit")}`, "/research"),
+    card("leros-evaluating", "leros-evaluating", ALL, d.evaluatesPercent, measure("leros-evaluating").label, `${base("leros-audited", d.lerosAudited)}${wave(d.auditWave, "audit")}`, "/research"),
+    card("standards-in-place", "standards-in-place", ALL, d.standardsInPlacePercent, measure("standards-in-place").label, `${base("standards-answers", d.standardsAnswers, "(a LERO × a statement)")}${wave(d.standardsWave, "self-assessment")}`, "/standards"),
+    card("trainees", "trainees", ALL, d.trainees, measure("trainees").label, `Across ${d.cohorts} training ${d.cohorts === 1 ? "cohort" : "cohorts"}`, "/workforce"),
+    card("stigma-gp", "stigma-met-sometimes", GP, d.gpMetPercent, `of people asked about their GP ${measure("stigma-met-sometimes").label}`, base("stigma-answered", d.gpAnswered, "who answered about their GP"), "/stigma"),
+    card("avoided-care", "avoided-care", ANY_SETTING, d.avoidedPercent, `${measure("avoided-care").label} in at least one setting`, base("avoided-care-answered", d.avoidedAnswered, "who answered"), "/stigma"),
+    card("barc-change", "barc-change", TWELVE_MONTHS, d.barcChange, "points: mean change in recovery capital (BARC-10) from intake to 12 months", base("people-assessed-paired", d.barcPeople, "assessed at both points"), "/outcomes"),
   ];
+}
+
+function headlineFormat(format: MeasureFormat): HeadlineFormat {
+  return format === "mean" ? "count" : format;
 }

@@ -38,9 +38,9 @@ describe("report findings from hand-written tables", () => {
     expect(sentence(TABLES, "report-trainees")).toBe("CLERO has trained 55 peer researchers with lived experience of recovery, in 2 cohorts.");
     expect(sentence(TABLES, "report-confidence")).toBe("Trainees' mean confidence in research skills rose from 2.2 to 3.9 out of 5 over the training.");
     expect(sentence(TABLES, "report-stigma-settings")).toBe(
-      "75% of people asked about their GP said GP staff had treated them unfairly because of substance use; the highest share was at the police (80%).",
+      "75% of people asked about their GP said GP staff had treated them unfairly because of substance use sometimes or more often; the highest share was at the police (80%).",
     );
-    expect(sentence(TABLES, "report-avoided-care")).toBe("55% of the 600 people who answered said stigma had led them to avoid or put off care.");
+    expect(sentence(TABLES, "report-avoided-care")).toBe("55% of the 600 people who answered said stigma had led them to avoid or put off care in at least one setting.");
     expect(sentence(TABLES, "report-barc-assessments")).toBe(
       "Among the 400 people assessed both at intake and at 12 months, mean recovery capital (BARC-10, scored 10 to 60) rose by 7.9 points, from 36.1 to 44.",
     );
@@ -75,6 +75,21 @@ describe("report findings from hand-written tables", () => {
     expectSnapshot("report-finding", block);
     expect(block.querySelector("figure.lero-figure-chart svg")).not.toBeNull();
     expect(block.querySelector(".lero-finding")?.id).toBe("report-stigma-settings-finding");
+  });
+
+  it("marks every figure of a sentence and of its chart's table with its measure and key", () => {
+    const doc = createDocument();
+    const findings = reportFindings(TABLES, BARC);
+    const list = findingList(findings, { document: doc });
+    const marked = [...list.querySelectorAll("[data-measure]")].map((el) => `${el.getAttribute("data-measure")} ${el.getAttribute("data-key")} ${el.textContent}`);
+    expect(marked).toContain("leros-evaluating all 60%");
+    expect(marked).toContain("stigma-met-sometimes GP 75%");
+    expect(marked).toContain("stigma-met-sometimes Police 80%");
+    expect(marked).toContain("barc-change 12 months 7.9");
+    expect(marked).toContain("barc-cutoff-paired Intake 10%");
+    const block = findingBlock(findings.find((f) => f.id === "report-stigma-settings")!, { width: 640, document: doc });
+    const cells = [...block.querySelectorAll("td[data-measure]")].map((el) => `${el.getAttribute("data-measure")} ${el.getAttribute("data-key")}`);
+    expect(cells).toContain("stigma-met-sometimes GP");
   });
 });
 
