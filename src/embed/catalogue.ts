@@ -10,7 +10,8 @@
  */
 import { barsFigure, type BarDatum, type Value } from "../components/shared/bars.ts";
 import { embedHeadlineFigure } from "../components/embed/headline.ts";
-import type { AggregateTable, Cell, Headline } from "../components/shared/headline-figures.ts";
+import { latestWave, type AggregateTable, type Cell, type Headline } from "../components/shared/headline-figures.ts";
+import { ALL, formatMeasureValue, measureValue } from "../lib/measures.ts";
 import { tileMapFigure, type TileDatum, type TileRegion } from "../components/regions/tile-map.ts";
 import { shareFigure, type ShareRow } from "../components/stigma/share.ts";
 import { trajectoryFigure, type TrajectoryRow } from "../components/outcomes/trajectory.ts";
@@ -171,27 +172,32 @@ const standardsInPlace: EmbedChart = {
   id: "standards-in-place",
   title: "Quality standards in place",
   page: { path: "/standards", name: "Quality standards" },
-  aggregates: ["standards-status"],
+  aggregates: ["headlines-standards-status"],
   regional: false,
   height: 440,
   mainColour: "--lero-cat-3",
   source: STANDARDS_SOURCE,
   render(context) {
-    const rows = table(context.tables, "standards-status").rows;
-    const total = rows.find((r) => r.status === TOTAL)?.count;
-    const data: BarDatum[] = rows
-      .filter((r) => r.status !== TOTAL)
-      .map((r) => ({ label: String(r.status), value: isNumber(r.count) && isNumber(total) && total > 0 ? Math.round((1000 * r.count) / total) / 10 : isNumber(r.count) ? "[x]" : "[c]" }));
-    const inPlace = data.find((d) => d.label === "In place");
+    // The registry's measure (standards-in-place): shares of the applicable answers, as on Home and in the Report.
+    const status = table(context.tables, "headlines-standards-status");
+    const wave = latestWave(status);
+    const data: BarDatum[] = status.rows
+      .filter((r) => (wave === undefined || r.wave === wave) && r.section === "All sections" && r.status !== status.totalLabel)
+      .map((r) => ({
+        label: String(r.status),
+        value: isNumber(r.percent) ? r.percent : "[c]",
+        ...(r.status === "In place" ? { measure: "standards-in-place", key: ALL } : {}),
+      }));
+    const inPlace = measureValue(context.tables, "standards-in-place");
     return barsFigure(data, {
       id: "embed-standards-in-place",
-      title: isNumber(inPlace?.value) ? `LEROs rate ${Math.round(inPlace.value)}% of quality-standard statements as fully in place` : "How far LEROs have the quality standards in place",
-      subtitle: `Percentage of statement ratings across the UK, all LEROs and statements; base: ${countText(total)} ratings`,
+      title: isNumber(inPlace) ? `LEROs rate ${formatMeasureValue(inPlace, "percent")} of the quality-standard statements that apply to them as fully in place` : "How far LEROs have the quality standards in place",
+      subtitle: `Percentage of applicable answers (a LERO × a statement, leaving out statements a LERO marked not applicable), all LEROs across the UK; base: ${countText(measureValue(context.tables, "standards-answers"))} applicable answers`,
       source: STANDARDS_SOURCE,
       labelHeading: "Status",
-      valueHeading: "% of ratings",
+      valueHeading: "% of applicable answers",
       measure: "percent",
-      axisLabel: "Percentage of ratings",
+      axisLabel: "Percentage of applicable answers",
       fill: "var(--lero-cat-3, #009e73)",
       width: context.width,
       document: context.document,
@@ -228,6 +234,7 @@ const stigmaBySetting: EmbedChart = {
     return shareFigure(rows, {
       id: "embed-stigma-by-setting",
       measure: "enacted",
+      ...(context.region ? { region: context.region.name } : {}),
       source: STIGMA_SOURCE,
       ...(context.region ? { subtitle: `Percentage of people in ${context.region.name} who used each setting and met enacted stigma there` } : {}),
       notes: table(context.tables, "embed-stigma-enacted-by-region").notes?.slice(0, 1) ?? [],
@@ -301,14 +308,15 @@ const headlineEvaluates: EmbedChart = {
   mainColour: "--lero-cat-1",
   source: AUDIT_SOURCE,
   render(context) {
-    const row = evaluatesRow(context, context.region?.name ?? TOTAL);
-    const value: Cell = isNumber(row.percent) ? Math.round(row.percent) : typeof row.count === "string" || typeof row.base === "string" ? "[c]" : null;
+    const key = context.region?.name ?? ALL;
     const headline: Headline = {
       id: "embed-evaluates",
-      value,
+      measure: "leros-evaluating",
+      key,
+      value: measureValue(context.tables, "leros-evaluating", key),
       format: "percent",
-      label: `of LEROs ${where(context.region)} evaluate their work`,
-      base: `Base: ${countText(row.base)} LEROs, latest audit wave`,
+      label: `of LEROs ${where(context.region)} evaluate their work in some way`,
+      base: `Base: ${countText(measureValue(context.tables, "leros-audited", key))} LEROs, latest audit wave`,
       href: "/research",
     };
     return embedHeadlineFigure(headline, {

@@ -37,7 +37,7 @@ export function embedHeadlineFigure(headline: Headline, options: EmbedHeadlineOp
       doc,
       [
         { key: "label", label: "Area" },
-        { key: "value", label: options.valueHeading, numeric: true },
+        { key: "value", label: options.valueHeading, numeric: true, ...(headline.measure === undefined ? {} : { measure: () => ({ measure: headline.measure!, key: headline.key ?? "all" }) }) },
         { key: "base", label: "Base" },
       ],
       [row],

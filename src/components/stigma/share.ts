@@ -10,6 +10,7 @@ import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
 import { formatCount, percentText } from "../shared/format.js";
 import type { BarDatum } from "../shared/bars.js";
 import { settingPhrase } from "./settings.js";
+import { keyOf } from "../../lib/measures.js";
 
 /** A row of `stigma-enacted-by-setting` or `stigma-avoided-by-setting`. */
 export interface ShareRow {
@@ -86,7 +87,15 @@ function baseRange(rows: readonly ShareRow[]): string {
 
 export interface ShareFigureOptions extends ChartFigureOptions {
   measure: ShareMeasure;
+  /** The region the rows are for (an embed narrowed to one region); its table cells are keyed with it. */
+  region?: string;
 }
+
+/** The registry measures the chart shows: its percentage, and the base count of its table. */
+const REGISTRY: Record<ShareMeasure, { percent: string; base: string }> = {
+  enacted: { percent: "stigma-met-often", base: "stigma-answered" },
+  avoided: { percent: "avoided-care", base: "avoided-care-answered" },
+};
 
 export function describeShares(rows: readonly ShareRow[], measure: ShareMeasure): string {
   const what = measure === "enacted" ? "met enacted stigma" : "avoided or put off care because of how they were treated";
@@ -100,11 +109,13 @@ export function shareFigure(rows: readonly ShareRow[], options: ShareFigureOptio
   const countKey = `${measure}_count`;
   const bars = shareBars(rows);
   const people = (v: Value): string => formatCount(v);
+  const registry = REGISTRY[measure];
+  const keyed = (id: string) => (row: Record<string, unknown>) => ({ measure: id, key: keyOf(id, { setting: String(row.setting), region: options.region }) });
   const columns: TableColumn[] = [
     { key: "setting", label: "Setting" },
-    { key: "count", label: "People who used it (base)", numeric: true, format: (v) => people(v as Value) },
+    { key: "count", label: "People who used it (base)", numeric: true, format: (v) => people(v as Value), measure: keyed(registry.base) },
     { key: countKey, label: measure === "enacted" ? "People who met enacted stigma" : "People who avoided care", numeric: true, format: (v) => people(v as Value) },
-    { key: "percent", label: "Percentage", numeric: true, format: (v) => (isNumber(v as Value) ? pct1(v as number) : "[c]") },
+    { key: "percent", label: "Percentage", numeric: true, format: (v) => (isNumber(v as Value) ? pct1(v as number) : "[c]"), measure: keyed(registry.percent) },
   ];
   const ordered = bars.map((b) => rows.find((r) => r.setting === b.label)!);
   return figure({
