@@ -11,6 +11,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import type { Browser, CDPSession, Page } from "playwright-core";
 import { SAMPLE_DIR } from "../loaders/data-dir.ts";
+import { redactText } from "../loaders/disclose/redact.ts";
 import { PROJECT_ROOT } from "../loaders/schema.ts";
 import { launch, serveSite, type StaticSite } from "../test/support/browser.ts";
 
@@ -94,6 +95,23 @@ async function benchPipeline() {
     });
   }
   return results;
+}
+
+// ─── 1a. Free-text redaction ─────────────────────────────────────────────────────────────────────
+
+/** Short answers through the redactor: texts per second (a measured figure, not a test). */
+function benchRedaction() {
+  const texts = [
+    "The peer support group really helped me feel connected again.",
+    "Hope is what keeps me going, and my keyworker Dave was brilliant.",
+    "Call me on 07700 900123 if you need anything",
+    "I was drinking for 10 years; now 2 years sober in 2024.",
+  ];
+  const count = quick ? 20_000 : 100_000;
+  const started = performance.now();
+  for (let i = 0; i < count; i++) redactText(texts[i % texts.length]!);
+  const seconds = (performance.now() - started) / 1000;
+  return { texts: count, seconds: round(seconds), textsPerSecond: Math.round(count / seconds) };
 }
 
 // ─── 1b. The whole release and its intruder ──────────────────────────────────────────────────────
@@ -272,6 +290,7 @@ const started = performance.now();
 const results: Record<string, unknown> = { machine: machine(), budgets: BUDGET };
 results.pipeline = await benchPipeline();
 results.release = await benchRelease();
+results.redaction = benchRedaction();
 const dist = join(WORK, "dist");
 results.build = await benchBuild(dist);
 const browser = await launch();
@@ -319,6 +338,8 @@ for (const p of pipeline) lines.push(`| ${p.rows.toLocaleString("en-GB")} | ${p.
 const release = results.release as Awaited<ReturnType<typeof benchRelease>>;
 lines.push("", "| outcomes rows | whole release s | intruder s | intruder share | hidden cells audited | tables vs microdata | records re-attached | peak MB |", "|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of release) lines.push(`| ${r.rows.toLocaleString("en-GB")} | ${r.releaseSeconds} | ${r.intruderSeconds} | ${r.intruderShare} | ${r.cellsAudited} | ${r.tablesCompared} | ${r.recordsForced} | ${r.maxRssMb} |`);
+const redaction = results.redaction as ReturnType<typeof benchRedaction>;
+lines.push("", `Redaction: ${redaction.texts.toLocaleString("en-GB")} short answers in ${redaction.seconds} s (${redaction.textsPerSecond.toLocaleString("en-GB")} a second).`);
 const build = results.build as { seconds: number; distMb: number };
 lines.push("", `Site build from clean: ${build.seconds} s; dist/ ${build.distMb} MB.`, "");
 lines.push("| page | KB transferred | requests | first chart ms | DuckDB-wasm |", "|---|---:|---:|---:|---|");

@@ -396,17 +396,6 @@ describe("redactText: output guarantees", () => {
     expect(redactText(mixed)).toEqual(redactText(mixed));
   });
 
-  it("redacts 100,000 short texts in a few seconds", () => {
-    const texts = [
-      "The peer support group really helped me feel connected again.",
-      "Hope is what keeps me going, and my keyworker Dave was brilliant.",
-      "Call me on 07700 900123 if you need anything",
-      "I was drinking for 10 years; now 2 years sober in 2024.",
-    ];
-    const start = performance.now();
-    for (let i = 0; i < 100_000; i++) redactText(texts[i % texts.length]!);
-    expect(performance.now() - start).toBeLessThan(10_000);
-  });
 });
 
 describe("loadAllowList", () => {

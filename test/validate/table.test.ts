@@ -339,19 +339,17 @@ describe("validateTable: types in records", () => {
 });
 
 describe("validateTable: scale", () => {
-  it("validates 200,000 rows of 20 columns quickly", () => {
+  // Speed is measured by `npm run bench` (the pipeline at 10k–1M rows), not asserted here: these machines are shared.
+  it("validates 200,000 rows of 20 columns", () => {
     const fields = Array.from({ length: 20 }, (_, i) =>
       i === 0 ? field("id", "string") : field(`item${i}`, "integer", { constraints: { minimum: 1, maximum: 6 } }),
     );
     const rows = Array.from({ length: 200_000 }, (_, r) => fields.map((_, i) => (i === 0 ? `P${r}` : String(1 + ((r + i) % 6)))));
     const big = table(fields.map((f) => f.name), rows);
-    const started = performance.now();
     const result = validateTable(big, schema(fields, { primaryKey: ["id"] }));
-    const elapsed = performance.now() - started;
     expect(result.valid).toBe(true);
     expect(result.records).toHaveLength(200_000);
     expect(result.records[199_999]).toMatchObject({ id: "P199999", item1: 3, item19: 3 });
-    expect(elapsed).toBeLessThan(5_000);
   });
 });
 
