@@ -9,10 +9,12 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../loaders/schema.ts";
 import { runTs } from "../support/run.ts";
+import { checkMeasures, measureConflicts, sameValue } from "../../scripts/measure-gate.ts";
 import { checkDownloads, checkLinks, checkTitles, differingFiles, htmlFiles, JAVA_MISSING, javaAvailable, validateHtml } from "../support/quality.ts";
 
 const DIST = join(PROJECT_ROOT, "dist");
 const BROKEN = join(PROJECT_ROOT, "test", "fixtures", "quality", "broken-site");
+const MEASURE_CONFLICT = join(PROJECT_ROOT, "test", "fixtures", "quality", "measure-conflict");
 
 describe("valid HTML (Nu Html Checker)", () => {
   beforeAll(() => {
@@ -60,6 +62,37 @@ describe("links and downloads", () => {
 
   it("every download listed in datapackage.json exists with its declared size and hash", () => {
     expect(checkDownloads(DIST)).toEqual([]);
+  });
+});
+
+describe("one value per measure and key (the measure gate)", () => {
+  it("finds a measure shown with two values, a hidden figure shown elsewhere, and an unknown id in the fixture", () => {
+    const result = checkMeasures(MEASURE_CONFLICT);
+    expect(result.ok).toBe(false);
+    expect(result.files).toBe(3);
+    expect(result.conflicts.map((c) => `${c.measure} ${c.key}`)).toEqual(["leros-evaluating all", "stigma-at-gp all", "stigma-met-sometimes GP"]);
+    const gp = result.conflicts.find((c) => c.measure === "stigma-met-sometimes")!;
+    expect(gp.message).toBe('Measure stigma-met-sometimes, key "GP", shows 2 different values: "81%" on index.html; "42%" on stigma.html. Take the figure from the registry (measureValue) on every page, or give the other number its own measure.');
+    expect(result.conflicts.find((c) => c.measure === "leros-evaluating")!.message).toContain('"[c]" on embed/headline.html');
+    expect(result.conflicts.find((c) => c.measure === "stigma-at-gp")!.message).toMatch(/is not in src\/lib\/measures.ts/);
+  });
+
+  it("reads one value written two ways as one, and a symbol beside a number as two", () => {
+    expect(sameValue("42%", "42.0%")).toBe(true);
+    expect(sameValue("71%", "71.4%")).toBe(true);
+    expect(sameValue("1,200", "1200")).toBe(true);
+    expect(sameValue("+8.6", "8.6")).toBe(true);
+    expect(sameValue("−1.5", "1.5")).toBe(false);
+    expect(sameValue("48%", "46.1%")).toBe(false);
+    expect(sameValue("[c]", "42%")).toBe(false);
+    expect(sameValue("[c]", "[c]")).toBe(true);
+    expect(measureConflicts([])).toEqual([]);
+  });
+
+  it("finds every measure shown with one value per key in the built site, and agreeing with the published tables", () => {
+    const result = checkMeasures(DIST);
+    expect(result.shown).toBeGreaterThan(10);
+    expect(result.conflicts.map((c) => c.message)).toEqual([]);
   });
 });
 
