@@ -12,6 +12,10 @@ export interface Region {
   nation: string;
   tile_row: number;
   tile_col: number;
+  /** A name that fits a small tile ("Yorkshire & Humber"). */
+  short_name: string;
+  /** A few letters for the smallest tiles ("YH"). */
+  abbreviation: string;
 }
 
 export interface Statement {
@@ -38,6 +42,8 @@ export function loadRegions(dir?: string): Region[] {
     nation: r.nation ?? "",
     tile_row: Number(r.tile_row),
     tile_col: Number(r.tile_col),
+    short_name: r.short_name || (r.name ?? ""),
+    abbreviation: r.abbreviation ?? "",
   }));
 }
 

@@ -45,7 +45,7 @@ export async function loadTables(published: string): Promise<Tables> {
 }
 
 export function embedRegions(): EmbedRegion[] {
-  return loadRegions().map((r) => ({ name: r.name, name_cy: r.name_cy, slug: regionSlug(r.name), tile_row: r.tile_row, tile_col: r.tile_col }));
+  return loadRegions().map((r) => ({ name: r.name, name_cy: r.name_cy, slug: regionSlug(r.name), tile_row: r.tile_row, tile_col: r.tile_col, short_name: r.short_name, abbreviation: r.abbreviation }));
 }
 
 function createDocument(): Document {

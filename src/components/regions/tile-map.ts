@@ -16,6 +16,9 @@ export interface TileRegion {
   slug: string;
   tile_row: number;
   tile_col: number;
+  /** From data/reference/regions.csv: a name that fits a small tile, and a few letters for the smallest. */
+  short_name: string;
+  abbreviation: string;
 }
 
 export interface TileMeasure {
@@ -42,25 +45,6 @@ export interface TileMapOptions extends ChartOptions {
 const SVG = "http://www.w3.org/2000/svg";
 const SUPPRESSED_FILL = "#bdbdbd";
 
-/** Short names and abbreviations that stay readable on small tiles. */
-const SHORT: Record<string, { short: string; abbr: string }> = {
-  "North East": { short: "North East", abbr: "NE" },
-  "North West": { short: "North West", abbr: "NW" },
-  "Yorkshire and The Humber": { short: "Yorkshire & Humber", abbr: "YH" },
-  "East Midlands": { short: "East Midlands", abbr: "EM" },
-  "West Midlands": { short: "West Midlands", abbr: "WM" },
-  "East of England": { short: "East of England", abbr: "EE" },
-  London: { short: "London", abbr: "LDN" },
-  "South East": { short: "South East", abbr: "SE" },
-  "South West": { short: "South West", abbr: "SW" },
-  Wales: { short: "Wales", abbr: "WAL" },
-  Scotland: { short: "Scotland", abbr: "SCO" },
-  "Northern Ireland": { short: "N. Ireland", abbr: "NI" },
-};
-
-export function shortName(name: string): { short: string; abbr: string } {
-  return SHORT[name] ?? { short: name, abbr: name.split(/\s+/).map((w) => w[0]?.toUpperCase() ?? "").join("") };
-}
 
 
 export function formatTileValue(value: Value | undefined, kind: TileMeasure["kind"]): string {
@@ -137,7 +121,7 @@ export function tileMap(regions: readonly TileRegion[], data: readonly TileDatum
     const y = legendHeight + (region.tile_row - 1) * (size + gap);
     const fill = isNumber(value) ? colour(value) : SUPPRESSED_FILL;
     const ink = isNumber(value) ? textOn(fill) : "currentColor";
-    const names = shortName(region.name);
+    const names = { short: region.short_name, abbr: region.abbreviation };
     const text = formatTileValue(value, measure.kind);
     // The tile's visible text (name and value) is its accessible name; the table and legend say the rest.
     const link = node(doc, "a", { href: href(region.slug), class: "lero-tile" });

@@ -5,8 +5,8 @@ import { findChart, type EmbedRegion, type Tables } from "../../../src/embed/cat
 import { createDocument, expectSnapshot } from "../snapshot.ts";
 
 const REGIONS: EmbedRegion[] = [
-  { name: "North East", name_cy: "Gogledd Ddwyrain Lloegr", slug: "north-east", tile_row: 2, tile_col: 3 },
-  { name: "Wales", name_cy: "Cymru", slug: "wales", tile_row: 4, tile_col: 1 },
+  { name: "North East", name_cy: "Gogledd Ddwyrain Lloegr", slug: "north-east", tile_row: 2, tile_col: 3, short_name: "North East", abbreviation: "NE" },
+  { name: "Wales", name_cy: "Cymru", slug: "wales", tile_row: 4, tile_col: 1, short_name: "Wales", abbreviation: "WAL" },
 ];
 
 const settings = ["GP", "Pharmacy", "Police"];

@@ -5,10 +5,10 @@ import { describeTileMap, tileMapFigure, tileMapTitle, type TileDatum, type Tile
 import { createDocument, expectSnapshot } from "../snapshot.ts";
 
 const regions: TileRegion[] = [
-  { name: "Scotland", slug: "scotland", tile_row: 1, tile_col: 2 },
-  { name: "North East", slug: "north-east", tile_row: 2, tile_col: 3 },
-  { name: "Yorkshire and The Humber", slug: "yorkshire-and-the-humber", tile_row: 3, tile_col: 3 },
-  { name: "Wales", name_cy: "Cymru", slug: "wales", tile_row: 4, tile_col: 1 },
+  { name: "Scotland", slug: "scotland", tile_row: 1, tile_col: 2, short_name: "Scotland", abbreviation: "SCO" },
+  { name: "North East", slug: "north-east", tile_row: 2, tile_col: 3, short_name: "North East", abbreviation: "NE" },
+  { name: "Yorkshire and The Humber", slug: "yorkshire-and-the-humber", tile_row: 3, tile_col: 3, short_name: "Yorkshire & Humber", abbreviation: "YH" },
+  { name: "Wales", name_cy: "Cymru", slug: "wales", tile_row: 4, tile_col: 1, short_name: "Wales", abbreviation: "WAL" },
 ];
 const data: TileDatum[] = [
   { region: "Scotland", value: 40, base: 20 },
