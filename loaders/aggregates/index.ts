@@ -173,6 +173,28 @@ export async function meansBy(
   return { dimensions: [options.dim], measures: ["count", ...Object.keys(options.measures)], totalLabel: "Total", rows: out, links: { additive: false } };
 }
 
+/**
+ * A consented free-text field as a plain list: its distinct texts, each with only the `keys` given
+ * (a setting, a statement), sorted by key (in the order of `order`, when given) and then by text. The
+ * pipeline has already dropped texts without consent and redacted the rest; the list carries no
+ * pseudonym and no other answer, so no text can be joined to a person's or a LERO's row.
+ */
+export async function textList(
+  context: AggregateContext,
+  options: { dataset: Dataset; field: string; as: string; keys?: string[]; where?: string; order?: Record<string, readonly string[]> },
+): Promise<Record<string, string>[]> {
+  const keys = options.keys ?? [];
+  const text = quoteIdentifier(options.field);
+  const found = await context.query(
+    `SELECT DISTINCT ${[...keys.map((k) => `CAST(${quoteIdentifier(k)} AS VARCHAR) AS ${quoteIdentifier(k)}`), `CAST(${text} AS VARCHAR) AS ${quoteIdentifier(options.as)}`].join(", ")} FROM ${quoteIdentifier(context.table(options.dataset))} WHERE ${text} IS NOT NULL AND trim(${text}) <> ''${options.where ? ` AND (${options.where})` : ""}`,
+  );
+  const rank = (key: string, value: string): number => options.order?.[key]?.indexOf(value) ?? 0;
+  const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return found
+    .map((row) => Object.fromEntries([...keys, options.as].map((k) => [k, String(row[k] ?? "")])))
+    .sort((a, b) => keys.reduce((c, k) => c || rank(k, a[k]!) - rank(k, b[k]!) || compare(a[k]!, b[k]!), 0) || compare(a[options.as]!, b[options.as]!));
+}
+
 /** Finds every topic module in this folder and returns their definitions, checked for clashes. */
 export async function loadAggregateDefinitions(dir: string = dirname(fileURLToPath(import.meta.url))): Promise<AggregateDefinition[]> {
   const files = readdirSync(dir)

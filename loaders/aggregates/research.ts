@@ -16,7 +16,7 @@ import { LinkedCells } from "../disclose/linked.ts";
 import type { ReleaseLinks } from "../../src/lib/published.ts";
 import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
 import type { Dataset } from "../schema.ts";
-import { categoriesOf, countSql, roundPercent, shown, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
+import { categoriesOf, countSql, textList, roundPercent, shown, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
 
 export const TOPIC = "research";
 const DATASET: Dataset = "audit";
@@ -261,16 +261,12 @@ const descriptions: AggregateDefinition = {
   dataset: DATASET,
   title: "Innovations in LEROs' own words",
   async build(context) {
-    const column = quoteIdentifier("innovation_description");
-    // The pipeline has already dropped texts without consent and redacted the rest; texts only, no LERO.
-    const rows = await context.query(
-      `SELECT DISTINCT ${column} AS description FROM ${quoteIdentifier(context.table(DATASET))} WHERE ${await latestWaveSql(context)} AND ${column} IS NOT NULL AND trim(${column}) <> '' ORDER BY 1`,
-    );
+    const rows = await textList(context, { dataset: DATASET, field: "innovation_description", as: "description", where: await latestWaveSql(context) });
     return {
       dimensions: ["description"],
       measures: [],
       totalLabel: TOTAL,
-      rows: rows.map((r) => ({ description: String(r.description) })),
+      rows,
       notes: ["Descriptions published with the LERO's consent, after names, contact details and links were replaced by placeholders such as [name]. Repeated texts are shown once."],
     };
   },

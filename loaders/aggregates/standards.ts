@@ -14,7 +14,7 @@ import { LinkedCells } from "../disclose/linked.ts";
 import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
 import { readReferenceCsv } from "../reference.ts";
 import type { Dataset } from "../schema.ts";
-import { categoriesOf, roundPercent, shown, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
+import { categoriesOf, roundPercent, shown, textList, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
 
 export const TOPIC = "standards";
 const DATASET: Dataset = "standards";
@@ -263,16 +263,12 @@ const goodPractice: AggregateDefinition = {
   dataset: DATASET,
   title: "Good-practice notes",
   async build(context) {
-    const note = id("good_practice_note");
-    // Only consented notes survive the pipeline, already redacted; statement and text only, no LERO.
-    const rows = await context.query(
-      `SELECT DISTINCT ${id("statement_id")} AS statement_id, ${note} AS note FROM ${id(context.table(DATASET))} WHERE ${await latestWaveSql(context, DATASET)} AND ${note} IS NOT NULL AND trim(${note}) <> '' ORDER BY 1, 2`,
-    );
+    const rows = await textList(context, { dataset: DATASET, field: "good_practice_note", as: "note", keys: ["statement_id"], where: await latestWaveSql(context, DATASET) });
     return {
       dimensions: ["statement_id", "note"],
       measures: [],
       totalLabel: TOTAL,
-      rows: rows.map((r) => ({ statement_id: String(r.statement_id), note: String(r.note) })),
+      rows,
       notes: ["Notes published with the LERO's consent, after names, contact details and links were replaced by placeholders such as [name]. Repeated notes are shown once per statement."],
     };
   },

@@ -8,7 +8,7 @@
  * suppression like any other.
  */
 import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
-import { categoriesOf, crossTab, meansBy, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
+import { categoriesOf, crossTab, meansBy, textList, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
 import type { AggregateJson } from "../disclose/cells.ts";
 import type { ReleaseLinks } from "../../src/lib/published.ts";
 
@@ -193,13 +193,7 @@ export const aggregates: AggregateDefinition[] = [
     title: "Quotes about experiences in services, as said",
     async build(context) {
       const settings = categoriesOf(context.field(DATASET, "setting"));
-      const found = await context.query(
-        `SELECT DISTINCT CAST(${column("setting")} AS VARCHAR) AS setting, CAST(${column("quote")} AS VARCHAR) AS quote FROM ${column(context.table(DATASET))} WHERE ${column("quote")} IS NOT NULL AND ${column("quote_consent")} IS TRUE`,
-      );
-      const rows = found
-        .filter((r): r is { setting: string; quote: string } => typeof r.setting === "string" && typeof r.quote === "string" && r.quote.trim() !== "")
-        .sort((a, b) => settings.indexOf(a.setting) - settings.indexOf(b.setting) || (a.quote < b.quote ? -1 : a.quote > b.quote ? 1 : 0))
-        .map((r) => ({ setting: r.setting, quote: r.quote }));
+      const rows = await textList(context, { dataset: DATASET, field: "quote", as: "quote", keys: ["setting"], where: `${column("quote_consent")} IS TRUE`, order: { setting: settings } });
       return {
         dimensions: ["setting", "quote"],
         measures: [],

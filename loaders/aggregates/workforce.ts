@@ -10,7 +10,7 @@ import type { AggregateJson } from "../disclose/cells.ts";
 import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
 import type { Field } from "../schema.ts";
 import { LinkedCells } from "../disclose/linked.ts";
-import { categoriesOf, crossTab, meansBy, shown, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
+import { categoriesOf, crossTab, meansBy, shown, textList, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
 
 const DATASET = "workforce";
 const TOPIC = "workforce";
@@ -149,15 +149,8 @@ export const aggregates: AggregateDefinition[] = [
     dataset: DATASET,
     title: "Trainees' feedback on the training, as said",
     async build(context) {
-      const found = await context.query(
-        `SELECT DISTINCT CAST(${column("feedback")} AS VARCHAR) AS feedback FROM ${column(context.table(DATASET))} WHERE ${column("feedback")} IS NOT NULL AND ${column("feedback_consent")} IS TRUE`,
-      );
       // Only the words: no cohort, attendance or other detail that could point to a trainee.
-      const rows = found
-        .map((r) => r.feedback)
-        .filter((text): text is string => typeof text === "string" && text.trim() !== "")
-        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-        .map((feedback) => ({ feedback }));
+      const rows = await textList(context, { dataset: DATASET, field: "feedback", as: "feedback", where: `${column("feedback_consent")} IS TRUE` });
       return {
         dimensions: ["feedback"],
         measures: [],
