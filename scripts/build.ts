@@ -6,7 +6,8 @@
  * 2. Framework builds the pages into a temporary folder (npm cache seeded from node_modules, telemetry
  *    off, its loader cache cleared so pages always use this run's data).
  * 3. The published files are copied to `data/` in that folder, under stable names for downloads.
- * 4. The independent disclosure audit reads that folder; any finding fails the build.
+ * 4. The independent disclosure audit reads that folder; any finding fails the build. The measure gate
+ *    (`measure-gate.ts`) then fails it when one measure and key show two values in its HTML.
  * 5. Only then does the folder replace `dist/`. If any step fails, the previous `dist/` stays as it was.
  */
 import { spawn } from "node:child_process";
@@ -21,6 +22,7 @@ import { loadRegions, regionSlug } from "../loaders/reference.ts";
 import { publishedDir } from "../loaders/site-data.ts";
 import { PipelineError } from "../loaders/types.ts";
 import { escapeHtml } from "./html.ts";
+import { checkMeasures } from "./measure-gate.ts";
 import { withLock } from "./lock.ts";
 import { seedNpmCache } from "./seed-npm-cache.ts";
 
@@ -133,6 +135,11 @@ async function buildUnlocked(): Promise<void> {
       throw new PipelineError("source-error", [`The disclosure audit found ${audit.findings.length} problem(s) in the built site:`, ...audit.findings.slice(0, 50).map((f) => `  ${formatFinding(f)}`)].join("\n"));
     }
     process.stderr.write(`Disclosure audit passed: ${audit.resources.length} resources checked, ${audit.filesScanned} files scanned.\n`);
+    const measures = checkMeasures(next);
+    if (!measures.ok) {
+      throw new PipelineError("source-error", [`The measure gate found ${measures.conflicts.length} measure(s) shown with more than one value:`, ...measures.conflicts.slice(0, 50).map((c) => `  ${c.message}`)].join("\n"));
+    }
+    process.stderr.write(`Measure gate passed: ${measures.shown} marked figures in ${measures.files} HTML files, one value per measure and key.\n`);
     const old = join(TMP, `dist-old-${process.pid}`);
     if (existsSync(DIST)) await rename(DIST, old);
     await rename(next, DIST);

@@ -17,6 +17,10 @@ export interface ComparisonMeasure {
   /** The base in words for the table ("14 LEROs"). */
   regionBase?: string;
   ukBase?: string;
+  /** The registry measure and the keys of the region's and the UK's figures: their table cells are marked with them. */
+  measure?: string;
+  regionKey?: string;
+  ukKey?: string;
 }
 
 
@@ -82,15 +86,21 @@ export function describeComparison(measures: readonly ComparisonMeasure[], regio
   return measures.map((m) => `${m.label}: ${regionName} ${formatMeasure(m.region, m.kind)}, UK ${formatMeasure(m.uk, m.kind)}.`).join(" ");
 }
 
+/** Marks a value cell with the row's measure and the key in `keyColumn`. */
+const marked =
+  (keyColumn: "regionKey" | "ukKey") =>
+  (row: Record<string, unknown>): { measure: string; key: string } | undefined =>
+    typeof row.measure === "string" && typeof row[keyColumn] === "string" ? { measure: row.measure, key: row[keyColumn] as string } : undefined;
+
 export function comparisonFigure(
   measures: readonly ComparisonMeasure[],
   options: ChartFigureOptions & { regionName: string; subtitle: string },
 ): HTMLElement {
   const columns: TableColumn[] = [
     { key: "label", label: "Measure" },
-    { key: "region", label: options.regionName, numeric: true },
+    { key: "region", label: options.regionName, numeric: true, measure: marked("regionKey") },
     { key: "regionBase", label: `Base (${options.regionName})`, numeric: true },
-    { key: "uk", label: "UK", numeric: true },
+    { key: "uk", label: "UK", numeric: true, measure: marked("ukKey") },
     { key: "ukBase", label: "Base (UK)", numeric: true },
   ];
   return figure({
@@ -100,6 +110,13 @@ export function comparisonFigure(
     chart: comparisonChart(measures, options.regionName, chartOptions(options)),
     description: describeComparison(measures, options.regionName),
     columns,
-    rows: measures.map((m) => ({ label: m.label, region: formatMeasure(m.region, m.kind), regionBase: m.regionBase ?? "", uk: formatMeasure(m.uk, m.kind), ukBase: m.ukBase ?? "" })),
+    rows: measures.map((m) => ({
+      label: m.label,
+      region: formatMeasure(m.region, m.kind),
+      regionBase: m.regionBase ?? "",
+      uk: formatMeasure(m.uk, m.kind),
+      ukBase: m.ukBase ?? "",
+      ...(m.measure !== undefined && m.regionKey !== undefined && m.ukKey !== undefined ? { measure: m.measure, regionKey: m.regionKey, ukKey: m.ukKey } : {}),
+    })),
   });
 }

@@ -5,6 +5,7 @@
  */
 import { TOTAL, type Value } from "../shared/chart.js";
 import { sourceLine } from "../shared/sources.js";
+import { keyOf } from "../../lib/measures.js";
 
 type Row = Record<string, Value>;
 export interface Table {
@@ -25,7 +26,13 @@ export interface RegionMeasure {
   notes: string[];
   /** The value and base for a region name, or "Total" for the UK. */
   at(region: string): { value: Value; base: Value };
+  /** The registry measure (`src/lib/measures.ts`) it is, and its key for a region name or "Total" for the UK. */
+  measure: string;
+  key(region: string): string;
 }
+
+/** A registry key for a region, or for the UK ("Total"), beside fixed breakdown values. */
+const keyFor = (id: string, fixed: Record<string, string> = {}) => (region: string): string => keyOf(id, { ...fixed, region: region === TOTAL ? undefined : region });
 
 export const UK = TOTAL;
 const AUDIT = sourceLine("audit");
@@ -56,6 +63,8 @@ export function regionMeasures(regions: Record<string, Table>, outcomes: Record<
       source: AUDIT,
       notes: [],
       at: (region) => ({ value: cell(find(audit, { region, evaluates: TOTAL }), "count"), base: null }),
+      measure: "leros-audited",
+      key: keyFor("leros-audited"),
     },
     {
       id: "evaluates",
@@ -67,10 +76,12 @@ export function regionMeasures(regions: Record<string, Table>, outcomes: Record<
       source: AUDIT,
       notes: audit?.notes ?? [],
       at: (region) => ({ value: cell(find(audit, { region, evaluates: "Evaluates its work" }), "percent"), base: cell(find(audit, { region, evaluates: TOTAL }), "count") }),
+      measure: "leros-evaluating",
+      key: keyFor("leros-evaluating"),
     },
     {
       id: "stigma-gp",
-      label: "Respondents who met stigma at their GP",
+      label: "Respondents who met stigma at their GP (sometimes or more often)",
       kind: "percent",
       valueHeading: "% of respondents",
       baseHeading: "Respondents",
@@ -78,6 +89,8 @@ export function regionMeasures(regions: Record<string, Table>, outcomes: Record<
       source: STIGMA,
       notes: stigma?.notes ?? [],
       at: (region) => ({ value: cell(find(stigma, { region, gp_enacted: "Met stigma" }), "percent"), base: cell(find(stigma, { region, gp_enacted: TOTAL }), "count") }),
+      measure: "stigma-met-sometimes",
+      key: keyFor("stigma-met-sometimes", { setting: "GP" }),
     },
     {
       id: "barc-intake",
@@ -89,6 +102,8 @@ export function regionMeasures(regions: Record<string, Table>, outcomes: Record<
       source: OUTCOMES,
       notes: intake?.notes ?? [],
       at: (region) => ({ value: cell(find(intake, { region }), "mean_barc"), base: cell(find(intake, { region }), "count") }),
+      measure: "barc-mean",
+      key: keyFor("barc-mean", { assessment: "Intake" }),
     },
     {
       id: "barc-change",
@@ -100,6 +115,8 @@ export function regionMeasures(regions: Record<string, Table>, outcomes: Record<
       source: OUTCOMES,
       notes: change?.notes ?? [],
       at: (region) => ({ value: cell(find(change, { region }), "mean_change"), base: cell(find(change, { region }), "count") }),
+      measure: "barc-change",
+      key: keyFor("barc-change", { follow_up: "12 months" }),
     },
   ];
 }
