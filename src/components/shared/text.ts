@@ -3,6 +3,7 @@
  * nothing to show, a source line. Every text is set with `textContent`, so words written by the public
  * (a quotation, a note) show literally and never run as markup.
  */
+import { phraseNodes, type Phrase } from "./measure-figure.js";
 
 /** `<p class="…">text</p>` (no class when `className` is empty). */
 export function paragraph(doc: Document, text: string, className = ""): HTMLParagraphElement {
@@ -12,13 +13,17 @@ export function paragraph(doc: Document, text: string, className = ""): HTMLPara
   return p;
 }
 
-/** `<ul class="…">` with one `<li>` a sentence: the key findings of a page. */
-export function sentenceList(doc: Document, className: string, sentences: readonly string[]): HTMLUListElement {
+/**
+ * `<ul class="…">` with one `<li>` a sentence: the key findings of a page. A sentence is text, or a
+ * phrase whose figures are marked with their registry measure (`measure-figure.ts`).
+ */
+export function sentenceList(doc: Document, className: string, sentences: readonly (string | Phrase)[]): HTMLUListElement {
   const list = doc.createElement("ul");
   list.className = className;
   for (const sentence of sentences) {
     const item = doc.createElement("li");
-    item.textContent = sentence;
+    if (typeof sentence === "string") item.textContent = sentence;
+    else item.append(...phraseNodes(doc, sentence));
     list.append(item);
   }
   return list;

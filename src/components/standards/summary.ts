@@ -8,25 +8,36 @@ import { ALL_SECTIONS } from "./by-stage.js";
 import { stagePhrase } from "../shared/stages.js";
 import { sentenceList } from "../shared/text.js";
 import type { StandardsRow, Statement } from "./status.js";
+import { phraseText, shownFigure, type Phrase } from "../shared/measure-figure.js";
+import type { MeasureTables } from "../../lib/measures.js";
 
 export interface StandardsTables {
   status: readonly StandardsRow[];
   statements: readonly Statement[];
   byStage: readonly StandardsRow[];
+  /** The headline tables (`aggregates/headlines.json`): the overall shares are the registry's measures, of applicable answers, as on Home and in the Report. */
+  headlines: MeasureTables;
 }
 
 
 export function standardsFindings(tables: StandardsTables): string[] {
-  const findings: string[] = [];
-  const totals = tables.status.filter((r) => r.statement_id === TOTAL);
-  const share = (status: string) => totals.find((r) => r.status === status)?.percent;
-  const inPlace = share("In place");
-  const partly = share("Partly in place");
+  return standardsFindingPhrases(tables).map((p) => (typeof p === "string" ? p : phraseText(p)));
+}
+
+/** The key findings, the overall shares as figures marked with their registry measures. */
+export function standardsFindingPhrases(tables: StandardsTables): (string | Phrase)[] {
+  const findings: (string | Phrase)[] = [];
+  const inPlace = shownFigure(tables.headlines, "standards-in-place");
+  const partly = shownFigure(tables.headlines, "standards-partly-in-place");
   const leros = Math.max(0, ...tables.status.filter((r) => r.status === TOTAL && r.statement_id !== TOTAL).map((r) => r.count).filter(isNumber));
-  if (isNumber(inPlace) && isNumber(partly)) {
-    findings.push(
-      `Across all ${tables.statements.length} statements and ${leros.toLocaleString("en-GB")} LEROs, ${Math.round(inPlace)}% of self-assessments say a statement is in place and ${Math.round(partly)}% partly in place.`,
-    );
+  if (isNumber(inPlace.value) && isNumber(partly.value)) {
+    findings.push([
+      `Across all ${tables.statements.length} statements and ${leros.toLocaleString("en-GB")} LEROs, `,
+      inPlace,
+      " of the answers that apply to a LERO say a statement is fully in place and ",
+      partly,
+      " partly in place (statements a LERO marked not applicable are left out).",
+    ]);
   }
   const ranked = tables.statements
     .map((s) => ({ s, percent: tables.status.find((r) => r.statement_id === s.statement_id && r.status === "In place")?.percent }))
@@ -48,5 +59,5 @@ export function standardsFindings(tables: StandardsTables): string[] {
 }
 
 export function standardsSummary(tables: StandardsTables, options: { document?: Document } = {}): HTMLElement {
-  return sentenceList(options.document ?? document, "standards-key-findings", standardsFindings(tables));
+  return sentenceList(options.document ?? document, "standards-key-findings", standardsFindingPhrases(tables));
 }

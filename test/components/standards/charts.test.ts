@@ -3,6 +3,7 @@ import { available, byStageTitle, standardsByStage } from "../../../src/componen
 import { standardsNotes } from "../../../src/components/standards/notes.ts";
 import { standardsStatus, statusTitle, type StandardsRow, type Statement } from "../../../src/components/standards/status.ts";
 import { standardsFindings, standardsSummary } from "../../../src/components/standards/summary.ts";
+import { TABLES } from "../headline-fixture.ts";
 import { createDocument, expectSnapshot } from "../snapshot.ts";
 
 const statements: Statement[] = [
@@ -64,12 +65,14 @@ describe("standards charts", () => {
   });
 
   it("writes the key findings from the tables", () => {
-    expect(standardsFindings({ status: rows, statements, byStage })).toEqual([
-      "Across all 3 statements and 40 LEROs, 43% of self-assessments say a statement is in place and 33% partly in place.",
+    expect(standardsFindings({ status: rows, statements, byStage, headlines: TABLES })).toEqual([
+      "Across all 3 statements and 40 LEROs, 40% of the answers that apply to a LERO say a statement is fully in place and 35% partly in place (statements a LERO marked not applicable are left out).",
       "Most often in place: “There is a clear description of the support on offer” (SO01, 75% of LEROs). Least often: “People with lived experience lead decisions” (CV01, 50%).",
       "On average, mature LEROs have 70% of the statements that apply to them in place, against 11% for informal groups.",
     ]);
-    expectSnapshot("standards-summary", standardsSummary({ status: rows, statements, byStage }, { document: createDocument() }));
+    const summary = standardsSummary({ status: rows, statements, byStage, headlines: TABLES }, { document: createDocument() });
+    expectSnapshot("standards-summary", summary);
+    expect([...summary.querySelectorAll("[data-measure]")].map((el) => `${el.getAttribute("data-measure")} ${el.getAttribute("data-key")} ${el.textContent}`)).toEqual(["standards-in-place all 40%", "standards-partly-in-place all 35%"]);
   });
 
   it("shows good-practice notes as quotations, grouped by statement, markup shown literally", () => {
