@@ -53,3 +53,11 @@ export function phraseText(phrase: Phrase): string {
 export function phraseNodes(doc: Document, phrase: Phrase): (string | Node)[] {
   return phrase.map((part) => (typeof part === "string" ? part : figureSpan(doc, part)));
 }
+
+/** A phrase as one `<span>`, for a page's inline expression (`${phraseElement(lead.parts)}`). */
+export function phraseElement(phrase: Phrase, options: { document?: Document } = {}): HTMLSpanElement {
+  const doc = options.document ?? document;
+  const span = doc.createElement("span");
+  span.append(...phraseNodes(doc, phrase));
+  return span;
+}

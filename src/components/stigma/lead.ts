@@ -5,6 +5,7 @@
 import { isNumber, TOTAL, type Value } from "../shared/chart.js";
 import { settingPhrase } from "./settings.js";
 import { inTen, shareTitle, type ShareRow } from "./share.js";
+import { figureOf, phraseText, type Phrase } from "../shared/measure-figure.js";
 
 export interface StigmaLeadTables {
   /** `stigma-enacted-by-setting` */
@@ -20,15 +21,20 @@ export interface StigmaLead {
   headline: string;
   /** The sentences after it. */
   text: string;
+  /** The same sentences with their registry figures marked (`measure-figure.ts`). */
+  parts: Phrase;
 }
 
 export function stigmaLead(tables: StigmaLeadTables): StigmaLead {
   const overall = tables.anyByRole.find((r) => r.role === TOTAL);
   const topAvoided = tables.avoided.filter((r) => isNumber(r.percent)).sort((a, b) => (b.percent as number) - (a.percent as number))[0];
-  const headline = isNumber(overall?.percent) ? `${inTen(overall.percent)} people met stigma from staff in at least one of the services they used` : "How often people meet stigma from staff in services";
-  const avoided = topAvoided
-    ? `and ${Math.round(topAvoided.percent as number)}% of people who used ${settingPhrase(topAvoided.setting)} said how they were treated led them to avoid or put off going`
-    : "some people avoided care because of it";
+  const headline = isNumber(overall?.percent)
+    ? `${inTen(overall.percent)} people met stigma from staff often or very often in at least one of the services they used`
+    : "How often people meet stigma from staff in services";
+  const avoided: Phrase = topAvoided
+    ? ["and ", figureOf("avoided-care", topAvoided.setting, topAvoided.percent), ` of people who used ${settingPhrase(topAvoided.setting)} said how they were treated led them to avoid or put off going`]
+    : ["some people avoided care because of it"];
   const people = isNumber(overall?.count) ? overall.count.toLocaleString("en-GB") : "[c]";
-  return { headline, text: `${shareTitle(tables.enacted, "enacted")}; ${avoided}. ${people} people answered about the services they had used in the last 12 months.` };
+  const parts: Phrase = [`${shareTitle(tables.enacted, "enacted")}; `, ...avoided, `. ${people} people answered about the services they had used in the last 12 months.`];
+  return { headline, text: phraseText(parts), parts };
 }

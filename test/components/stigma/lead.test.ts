@@ -13,10 +13,11 @@ const avoided = [
 describe("stigma page lead", () => {
   it("says how many met stigma anywhere, where most, and where it kept people away", () => {
     const lead = stigmaLead({ enacted, avoided, anyByRole: [{ role: "Worker", count: 50, percent: 40 }, { role: "Total", count: 1195, percent: 62 }] });
-    expect(lead.headline).toBe("6 in 10 people met stigma from staff in at least one of the services they used");
+    expect(lead.headline).toBe("6 in 10 people met stigma from staff often or very often in at least one of the services they used");
     expect(lead.text).toBe(
       "5 in 10 people who used hospital or A&E met stigma there, more than in any other setting; and 20% of people who used their GP said how they were treated led them to avoid or put off going. 1,195 people answered about the services they had used in the last 12 months.",
     );
+    expect(lead.parts.filter((p) => typeof p !== "string")).toEqual([{ measure: "avoided-care", key: "GP", value: 20, text: "20%" }]);
   });
 
   it("does not guess a hidden figure", () => {
