@@ -257,6 +257,7 @@ const outcomesOverTime: EmbedChart = {
     const rows = regionRows(context.tables, "embed-barc-mean-by-region", context.region) as unknown as TrajectoryRow[];
     return trajectoryFigure(rows, {
       id: "embed-outcomes-over-time",
+      ...(context.region ? { region: context.region.name } : {}),
       source: context.region ? `${OUTCOMES_SOURCE}; people assessed in ${context.region.name}` : OUTCOMES_SOURCE,
       cutOff: BARC.cutOff,
       width: context.width,

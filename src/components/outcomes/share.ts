@@ -54,8 +54,9 @@ export function shareFigure(
   const cutOff = options.cutOff;
   const columns: TableColumn[] = [
     { key: "assessment", label: "Assessment" },
-    { key: "count", label: "People assessed", numeric: true, format: (v) => people(v as Value) },
-    { key: "percent", label: `% scoring ${cutOff} or more`, numeric: true, format: (v) => pct(v as Value) },
+    // Everyone assessed at each point: the registry's barc-cutoff-assessed, not the same people's barc-cutoff-paired.
+    { key: "count", label: "People assessed", numeric: true, format: (v) => people(v as Value), measure: (row) => ({ measure: "people-assessed", key: String(row.assessment) }) },
+    { key: "percent", label: `% scoring ${cutOff} or more`, numeric: true, format: (v) => pct(v as Value), measure: (row) => ({ measure: "barc-cutoff-assessed", key: String(row.assessment) }) },
   ];
   return figure({
     ...frameOptions(options),

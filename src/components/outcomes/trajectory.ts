@@ -7,6 +7,7 @@ import * as Plot from "@observablehq/plot";
 import { chartOptions, defined, frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
 import { formatCount, formatScore } from "../shared/format.js";
+import { keyOf } from "../../lib/measures.js";
 
 export interface TrajectoryRow {
   assessment: string;
@@ -16,6 +17,8 @@ export interface TrajectoryRow {
 }
 
 export interface TrajectoryOptions extends ChartOptions {
+  /** The region the rows are for (an embed narrowed to one region): table cells are keyed with it. */
+  region?: string;
   /** The remission-associated cut-off, drawn as a dashed line: `barc10(instruments).cutOff`. */
   cutOff: number;
 }
@@ -64,12 +67,17 @@ export function trajectoryChart(rows: readonly TrajectoryRow[], options: Traject
   });
 }
 
+/** Marks a cell with a registry measure, keyed by the row's assessment (and the region the rows are for). */
+const keyed =
+  (id: string, region: string | undefined) =>
+  (row: Record<string, unknown>): { measure: string; key: string } => ({ measure: id, key: keyOf(id, { assessment: String(row.assessment), region }) });
+
 export function trajectoryFigure(rows: readonly TrajectoryRow[], options: TrajectoryOptions & ChartFigureOptions): HTMLElement {
   const cutOff = options.cutOff;
   const columns: TableColumn[] = [
     { key: "assessment", label: "Assessment" },
-    { key: "count", label: "People assessed", numeric: true, format: (v) => people(v as Value) },
-    { key: "mean_barc", label: "Mean BARC-10 total", numeric: true, format: (v) => score(v as Value) },
+    { key: "count", label: "People assessed", numeric: true, format: (v) => people(v as Value), measure: keyed("people-assessed", options.region) },
+    { key: "mean_barc", label: "Mean BARC-10 total", numeric: true, format: (v) => score(v as Value), measure: keyed("barc-mean", options.region) },
   ];
   const first = rows[0];
   const last = rows.at(-1);
