@@ -119,10 +119,12 @@ export const MEASURES: readonly Measure[] = [
     level: "organisation",
     format: "count",
     unit: ["LERO", "LEROs"],
-    dimensions: ["region"],
+    dimensions: ["region", "stage"],
     sources: [
       { table: "headlines-audit-evaluates", latestWave: true, row: { evaluates: "Total" }, value: "count" },
       { table: "regions-audit-evaluates", row: { evaluates: "Total" }, dims: { region: "region" }, value: "count" },
+      { table: "research-evaluates-by-region", row: { evaluation: "Evaluates its work" }, dims: { region: "region" }, value: "base_count" },
+      { table: "research-evaluates-by-stage", row: { evaluation: "Evaluates its work" }, dims: { stage: "stage" }, value: "base_count" },
     ],
   },
   {
@@ -136,11 +138,13 @@ export const MEASURES: readonly Measure[] = [
     level: "organisation",
     format: "percent",
     unit: ["LERO", "LEROs"],
-    dimensions: ["region"],
+    dimensions: ["region", "stage"],
     baseMeasure: "leros-audited",
     sources: [
       { table: "headlines-audit-evaluates", latestWave: true, row: { evaluates: "Evaluates its work" }, value: "percent" },
       { table: "regions-audit-evaluates", row: { evaluates: "Evaluates its work" }, dims: { region: "region" }, value: "percent" },
+      { table: "research-evaluates-by-region", row: { evaluation: "Evaluates its work" }, dims: { region: "region" }, value: "percent" },
+      { table: "research-evaluates-by-stage", row: { evaluation: "Evaluates its work" }, dims: { stage: "stage" }, value: "percent" },
     ],
   },
   {

@@ -3,11 +3,12 @@
  * their work, say — as horizontal bars, with all LEROs first. Bases are in the table; groups whose
  * share is hidden or cannot be worked out keep their row and show the symbol.
  */
-import { chartOptions, frameOptions, isNumber, TOTAL, type ChartFigureOptions } from "../shared/chart.js";
+import { chartOptions, defined, frameOptions, isNumber, TOTAL, type ChartFigureOptions } from "../shared/chart.js";
 import { formatCount, formatPercent } from "../shared/format.js";
 import { figure, type TableColumn } from "../shared/figure.js";
 import { optionsChart, type Bar } from "./options.js";
 import { groupLabel, groupPhrase, roundedPercent, type ResearchRow } from "./text.js";
+import { keyOf, measure } from "../../lib/measures.js";
 
 export interface ShareOptions extends ChartFigureOptions {
   /** The dimension the rows are grouped by: "stage" or "region". */
@@ -20,6 +21,8 @@ export interface ShareOptions extends ChartFigureOptions {
   groupHeading: string;
   /** e.g. "2025 audit": used in the subtitle. */
   wave?: string;
+  /** The registry measure the percentages are (`leros-evaluating`): their cells, and the bases', are marked with it. */
+  measure?: string;
 }
 
 function groupsOf(rows: readonly ResearchRow[], groupDim: string): ResearchRow[] {
@@ -56,11 +59,15 @@ export function researchShare(rows: readonly ResearchRow[], options: ShareOption
     text: isNumber(r.percent) ? formatPercent(r.percent) : typeof r.count === "string" || typeof r.base_count === "string" ? "[c]" : "[x]",
   }));
   const total = rows.find((r) => r[options.groupDim] === TOTAL);
+  const id = options.measure;
+  const baseId = id === undefined ? undefined : measure(id).baseMeasure;
+  const keyed = (measureId: string | undefined) =>
+    measureId === undefined ? undefined : (row: Record<string, unknown>) => ({ measure: measureId, key: keyOf(measureId, { [options.groupDim]: row.dim === TOTAL ? undefined : String(row.dim) }) });
   const columns: TableColumn[] = [
     { key: "group", label: options.groupHeading },
-    { key: "base", label: "LEROs", numeric: true, format: (v) => formatCount(v as string | number | null) },
+    { key: "base", label: "LEROs", numeric: true, format: (v) => formatCount(v as string | number | null), ...defined({ measure: keyed(baseId) }) },
     { key: "count", label: options.countHeading, numeric: true, format: (v) => formatCount(v as string | number | null) },
-    { key: "percent", label: "Percentage", numeric: true, format: (v) => formatPercent(v as string | number | null, "[x]") },
+    { key: "percent", label: "Percentage", numeric: true, format: (v) => formatPercent(v as string | number | null, "[x]"), ...defined({ measure: keyed(id) }) },
   ];
   return figure({
     ...frameOptions(options),
@@ -68,8 +75,9 @@ export function researchShare(rows: readonly ResearchRow[], options: ShareOption
     subtitle: `Percentage of LEROs in each group${options.wave ? `, ${options.wave}` : ""}; base: ${formatCount(total?.base_count ?? null)} LEROs`,
     chart: optionsChart(bars, chartOptions(options)),
     description: describeShare(rows, options),
-    notes: [...(options.notes ?? []), ...(ordered.some((r) => !isNumber(r.percent)) ? ["[x] = no percentage: fewer than 3 LEROs in the group, or a count is hidden."] : [])],
+    notes: [...(options.notes ?? []), ...(bars.some((b) => b.text === "[x]") ? ["[x] = no percentage: fewer than 3 LEROs in the group."] : [])],
     columns,
-    rows: ordered.map((r) => ({ group: groupLabel(String(r[options.groupDim])), base: r.base_count, count: r.count, percent: r.percent ?? null })),
+    // A share whose count is hidden reads [c], as in the bars; [x] is for a base too small to give one.
+    rows: ordered.map((r, i) => ({ group: groupLabel(String(r[options.groupDim])), dim: String(r[options.groupDim]), base: r.base_count, count: r.count, percent: isNumber(r.percent) ? r.percent : bars[i]!.text })),
   });
 }
