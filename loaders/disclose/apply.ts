@@ -24,6 +24,7 @@ import { diversify } from "./ldiversity.ts";
 import { kAnonymise, type KAnonymityResult, type RiskFigures } from "./kanon.ts";
 import type { DisclosurePolicy } from "./policy.ts";
 import { pseudonym } from "./pseudonym.ts";
+import type { PseudonymRegister } from "./register.ts";
 import { redactText } from "./redact.ts";
 
 export interface HeldText {
@@ -87,6 +88,8 @@ export interface DisclosedDataset {
 export interface DiscloseContext {
   policy: DisclosurePolicy;
   pseudonymKey: string;
+  /** Gives each identifier its random ID; the published pseudonym is the keyed hash of that ID. */
+  register: PseudonymRegister;
   /** Row numbers of the records, for the review file. */
   rows: readonly number[];
   /** Reviewed phrases that may be published as they are. */
@@ -158,7 +161,7 @@ function publishedFields(schema: TableSchema, keep: ReadonlySet<string>, general
         name: pseudonymField(field.name),
         type: "string",
         title: `${field.title ?? field.name} (pseudonym)`,
-        description: `A keyed pseudonym (HMAC-SHA256) of the ${field.title?.toLowerCase() ?? field.name}: the same in every row and every build with the same key, so rows can be linked, but it cannot be turned back into the original.`,
+        description: `A pseudonym for the ${field.title?.toLowerCase() ?? field.name}: a keyed hash (HMAC-SHA256) of a random number CLERO gives each one in a private register, never of the identifier itself. It is the same in every row and every release, so rows can be linked, but it cannot be turned back into the original.`,
         lero: { role: "public" },
       });
       continue;
@@ -202,7 +205,7 @@ function attendancePatterns(rows: Record<string, unknown>[], subject: string, fi
 }
 
 export function discloseRecords(records: readonly Record<string, unknown>[], schema: TableSchema, context: DiscloseContext): DisclosedDataset {
-  const { policy, pseudonymKey } = context;
+  const { policy, pseudonymKey, register } = context;
   const level = schema.lero.level;
   const keep = pseudonymised(schema);
   // The LERO a row belongs to is never published as a column of people's data, but tables need it to
@@ -215,10 +218,12 @@ export function discloseRecords(records: readonly Record<string, unknown>[], sch
   const freeText: FreeTextReport[] = freeTextFields.map((f) => ({ field: f.name, consented: 0, published: 0, redacted: {}, heldForReview: 0, droppedWithoutConsent: 0 }));
 
   // Longitudinal data repeats each person's identifier on every row: compute each pseudonym once.
+  // The hash is of the identifier's random ID in the register, never of the identifier itself.
   const pseudonyms = new Map<string, string>();
-  const pseudonymOf = (value: string): string => {
-    let result = pseudonyms.get(value);
-    if (result === undefined) pseudonyms.set(value, (result = pseudonym(value, pseudonymKey)));
+  const pseudonymOf = (kind: string, value: string): string => {
+    const key = `${kind}\0${value}`;
+    let result = pseudonyms.get(key);
+    if (result === undefined) pseudonyms.set(key, (result = pseudonym(register.idOf(kind, value), pseudonymKey)));
     return result;
   };
   const out: Record<string, unknown>[] = records.map((record, index) => {
@@ -226,7 +231,10 @@ export function discloseRecords(records: readonly Record<string, unknown>[], sch
     for (const field of schema.fields) {
       const value = record[field.name];
       if (field.lero.role === "identifier") {
-        if (tableKeep.has(field.name)) row[pseudonymField(field.name)] = value === null || value === undefined || String(value).trim() === "" ? null : pseudonymOf(String(value));
+        if (tableKeep.has(field.name)) {
+          const name = pseudonymField(field.name);
+          row[name] = value === null || value === undefined || String(value).trim() === "" ? null : pseudonymOf(name, String(value));
+        }
         continue;
       }
       row[field.name] = value;

@@ -4,6 +4,7 @@
  */
 import { discloseRecords, type DisclosedDataset, type HeldText } from "../disclose/apply.ts";
 import type { DisclosurePolicy } from "../disclose/policy.ts";
+import type { PseudonymRegister } from "../disclose/register.ts";
 import { applyMapping, loadMapping, readExport } from "../read/index.ts";
 import type { TableSchema } from "../schema.ts";
 import type { ExportFormat, Issue } from "../types.ts";
@@ -16,6 +17,7 @@ export interface DatasetInput {
   dir: string;
   policy: DisclosurePolicy;
   pseudonymKey: string;
+  register: PseudonymRegister;
   references: Record<string, ReadonlySet<string>>;
   allow?: ReadonlySet<string>;
 }
@@ -77,6 +79,7 @@ export async function processDataset(input: DatasetInput): Promise<ProcessedData
   const disclosed = discloseRecords(validation.records, schema, {
     policy: input.policy,
     pseudonymKey: input.pseudonymKey,
+    register: input.register,
     rows: validation.rows,
     ...(input.allow ? { allow: input.allow } : {}),
   });

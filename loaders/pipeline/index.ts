@@ -12,7 +12,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { loadPolicy, type DisclosurePolicy } from "../disclose/policy.ts";
-import { resolvePseudonymKey } from "../disclose/pseudonym.ts";
+import { DEMO_PSEUDONYM_KEY, resolvePseudonymKey } from "../disclose/pseudonym.ts";
+import { openRegister } from "../disclose/register.ts";
 import { resolveDataSource, SAMPLE_DIR, type DataSource } from "../data-dir.ts";
 import { linksOf, loadAggregateDefinitions, type AggregateContext, type PublishedAggregate } from "../aggregates/index.ts";
 import { pseudonymField } from "../disclose/apply.ts";
@@ -276,7 +277,9 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const policy = options.policy ?? loadPolicy();
   const reviewDir = options.reviewDir ?? defaultReviewDir(source);
-  const pseudonymKey = resolvePseudonymKey({ sample: source.dir === SAMPLE_DIR, env });
+  const sample = source.dir === SAMPLE_DIR;
+  const pseudonymKey = resolvePseudonymKey({ sample, env });
+  const register = openRegister({ dataDir: source.dir, reviewDir, sample, env, realReleaseExists: holdsRealRelease(options.out), sampleSeed: DEMO_PSEUDONYM_KEY });
   const references = referenceSets();
   const allow = loadAllowList(reviewDir);
 
@@ -284,7 +287,7 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
   for (const name of DATASETS) {
     const started = performance.now();
     log(`reading ${name}…`);
-    const processed = await processDataset({ name, schema: loadSchema(name), dir: source.dir, policy, pseudonymKey, references, allow });
+    const processed = await processDataset({ name, schema: loadSchema(name), dir: source.dir, policy, pseudonymKey, register, references, allow });
     log(`  ${basename(processed.file)} (${processed.format}): ${processed.read.toLocaleString("en-GB")} rows read, ${processed.rejected.length} rejected, ${((performance.now() - started) / 1000).toFixed(1)} s`);
     datasets.push(processed);
   }
@@ -314,6 +317,12 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
     const intruder = await (options.attack ?? runIntruder)(partial, { policy });
     log(`  ${intruder.figures.cellsAudited} hidden cells audited, ${intruder.figures.tablesCompared} tables compared with the microdata, ${(intruder.figures.elapsedMs / 1000).toFixed(1)} s`);
     if (intruder.findings.length > 0) throw new DisclosureError(intruder.findings);
+    // Saved before the release is swapped in: a register with entries no release uses is harmless,
+    // a release whose pseudonyms the register cannot give again is not.
+    await register.save();
+    if (register.file !== undefined && register.added > 0) {
+      log(`pseudonym register: ${register.added.toLocaleString("en-GB")} new of ${register.size.toLocaleString("en-GB")} identifiers, saved to ${register.file}${sample ? "" : " (back it up with the key: without it, pseudonyms change)"}`);
+    }
     const report: PrivateBuildReport = {
       version,
       illustrative: source.illustrative,
@@ -368,6 +377,18 @@ export function publicReport(report: PrivateBuildReport): BuildReport {
   const datasets = Object.fromEntries(Object.entries(report.datasets).map(([name, { rejectedRows: _, ...d }]) => [name, d]));
   const { elapsedMs: _elapsed, ...intruder } = report.intruder;
   return { version: report.version, illustrative: report.illustrative, datasets, stories: { published: report.stories.published }, heldForReview: report.heldForReview, intruder };
+}
+
+/** True when `out` holds a published release that was built from real (not illustrative) data. */
+function holdsRealRelease(out: string): boolean {
+  const file = join(out, "datapackage.json");
+  if (!existsSync(file)) return false;
+  try {
+    const datapackage = JSON.parse(readFileSync(file, "utf8")) as { lero?: { illustrative?: boolean } };
+    return datapackage.lero?.illustrative === false;
+  } catch {
+    return false;
+  }
 }
 
 /** The readable summary printed at the end of a build. */

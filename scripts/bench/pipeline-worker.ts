@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { discloseRecords } from "../../loaders/disclose/apply.ts";
 import { loadPolicy } from "../../loaders/disclose/policy.ts";
 import { DEMO_PSEUDONYM_KEY } from "../../loaders/disclose/pseudonym.ts";
+import { PseudonymRegister, secureRandomId } from "../../loaders/disclose/register.ts";
 import { quoteLiteral, withDuckDB } from "../../loaders/publish/duckdb.ts";
 import { columnsOf, loadRecords, orderedSelect, writeParquet } from "../../loaders/publish/table.ts";
 import { applyMapping, readExport } from "../../loaders/read/index.ts";
@@ -37,7 +38,13 @@ if (mode === "baseline") {
   const policy = loadPolicy();
   const table = applyMapping(await readExport(file), schema);
   const validation = validateTable(table, schema, { references: referenceSets(), maxRejectedShare: policy.maxRejectedShare });
-  const disclosed = discloseRecords(validation.records, schema, { policy, pseudonymKey: DEMO_PSEUDONYM_KEY, rows: validation.rows });
+  const disclosed = discloseRecords(validation.records, schema, {
+    policy,
+    pseudonymKey: DEMO_PSEUDONYM_KEY,
+    // A first build from new data: every identifier draws a new random ID, as in a real build.
+    register: PseudonymRegister.inMemory(secureRandomId),
+    rows: validation.rows,
+  });
   const columns = columnsOf(disclosed.fields);
   await withDuckDB(async (db) => {
     await loadRecords(db, "m", columns, disclosed.records);

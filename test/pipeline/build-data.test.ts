@@ -10,7 +10,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_DIR } from "../../loaders/data-dir.ts";
 import { buildData, listPublished, type BuildReport, type PrivateBuildReport } from "../../loaders/pipeline/index.ts";
 import { DATASETS } from "../../loaders/schema.ts";
-import { DEMO_PSEUDONYM_KEY } from "../../loaders/disclose/pseudonym.ts";
+import { DEMO_PSEUDONYM_KEY, pseudonym } from "../../loaders/disclose/pseudonym.ts";
+import { REGISTER_FILE } from "../../loaders/disclose/register.ts";
 import { PipelineError } from "../../loaders/types.ts";
 
 const quiet = () => {};
@@ -141,6 +142,42 @@ describe("buildData over the sample", () => {
       }
     }
   });
+});
+
+describe("buildData with a pseudonym register", () => {
+  const env = { LERO_PSEUDONYM_KEY: "a-test-key-that-is-long-enough" };
+
+  it("hashes each person's random ID, keeps the register beside the exports, and rebuilds byte-identically", async () => {
+    const dir = temp();
+    cpSync(SAMPLE_DIR, dir, { recursive: true });
+    rmSync(join(dir, "ILLUSTRATIVE"));
+    const out = join(temp(), "published");
+    await buildData({ source: { dir, illustrative: false }, out, reviewDir: temp(), log: quiet, env });
+    const register = join(dir, REGISTER_FILE);
+    const lines = readFileSync(register, "utf8").trim().split("\n");
+    const sourceIds = new Set(readFileSync(join(dir, "outcomes.csv"), "utf8").trim().split("\n").slice(1).map((line) => line.split(",")[0]!));
+    expect(lines.filter((line) => line.startsWith("person_ref,")).length).toBe(sourceIds.size);
+    expect((await listPublished(out)).some((file) => file.includes("register"))).toBe(false);
+
+    // Someone holding the key cannot test a guessed identifier: no published pseudonym is its hash.
+    const published = new Set(readFileSync(join(out, "outcomes.csv"), "utf8").trim().split("\n").slice(1).map((line) => line.split(",")[0]!));
+    expect(published.size).toBeGreaterThan(100);
+    expect([...sourceIds].filter((id) => published.has(pseudonym(id, env.LERO_PSEUDONYM_KEY)))).toEqual([]);
+
+    const again = join(temp(), "published");
+    await buildData({ source: { dir, illustrative: false }, out: again, reviewDir: temp(), log: quiet, env });
+    for (const file of await listPublished(out)) {
+      expect(readFileSync(join(again, file)).equals(readFileSync(join(out, file))), file).toBe(true);
+    }
+
+    // Without the register the next build would change every pseudonym: it stops and writes nothing.
+    rmSync(register);
+    const before = readFileSync(join(out, "datapackage.json"));
+    await expect(buildData({ source: { dir, illustrative: false }, out, reviewDir: temp(), log: quiet, env })).rejects.toThrow(/pseudonym register .* is missing/);
+    expect(readFileSync(join(out, "datapackage.json")).equals(before)).toBe(true);
+    expect(existsSync(register)).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  }, 240_000);
 });
 
 describe("buildData failures", () => {
