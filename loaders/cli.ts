@@ -22,7 +22,7 @@ import { formatIssue, validateTable } from "./validate/index.ts";
 const USAGE = `Usage:
   lero-evidence inspect FILE
   lero-evidence check DATASET FILE [--mapping MAPPING.json] [--json]
-  lero-evidence build-data [--data-dir DIR] --out OUT
+  lero-evidence build-data [--data-dir DIR] --out OUT [--accept-shrink DATASET]
 
 DATASET is one of: ${DATASETS.join(", ")}.`;
 
@@ -65,11 +65,12 @@ async function check(args: string[], io: Io): Promise<number> {
 }
 
 async function buildDataCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { "data-dir": { type: "string" }, out: { type: "string" } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { "data-dir": { type: "string" }, out: { type: "string" }, "accept-shrink": { type: "string", multiple: true } } });
   if (positionals.length > 0) throw new UsageError(`build-data takes no positional arguments (got ${positionals.join(" ")}).`);
   if (!values.out) throw new UsageError("build-data needs --out OUT, the folder to publish to.");
   const env = values["data-dir"] ? { ...process.env, LERO_DATA_DIR: values["data-dir"] } : process.env;
-  await buildData({ source: resolveDataSource(env), out: resolve(values.out), env, log: io.err });
+  const acceptShrink = values["accept-shrink"]?.flatMap((list) => list.split(",").map((name) => name.trim()));
+  await buildData({ source: resolveDataSource(env), out: resolve(values.out), env, log: io.err, ...(acceptShrink ? { acceptShrink } : {}) });
   return 0;
 }
 

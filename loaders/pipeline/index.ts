@@ -36,6 +36,11 @@ export interface BuildDataOptions {
   /** Progress lines (stderr by default). */
   log?: (line: string) => void;
   policy?: DisclosurePolicy;
+  /**
+   * Datasets allowed to have fewer than half the accepted rows of the previous release (which
+   * otherwise stops the build, as an export cut short or filtered by mistake would).
+   */
+  acceptShrink?: readonly string[];
   /** The attack run on the release before it is published (default: the built-in intruder). */
   attack?: (dir: string, options: { policy: DisclosurePolicy }) => Promise<IntruderReport>;
 }
@@ -300,7 +305,7 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
   const held = [...datasets.flatMap((d) => d.held), ...stories.held];
   await writeFile(join(reviewDir, "held-for-review.json"), stableJson(held));
 
-  const fatal = [...datasets.flatMap((d) => d.fatal), ...stories.fatal];
+  const fatal = [...datasets.flatMap((d) => d.fatal), ...stories.fatal, ...implausible(datasets, previousRelease(options.out, source.illustrative), acceptedShrinks(options.acceptShrink, env), reviewDir)];
   const infeasible = datasets.filter((d) => d.disclosed?.report.kAnonymity && !d.disclosed.report.kAnonymity.feasible);
   for (const d of infeasible) {
     fatal.push({ code: "source-error", severity: "error", file: d.file, message: `k-anonymity (k = ${policy[d.schema.lero.level].k}) cannot be reached for ${d.name} within the allowed suppression of ${policy.maxSuppressionShare * 100}%: too few people or organisations for row-level publication.` });
@@ -377,6 +382,74 @@ export function publicReport(report: PrivateBuildReport): BuildReport {
   const datasets = Object.fromEntries(Object.entries(report.datasets).map(([name, { rejectedRows: _, ...d }]) => [name, d]));
   const { elapsedMs: _elapsed, ...intruder } = report.intruder;
   return { version: report.version, illustrative: report.illustrative, datasets, stories: { published: report.stories.published }, heldForReview: report.heldForReview, intruder };
+}
+
+/** The environment variable that lists datasets allowed to shrink, e.g. `stigma,outcomes`. */
+export const ACCEPT_SHRINK_VARIABLE = "LERO_ACCEPT_SHRINK";
+
+function acceptedShrinks(option: readonly string[] | undefined, env: NodeJS.ProcessEnv): readonly string[] {
+  const names = option ?? (env[ACCEPT_SHRINK_VARIABLE] ?? "").split(",").map((name) => name.trim()).filter((name) => name !== "");
+  const unknown = names.filter((name) => !(DATASETS as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    throw new PipelineError("scheme-error", `Cannot accept a shrink of ${unknown.map((n) => `"${n}"`).join(", ")}: the datasets are ${DATASETS.join(", ")}.`);
+  }
+  return names;
+}
+
+interface PreviousRelease {
+  version: string;
+  accepted: Record<string, number>;
+}
+
+/** The accepted rows per dataset of the release in `out`, when it was built from the same kind of data. */
+function previousRelease(out: string, illustrative: boolean): PreviousRelease | undefined {
+  const file = join(out, "build-report.json");
+  if (!existsSync(file)) return undefined;
+  try {
+    const report = JSON.parse(readFileSync(file, "utf8")) as BuildReport;
+    if (report.illustrative !== illustrative) return undefined;
+    const accepted = Object.fromEntries(Object.entries(report.datasets).map(([name, d]) => [name, d.rows.read - d.rows.rejected]));
+    return { version: report.version, accepted };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Datasets no sentence could honestly be written from: none of their rows accepted (a header-only
+ * export), or fewer than half the rows the previous release accepted, unless that shrink is accepted.
+ */
+export function implausible(datasets: readonly ProcessedDataset[], previous: PreviousRelease | undefined, acceptShrink: readonly string[], reviewDir: string): Issue[] {
+  const issues: Issue[] = [];
+  for (const d of datasets) {
+    if (d.fatal.length > 0) continue;
+    const file = basename(d.file);
+    if (d.accepted === 0) {
+      issues.push({
+        code: "source-error",
+        severity: "error",
+        file: d.file,
+        message:
+          d.read === 0
+            ? `${file} has column headings but no answers, so nothing can be published for "${d.name}". Export the responses again from the survey tool, with the data, and put the new file in place of this one.`
+            : `None of the ${d.read.toLocaleString("en-GB")} rows of ${file} could be accepted, so nothing can be published for "${d.name}". The rows and what is wrong with them are listed in ${join(reviewDir, "issues.json")}.`,
+      });
+      continue;
+    }
+    const before = previous?.accepted[d.name];
+    if (before !== undefined && d.accepted * 2 < before && !acceptShrink.includes(d.name)) {
+      issues.push({
+        code: "source-error",
+        severity: "error",
+        file: d.file,
+        message:
+          `${file} has ${d.accepted.toLocaleString("en-GB")} usable rows, fewer than half of the ${before.toLocaleString("en-GB")} in the previous release (version ${previous!.version}). ` +
+          `An export cut short, filtered or taken from the wrong survey looks like this: check it is the full export. ` +
+          `If the data really is smaller, build again with \`--accept-shrink ${d.name}\` (or \`${ACCEPT_SHRINK_VARIABLE}=${d.name} npm run build\`).`,
+      });
+    }
+  }
+  return issues;
 }
 
 /** True when `out` holds a published release that was built from real (not illustrative) data. */

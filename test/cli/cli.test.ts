@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -66,6 +66,14 @@ describe("lero-evidence check", () => {
     expect(await main(["check", "stigma"], capture().io)).toBe(2);
     expect(await main(["build-data"], capture().io)).toBe(2);
   });
+
+  it("refuses to accept a shrink of a dataset that does not exist, naming the datasets", async () => {
+    const { io, err } = capture();
+    const out = join(mkdtempSync(join(tmpdir(), "lero-cli-")), "published");
+    expect(await main(["build-data", "--out", out, "--accept-shrink", "stigma,outcome"], io)).toBe(1);
+    expect(err.join("\n")).toMatch(/Cannot accept a shrink of "outcome": the datasets are audit, /);
+    expect(existsSync(out)).toBe(false);
+  }, 120_000);
 
   it("runs as the installed `lero-evidence` command", async () => {
     const result = await run(process.execPath, [join(PROJECT_ROOT, "bin", "lero-evidence.js"), "inspect", join(FIXTURES, "qualtrics", "sample.csv")]);

@@ -204,6 +204,41 @@ describe("buildData failures", () => {
     rmSync(dir, { recursive: true, force: true });
   }, 240_000);
 
+  it("stops on a header-only export rather than publish a dataset of nobody", async () => {
+    const dir = temp();
+    cpSync(SAMPLE_DIR, dir, { recursive: true });
+    const header = readFileSync(join(dir, "outcomes.csv"), "utf8").split("\n")[0]!;
+    writeFileSync(join(dir, "outcomes.csv"), `${header}\n`);
+    const env = { LERO_PSEUDONYM_KEY: "a-test-key-that-is-long-enough" };
+    const out = join(temp(), "published");
+    const failure = buildData({ source: { dir, illustrative: false }, out, reviewDir: temp(), log: quiet, env });
+    await expect(failure).rejects.toThrow(/outcomes\.csv has column headings but no answers/);
+    expect(existsSync(out)).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  }, 240_000);
+
+  it("stops when a dataset has fewer than half the rows of the previous release, unless the shrink is accepted", async () => {
+    const dir = temp();
+    cpSync(SAMPLE_DIR, dir, { recursive: true });
+    rmSync(join(dir, "ILLUSTRATIVE"));
+    const env = { LERO_PSEUDONYM_KEY: "a-test-key-that-is-long-enough" };
+    const out = join(temp(), "published");
+    const reviewDir = temp();
+    await buildData({ source: { dir, illustrative: false }, out, reviewDir, log: quiet, env });
+    const before = readFileSync(join(out, "datapackage.json"));
+
+    const lines = readFileSync(join(dir, "outcomes.csv"), "utf8").trim().split("\n");
+    writeFileSync(join(dir, "outcomes.csv"), `${lines.slice(0, Math.floor(lines.length * 0.4)).join("\n")}\n`);
+    const shrunk = buildData({ source: { dir, illustrative: false }, out, reviewDir, log: quiet, env });
+    await expect(shrunk).rejects.toThrow(/outcomes\.csv has [\d,]+ usable rows, fewer than half of the [\d,]+ in the previous release .*--accept-shrink outcomes/);
+    expect(readFileSync(join(out, "datapackage.json")).equals(before)).toBe(true);
+
+    await expect(buildData({ source: { dir, illustrative: false }, out, reviewDir, log: quiet, env: { ...env, LERO_ACCEPT_SHRINK: "outcome" } })).rejects.toThrow(/Cannot accept a shrink of "outcome"/);
+    const { report } = await buildData({ source: { dir, illustrative: false }, out, reviewDir, log: quiet, env, acceptShrink: ["outcomes"] });
+    expect(report.datasets.outcomes!.rows.read).toBeLessThan(lines.length * 0.4);
+    rmSync(dir, { recursive: true, force: true });
+  }, 240_000);
+
   it("stops when a dataset's export is missing", async () => {
     const dir = temp();
     cpSync(SAMPLE_DIR, dir, { recursive: true });
