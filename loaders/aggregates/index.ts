@@ -20,6 +20,7 @@ import { percent, protectCount, protectCounts, toAggregateJson, type ProtectedCe
 import type { DisclosurePolicy, Level } from "../disclose/policy.ts";
 import { quoteIdentifier } from "../publish/duckdb.ts";
 import { categoryValue, type Dataset, type Field } from "../schema.ts";
+import { meanInterval } from "../../src/lib/intervals.ts";
 
 export type { Published, PublishedAggregate };
 
@@ -245,7 +246,9 @@ export async function groupMeans(context: AggregateContext, options: GroupMeansO
   const where = options.where ? `WHERE ${options.where}` : "";
   const from = options.fromSql ?? quoteIdentifier(context.table(dataset));
   const names = Object.keys(options.measures);
-  const means = names.map((name) => `avg(${options.measures[name]})::DOUBLE AS ${quoteIdentifier(name)}`).join(", ");
+  const means = names
+    .map((name) => `avg(${options.measures[name]})::DOUBLE AS ${quoteIdentifier(name)}, stddev_samp(${options.measures[name]})::DOUBLE AS ${quoteIdentifier(`${name}__sd`)}`)
+    .join(", ");
   const grouped = await context.query(
     `SELECT CAST(${options.dimSql} AS VARCHAR) AS d, ${countSql(context, dataset)} AS n, ${means} FROM ${from} ${where} GROUP BY 1`,
   );
@@ -268,11 +271,17 @@ export async function groupMeans(context: AggregateContext, options: GroupMeansO
     const out: Record<string, Published> = { [options.dim]: label, count: shown(cell) };
     for (const name of names) {
       const mean = found?.[name];
-      out[name] = cell.value !== null && n >= minimumBase && typeof mean === "number" ? Math.round(mean * 10) / 10 : null;
+      const shownMean = cell.value !== null && n >= minimumBase && typeof mean === "number";
+      out[name] = shownMean ? Math.round(mean * 10) / 10 : null;
+      // The 95% interval of a shown mean (Student's t), so comparisons across groups can be honest.
+      const sd = found?.[`${name}__sd`];
+      const interval = shownMean && typeof sd === "number" ? meanInterval(mean, sd, n) : undefined;
+      out[`${name}_low`] = interval ? Math.round(interval.low * 10) / 10 : null;
+      out[`${name}_high`] = interval ? Math.round(interval.high * 10) / 10 : null;
     }
     return out;
   };
   const rows = options.values.map((value, i) => row(value, raw[i], table.cells[i]![0]!));
   rows.push(row("Total", overall, table.total!));
-  return { dimensions: [options.dim], measures: ["count", ...names], totalLabel: "Total", rows, links: { additive: true } };
+  return { dimensions: [options.dim], measures: ["count", ...names.flatMap((name) => [name, `${name}_low`, `${name}_high`])], totalLabel: "Total", rows, links: { additive: true } };
 }

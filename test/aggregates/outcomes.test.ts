@@ -12,6 +12,8 @@ const COLUMNS: Column[] = [
   { name: "barc_total", type: "integer" },
 ];
 
+/** The 95% interval columns of hidden means. */
+const NO_INTERVALS = { mean_intake_low: null, mean_intake_high: null, mean_follow_up_low: null, mean_follow_up_high: null, mean_change_low: null, mean_change_high: null };
 const SUBJECTS = { outcomes: "person_ref" } as const;
 
 /**
@@ -128,24 +130,26 @@ describe("outcomes aggregates", () => {
   it("hides a region's change when its base is small or would reveal a small one, and keeps the UK row", async () => {
     const json = await build("outcomes-change-by-region");
     const row = (region: string) => json.rows.find((r) => r.region === region);
-    expect(row("London")).toEqual({ region: "London", count: "[c]", mean_intake: null, mean_follow_up: null, mean_change: null });
+    expect(row("London")).toEqual({ region: "London", count: "[c]", mean_intake: null, mean_follow_up: null, mean_change: null, ...NO_INTERVALS });
     // 12 people is a large enough base, but with London hidden and the total shown it must be hidden too.
-    expect(row("North East")).toEqual({ region: "North East", count: "[c]", mean_intake: null, mean_follow_up: null, mean_change: null });
-    expect(row("Wales")).toEqual({ region: "Wales", count: 0, mean_intake: null, mean_follow_up: null, mean_change: null });
-    expect(row("Total")).toEqual({ region: "Total", count: 15, mean_intake: 30.4, mean_follow_up: 44.4, mean_change: 14 });
+    expect(row("North East")).toEqual({ region: "North East", count: "[c]", mean_intake: null, mean_follow_up: null, mean_change: null, ...NO_INTERVALS });
+    expect(row("Wales")).toEqual({ region: "Wales", count: 0, mean_intake: null, mean_follow_up: null, mean_change: null, ...NO_INTERVALS });
+    expect(row("Total")).toMatchObject({ region: "Total", count: 15, mean_intake: 30.4, mean_follow_up: 44.4, mean_change: 14 });
+    expect(row("Total")!.mean_change_low).toBeLessThanOrEqual(14);
+    expect(row("Total")!.mean_change_high).toBeGreaterThanOrEqual(14);
     expect(json.rows).toHaveLength(13);
   });
 
   it("measures change by each LERO's stage when its people started, hiding a stage of fewer than three LEROs", async () => {
     const json = await buildLinked("outcomes-change-by-stage");
-    expect(json.rows).toEqual([
-      { stage: "Informal group", count: 0, mean_intake: null, mean_follow_up: null, mean_change: null },
+    expect(json.rows).toMatchObject([
+      { stage: "Informal group", count: 0, mean_intake: null, mean_follow_up: null, mean_change: null, ...NO_INTERVALS },
       // A's 4 people (Emerging when they started in 2024) with E, F and G's 15: (4 × 30 + 15 × 40) / 19 = 37.9 …
       { stage: "Emerging", count: 20, mean_intake: 37.9, mean_follow_up: 43.2, mean_change: 5.3 },
       // B and C only: 8 people from 2 LEROs, so hidden whatever the count.
-      { stage: "Established", count: "[c]", mean_intake: null, mean_follow_up: null, mean_change: null },
+      { stage: "Established", count: "[c]", mean_intake: null, mean_follow_up: null, mean_change: null, ...NO_INTERVALS },
       // 12 people, all at one LERO: their means would be that LERO's results.
-      { stage: "Mature", count: "[c]", mean_intake: null, mean_follow_up: null, mean_change: null },
+      { stage: "Mature", count: "[c]", mean_intake: null, mean_follow_up: null, mean_change: null, ...NO_INTERVALS },
       // 39 people of audited LEROs (H's 10 are left out): (12 × 30 + 15 × 40 + 12 × 20) / 39 = 30.8 …
       { stage: "Total", count: 40, mean_intake: 30.8, mean_follow_up: 44.6, mean_change: 13.8 },
     ]);

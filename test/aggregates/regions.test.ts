@@ -97,8 +97,13 @@ describe("regions aggregates", () => {
 
   it("gives the mean total at intake by region with a UK row", async () => {
     const { rows } = await build("regions-barc-intake");
-    expect(rows.find((r) => r.region === "Wales")).toEqual({ region: "Wales", count: 10, mean_barc: 34.5 });
-    expect(rows.find((r) => r.region === "London")).toEqual({ region: "London", count: 0, mean_barc: null });
-    expect(rows.at(-1)).toEqual({ region: "Total", count: 10, mean_barc: 34.5 });
+    expect(rows.find((r) => r.region === "Wales")).toMatchObject({ region: "Wales", count: 10, mean_barc: 34.5 });
+    expect(rows.find((r) => r.region === "London")).toEqual({ region: "London", count: 0, mean_barc: null, mean_barc_low: null, mean_barc_high: null });
+    expect(rows.at(-1)).toMatchObject({ region: "Total", count: 10, mean_barc: 34.5 });
+    // Its 95% interval (Student's t over the 10 people), so a comparison can say when a gap is real.
+    const wales = rows.find((r) => r.region === "Wales")!;
+    expect(wales.mean_barc_low).toBeLessThan(34.5);
+    expect(wales.mean_barc_high).toBeGreaterThan(34.5);
+    expect((wales.mean_barc_low as number) + (wales.mean_barc_high as number)).toBeCloseTo(69, 0);
   });
 });

@@ -6,6 +6,7 @@
 import { TOTAL, type Value } from "../shared/chart.js";
 import { sourceLine } from "../shared/sources.js";
 import { keyOf } from "../../lib/measures.js";
+import { wilsonPercent, type Interval } from "../../lib/intervals.js";
 
 type Row = Record<string, Value>;
 export interface Table {
@@ -24,8 +25,8 @@ export interface RegionMeasure {
   subtitle: string;
   source: string;
   notes: string[];
-  /** The value and base for a region name, or "Total" for the UK. */
-  at(region: string): { value: Value; base: Value };
+  /** The value, base and 95% interval (when it can be had) for a region name, or "Total" for the UK. */
+  at(region: string): { value: Value; base: Value; interval?: Interval };
   /** The registry measure (`src/lib/measures.ts`) it is, and its key for a region name or "Total" for the UK. */
   measure: string;
   key(region: string): string;
@@ -46,6 +47,21 @@ function find(table: Table | undefined, match: Record<string, string>): Row | un
 function cell(row: Row | undefined, key: string): Value {
   const v = row?.[key];
   return v === undefined ? null : v;
+}
+
+/** A share with its Wilson interval, from the published share and base. */
+function share(value: Value, base: Value): { value: Value; base: Value; interval?: Interval } {
+  const interval = typeof value === "number" && typeof base === "number" ? wilsonPercent(value, base) : undefined;
+  return { value, base, ...(interval ? { interval } : {}) };
+}
+
+/** A mean with the 95% interval the table publishes beside it (`<column>_low`, `<column>_high`). */
+function mean(row: Row | undefined, column: string): { value: Value; base: Value; interval?: Interval } {
+  const value = cell(row, column);
+  const low = cell(row, `${column}_low`);
+  const high = cell(row, `${column}_high`);
+  const base = cell(row, "count");
+  return { value, base, ...(typeof value === "number" && typeof low === "number" && typeof high === "number" ? { interval: { value, low, high } } : {}) };
 }
 
 export function regionMeasures(regions: Record<string, Table>, outcomes: Record<string, Table>): RegionMeasure[] {
@@ -75,7 +91,7 @@ export function regionMeasures(regions: Record<string, Table>, outcomes: Record<
       subtitle: "Percentage of LEROs in the latest audit wave that evaluate or measure the difference they make in any way; base: the LEROs in the region.",
       source: AUDIT,
       notes: audit?.notes ?? [],
-      at: (region) => ({ value: cell(find(audit, { region, evaluates: "Evaluates its work" }), "percent"), base: cell(find(audit, { region, evaluates: TOTAL }), "count") }),
+      at: (region) => share(cell(find(audit, { region, evaluates: "Evaluates its work" }), "percent"), cell(find(audit, { region, evaluates: TOTAL }), "count")),
       measure: "leros-evaluating",
       key: keyFor("leros-evaluating"),
     },
@@ -88,7 +104,7 @@ export function regionMeasures(regions: Record<string, Table>, outcomes: Record<
       subtitle: "Percentage of stigma survey respondents who met unfair treatment from GP staff sometimes, often or very often; base: respondents who answered about their GP.",
       source: STIGMA,
       notes: stigma?.notes ?? [],
-      at: (region) => ({ value: cell(find(stigma, { region, gp_enacted: "Met stigma" }), "percent"), base: cell(find(stigma, { region, gp_enacted: TOTAL }), "count") }),
+      at: (region) => share(cell(find(stigma, { region, gp_enacted: "Met stigma" }), "percent"), cell(find(stigma, { region, gp_enacted: TOTAL }), "count")),
       measure: "stigma-met-sometimes",
       key: keyFor("stigma-met-sometimes", { setting: "GP" }),
     },
@@ -101,7 +117,7 @@ export function regionMeasures(regions: Record<string, Table>, outcomes: Record<
       subtitle: "Mean BARC-10 total (10 to 60; higher is more recovery capital) when people started with a LERO; base: people assessed at intake.",
       source: OUTCOMES,
       notes: intake?.notes ?? [],
-      at: (region) => ({ value: cell(find(intake, { region }), "mean_barc"), base: cell(find(intake, { region }), "count") }),
+      at: (region) => mean(find(intake, { region }), "mean_barc"),
       measure: "barc-mean",
       key: keyFor("barc-mean", { assessment: "Intake" }),
     },
@@ -114,7 +130,7 @@ export function regionMeasures(regions: Record<string, Table>, outcomes: Record<
       subtitle: "Mean change in BARC-10 total between intake and 12 months, for people assessed at both points; base: those people. Not a controlled comparison.",
       source: OUTCOMES,
       notes: change?.notes ?? [],
-      at: (region) => ({ value: cell(find(change, { region }), "mean_change"), base: cell(find(change, { region }), "count") }),
+      at: (region) => mean(find(change, { region }), "mean_change"),
       measure: "barc-change",
       key: keyFor("barc-change", { follow_up: "12 months" }),
     },

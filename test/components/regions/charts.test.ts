@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { comparisonFigure, comparisonTitle, type ComparisonMeasure } from "../../../src/components/regions/comparison.ts";
 import { regionMeasures } from "../../../src/components/regions/measures.ts";
+import { wilsonPercent } from "../../../src/lib/intervals.ts";
 import { describeTileMap, tileMapFigure, tileMapTitle, type TileDatum, type TileRegion } from "../../../src/components/regions/tile-map.ts";
 import { createDocument, expectSnapshot } from "../snapshot.ts";
 
@@ -61,6 +62,20 @@ describe("region beside the UK", () => {
     expect(comparisonTitle([{ label: "X", kind: "percent", region: "[c]", uk: 5 }], "Wales")).toBe("Wales: most figures are hidden to protect confidentiality");
   });
 
+  it("draws 95% intervals, gives them in the table, and calls a gap higher or lower only when they do not overlap", () => {
+    const close: ComparisonMeasure = { label: "Respondents who met stigma at their GP", kind: "percent", region: 68, uk: 65, regionInterval: wilsonPercent(68, 40)!, ukInterval: wilsonPercent(65, 4000)! };
+    const far: ComparisonMeasure = { ...close, region: 85, regionInterval: wilsonPercent(85, 400)! };
+    expect(comparisonTitle([close], "North East")).toBe("North East: respondents who met stigma at their GP, 68%, similar to the UK's 65%");
+    expect(comparisonTitle([far], "North East")).toBe("North East: respondents who met stigma at their GP, 85%, higher than the UK's 65%");
+    const element = comparisonFigure([close], { id: "region-intervals", regionName: "North East", subtitle: "Share", source: "Fixture", width: 640, document: createDocument() });
+    // One rule and two end ticks per interval, for the region and the UK: six lines more than without.
+    const bare = comparisonFigure([{ ...close, regionInterval: undefined, ukInterval: undefined } as ComparisonMeasure], { id: "region-bare", regionName: "North East", subtitle: "Share", source: "Fixture", width: 640, document: createDocument() });
+    expect(element.querySelectorAll("svg line").length - bare.querySelectorAll("svg line").length).toBe(6);
+    const cells = [...element.querySelectorAll("tbody td")].map((td) => td.textContent);
+    expect(cells).toEqual(["68%", "53% to 80%", "", "65%", "64% to 66%", "", "similar to"]);
+    expect(element.querySelector(".lero-chart-body")?.getAttribute("aria-label") ?? element.textContent).toContain("similar to the UK");
+  });
+
   it("reads measures from the published tables, UK from the Total row", () => {
     const tables = {
       "regions-audit-evaluates": {
@@ -75,7 +90,13 @@ describe("region beside the UK", () => {
     const [leros, evaluates, stigma] = regionMeasures(tables, {});
     expect(leros!.at("Wales")).toEqual({ value: 4, base: null });
     expect(evaluates!.at("Wales")).toEqual({ value: null, base: 4 });
-    expect(evaluates!.at("Total")).toEqual({ value: 60, base: 50 });
+    const total = evaluates!.at("Total");
+    expect(total).toMatchObject({ value: 60, base: 50 });
+    // The Wilson interval of 60% of 50 LEROs.
+    expect(total.interval!.low).toBeCloseTo(46.2, 1);
+    expect(total.interval!.high).toBeCloseTo(72.4, 1);
     expect(stigma!.at("Wales")).toEqual({ value: null, base: null });
+    const [, , , intake] = regionMeasures({ "regions-barc-intake": { rows: [{ region: "Total", count: 40, mean_barc: 30.2, mean_barc_low: 28.1, mean_barc_high: 32.3 }] } }, {});
+    expect(intake!.at("Total")).toEqual({ value: 30.2, base: 40, interval: { value: 30.2, low: 28.1, high: 32.3 } });
   });
 });
