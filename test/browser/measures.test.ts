@@ -11,7 +11,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DIST, openPage } from "../support/browser.ts";
 import { desktopPageSuite } from "../support/page-suite.ts";
-import { measureConflicts, publishedTables, registryValues, shownInHtml, type ShownMeasure } from "../../scripts/measure-gate.ts";
+import { measureConflicts, publishedTables, registryValues, shownInHtml, shownInModule, type ShownMeasure } from "../../scripts/measure-gate.ts";
 import { PRESETS, presetText } from "../../src/components/explore/presets.ts";
 
 /** The explorer's default view and each of its presets (views that open on a figure the report publishes). */
@@ -56,6 +56,9 @@ describe("one value per measure and key on the rendered pages", () => {
       await page.close();
     }
     for (const file of readdirSync(join(DIST, "embed")).filter((f) => f.endsWith(".html"))) shown.push(...shownInHtml(readFileSync(join(DIST, "embed", file), "utf8"), `embed/${file}`));
+    // The module embeds carry their figures as HTML inside the script.
+    for (const file of readdirSync(join(DIST, "embed")).filter((f) => f.endsWith(".js"))) shown.push(...shownInModule(readFileSync(join(DIST, "embed", file), "utf8"), `embed/${file}`));
+    expect(shown.filter((s) => s.where === "embed/regions-map.js (uk)").length, "the map module marks its tiles").toBeGreaterThan(0);
     for (const path of MUST_MARK) expect(counts[path], path).toBeGreaterThan(0);
     // Each preset shows its own figure, marked, beside the report's (the check below compares them).
     for (const preset of PRESETS) {
