@@ -70,12 +70,13 @@ export interface Controls {
   charts(view: ChartsView): void;
 }
 
-/** The list of presets: each a link to its view, with the registry's definition and base. */
+/** The list of presets: each a link to its view, then the registry's definition and base of each, folded. */
 function presetList(presets: readonly ExplorePreset[], events: ControlEvents): HTMLElement {
   const wrap = el("div", { class: "explore-presets" });
   if (presets.length === 0) return wrap;
   wrap.append(el("p", { class: "explore-help", id: "explore-presets-label" }, "Start from a figure in the report:"));
   const list = el("ul", { "aria-labelledby": "explore-presets-label" });
+  const definitions = el("dl");
   for (const preset of presets) {
     const text = presetText(preset);
     const item = el("li", { "data-preset": preset.id });
@@ -84,10 +85,13 @@ function presetList(presets: readonly ExplorePreset[], events: ControlEvents): H
       event.preventDefault();
       events.preset(preset.state);
     });
-    item.append(link, el("span", { class: "explore-preset-definition" }, ` — ${text.definition} ${text.base}`));
+    item.append(link);
     list.append(item);
+    definitions.append(el("dt", {}, text.title), el("dd", { "data-preset": preset.id }, `${text.definition} ${text.base}`));
   }
-  wrap.append(list);
+  const details = el("details", { class: "explore-preset-definitions" });
+  details.append(el("summary", {}, "What these figures count"), definitions);
+  wrap.append(list, details);
   return wrap;
 }
 
