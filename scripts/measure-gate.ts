@@ -95,16 +95,57 @@ export function measureConflicts(shown: readonly ShownMeasure[]): MeasureConflic
   return conflicts.sort((a, b) => a.measure.localeCompare(b.measure) || a.key.localeCompare(b.key));
 }
 
-/** The marked numbers in one HTML document. */
+/** The marked numbers in one HTML document, including those in its `<template>`s (an embed's region variants). */
 export function shownInHtml(html: string, where: string): ShownMeasure[] {
   if (!html.includes("data-measure")) return [];
   const doc = new JSDOM(html).window.document;
-  return [...doc.querySelectorAll("[data-measure]")].map((el) => ({
-    measure: el.getAttribute("data-measure") ?? "",
-    key: el.getAttribute("data-key") ?? "",
-    text: el.textContent ?? "",
-    where,
-  }));
+  const roots: ParentNode[] = [doc, ...[...doc.querySelectorAll("template")].map((t) => (t as HTMLTemplateElement).content)];
+  return roots.flatMap((root) =>
+    [...root.querySelectorAll("[data-measure]")].map((el) => ({
+      measure: el.getAttribute("data-measure") ?? "",
+      key: el.getAttribute("data-key") ?? "",
+      text: el.textContent ?? "",
+      where,
+    })),
+  );
+}
+
+/**
+ * The pre-rendered variants of a module embed (`embed/<chart>.js`): scripts/embed/render.ts writes its
+ * configuration into the module as one JSON object literal, `{"id":…,"variants":{"uk":"<figure…>",…}}`.
+ * Returns the variants' HTML by name, or null when the text holds no such object.
+ */
+export function moduleVariants(js: string): Record<string, string> | null {
+  for (let start = js.indexOf('{"id":'); start >= 0; start = js.indexOf('{"id":', start + 1)) {
+    // Find the end of the object: count braces outside JSON strings.
+    let depth = 0;
+    let inString = false;
+    for (let i = start; i < js.length; i++) {
+      const c = js[i];
+      if (inString) {
+        if (c === "\\") i++;
+        else if (c === '"') inString = false;
+      } else if (c === '"') inString = true;
+      else if (c === "{") depth++;
+      else if (c === "}" && --depth === 0) {
+        try {
+          const config = JSON.parse(js.slice(start, i + 1)) as { variants?: unknown };
+          if (config.variants && typeof config.variants === "object") return config.variants as Record<string, string>;
+        } catch {
+          // Not the configuration: look further.
+        }
+        break;
+      }
+    }
+  }
+  return null;
+}
+
+/** The marked numbers in a module embed's variants. */
+export function shownInModule(js: string, where: string): ShownMeasure[] {
+  const variants = moduleVariants(js);
+  if (!variants) return [];
+  return Object.entries(variants).flatMap(([variant, html]) => shownInHtml(`<!DOCTYPE html><html><body>${html}</body></html>`, `${where} (${variant})`));
 }
 
 function* htmlUnder(dir: string): Generator<string> {
@@ -153,13 +194,22 @@ export interface MeasureGateResult {
   conflicts: MeasureConflict[];
 }
 
-/** The gate over a built site folder: every HTML file, and the published tables when the folder has them. */
+/** The gate over a built site folder: every HTML file, the module embeds, and the published tables when the folder has them. */
 export function checkMeasures(dir: string): MeasureGateResult {
   const shown: ShownMeasure[] = [];
   let files = 0;
   for (const file of htmlUnder(dir)) {
     files += 1;
     shown.push(...shownInHtml(readFileSync(file, "utf8"), relative(dir, file)));
+  }
+  // The module embeds carry the same figures as their iframe pages, as HTML inside the script.
+  const embed = join(dir, "embed");
+  if (existsSync(embed)) {
+    for (const file of readdirSync(embed).filter((f) => f.endsWith(".js"))) {
+      const found = shownInModule(readFileSync(join(embed, file), "utf8"), `embed/${file}`);
+      if (found.length > 0) files += 1;
+      shown.push(...found);
+    }
   }
   const conflicts = measureConflicts([...shown, ...registryValues(shown, publishedTables(dir))]);
   return { ok: conflicts.length === 0, files, shown: shown.length, conflicts };

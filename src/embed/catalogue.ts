@@ -11,7 +11,7 @@
 import { barsFigure, type BarDatum, type Value } from "../components/shared/bars.ts";
 import { embedHeadlineFigure } from "../components/embed/headline.ts";
 import { latestWave, type AggregateTable, type Cell, type Headline } from "../components/shared/headline-figures.ts";
-import { ALL, formatMeasureValue, measureValue } from "../lib/measures.ts";
+import { ALL, formatMeasureValue, keyOf, measureValue } from "../lib/measures.ts";
 import { tileMapFigure, type TileDatum, type TileRegion } from "../components/regions/tile-map.ts";
 import { shareFigure, type ShareRow } from "../components/stigma/share.ts";
 import { trajectoryFigure, type TrajectoryRow } from "../components/outcomes/trajectory.ts";
@@ -287,7 +287,16 @@ const regionsMap: EmbedChart = {
       return { region: r.name, value: isNumber(row.percent) ? row.percent : typeof row.count === "string" ? "[c]" : null, base: row.base };
     });
     const uk = evaluatesRow(context, TOTAL);
-    return tileMapFigure(context.regions, data, { label: "LEROs that evaluate their work", kind: "percent", valueHeading: "% of LEROs", baseHeading: "LEROs" }, {
+    const tiles = {
+      label: "LEROs that evaluate their work",
+      kind: "percent" as const,
+      valueHeading: "% of LEROs",
+      baseHeading: "LEROs",
+      // The registry's leros-evaluating by region (its base leros-audited), as on the Regions page.
+      measure: "leros-evaluating",
+      key: (region: string) => keyOf("leros-evaluating", { region }),
+    };
+    return tileMapFigure(context.regions, data, tiles, {
       id: "embed-regions-map",
       title: isNumber(uk.percent) ? `${Math.round(uk.percent)}% of LEROs across the UK evaluate their work; the share differs by region` : "LEROs that evaluate their work, by region",
       subtitle: `Percentage of LEROs in each region that evaluate their work in any way; base: ${countText(uk.base)} LEROs across the UK`,

@@ -220,7 +220,10 @@ export const MEASURES: readonly Measure[] = [
     format: "count",
     unit: ["peer researcher", "peer researchers"],
     dimensions: ["cohort"],
-    sources: [{ table: "headlines-workforce-trainees", dims: { cohort: "cohort" }, value: "count" }],
+    sources: [
+      { table: "headlines-workforce-trainees", dims: { cohort: "cohort" }, value: "count" },
+      { table: "workforce-cohort", dims: { cohort: "cohort" }, value: "count" },
+    ],
   },
   {
     id: "stigma-answered",
@@ -241,6 +244,20 @@ export const MEASURES: readonly Measure[] = [
       { table: "embed-stigma-enacted-by-region", dims: { setting: "setting", region: "region" }, value: "count" },
       { table: "regions-stigma-gp", row: { gp_enacted: "Total" }, fixed: { setting: "GP" }, dims: { region: "region" }, value: "count" },
     ],
+  },
+  {
+    id: "stigma-respondents",
+    label: "people answered about the services they had used",
+    name: "Stigma survey respondents",
+    definition: "People who answered at least one question on unfair treatment by staff about at least one setting they had used in the last 12 months, each person counted once however many settings they answered about, rounded to protect confidentiality.",
+    numerator: "people who answered about at least one setting",
+    base: "people",
+    population: STIGMA_SURVEY,
+    level: "person",
+    format: "count",
+    unit: ["person", "people"],
+    dimensions: ["role"],
+    sources: [{ table: "stigma-enacted-any-by-role", dims: { role: "role" }, value: "count" }],
   },
   {
     id: "stigma-met-sometimes",

@@ -244,7 +244,7 @@ describe("the data explorer", () => {
     before = await page.locator("#explore-status").textContent();
     await page.locator("#explore-measure").selectOption("share");
     await settled(page, before);
-    expect(await page.locator("#explore-results-table thead th").allTextContents()).toContain("% who avoided care because of stigma");
+    expect(await page.locator("#explore-results-table thead th").allTextContents()).toContain("Avoided or put off care because of stigma");
     expect(await page.locator(`figure[data-dim="setting"] svg text`).allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^\d+(\.\d)?%$/)]));
 
     // Every control has a label.

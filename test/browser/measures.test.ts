@@ -11,11 +11,20 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DIST, openPage } from "../support/browser.ts";
 import { desktopPageSuite } from "../support/page-suite.ts";
-import { measureConflicts, publishedTables, registryValues, shownInHtml, type ShownMeasure } from "../../scripts/measure-gate.ts";
+import { measureConflicts, publishedTables, registryValues, shownInHtml, shownInModule, type ShownMeasure } from "../../scripts/measure-gate.ts";
+import { PRESETS, presetText } from "../../src/components/explore/presets.ts";
 
-const PAGES = ["/", "/report", "/research", "/standards", "/workforce", "/stigma", "/outcomes", "/regions", ...readdirSync(join(DIST, "regions")).filter((f) => f.endsWith(".html")).map((f) => `/regions/${f.replace(/\.html$/, "")}`)];
+/** The explorer's default view and each of its presets (views that open on a figure the report publishes). */
+const EXPLORER = ["/explore", ...PRESETS.map((p) => `/explore${presetText(p).href}`)];
+const PAGES = ["/", "/report", "/research", "/standards", "/workforce", "/stigma", "/outcomes", "/regions", ...EXPLORER, ...readdirSync(join(DIST, "regions")).filter((f) => f.endsWith(".html")).map((f) => `/regions/${f.replace(/\.html$/, "")}`)];
 /** Pages that must show marked figures once rendered (the others may, as more figures are marked). */
-const MUST_MARK = ["/", "/report", "/stigma", "/outcomes"];
+const MUST_MARK = ["/", "/report", "/stigma", "/outcomes", "/workforce", "/regions", ...EXPLORER];
+
+/** The explorer draws its figures once DuckDB-wasm has loaded the data: wait for its first view. */
+async function explorerReady(page: Page): Promise<void> {
+  await page.waitForSelector("#people-count", { timeout: 90_000 });
+  await page.waitForFunction(() => document.querySelector(".explore-app")?.getAttribute("aria-busy") === null, undefined, { timeout: 30_000 });
+}
 
 async function markedOnPage(page: Page, path: string): Promise<ShownMeasure[]> {
   const read = () =>
@@ -40,14 +49,23 @@ describe("one value per measure and key on the rendered pages", () => {
     for (const path of PAGES) {
       const { page } = await openPage(suite.context, suite.origin);
       await page.goto(`${suite.origin}${path}`, { waitUntil: "networkidle" });
+      if (path.startsWith("/explore")) await explorerReady(page);
       const marked = await markedOnPage(page, path);
       counts[path] = marked.length;
       shown.push(...marked);
       await page.close();
     }
     for (const file of readdirSync(join(DIST, "embed")).filter((f) => f.endsWith(".html"))) shown.push(...shownInHtml(readFileSync(join(DIST, "embed", file), "utf8"), `embed/${file}`));
+    // The module embeds carry their figures as HTML inside the script.
+    for (const file of readdirSync(join(DIST, "embed")).filter((f) => f.endsWith(".js"))) shown.push(...shownInModule(readFileSync(join(DIST, "embed", file), "utf8"), `embed/${file}`));
+    expect(shown.filter((s) => s.where === "embed/regions-map.js (uk)").length, "the map module marks its tiles").toBeGreaterThan(0);
     for (const path of MUST_MARK) expect(counts[path], path).toBeGreaterThan(0);
+    // Each preset shows its own figure, marked, beside the report's (the check below compares them).
+    for (const preset of PRESETS) {
+      const path = `/explore${presetText(preset).href}`;
+      expect(shown.some((s) => s.where === path && s.measure === preset.measure && s.key === preset.key), `${preset.id}: ${preset.measure} "${preset.key}"`).toBe(true);
+    }
     expect(shown.length).toBeGreaterThan(50);
     expect(measureConflicts([...shown, ...registryValues(shown, publishedTables(DIST))]).map((c) => c.message)).toEqual([]);
-  }, 240_000);
+  }, 420_000);
 });

@@ -12,6 +12,7 @@ import { loadRegions } from "../../loaders/reference.ts";
 import { buildChart, embedRegions, embedScripts, loadTables, renderVariant, type EmbedScripts } from "../../scripts/embed/render.ts";
 import { allowedRegions, CATALOGUE, findChart, regionSlug, type Tables } from "../../src/embed/catalogue.ts";
 import { regionSlug as configRegionSlug } from "../../observablehq.config.ts";
+import { measureConflicts, moduleVariants, registryValues, shownInHtml, shownInModule } from "../../scripts/measure-gate.ts";
 
 const REQUIRED = ["evaluation", "barriers", "standards", "workforce", "stigma", "outcomes", "map", "headline"];
 
@@ -85,6 +86,27 @@ describe("embed catalogue", () => {
       const config = built.page.slice(built.page.indexOf('id="lero-embed-config">'));
       expect(config.slice(0, config.indexOf("</script>"))).not.toMatch(/<(?!\/script)/);
     }
+  });
+
+  it("marks the map's tiles and bases, and the measure gate reads the same figures from the page, its region templates and the module", () => {
+    const map = buildChart(findChart("regions-map")!, tables, regions, scripts, true);
+    const page = shownInHtml(map.page, "page");
+    // Every region's tile (wide and narrow drawing) and table cell, and the base beside it.
+    const evaluating = page.filter((s) => s.measure === "leros-evaluating");
+    expect(new Set(evaluating.map((s) => s.key))).toEqual(new Set(regions.map((r) => r.name)));
+    expect(new Set(page.filter((s) => s.measure === "leros-audited").map((s) => s.key))).toEqual(new Set(regions.map((r) => r.name)));
+    expect(measureConflicts([...page, ...registryValues(page, tables)]).map((c) => c.message)).toEqual([]);
+    const module = shownInModule(map.module, "module");
+    expect(module.map((s) => `${s.measure}|${s.key}|${s.text}`).sort()).toEqual(page.map((s) => `${s.measure}|${s.key}|${s.text}`).sort());
+    expect(Object.keys(moduleVariants(map.module) ?? {})).toEqual(["uk"]);
+
+    // A regional embed: the page's templates hold each region's figures, and so does the module.
+    const headline = buildChart(findChart("headline-evaluates")!, tables, regions, scripts, true);
+    const keys = (shown: { key: string }[]) => [...new Set(shown.map((s) => s.key))].sort();
+    const expected = ["all", ...regions.map((r) => r.name)].sort();
+    expect(keys(shownInHtml(headline.page, "page"))).toEqual(expected);
+    expect(keys(shownInModule(headline.module, "module"))).toEqual(expected);
+    expect(moduleVariants("export const x = 1;")).toBeNull();
   });
 
   it("shows hidden values as [c] in small regions rather than dropping them", () => {

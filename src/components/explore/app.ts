@@ -16,6 +16,7 @@ import { dataVersion, defaultDimensions, exploreDatasets, orderValues, MAX_VALUE
 import type { ExplorePolicy } from "./disclosure.js";
 import { errorText } from "./dom.js";
 import { Engine, type AttachedFile, type DuckDBClientClass } from "./engine.js";
+import { availablePresets } from "./presets.js";
 import { buildResults } from "./results.js";
 import { CHART_TYPES, decodeState, encodeState, normaliseState, pickDataset, toggleFilter, type ExploreState, type RawState } from "./state.js";
 import { chartBars, citation, resultTable } from "./view.js";
@@ -96,8 +97,10 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
       },
       clearFilters: () => wanted && userChange({ ...wanted, filters: {} }, "filter"),
       toggle,
+      preset: (state) => userChange({ ...state, sql: wanted?.sql ?? "" }, "preset"),
     },
     () => targets.main.clientWidth,
+    availablePresets(datasets),
   );
   const results = buildResults({ engine, policy, status: controls.status, fileBase: () => `lero-${rendered?.dataset ?? "data"}-explorer` });
   const sqlConsole = buildConsole(datasets, policy, engine, (ms) => timings.push({ action: "sql", ms }));
@@ -112,17 +115,31 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
 
   const drawCharts = (state: ExploreState) => controls.charts({ state, dataset: dataset!, bars: lastBars, policy, version });
 
-  async function loadDataset(next: ExploreDataset): Promise<void> {
+  /** The share the source is loaded for ("" for none): a share counts only the people who answered its question. */
+  let sourceShare = "";
+  const shareOf = (d: ExploreDataset, raw: RawState) => {
+    const chosen = d.measures.find((m) => m.id === raw.measure);
+    return chosen?.kind === "percent" ? chosen : undefined;
+  };
+
+  async function loadDataset(next: ExploreDataset, share: ExploreDataset["measures"][number] | undefined): Promise<void> {
     say(`Reading the ${next.name} data…`);
     controls.busy(`Reading the ${next.name} data…`);
     const value = next.measures.find((m) => m.id === "mean")?.field;
-    const flag = next.measures.find((m) => m.id === "share")?.field;
     const started = performance.now();
     source = await Source.load(
       engine.explorer,
-      { table: next.name, subject: next.subject, dimensions: next.dimensions.map((d) => ({ name: d.name, type: d.type })), value, flag },
+      {
+        table: next.name,
+        subject: next.subject,
+        dimensions: next.dimensions.map((d) => ({ name: d.name, type: d.type })),
+        value,
+        ...(share?.items ? { flagItems: share.items } : { flag: share?.field }),
+        answeredOnly: share !== undefined,
+      },
       (name, values) => orderValues(next.dimensions.find((d) => d.name === name), values),
     );
+    sourceShare = share?.id ?? "";
     timings.push({ action: "load-dataset", ms: performance.now() - started });
     dataset = next;
     usable = next.dimensions.map((d) => d.name).filter((d) => {
@@ -134,7 +151,8 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
 
   async function apply(job: Job): Promise<void> {
     const target = pickDataset(job.raw, datasets);
-    if (!source || !dataset || dataset.name !== target.name) await loadDataset(target);
+    const share = shareOf(target, job.raw);
+    if (!source || !dataset || dataset.name !== target.name || sourceShare !== (share?.id ?? "")) await loadDataset(target, share);
     const known = new Map(usable.map((d) => [d, source!.known.get(d) ?? []]));
     const state = normaliseState(job.raw, dataset!, known, defaultDimensions(dataset!, known));
     if (!cube || cube.dimensions.join(",") !== state.dims.join(",")) {
@@ -147,7 +165,7 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
     const barsByDim: DimensionBars[] = [];
     for (const dim of state.dims) {
       const raw = await cube.bars(dim, state.filters, measure.id === "mean");
-      barsByDim.push({ dim, bars: chartBars(raw, measure, dataset!, policy, state.filters[dim] ?? []) });
+      barsByDim.push({ dim, bars: chartBars(raw, measure, dataset!, policy, state.filters[dim] ?? [], dim, state.filters) });
     }
     const total: Figures = await cube.total(state.filters, measure.id === "mean");
     const cells = state.dims.length ? await cube.cells(state.filters, measure.id === "mean") : [];

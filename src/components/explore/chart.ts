@@ -19,6 +19,8 @@ export interface ChartBar {
   value: string;
   shown: Shown;
   selected: boolean;
+  /** The registry measure and key the bar's figure is, where it is one: its table cell is marked. */
+  mark?: { measure: string; key: string };
 }
 
 export interface ExploreChartOptions {
@@ -183,10 +185,11 @@ export function exploreChart(bars: readonly ChartBar[], options: ExploreChartOpt
 
   const columns: TableColumn[] = [
     { key: "value", label: options.dimensionTitle },
-    { key: "shown", label: options.measureLabel, numeric: true, format: (v) => formatShown(v as Shown, options.measureKind) },
+    { key: "shown", label: options.measureLabel, numeric: true, format: (v) => formatShown(v as Shown, options.measureKind), measure: (row) => marks.get(String(row.value)) },
     { key: "selected", label: "Filtered on", format: (v) => (v ? "Yes" : "") },
   ];
   const rows = bars.map((b) => ({ value: b.value, shown: b.shown, selected: b.selected }));
+  const marks = new Map(bars.flatMap((b) => (b.mark ? [[b.value, b.mark] as const] : [])));
   const details = el(doc, "details", { class: "lero-chart-table" });
   details.append(el(doc, "summary", {}, "Show the data as a table"));
   details.append(dataTable(doc, columns, rows, options.title));

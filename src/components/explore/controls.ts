@@ -3,13 +3,28 @@
  * chart type), the headline count with the filter chips, and the charts themselves. It draws what it
  * is given and reports the reader's choices through `ControlEvents`; the state lives in `app.ts`.
  */
+import { markMeasure } from "../shared/measure-figure.js";
 import { exploreChart, type ChartBar } from "./chart.js";
 import type { ExploreDataset } from "./datasets.js";
 import { formatShown, protectCount, type ExplorePolicy } from "./disclosure.js";
 import { el, field, option } from "./dom.js";
+import { presetText, type ExplorePreset } from "./presets.js";
+import { measure as registryMeasure } from "../../lib/measures.js";
+
+/** How a registry measure reads after its figure ("met unfair treatment from staff there often or very often"). */
+const registryLabel = (id: string): string => registryMeasure(id).label;
 import { MAX_DIMENSIONS, type ExploreState } from "./state.js";
 import type { Figures } from "./cube.js";
-import { chartDescription, chartSubtitle, chartTitle, statusText, titleOf } from "./view.js";
+import { chartDescription, chartSubtitle, chartTitle, countLink, describeFilters, fixedValues, measureValue, registryMark, statusText, titleOf, type MeasureMark } from "./view.js";
+
+/** Marks an element as a registry figure, or clears an earlier mark. */
+function mark(element: Element, figure: MeasureMark | undefined): void {
+  if (figure) markMeasure(element, figure.measure, figure.key);
+  else {
+    element.removeAttribute("data-measure");
+    element.removeAttribute("data-key");
+  }
+}
 
 /** What the reader chose; each handler starts a change of state. */
 export interface ControlEvents {
@@ -21,6 +36,8 @@ export interface ControlEvents {
   clearFilters(): void;
   /** Adds or removes the filter `dim = value` (a chart's bar, or a chip). */
   toggle(dim: string, value: string): void;
+  /** Opens a preset's view. */
+  preset(state: ExploreState): void;
 }
 
 /** One chart's bars, by the dimension it is drawn by. */
@@ -53,7 +70,32 @@ export interface Controls {
   charts(view: ChartsView): void;
 }
 
-export function buildControls(datasets: readonly ExploreDataset[], events: ControlEvents, fallbackWidth: () => number): Controls {
+/** The list of presets: each a link to its view, then the registry's definition and base of each, folded. */
+function presetList(presets: readonly ExplorePreset[], events: ControlEvents): HTMLElement {
+  const wrap = el("div", { class: "explore-presets" });
+  if (presets.length === 0) return wrap;
+  wrap.append(el("p", { class: "explore-help", id: "explore-presets-label" }, "Start from a figure in the report:"));
+  const list = el("ul", { "aria-labelledby": "explore-presets-label" });
+  const definitions = el("dl");
+  for (const preset of presets) {
+    const text = presetText(preset);
+    const item = el("li", { "data-preset": preset.id });
+    const link = el("a", { href: text.href }, text.title);
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      events.preset(preset.state);
+    });
+    item.append(link);
+    list.append(item);
+    definitions.append(el("dt", {}, text.title), el("dd", { "data-preset": preset.id }, `${text.definition} ${text.base}`));
+  }
+  const details = el("details", { class: "explore-preset-definitions" });
+  details.append(el("summary", {}, "What these figures count"), definitions);
+  wrap.append(list, details);
+  return wrap;
+}
+
+export function buildControls(datasets: readonly ExploreDataset[], events: ControlEvents, fallbackWidth: () => number, presets: readonly ExplorePreset[] = []): Controls {
   const status = el("p", { id: "explore-status", class: "explore-status lero-visually-hidden", role: "status", "aria-live": "polite" });
   const datasetSelect = el("select", { id: "explore-dataset" });
   for (const d of datasets) datasetSelect.append(option(d.name, d.title));
@@ -74,14 +116,16 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
   const countNode = el("strong", { id: "people-count" });
   const nounNode = el("span", { class: "explore-noun" });
   headline.append(countNode, " ", nounNode);
+  // The measure's figure over everyone who matches (a share or mean), with its base.
+  const figureLine = el("p", { class: "explore-figure", id: "explore-figure" });
   const chips = el("ul", { class: "explore-chips", "aria-label": "Filters in use" });
   const clearButton = el("button", { type: "button", class: "explore-clear" }, "Clear all filters");
   const summary = el("div", { class: "explore-summary" });
-  summary.append(headline, chips, clearButton, status);
+  summary.append(headline, figureLine, chips, clearButton, status);
   const charts = el("div", { class: "explore-charts" });
   const help = el("p", { class: "explore-help" }, "Click a bar, or Tab to a chart and use the arrow keys and Enter, to filter on that value; the other charts and the table follow. Click again to remove the filter.");
   const root = el("div", { class: "explore-app" });
-  root.append(form, summary, help, charts);
+  root.append(presetList(presets, events), form, summary, help, charts);
 
   datasetSelect.addEventListener("change", () => events.dataset(datasetSelect.value));
   measureSelect.addEventListener("change", () => events.measure(measureSelect.value));
@@ -122,8 +166,22 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
       chartSelect.value = state.chart;
     },
     summary(state, total, measure, dataset, policy) {
+      const fixed = fixedValues(state.filters);
       countNode.textContent = formatShown(protectCount(total.people, policy, dataset.level));
-      nounNode.textContent = `${dataset.noun.many} match${Object.keys(state.filters).length ? " the filters" : " (no filters)"}`;
+      mark(countNode, registryMark(countLink(measure, dataset), fixed));
+      const who = measure.kind === "percent" ? `${dataset.noun.many} who answered` : dataset.noun.many;
+      nounNode.textContent = `${who} match${Object.keys(state.filters).length ? " the filters" : " (no filters)"}`;
+      if (measure.id === "count") {
+        figureLine.hidden = true;
+        figureLine.replaceChildren();
+      } else {
+        const value = el("strong", {}, formatShown(measureValue(total, measure, dataset, policy), measure.kind));
+        mark(value, registryMark(measure.registry, fixed));
+        const filters = describeFilters(state.filters, dataset);
+        const label = measure.registry ? registryLabel(measure.registry.id) : measure.label.toLowerCase();
+        figureLine.replaceChildren(value, ` ${label} (${filters || "no filters"}).`);
+        figureLine.hidden = false;
+      }
       status.textContent = statusText(total, measure, dataset, policy, state.filters);
       chips.replaceChildren(
         ...Object.entries(state.filters).flatMap(([dim, values]) =>

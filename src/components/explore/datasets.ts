@@ -4,6 +4,7 @@
  * text or pseudonyms) and the measures that make sense for it.
  */
 import type { DataPackage, PackageField } from "../../lib/published.js";
+import { measure as registryMeasure } from "../../lib/measures.js";
 import type { Level } from "./disclosure.js";
 
 export interface Dimension {
@@ -14,12 +15,33 @@ export interface Dimension {
   categories: string[];
 }
 
+/**
+ * The registry measure (`src/lib/measures.ts`) an explorer measure is, and which of its figures are
+ * that measure: a figure is the registry's for a key only when every breakdown value it is fixed to
+ * (its own bar or row, and single-valued filters) is in `keyDims`; with none, it is the `overall` key.
+ */
+export interface RegistryLink {
+  id: string;
+  /** Explorer dimensions whose values are the registry's breakdown values (its published keys agree). */
+  keyDims: readonly string[];
+  /** The key of the figure over everyone ("Any setting"); absent when that figure is not marked. */
+  overall?: string;
+}
+
 export interface Measure {
-  id: "count" | "mean" | "share";
+  id: "count" | "mean" | "share" | "met-often" | "met-sometimes";
   label: string;
   kind: "count" | "mean" | "percent";
   /** The field averaged (mean) or shared (share). */
   field?: string;
+  /** The items a share counts at or above a score (met stigma: any enacted item at 4 or more). */
+  items?: { fields: readonly string[]; atLeast: number };
+  /** For a share: the column heading of the people it counts ("People who avoided care"). */
+  flaggedLabel?: string;
+  /** The measure's definition and base, in plain English (from the registry where it is one). */
+  definition?: string;
+  base?: string;
+  registry?: RegistryLink;
 }
 
 export interface ExploreDataset {
@@ -40,8 +62,29 @@ export interface ExploreDataset {
 
 /** Fields whose mean is worth showing, with the label to show. */
 const MEANS: Record<string, string> = { barc_total: "Mean BARC-10 total (10–60)" };
-/** Yes/no fields whose share of people is worth showing. */
-const SHARES: Record<string, string> = { avoided_care: "% who avoided care because of stigma" };
+
+/** An explorer measure that is a registry measure: label, definition and base come from the registry. */
+function fromRegistry(id: Measure["id"], kind: Measure["kind"], registry: RegistryLink, extra: Partial<Measure> = {}): Measure {
+  const m = registryMeasure(registry.id);
+  return { id, label: m.name, kind, definition: m.definition, base: m.base, registry, ...extra };
+}
+
+const ENACTED_ITEMS = ["enacted_1", "enacted_2", "enacted_3"];
+const BY_SETTING: RegistryLink = { id: "", keyDims: ["setting"], overall: "Any setting" };
+
+/**
+ * Shares of people worth showing, by dataset: a yes/no field, or items at or above a score. Each is a
+ * registry measure, counted over the people who answered the question (its base), as the report does.
+ */
+const SHARES: Record<string, () => Measure[]> = {
+  stigma: () => [
+    fromRegistry("met-often", "percent", { ...BY_SETTING, id: "stigma-met-often" }, { field: "met_often", items: { fields: ENACTED_ITEMS, atLeast: 4 }, flaggedLabel: "People who met stigma often or very often" }),
+    fromRegistry("met-sometimes", "percent", { ...BY_SETTING, id: "stigma-met-sometimes" }, { field: "met_sometimes", items: { fields: ENACTED_ITEMS, atLeast: 3 }, flaggedLabel: "People who met stigma sometimes or more often" }),
+    fromRegistry("share", "percent", { ...BY_SETTING, id: "avoided-care" }, { field: "avoided_care", flaggedLabel: "People who avoided care" }),
+  ],
+};
+/** The count of a dataset that is a registry measure for some keys (people assessed, by assessment). */
+const COUNTS: Record<string, RegistryLink> = { outcomes: { id: "people-assessed", keyDims: ["assessment"] } };
 /** Dimensions offered first, in this order, when a dataset is opened. */
 export const PREFERRED = ["setting", "assessment", "region", "age_band", "gender", "role", "stage", "income_band", "staff_band", "primary_substance", "year", "wave"];
 /** A dimension with more values than this is not offered (it would not fit a bar chart). */
@@ -67,8 +110,13 @@ export function exploreDatasets(pkg: DataPackage): ExploreDataset[] {
     const measures: Measure[] = [{ id: "count", label: level === "person" ? "People" : "Organisations", kind: "count" }];
     const mean = fields.find((f) => MEANS[f.name] && (f.type === "integer" || f.type === "number"));
     if (mean) measures.push({ id: "mean", label: MEANS[mean.name]!, kind: "mean", field: mean.name });
-    const share = fields.find((f) => SHARES[f.name] && f.type === "boolean");
-    if (share) measures.push({ id: "share", label: SHARES[share.name]!, kind: "percent", field: share.name });
+    const count = COUNTS[meta.dataset];
+    if (count) measures[0] = { ...measures[0]!, registry: count };
+    const has = (name: string, type?: string) => fields.some((f) => f.name === name && (type === undefined || f.type === type));
+    for (const share of SHARES[meta.dataset]?.() ?? []) {
+      const usable = share.items ? share.items.fields.every((f) => has(f)) : share.field !== undefined && has(share.field, "boolean");
+      if (usable) measures.push(share);
+    }
     out.push({
       name: meta.dataset,
       title: (resource.title ?? meta.dataset).replace(/\s*\((PARQUET|CSV)\)$/i, ""),

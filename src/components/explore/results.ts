@@ -84,6 +84,7 @@ export function buildResults(options: ResultsOptions): Results {
         label: c.label,
         numeric: c.kind !== "text",
         format: (v) => (c.kind === "text" ? String(v ?? "") : formatShown(v as Shown, c.kind)),
+        ...(c.mark ? { measure: (row: Record<string, unknown>) => c.mark!(row as Record<string, Shown>) } : {}),
       }));
       const filterText = Object.entries(state.filters)
         .map(([d, v]) => `${titleOf(dataset, d)}: ${v.join(" or ")}`)

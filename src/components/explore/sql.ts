@@ -44,6 +44,24 @@ export interface SourceSpec {
   value?: string | undefined;
   /** A boolean field to share (e.g. avoided_care). */
   flag?: string | undefined;
+  /** Or: the share of people with at least one of these 1–5 items at `atLeast` or more (e.g. met stigma often: 4). */
+  flagItems?: { fields: readonly string[]; atLeast: number } | undefined;
+  /**
+   * Keep only the rows that answered the shared question (the flag field, or any of the items), so the
+   * people counted are the share's base, as in the published tables: people who answered, not everyone.
+   */
+  answeredOnly?: boolean | undefined;
+}
+
+/** The flag of a row, and whether the row answered the question, as SQL (or null without a flag). */
+function flagSql(spec: SourceSpec): { flag: string; answered: string } | null {
+  if (spec.flagItems && spec.flagItems.fields.length > 0) {
+    const items = spec.flagItems.fields.map(quoteIdentifier);
+    const atLeast = Math.round(spec.flagItems.atLeast);
+    return { flag: `coalesce(greatest(${items.join(", ")}) >= ${atLeast}, FALSE)`, answered: `coalesce(${items.join(", ")}) IS NOT NULL` };
+  }
+  if (spec.flag) return { flag: `coalesce(CAST(${quoteIdentifier(spec.flag)} AS BOOLEAN), FALSE)`, answered: `${quoteIdentifier(spec.flag)} IS NOT NULL` };
+  return null;
 }
 
 function dimensionExpression(dimension: SourceDimension): string {
@@ -54,13 +72,15 @@ function dimensionExpression(dimension: SourceDimension): string {
 
 /** The explorer's copy of a published table, with only the columns it needs. */
 export function sourceSql(spec: SourceSpec): string {
+  const flag = flagSql(spec);
   const columns = [
     `CAST(${quoteIdentifier(spec.subject)} AS VARCHAR) AS ${quoteIdentifier(SUBJECT)}`,
     ...spec.dimensions.map((d) => `${dimensionExpression(d)} AS ${quoteIdentifier(d.name)}`),
     spec.value ? `CAST(${quoteIdentifier(spec.value)} AS DOUBLE) AS ${quoteIdentifier(VALUE)}` : `NULL::DOUBLE AS ${quoteIdentifier(VALUE)}`,
-    spec.flag ? `coalesce(CAST(${quoteIdentifier(spec.flag)} AS BOOLEAN), FALSE) AS ${quoteIdentifier(FLAG)}` : `FALSE AS ${quoteIdentifier(FLAG)}`,
+    `${flag ? flag.flag : "FALSE"} AS ${quoteIdentifier(FLAG)}`,
   ];
-  return `CREATE OR REPLACE TEMP TABLE explore_src AS SELECT ${columns.join(", ")} FROM ${quoteIdentifier(spec.table)}`;
+  const where = spec.answeredOnly && flag ? ` WHERE ${flag.answered}` : "";
+  return `CREATE OR REPLACE TEMP TABLE explore_src AS SELECT ${columns.join(", ")} FROM ${quoteIdentifier(spec.table)}${where}`;
 }
 
 /** Every value of every dimension, with its row count: `dim`, `value`, `n`. */

@@ -3,21 +3,72 @@
  * rule first, then the words around it (titles that state the finding, descriptions for screen
  * readers, the status line) and the results table with its downloads. Pure functions.
  */
+import { keyOf, measure as registryMeasure } from "../../lib/measures.js";
 import type { Bar, Cell, Figures } from "./cube.js";
-import type { ExploreDataset, Measure } from "./datasets.js";
+import type { ExploreDataset, Measure, RegistryLink } from "./datasets.js";
 import { formatShown, plainShown, protectCount, protectMean, protectShare, type ExplorePolicy, type Shown } from "./disclosure.js";
 import type { ChartBar } from "./chart.js";
-import type { Filters } from "./sql.js";
+import { MISSING, type Filters } from "./sql.js";
+
+/** A figure's registry measure and key (`data-measure`, `data-key`). */
+export interface MeasureMark {
+  measure: string;
+  key: string;
+}
+
+/**
+ * The breakdown values a figure is fixed to: its own (a bar's or a row's values) and every filter with
+ * one value. Undefined when a filter has several values: "GP or Dentist" is no key of the registry.
+ */
+export function fixedValues(filters: Filters, own: Readonly<Record<string, string>> = {}): Record<string, string> | undefined {
+  const values: Record<string, string> = {};
+  for (const [dim, chosen] of Object.entries(filters)) {
+    if (dim in own || chosen.length === 0) continue;
+    if (chosen.length > 1) return undefined;
+    values[dim] = chosen[0]!;
+  }
+  return { ...values, ...own };
+}
+
+/**
+ * The registry measure and key of a figure fixed to `values`, or undefined when the figure is not
+ * that measure: a breakdown the registry's key does not have (age band, or a region whose published
+ * figure the row-level data need not reproduce), a missing value, or no key for the total.
+ */
+export function registryMark(link: RegistryLink | undefined, values: Readonly<Record<string, string>> | undefined): MeasureMark | undefined {
+  if (!link || !values) return undefined;
+  const dims = Object.keys(values);
+  if (dims.some((d) => !link.keyDims.includes(d) || values[d] === MISSING)) return undefined;
+  if (dims.length === 0) return link.overall === undefined ? undefined : { measure: link.id, key: link.overall };
+  return { measure: link.id, key: keyOf(link.id, values) };
+}
+
+/** The link of the count a share is over: the registry's base measure, with the same keys. */
+export function baseLink(link: RegistryLink | undefined): RegistryLink | undefined {
+  const base = link ? registryMeasure(link.id).baseMeasure : undefined;
+  return link && base ? { ...link, id: base } : undefined;
+}
+
+/** What the count of people is in a view of `measure`: its base for a share (people who answered), else the count's own link. */
+export function countLink(measure: Measure, dataset: ExploreDataset): RegistryLink | undefined {
+  if (measure.kind === "percent") return baseLink(measure.registry);
+  return dataset.measures.find((m) => m.id === "count")?.registry;
+}
 
 /** The measure's protected value for one group. */
 export function measureValue(figures: Figures, measure: Measure, dataset: ExploreDataset, policy: ExplorePolicy): Shown {
   if (measure.id === "mean") return protectMean(figures.valued > 0 && figures.total !== null ? figures.total / figures.valued : null, figures.people, policy, dataset.level);
-  if (measure.id === "share") return protectShare(figures.flagged, figures.people, policy, dataset.level);
+  if (measure.kind === "percent") return protectShare(figures.flagged, figures.people, policy, dataset.level);
   return protectCount(figures.people, policy, dataset.level);
 }
 
-export function chartBars(bars: readonly Bar[], measure: Measure, dataset: ExploreDataset, policy: ExplorePolicy, selected: readonly string[]): ChartBar[] {
-  return bars.map((bar) => ({ value: bar.value, shown: measureValue(bar, measure, dataset, policy), selected: selected.includes(bar.value) }));
+/** The bars of the chart by `dimension`, each marked with its registry measure and key where it is one (`filters` are the view's). */
+export function chartBars(bars: readonly Bar[], measure: Measure, dataset: ExploreDataset, policy: ExplorePolicy, selected: readonly string[], dimension?: string, filters: Filters = {}): ChartBar[] {
+  const link = measure.id === "count" ? countLink(measure, dataset) : measure.registry;
+  return bars.map((bar) => {
+    const mark = dimension === undefined ? undefined : registryMark(link, fixedValues(filters, { [dimension]: bar.value }));
+    return { value: bar.value, shown: measureValue(bar, measure, dataset, policy), selected: selected.includes(bar.value), ...(mark ? { mark } : {}) };
+  });
 }
 
 export function titleOf(dataset: ExploreDataset, name: string): string {
@@ -51,6 +102,9 @@ export function chartSubtitle(measure: Measure, dataset: ExploreDataset, policy:
   const others = describeFilters(filters, dataset, dimension);
   const among = others ? `${dataset.noun.many} matching ${others}` : `all ${dataset.noun.many} in the ${dataset.name} data`;
   const rounding = rules.rounding > 1 ? `, rounded to the nearest ${rules.rounding}` : "";
+  if (measure.kind === "percent" && measure.definition && measure.base) {
+    return `${measure.definition} Base: ${measure.base}, counted once each${rounding}; shown on a base of at least ${rules.minimumBase}; among ${among}.`;
+  }
   if (measure.id === "mean") return `Mean over the matching rows, shown when based on at least ${rules.minimumBase} ${dataset.noun.many}; among ${among}.`;
   if (measure.id === "share") return `Percentage of ${dataset.noun.many} counted once each${rounding}, shown on a base of at least ${rules.minimumBase}; among ${among}.`;
   return `${dataset.noun.many[0]!.toUpperCase()}${dataset.noun.many.slice(1)} counted once each${rounding}; 1 to ${rules.threshold} shown as [c]; among ${among}.`;
@@ -92,6 +146,8 @@ export interface ResultColumn {
   /** Name in the Parquet download. */
   field: string;
   kind: "text" | "count" | "mean" | "percent";
+  /** The registry measure and key of a row's figure in this column, where it is one. */
+  mark?: (row: Readonly<Record<string, Shown>>) => MeasureMark | undefined;
 }
 
 export interface ResultTable {
@@ -103,17 +159,22 @@ export interface ResultTable {
 export function resultTable(cells: readonly Cell[], dims: readonly string[], measure: Measure, dataset: ExploreDataset, policy: ExplorePolicy): ResultTable {
   const columns: ResultColumn[] = dims.map((d) => ({ key: d, label: titleOf(dataset, d), field: d, kind: "text" }));
   const countLabel = dataset.level === "person" ? "People" : "Organisations";
-  columns.push({ key: "__count", label: countLabel, field: dataset.noun.many, kind: "count" });
+  const share = measure.kind === "percent";
+  // A row's figures are fixed to the row's values (the filters are on the same dimensions).
+  const markBy = (link: RegistryLink | undefined) => (link ? (row: Readonly<Record<string, Shown>>) => registryMark(link, Object.fromEntries(dims.map((d) => [d, String(row[d])]))) : undefined);
+  const countMark = markBy(countLink(measure, dataset));
+  columns.push({ key: "__count", label: share ? `${countLabel} who answered` : countLabel, field: dataset.noun.many, kind: "count", ...(countMark ? { mark: countMark } : {}) });
   if (measure.id === "mean") columns.push({ key: "__mean", label: measure.label, field: `mean_${measure.field ?? "value"}`, kind: "mean" });
-  if (measure.id === "share") {
-    columns.push({ key: "__flagged", label: `${countLabel} who avoided care`, field: `${dataset.noun.many}_${measure.field ?? "flag"}`, kind: "count" });
-    columns.push({ key: "__share", label: measure.label, field: `percent_${measure.field ?? "flag"}`, kind: "percent" });
+  if (share) {
+    const shareMark = markBy(measure.registry);
+    columns.push({ key: "__flagged", label: measure.flaggedLabel ?? `${countLabel} counted`, field: `${dataset.noun.many}_${measure.field ?? "flag"}`, kind: "count" });
+    columns.push({ key: "__share", label: measure.label, field: `percent_${measure.field ?? "flag"}`, kind: "percent", ...(shareMark ? { mark: shareMark } : {}) });
   }
   const rows = cells.map((cell) => {
     const row: Record<string, Shown> = { ...cell.keys };
     row.__count = protectCount(cell.people, policy, dataset.level);
     if (measure.id === "mean") row.__mean = measureValue(cell, measure, dataset, policy);
-    if (measure.id === "share") {
+    if (measure.kind === "percent") {
       row.__flagged = protectCount(cell.flagged, policy, dataset.level);
       row.__share = measureValue(cell, measure, dataset, policy);
     }

@@ -9,6 +9,8 @@
 import * as d3 from "d3";
 import { frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
+import { markMeasure } from "../shared/measure-figure.js";
+import { measure as registryMeasure } from "../../lib/measures.js";
 
 export interface TileRegion {
   name: string;
@@ -29,6 +31,19 @@ export interface TileMeasure {
   valueHeading: string;
   /** The base for each region, if it differs from the value ("LEROs", "people"). */
   baseHeading?: string;
+  /**
+   * The registry measure (`src/lib/measures.ts`) the values are, and its key for a region name: each
+   * tile's value and table cell is marked with it, and each base with the registry's base measure.
+   */
+  measure?: string;
+  key?(region: string): string;
+}
+
+/** The registry measure and key of a region's value (`base`: of its base), where the map says which measure it shows. */
+export function tileMark(measure: TileMeasure, region: string, base = false): { measure: string; key: string } | undefined {
+  if (!measure.measure || !measure.key) return undefined;
+  const id = base ? registryMeasure(measure.measure).baseMeasure : measure.measure;
+  return id ? { measure: id, key: measure.key(region) } : undefined;
 }
 
 export interface TileDatum {
@@ -145,7 +160,10 @@ export function tileMap(regions: readonly TileRegion[], data: readonly TileDatum
       lines.forEach((line, i) => label.append(node(doc, "tspan", { x: x + size / 2, dy: i === 0 ? (lines.length > 1 ? "-0.3em" : "0") : "1.15em" }, line)));
     } else label.textContent = names.abbr;
     link.append(label);
-    link.append(node(doc, "text", { x: x + size / 2, y: y + size * (wide ? 0.76 : 0.74), "text-anchor": "middle", fill: ink, "font-size": wide ? 18 : 15, ...(isNumber(value) ? {} : { "font-style": "italic" }) }, text));
+    const valueText = node(doc, "text", { x: x + size / 2, y: y + size * (wide ? 0.76 : 0.74), "text-anchor": "middle", fill: ink, "font-size": wide ? 18 : 15, ...(isNumber(value) ? {} : { "font-style": "italic" }) }, text);
+    const mark = tileMark(measure, region.name);
+    if (mark) markMeasure(valueText, mark.measure, mark.key);
+    link.append(valueText);
     svg.append(link);
   }
   return svg;
@@ -184,8 +202,10 @@ export function tileMapFigure(
   const byRegion = new Map(data.map((d) => [d.region, d]));
   const columns: TableColumn[] = [
     { key: "region", label: "Region" },
-    { key: "value", label: measure.valueHeading, numeric: true, format: (v) => formatTileValue(v as Value, measure.kind) },
-    ...(measure.baseHeading ? [{ key: "base", label: measure.baseHeading, numeric: true, format: (v: unknown) => formatTileValue(v as Value, "count") }] : []),
+    { key: "value", label: measure.valueHeading, numeric: true, format: (v) => formatTileValue(v as Value, measure.kind), measure: (row) => tileMark(measure, String(row.region)) },
+    ...(measure.baseHeading
+      ? [{ key: "base", label: measure.baseHeading, numeric: true, format: (v: unknown) => formatTileValue(v as Value, "count"), measure: (row: Record<string, unknown>) => tileMark(measure, String(row.region), true) }]
+      : []),
   ];
   const element = figure({
     ...frameOptions(options),

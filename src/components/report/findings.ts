@@ -11,6 +11,7 @@ import { isNumber } from "../shared/chart.js";
 import { ANY_SETTING, countOf, formatHeadline, GP, headlineData, latestWave, rowOf, statOf, TWELVE_MONTHS, type AggregateTable, type Cell, type Tables } from "../shared/headline-figures.js";
 import { figureOf, phraseText, type Phrase } from "../shared/measure-figure.js";
 import { ALL, KEY_SEPARATOR } from "../../lib/measures.js";
+import type { CellRules } from "../../lib/disclosure-rules.js";
 
 export type Section = "research" | "standards" | "workforce" | "stigma" | "outcomes";
 
@@ -160,7 +161,13 @@ export function standardsFindings(tables: Tables): Finding[] {
   ];
 }
 
-export function workforceFindings(tables: Tables): Finding[] {
+/** " (rounded to the nearest 5)" from the policy's rules for counts of people; "" when counts are not rounded. */
+export function roundingNote(rules: CellRules): string {
+  return rules.rounding > 1 ? ` (rounded to the nearest ${rules.rounding})` : "";
+}
+
+/** The workforce findings; `rules` are the disclosure policy's rules for counts of people (`policy.person`). */
+export function workforceFindings(tables: Tables, rules: CellRules): Finding[] {
   const d = headlineData(tables);
   const trainees = tables["headlines-workforce-trainees"];
   const confidence = tables["headlines-workforce-confidence"]?.rows[0];
@@ -180,7 +187,7 @@ export function workforceFindings(tables: Tables): Finding[] {
   return [
     finding("workforce", "report-trainees", sentence1, cohortData, {
       title: isNumber(d.trainees) ? `${num(d.trainees)} peer researchers trained` : "Peer researchers trained",
-      subtitle: "Number of trainees by training cohort (rounded to the nearest 5)",
+      subtitle: `Number of trainees by training cohort${roundingNote(rules)}`,
       source: reportSourceLine("workforce"),
       labelHeading: "Cohort",
       valueHeading: "Trainees",
@@ -325,6 +332,7 @@ export function outcomesFindings(tables: Tables, scale: BarcScale): Finding[] {
 }
 
 /** Every finding, in report order. */
-export function reportFindings(tables: Tables, scale: BarcScale): Finding[] {
-  return [...researchFindings(tables), ...standardsFindings(tables), ...workforceFindings(tables), ...stigmaFindings(tables), ...outcomesFindings(tables, scale)];
+/** Every finding; `rules` are the disclosure policy's rules for counts of people (`policy.person` of data/disclosure.json). */
+export function reportFindings(tables: Tables, scale: BarcScale, rules: CellRules): Finding[] {
+  return [...researchFindings(tables), ...standardsFindings(tables), ...workforceFindings(tables, rules), ...stigmaFindings(tables), ...outcomesFindings(tables, scale)];
 }

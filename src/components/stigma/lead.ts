@@ -6,6 +6,7 @@ import { isNumber, TOTAL, type Value } from "../shared/chart.js";
 import { settingPhrase } from "./settings.js";
 import { inTen, shareTitle, type ShareRow } from "./share.js";
 import { figureOf, phraseText, type Phrase } from "../shared/measure-figure.js";
+import { ALL } from "../../lib/measures.js";
 
 export interface StigmaLeadTables {
   /** `stigma-enacted-by-setting` */
@@ -34,7 +35,8 @@ export function stigmaLead(tables: StigmaLeadTables): StigmaLead {
   const avoided: Phrase = topAvoided
     ? ["and ", figureOf("avoided-care", topAvoided.setting, topAvoided.percent), ` of people who used ${settingPhrase(topAvoided.setting)} said how they were treated led them to avoid or put off going`]
     : ["some people avoided care because of it"];
-  const people = isNumber(overall?.count) ? overall.count.toLocaleString("en-GB") : "[c]";
-  const parts: Phrase = [`${shareTitle(tables.enacted, "enacted")}; `, ...avoided, `. ${people} people answered about the services they had used in the last 12 months.`];
+  // The registry's stigma-respondents: everyone who answered about at least one setting, each once.
+  const people = figureOf("stigma-respondents", ALL, isNumber(overall?.count) ? overall.count : "[c]");
+  const parts: Phrase = [`${shareTitle(tables.enacted, "enacted")}; `, ...avoided, ". ", people, " people answered about the services they had used in the last 12 months."];
   return { headline, text: phraseText(parts), parts };
 }

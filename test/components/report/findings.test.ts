@@ -10,16 +10,20 @@ import { findingBlock, findingList } from "../../../src/components/report/sectio
 import { barc10 } from "../../../src/components/outcomes/barc.ts";
 import instruments from "../../../data/reference/instruments.json" with { type: "json" };
 import { TABLES, suppressed } from "../headline-fixture.ts";
+import { loadPolicy } from "../../../loaders/disclose/policy.ts";
 import { createDocument, expectSnapshot } from "../snapshot.ts";
 
 const BARC = barc10(instruments);
-const sentence = (tables: Tables, id: string): string => reportFindings(tables, BARC).find((f) => f.id === id)!.sentence;
+/** The rules for counts of people, as data/disclosure.json gives them (the report passes policy.person). */
+const policy = loadPolicy();
+const RULES = { threshold: policy.person.threshold, rounding: policy.person.rounding, minimumBase: policy.person.minimumBase };
+const sentence = (tables: Tables, id: string): string => reportFindings(tables, BARC, RULES).find((f) => f.id === id)!.sentence;
 /** The first number in a sentence that is followed by `suffix` ("68%" → 68). */
 const numberBefore = (text: string, suffix: string): number => Number(new RegExp(`([0-9][0-9,]*(?:\\.[0-9]+)?)${suffix}`).exec(text)![1]!.replaceAll(",", ""));
 
 describe("report findings from hand-written tables", () => {
   it("writes one or two findings per section, each with a chart", () => {
-    const findings = reportFindings(TABLES, BARC);
+    const findings = reportFindings(TABLES, BARC, RULES);
     for (const section of SECTIONS) expect(findings.filter((f) => f.section === section.id).length).toBeGreaterThanOrEqual(1);
     for (const f of findings) {
       expect(f.data.length).toBeGreaterThan(0);
@@ -36,6 +40,11 @@ describe("report findings from hand-written tables", () => {
     expect(sentence(TABLES, "report-standards-status")).toBe("40% of the quality-standards statements that apply to a LERO are fully in place, and 25% are not yet in place.");
     expect(sentence(TABLES, "report-standards-sections")).toBe("Culture and values has the largest share of statements in place (60%); Support offer the smallest (20%).");
     expect(sentence(TABLES, "report-trainees")).toBe("CLERO has trained 55 peer researchers with lived experience of recovery, in 2 cohorts.");
+    // The trainees chart states the rounding the policy sets, not a number written in the code.
+    const subtitle = (rules: typeof RULES) => reportFindings(TABLES, BARC, rules).find((f) => f.id === "report-trainees")!.figure.subtitle;
+    expect(subtitle(RULES)).toBe(`Number of trainees by training cohort (rounded to the nearest ${policy.person.rounding})`);
+    expect(subtitle({ ...RULES, rounding: 10 })).toBe("Number of trainees by training cohort (rounded to the nearest 10)");
+    expect(subtitle({ ...RULES, rounding: 1 })).toBe("Number of trainees by training cohort");
     expect(sentence(TABLES, "report-confidence")).toBe("Trainees' mean confidence in research skills rose from 2.2 to 3.9 out of 5 over the training.");
     expect(sentence(TABLES, "report-stigma-settings")).toBe(
       "75% of people asked about their GP said GP staff had treated them unfairly because of substance use sometimes or more often; the highest share was at the police (80%).",
@@ -59,16 +68,16 @@ describe("report findings from hand-written tables", () => {
   });
 
   it("says a figure is hidden rather than guessing it", () => {
-    for (const f of reportFindings(suppressed(), BARC)) {
+    for (const f of reportFindings(suppressed(), BARC, RULES)) {
       expect(f.sentence).not.toMatch(/undefined|NaN|null/);
       if (f.id !== "report-evaluation-methods" && f.id !== "report-standards-sections") expect(f.sentence).toMatch(/hidden to protect confidentiality/);
     }
-    expect(reportFindings({}, BARC).map((f) => f.sentence).join(" ")).not.toMatch(/undefined|NaN/);
+    expect(reportFindings({}, BARC, RULES).map((f) => f.sentence).join(" ")).not.toMatch(/undefined|NaN/);
   });
 
   it("renders the list of findings and a finding with its chart", () => {
     const doc = createDocument();
-    const findings = reportFindings(TABLES, BARC);
+    const findings = reportFindings(TABLES, BARC, RULES);
     const list = findingList(findings, { document: doc });
     expect(list.querySelectorAll("li")).toHaveLength(findings.length);
     const block = findingBlock(findings.find((f) => f.id === "report-stigma-settings")!, { width: 640, document: doc });
@@ -79,7 +88,7 @@ describe("report findings from hand-written tables", () => {
 
   it("marks every figure of a sentence and of its chart's table with its measure and key", () => {
     const doc = createDocument();
-    const findings = reportFindings(TABLES, BARC);
+    const findings = reportFindings(TABLES, BARC, RULES);
     const list = findingList(findings, { document: doc });
     const marked = [...list.querySelectorAll("[data-measure]")].map((el) => `${el.getAttribute("data-measure")} ${el.getAttribute("data-key")} ${el.textContent}`);
     expect(marked).toContain("leros-evaluating all 60%");

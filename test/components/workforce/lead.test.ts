@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cohortsOf, traineesSentence } from "../../../src/components/workforce/lead.ts";
+import { cohortsOf, traineesPhrase, traineesSentence } from "../../../src/components/workforce/lead.ts";
 
 const table = (total: number | string) => ({
   dimensions: ["cohort"],
@@ -18,5 +18,10 @@ describe("workforce page lead", () => {
 
   it("shows a hidden count as [c]", () => {
     expect(traineesSentence(table("[c]"))).toMatch(/^\[c\] trainees in 2 cohorts/);
+  });
+
+  it("marks the count as the registry's trainees, all cohorts", () => {
+    expect(traineesPhrase(table(85))[0]).toEqual({ measure: "trainees", key: "all", value: 85, text: "85" });
+    expect(traineesPhrase(table("[c]"))[0]).toEqual({ measure: "trainees", key: "all", value: "[c]", text: "[c]" });
   });
 });
