@@ -13,7 +13,7 @@ import { DIST, openPage } from "../support/browser.ts";
 import { desktopPageSuite } from "../support/page-suite.ts";
 import { measureConflicts, publishedTables, registryValues, shownInHtml, type ShownMeasure } from "../../scripts/measure-gate.ts";
 
-const PAGES = ["/", "/report", "/research", "/standards", "/workforce", "/stigma", "/outcomes", "/regions", ...readdirSync(join(DIST, "regions")).filter((f) => f.endsWith(".html")).map((f) => `/regions/${f.replace(/\.html$/, "")}`)];
+const PAGES = ["/", "/report", "/research", "/standards", "/workforce", "/stigma", "/outcomes", "/regions/", ...readdirSync(join(DIST, "regions")).filter((f) => f.endsWith(".html") && f !== "index.html").map((f) => `/regions/${f}`)];
 /** Pages that must show marked figures once rendered (the others may, as more figures are marked). */
 const MUST_MARK = ["/", "/report", "/stigma", "/outcomes"];
 
