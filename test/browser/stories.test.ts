@@ -42,7 +42,7 @@ describe("stories", () => {
   it("publishes no page, card or link for a withdrawn story", () => {
     expect(stories.map((s) => s.slug)).not.toContain(WITHDRAWN);
     expect(existsSync(join(DIST, "stories", `${WITHDRAWN}.html`))).toBe(false);
-    expect(readFileSync(join(DIST, "stories.html"), "utf8")).not.toContain(WITHDRAWN);
+    expect(readFileSync(join(DIST, "stories", "index.html"), "utf8")).not.toContain(WITHDRAWN);
   });
 
   it("filters by theme and region, and says how many stories are shown", async () => {
