@@ -9,7 +9,11 @@ import { PROJECT_ROOT } from "./loaders/schema.ts";
 const SRC = join(PROJECT_ROOT, "src");
 const { illustrative } = resolveDataSource();
 
-/** The site's pages in reading order (DESIGN.md §6). Pages not written yet are left out of the menu. */
+/**
+ * The site's pages in reading order (DESIGN.md §6). Pages not written yet are left out of the menu. A
+ * page with pages under it is that folder's index.md (`/regions/`), never a file beside a folder of the
+ * same name, which a static host may answer with the folder.
+ */
 const PAGES: { name: string; path: string }[] = [
   { name: "Report", path: "/report" },
   { name: "Research and evaluation", path: "/research" },
@@ -17,11 +21,11 @@ const PAGES: { name: string; path: string }[] = [
   { name: "Peer research workforce", path: "/workforce" },
   { name: "Stigma", path: "/stigma" },
   { name: "Outcomes", path: "/outcomes" },
-  { name: "Regions", path: "/regions" },
-  { name: "Stories", path: "/stories" },
+  { name: "Regions", path: "/regions/" },
+  { name: "Stories", path: "/stories/" },
   { name: "Context", path: "/context" },
   { name: "Explore the data", path: "/explore" },
-  { name: "Embed a chart", path: "/embed" },
+  { name: "Embed a chart", path: "/embed/" },
   { name: "Methods and data", path: "/methods" },
 ];
 
@@ -57,6 +61,11 @@ export default {
   dynamicPaths: [...dynamicPaths()],
   duckdb: { extensions: { json: null, parquet: null } },
   search: false,
+  // Links name the file they point at (`research.html`, `regions/`), and every page that has pages
+  // under it is a folder's index.md, so the built site works unchanged on a host with no clean-URL
+  // rewriting (S3, nginx, GitHub Pages) and under a sub-path (README "Deploying").
+  preserveExtension: true,
+  preserveIndex: false,
   toc: true,
   pager: false,
 };

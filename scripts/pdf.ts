@@ -37,7 +37,7 @@ export async function printReport(out: string = join(DIST, "report.pdf")): Promi
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(`http://127.0.0.1:${port}/report`, { waitUntil: "networkidle" });
+    await page.goto(`http://127.0.0.1:${port}/report.html`, { waitUntil: "networkidle" });
     await page.waitForFunction((min) => document.querySelectorAll("figure.lero-figure-chart svg").length >= min, MIN_CHARTS, { timeout: 30_000 }).catch(() => {
       throw new Error(`The report's charts did not render${errors.length ? `: ${errors.join("; ")}` : ""}.`);
     });

@@ -1,5 +1,7 @@
 /**
- * A static server for `dist/`, behaving as a good static host or CDN would: clean URLs, HTTP Range
+ * A static server for `dist/`, behaving as a good static host or CDN would: clean URLs (`/research`
+ * serves research.html; a folder without its slash, `/regions`, is redirected to `/regions/` as nginx,
+ * S3 and GitHub Pages do, so the page's relative links resolve), HTTP Range
  * requests (DuckDB-wasm reads large Parquet in ranges), CORS (embeds and module charts load from other
  * origins), gzip/brotli for text, long caching for Framework's content-hashed files, no cookies.
  *
@@ -42,6 +44,22 @@ export interface ServeOptions {
   host?: string;
 }
 
+/** A folder asked for without its trailing slash: where to redirect (`/regions` → `/regions/`), if anywhere. */
+function folderRedirect(root: string, urlPath: string): string | undefined {
+  if (urlPath.endsWith("/")) return undefined;
+  let path: string;
+  try {
+    path = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (path.includes("\0")) return undefined;
+  const full = normalize(join(root, path));
+  if (!full.startsWith(root + sep)) return undefined;
+  if (existsSync(`${full}.html`) || !existsSync(join(full, "index.html"))) return undefined;
+  return statSync(full).isDirectory() ? `${urlPath}/` : undefined;
+}
+
 function resolveFile(root: string, urlPath: string): string | undefined {
   let path: string;
   try {
@@ -52,7 +70,7 @@ function resolveFile(root: string, urlPath: string): string | undefined {
   if (path.includes("\0")) return undefined;
   const full = normalize(join(root, path));
   if (full !== root && !full.startsWith(root + sep)) return undefined;
-  const candidates = path.endsWith("/") ? [join(full, "index.html")] : [full, `${full}.html`, join(full, "index.html")];
+  const candidates = path.endsWith("/") ? [join(full, "index.html")] : [full, `${full}.html`];
   return candidates.find((file) => existsSync(file) && statSync(file).isFile());
 }
 
@@ -87,6 +105,11 @@ function handle(root: string, request: IncomingMessage, response: ServerResponse
     return;
   }
   const url = new URL(request.url ?? "/", "http://localhost");
+  const redirect = folderRedirect(root, url.pathname);
+  if (redirect) {
+    response.writeHead(301, { Location: `${redirect}${url.search}` }).end();
+    return;
+  }
   const file = resolveFile(root, url.pathname);
   if (!file) {
     const notFound = join(root, "404.html");

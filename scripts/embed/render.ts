@@ -17,6 +17,7 @@
  * data as further files: several requests and a few hundred KB on a charity's page. Built here, each
  * module is one self-contained file of pre-rendered SVG, independent of Framework's output layout.
  */
+import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
@@ -66,6 +67,28 @@ function prefixIds(root: Element, prefix: string): void {
   }
 }
 
+/**
+ * A link back to the site, written in the catalogue from the site's root (`/research`, `/regions/wales`),
+ * made relative to a file `depth` folders below the root (`embed/x.html` is 1, `embed/svg/x.svg` is 2)
+ * and given the built file's name (`research.html`, `regions/`), so the embeds work on a host with no
+ * clean-URL rewriting and under any sub-path. A module embed resolves it against its own URL.
+ */
+export function siteHref(href: string, depth: number): string {
+  if (!href.startsWith("/") || href.startsWith("//")) return href;
+  const cut = href.search(/[?#]/);
+  const path = cut < 0 ? href : href.slice(0, cut);
+  const rest = cut < 0 ? "" : href.slice(cut);
+  const up = "../".repeat(depth);
+  const trimmed = path.replace(/^\/+|\/+$/g, "");
+  if (trimmed === "") return `${up}${rest}` || "./";
+  const file = path.endsWith("/") || existsSync(join(PROJECT_ROOT, "src", trimmed, "index.md")) ? `${trimmed}/` : /\.[a-z0-9]+$/i.test(trimmed) ? trimmed : `${trimmed}.html`;
+  return `${up}${file}${rest}`;
+}
+
+function relativeLinks(root: Element, depth: number): void {
+  for (const link of root.querySelectorAll("a[href]")) link.setAttribute("href", siteHref(link.getAttribute("href") ?? "", depth));
+}
+
 export interface RenderedVariant {
   /** The figure (wide and narrow chart, table, source), as HTML, for a module on a host page (title an h3). */
   html: string;
@@ -98,11 +121,13 @@ export function renderVariant(chart: EmbedChart, tables: Tables, regions: readon
     if (image) {
       const copy = image.cloneNode(true) as SVGSVGElement;
       copy.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+      relativeLinks(copy, 2);
       copy.setAttribute("style", "background:white;color:#1b1e23;font-family:system-ui,sans-serif");
       svg = new doc.defaultView!.XMLSerializer().serializeToString(copy);
     }
   }
   for (const link of figure.querySelectorAll("a")) link.setAttribute("target", "_top");
+  relativeLinks(figure, 1);
   // Inside a chart that is one image (role="img"), Plot's labelled groups are presentational: their
   // aria-labels are not allowed on a plain group and say nothing more than the description.
   for (const group of figure.querySelectorAll('[role="img"] g[aria-label]')) group.removeAttribute("aria-label");
@@ -111,7 +136,7 @@ export function renderVariant(chart: EmbedChart, tables: Tables, regions: readon
   const footer = doc.createElement("p");
   footer.className = "lero-embed-footer";
   const link = doc.createElement("a");
-  link.href = chart.page.path;
+  link.href = siteHref(chart.page.path, 1);
   link.target = "_top";
   link.textContent = `More on ${chart.page.name.toLowerCase()} at LERO Evidence`;
   footer.append(link);

@@ -30,9 +30,9 @@ function hostPage(origin: string): string {
 <style>body{margin:0;font-family:Georgia,serif;background:#f4efe6}iframe{display:block;border:0;width:100%}</style></head>
 <body>
 <h1>Our recovery community</h1>
-<iframe id="f-stigma" src="${origin}/embed/stigma-by-setting?region=east-of-england&colour=7b2d8e" title="Where people meet stigma" height="600"></iframe>
-<iframe id="f-outcomes" src="${origin}/embed/outcomes-over-time?theme=dark&colour=1a2b4c" title="Recovery capital over time" height="560"></iframe>
-<iframe id="f-map" src="${origin}/embed/regions-map?lang=cy" title="Map" height="760"></iframe>
+<iframe id="f-stigma" src="${origin}/embed/stigma-by-setting.html?region=east-of-england&colour=7b2d8e" title="Where people meet stigma" height="600"></iframe>
+<iframe id="f-outcomes" src="${origin}/embed/outcomes-over-time.html?theme=dark&colour=1a2b4c" title="Recovery capital over time" height="560"></iframe>
+<iframe id="f-map" src="${origin}/embed/regions-map.html?lang=cy" title="Map" height="760"></iframe>
 <div id="m-methods"></div>
 <div id="m-headline"></div>
 <script type="module">
@@ -159,7 +159,7 @@ describe("the resize script", () => {
     writeFileSync(
       join(hostDir, "late.html"),
       `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Late</title><link rel="icon" href="data:,"></head><body>
-<iframe id="f-late" src="${site.origin}/embed/barriers" title="Barriers" height="900" style="border:0;width:100%"></iframe>
+<iframe id="f-late" src="${site.origin}/embed/barriers.html" title="Barriers" height="900" style="border:0;width:100%"></iframe>
 <script>document.getElementById("f-late").addEventListener("load", () => setTimeout(() => {
   const s = document.createElement("script"); s.src = "${site.origin}/embed/resize.js"; document.body.append(s);
 }, 500));</script></body></html>`,
@@ -180,21 +180,21 @@ describe("the embed builder", () => {
   it("gives snippets that, pasted into another site, draw what its preview shows", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const { page, problems } = await openPage(context, site.origin);
-    await page.goto(`${site.origin}/embed`);
+    await page.goto(`${site.origin}/embed/`);
     await page.waitForSelector("pre[data-snippet='iframe']");
     await page.getByLabel("Chart").selectOption({ label: "Recovery capital over time (BARC-10)" });
     // The region menu is rebuilt for the chosen chart: wait for that before choosing from it.
     await expect.poll(() => page.locator("pre[data-snippet='iframe']").textContent()).toContain("/embed/outcomes-over-time");
     await page.getByLabel("Region", { exact: true }).selectOption({ label: "Wales" });
     await page.getByLabel("Dark").check();
-    await expect.poll(() => page.locator("pre[data-snippet='iframe']").textContent()).toContain("outcomes-over-time?region=wales&theme=dark");
+    await expect.poll(() => page.locator("pre[data-snippet='iframe']").textContent()).toContain("outcomes-over-time.html?region=wales&theme=dark");
     // A host colour too dark for the dark theme is refused, with the reason; a lighter one is taken.
     await page.getByLabel("Use my own colour").check();
     await page.getByLabel("Colour of the bars and lines").fill("#1a2b4c");
     await expect.poll(() => page.locator(".lero-embed-note[role='status']").textContent()).toMatch(/#1a2b4c has a contrast of 1\.\d:1 with the dark background/);
     expect(await page.locator("pre[data-snippet='iframe']").textContent()).not.toContain("colour=");
     await page.getByLabel("Colour of the bars and lines").fill("#8cc4f5");
-    await expect.poll(() => page.locator("pre[data-snippet='iframe']").textContent()).toContain("outcomes-over-time?region=wales&theme=dark&colour=8cc4f5");
+    await expect.poll(() => page.locator("pre[data-snippet='iframe']").textContent()).toContain("outcomes-over-time.html?region=wales&theme=dark&colour=8cc4f5");
     expect(await page.locator("pre[data-snippet='module']").textContent()).toContain('"colour":"#8cc4f5"');
     const frameSnippet = (await page.locator("pre[data-snippet='iframe']").textContent())!;
     const moduleSnippet = (await page.locator("pre[data-snippet='module']").textContent())!;

@@ -44,7 +44,7 @@ describe("the home page", () => {
         expect(card.value).toMatch(/^([+−]?[0-9][0-9,.]*%?|\[c\])$/);
         expect(card.label.length).toBeGreaterThan(5);
         expect(card.base.length).toBeGreaterThan(5);
-        expect(card.href).toMatch(/^\/(research|standards|workforce|stigma|outcomes)$/);
+        expect(card.href).toMatch(/^\.\/(research|standards|workforce|stigma|outcomes)\.html$/);
       }
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
       await context.close();

@@ -16,9 +16,9 @@ import { PRESETS, presetText } from "../../src/components/explore/presets.ts";
 
 /** The explorer's default view and each of its presets (views that open on a figure the report publishes). */
 const EXPLORER = ["/explore", ...PRESETS.map((p) => `/explore${presetText(p).href}`)];
-const PAGES = ["/", "/report", "/research", "/standards", "/workforce", "/stigma", "/outcomes", "/regions", ...EXPLORER, ...readdirSync(join(DIST, "regions")).filter((f) => f.endsWith(".html")).map((f) => `/regions/${f.replace(/\.html$/, "")}`)];
+const PAGES = ["/", "/report", "/research", "/standards", "/workforce", "/stigma", "/outcomes", "/regions/", ...EXPLORER, ...readdirSync(join(DIST, "regions")).filter((f) => f.endsWith(".html") && f !== "index.html").map((f) => `/regions/${f}`)];
 /** Pages that must show marked figures once rendered (the others may, as more figures are marked). */
-const MUST_MARK = ["/", "/report", "/stigma", "/outcomes", "/workforce", "/regions", ...EXPLORER];
+const MUST_MARK = ["/", "/report", "/stigma", "/outcomes", "/workforce", "/regions/", ...EXPLORER];
 
 /** The explorer draws its figures once DuckDB-wasm has loaded the data: wait for its first view. */
 async function explorerReady(page: Page): Promise<void> {

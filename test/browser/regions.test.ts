@@ -21,14 +21,14 @@ describe("regions pages", () => {
 
   it("draws a tile map whose tiles link to region pages, change with the measure, and take keyboard focus", async () => {
     const { page, problems } = await openPage(suite.context, suite.origin);
-    await page.goto(`${suite.origin}/regions`, { waitUntil: "networkidle" });
+    await page.goto(`${suite.origin}/regions/`, { waitUntil: "networkidle" });
     const tiles = page.locator("svg.lero-tile-map a.lero-tile");
     await expect.poll(() => tiles.count()).toBe(12);
     const figure = page.locator("figure.lero-figure-chart");
     expect(await figure.locator("table").count()).toBe(1);
     expect((await figure.locator(".lero-chart-description").textContent())?.trim().length).toBeGreaterThan(20);
     const hrefs = await tiles.evaluateAll((links) => links.map((a) => a.getAttribute("href")));
-    expect(hrefs.sort()).toEqual(loadRegions().map((r) => `./regions/${regionSlug(r.name)}`).sort());
+    expect(hrefs.sort()).toEqual(loadRegions().map((r) => `./${regionSlug(r.name)}.html`).sort());
 
     const before = await figure.locator("h3").textContent();
     await page.getByLabel("Mean BARC-10 total at intake").check();
@@ -46,7 +46,7 @@ describe("regions pages", () => {
   for (const region of loadRegions()) {
     it(`shows ${region.name} beside the UK`, async () => {
       const { page, problems } = await openPage(suite.context, suite.origin);
-      await page.goto(`${suite.origin}/regions/${regionSlug(region.name)}`, { waitUntil: "networkidle" });
+      await page.goto(`${suite.origin}/regions/${regionSlug(region.name)}.html`, { waitUntil: "networkidle" });
       await expect.poll(() => page.locator("main h1").textContent()).toBe(region.name);
       const figure = page.locator("figure.lero-figure-chart");
       await expect.poll(() => figure.count()).toBe(1);
@@ -54,7 +54,7 @@ describe("regions pages", () => {
       expect(await figure.locator("table").count()).toBe(1);
       expect((await figure.locator(".lero-chart-description").textContent())?.trim().length).toBeGreaterThan(20);
       expect(await page.locator('[lang="cy"]').first().textContent()).toBe(region.name_cy);
-      expect(await page.locator('a[href="../regions"]').count()).toBeGreaterThan(0);
+      expect(await page.locator('a[href="./"]').count()).toBeGreaterThan(0);
       await page.close();
       expectClean(problems);
     });

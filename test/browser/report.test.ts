@@ -56,7 +56,7 @@ describe("the report page", () => {
       expect(await page.locator("ol.lero-key-findings li").count()).toBe(findings.length);
       // Each section links to its full page.
       const links = await page.$$eval("p.lero-more a", (as) => as.map((a) => a.getAttribute("href")));
-      expect(links.map((l) => l?.replace(/^\.\//, "/"))).toEqual(["/research", "/standards", "/workforce", "/stigma", "/outcomes"]);
+      expect(links.map((l) => l?.replace(/^\.\//, "/"))).toEqual(["/research.html", "/standards.html", "/workforce.html", "/stigma.html", "/outcomes.html"]);
       // No chart is wider than the screen.
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
       await page.close();

@@ -42,13 +42,13 @@ describe("stories", () => {
   it("publishes no page, card or link for a withdrawn story", () => {
     expect(stories.map((s) => s.slug)).not.toContain(WITHDRAWN);
     expect(existsSync(join(DIST, "stories", `${WITHDRAWN}.html`))).toBe(false);
-    expect(readFileSync(join(DIST, "stories.html"), "utf8")).not.toContain(WITHDRAWN);
+    expect(readFileSync(join(DIST, "stories", "index.html"), "utf8")).not.toContain(WITHDRAWN);
   });
 
   it("filters by theme and region, and says how many stories are shown", async () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const { page, problems } = await openPage(context, site.origin);
-    await page.goto(`${site.origin}/stories`, { waitUntil: "networkidle" });
+    await page.goto(`${site.origin}/stories/`, { waitUntil: "networkidle" });
     const count = page.locator(".lero-story-count");
     const cards = page.locator("li.lero-story-item");
     await expect.poll(() => cards.count(), { timeout: 20_000 }).toBe(stories.length);
@@ -78,7 +78,7 @@ describe("stories", () => {
     for (const story of stories) {
       expect(existsSync(join(DIST, "stories", `${story.slug}.html`))).toBe(true);
       const { page, problems } = await openPage(context, site.origin);
-      await page.goto(`${site.origin}/stories/${story.slug}`, { waitUntil: "networkidle" });
+      await page.goto(`${site.origin}/stories/${story.slug}.html`, { waitUntil: "networkidle" });
       await expect.poll(() => page.locator("main h1").textContent(), { timeout: 20_000 }).toBe(story.title);
       expect(await page.locator(".lero-story-body p").count()).toBeGreaterThan(0);
       expect(await page.locator(".lero-story-illustrative").count()).toBe(story.illustrative ? 1 : 0);

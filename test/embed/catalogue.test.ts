@@ -9,7 +9,7 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildData } from "../../loaders/pipeline/index.ts";
 import { loadRegions } from "../../loaders/reference.ts";
-import { buildChart, embedRegions, embedScripts, loadTables, renderVariant, type EmbedScripts } from "../../scripts/embed/render.ts";
+import { buildChart, embedRegions, embedScripts, loadTables, renderVariant, siteHref, type EmbedScripts } from "../../scripts/embed/render.ts";
 import { allowedRegions, CATALOGUE, findChart, regionSlug, type Tables } from "../../src/embed/catalogue.ts";
 import { regionSlug as configRegionSlug } from "../../observablehq.config.ts";
 import { measureConflicts, moduleVariants, registryValues, shownInHtml, shownInModule } from "../../scripts/measure-gate.ts";
@@ -57,7 +57,9 @@ describe("embed catalogue", () => {
   for (const chart of CATALOGUE) {
     it(`${chart.id} renders for the UK and for each region it allows, showing only that region`, () => {
       const uk = renderVariant(chart, tables, regions, null, true);
-      expect(uk.html).toContain(`href="${chart.page.path}"`);
+      // The link back is relative to embed/ and names the built file, for hosts with no rewriting.
+      expect(uk.html).toContain(`href="${siteHref(chart.page.path, 1)}"`);
+      expect(uk.html).not.toMatch(/href="\/(?!\/)/);
       expect(uk.html).toContain("Source: ");
       expect(uk.html).toContain("<table");
       expect(uk.html).not.toContain("lero-chart-downloads");
@@ -113,5 +115,18 @@ describe("embed catalogue", () => {
     const chart = findChart("stigma-by-setting")!;
     const hidden = regions.map((r) => renderVariant(chart, tables, regions, r, false).html).filter((html) => html.includes("[c]"));
     expect(hidden.length).toBeGreaterThan(0);
+  });
+});
+
+describe("links from the embeds back to the site", () => {
+  it("are relative to the embed's folder and name the built file", () => {
+    expect(siteHref("/research", 1)).toBe("../research.html");
+    expect(siteHref("/regions", 1)).toBe("../regions/");
+    expect(siteHref("/regions/wales", 1)).toBe("../regions/wales.html");
+    expect(siteHref("/regions/wales", 2)).toBe("../../regions/wales.html");
+    expect(siteHref("/methods#cite", 1)).toBe("../methods.html#cite");
+    expect(siteHref("/data/stigma.csv", 1)).toBe("../data/stigma.csv");
+    expect(siteHref("https://example.org/x", 1)).toBe("https://example.org/x");
+    expect(siteHref("#note", 1)).toBe("#note");
   });
 });

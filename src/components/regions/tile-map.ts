@@ -91,7 +91,7 @@ export function tileColour(values: readonly number[]): (value: number) => string
 
 export function tileMap(regions: readonly TileRegion[], data: readonly TileDatum[], measure: TileMeasure, options: TileMapOptions = {}): SVGSVGElement {
   const doc = options.document ?? document;
-  const href = options.href ?? ((slug: string) => `./regions/${slug}`);
+  const href = options.href ?? ((slug: string) => `./${slug}.html`);
   const width = chartWidth(options.width, 480);
   const cols = Math.max(...regions.map((r) => r.tile_col));
   const rows = Math.max(...regions.map((r) => r.tile_row));

@@ -27,11 +27,11 @@ export interface Finding {
 }
 
 export const SECTIONS: { id: Section; title: string; href: string; more: string }[] = [
-  { id: "research", title: "Research and evaluation", href: "/research", more: "More on research and evaluation" },
-  { id: "standards", title: "Quality standards", href: "/standards", more: "More on quality standards" },
-  { id: "workforce", title: "The peer research workforce", href: "/workforce", more: "More on the peer research workforce" },
-  { id: "stigma", title: "Stigma", href: "/stigma", more: "More on stigma" },
-  { id: "outcomes", title: "Recovery outcomes", href: "/outcomes", more: "More on recovery outcomes" },
+  { id: "research", title: "Research and evaluation", href: "./research.html", more: "More on research and evaluation" },
+  { id: "standards", title: "Quality standards", href: "./standards.html", more: "More on quality standards" },
+  { id: "workforce", title: "The peer research workforce", href: "./workforce.html", more: "More on the peer research workforce" },
+  { id: "stigma", title: "Stigma", href: "./stigma.html", more: "More on stigma" },
+  { id: "outcomes", title: "Recovery outcomes", href: "./outcomes.html", more: "More on recovery outcomes" },
 ];
 
 const HIDDEN = "is hidden to protect confidentiality";

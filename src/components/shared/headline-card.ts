@@ -10,7 +10,7 @@ import { ALL } from "../../lib/measures.js";
 
 export interface HeadlineCardOptions {
   document?: Document;
-  /** Prefix for the link (an embed on another site links back to this one: "https://…"). */
+  /** The address the card's relative link is resolved against (an embed on another site links back to this one: "https://…/"). */
   origin?: string;
   /** The link's visible text (default "See the evidence"). */
   linkText?: string;
@@ -41,7 +41,7 @@ export function headlineCard(headline: Headline, options: HeadlineCardOptions = 
   card.append(el(doc, "p", "lero-headline-base", headline.base));
   if (suppressed) card.append(el(doc, "p", "lero-headline-note", SUPPRESSED_NOTE));
   const link = el(doc, "a", "lero-headline-link", options.linkText ?? "See the evidence");
-  link.href = `${options.origin ?? ""}${headline.href}`;
+  link.href = options.origin === undefined ? headline.href : new URL(headline.href, options.origin).href;
   // The visible text is the same on every card; the accessible name says which figure it is for.
   link.setAttribute("aria-label", `${options.linkText ?? "See the evidence"}: ${formatHeadline(headline.value, headline.format)} ${headline.label}`);
   card.append(link);

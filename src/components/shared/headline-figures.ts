@@ -125,13 +125,13 @@ export function headlineFigures(tables: Tables): Headline[] {
   });
   const base = (id: string, count: Cell, what?: string): string => `Base: ${countOf(count, measure(id).unit[0], measure(id).unit[1])}${what ? ` ${what}` : ""}`;
   return [
-    card("leros-audited", "leros-audited", ALL, d.lerosAudited, measure("leros-audited").label, `Organisations audited${wave(d.auditWave, "audit")}`, "/research"),
-    card("leros-evaluating", "leros-evaluating", ALL, d.evaluatesPercent, measure("leros-evaluating").label, `${base("leros-audited", d.lerosAudited)}${wave(d.auditWave, "audit")}`, "/research"),
-    card("standards-in-place", "standards-in-place", ALL, d.standardsInPlacePercent, measure("standards-in-place").label, `${base("standards-answers", d.standardsAnswers, "(a LERO × a statement)")}${wave(d.standardsWave, "self-assessment")}`, "/standards"),
-    card("trainees", "trainees", ALL, d.trainees, measure("trainees").label, `Across ${d.cohorts} training ${d.cohorts === 1 ? "cohort" : "cohorts"}`, "/workforce"),
-    card("stigma-gp", "stigma-met-sometimes", GP, d.gpMetPercent, `of people asked about their GP ${measure("stigma-met-sometimes").label}`, base("stigma-answered", d.gpAnswered, "who answered about their GP"), "/stigma"),
-    card("avoided-care", "avoided-care", ANY_SETTING, d.avoidedPercent, `${measure("avoided-care").label} in at least one setting`, base("avoided-care-answered", d.avoidedAnswered, "who answered"), "/stigma"),
-    card("barc-change", "barc-change", TWELVE_MONTHS, d.barcChange, "points: mean change in recovery capital (BARC-10) from intake to 12 months", base("people-assessed-paired", d.barcPeople, "assessed at both points"), "/outcomes"),
+    card("leros-audited", "leros-audited", ALL, d.lerosAudited, measure("leros-audited").label, `Organisations audited${wave(d.auditWave, "audit")}`, "./research.html"),
+    card("leros-evaluating", "leros-evaluating", ALL, d.evaluatesPercent, measure("leros-evaluating").label, `${base("leros-audited", d.lerosAudited)}${wave(d.auditWave, "audit")}`, "./research.html"),
+    card("standards-in-place", "standards-in-place", ALL, d.standardsInPlacePercent, measure("standards-in-place").label, `${base("standards-answers", d.standardsAnswers, "(a LERO × a statement)")}${wave(d.standardsWave, "self-assessment")}`, "./standards.html"),
+    card("trainees", "trainees", ALL, d.trainees, measure("trainees").label, `Across ${d.cohorts} training ${d.cohorts === 1 ? "cohort" : "cohorts"}`, "./workforce.html"),
+    card("stigma-gp", "stigma-met-sometimes", GP, d.gpMetPercent, `of people asked about their GP ${measure("stigma-met-sometimes").label}`, base("stigma-answered", d.gpAnswered, "who answered about their GP"), "./stigma.html"),
+    card("avoided-care", "avoided-care", ANY_SETTING, d.avoidedPercent, `${measure("avoided-care").label} in at least one setting`, base("avoided-care-answered", d.avoidedAnswered, "who answered"), "./stigma.html"),
+    card("barc-change", "barc-change", TWELVE_MONTHS, d.barcChange, "points: mean change in recovery capital (BARC-10) from intake to 12 months", base("people-assessed-paired", d.barcPeople, "assessed at both points"), "./outcomes.html"),
   ];
 }
 

@@ -87,7 +87,7 @@ export function storyList(stories: readonly Story[], options: { document?: Docum
     if (story.illustrative) card.append(illustrativeLabel(doc));
     const heading = el(doc, "h2", "lero-story-title");
     const link = el(doc, "a", undefined, story.title);
-    link.href = `${options.hrefBase ?? "/stories/"}${encodeURIComponent(story.slug)}`;
+    link.href = `${options.hrefBase ?? "./"}${encodeURIComponent(story.slug)}.html`;
     heading.append(link);
     card.append(heading, meta(doc, story), el(doc, "p", "lero-story-excerpt", storyExcerpt(story)), themes(doc, story));
     item.append(card);

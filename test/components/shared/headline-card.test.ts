@@ -18,7 +18,7 @@ describe("headline figures", () => {
     expect(byId["stigma-gp"]?.value).toBe(75);
     expect(byId["avoided-care"]?.value).toBe(55);
     expect(byId["barc-change"]?.value).toBe(7.9);
-    for (const f of figures) expect(f.href).toMatch(/^\/(research|standards|workforce|stigma|outcomes)$/);
+    for (const f of figures) expect(f.href).toMatch(/^\.\/(research|standards|workforce|stigma|outcomes)\.html$/);
   });
 
   it("formats counts, percentages and changes, and keeps symbols", () => {
@@ -38,7 +38,7 @@ describe("headline cards", () => {
     expect(element.querySelectorAll("article.lero-headline-card")).toHaveLength(7);
     const first = element.querySelector("article")!;
     expect(first.querySelector(".lero-headline-value")?.textContent).toBe("120");
-    expect(first.querySelector("a")?.getAttribute("href")).toBe("/research");
+    expect(first.querySelector("a")?.getAttribute("href")).toBe("./research.html");
   });
 
   it("shows [c] and says why when a figure is suppressed", () => {
@@ -47,7 +47,7 @@ describe("headline cards", () => {
     expectSnapshot("headline-card-suppressed", card);
     expect(card.querySelector(".lero-headline-value")?.textContent).toBe("[c]");
     expect(card.textContent).toContain("hidden to protect confidentiality");
-    expect(card.querySelector("a")?.getAttribute("href")).toBe("https://example.org/stigma");
+    expect(card.querySelector("a")?.getAttribute("href")).toBe("https://example.org/stigma.html");
   });
 
   it("shows hostile text literally", () => {

@@ -1,0 +1,60 @@
+/**
+ * Layout measurements for the browser tests: whether a page's H1 can be seen (not hidden, not under
+ * the fixed header) and its cumulative layout shift, read from a buffered `layout-shift`
+ * PerformanceObserver after the page has loaded and settled.
+ */
+import type { Page } from "playwright-core";
+
+export interface LayoutReport {
+  /** The H1's text, or null when the page has none. */
+  h1: string | null;
+  /** Width and height of the H1's box, in CSS px. */
+  h1Size: { width: number; height: number };
+  /** The element found at the H1's centre is the H1 or inside it (nothing covers it). */
+  h1OnTop: boolean;
+  /** What is at the H1's centre when it is not the H1 (for messages). */
+  atCentre: string;
+  /** Sum of every layout shift not caused by input, since navigation. */
+  cls: number;
+  /** The biggest shifts: their value and the elements that moved. */
+  shifts: { value: number; sources: string[] }[];
+}
+
+/**
+ * The measuring script, as text: passed to the page as a string so that no compiler helper (tsx's
+ * `__name`) is needed inside the browser.
+ */
+const MEASURE = `(async () => {
+  const describe = (el) => {
+    if (!el) return "nothing";
+    const id = el.id ? "#" + el.id : "";
+    const cls = typeof el.className === "string" && el.className.trim() ? "." + el.className.trim().split(/\\s+/).join(".") : "";
+    return el.tagName.toLowerCase() + id + cls;
+  };
+  window.scrollTo(0, 0);
+  const h1 = document.querySelector("main h1") ?? document.querySelector("h1");
+  const rect = h1 ? h1.getBoundingClientRect() : null;
+  const at = rect ? document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2) : null;
+  const entries = await new Promise((resolve) => {
+    const seen = [];
+    new PerformanceObserver((list) => seen.push(...list.getEntries())).observe({ type: "layout-shift", buffered: true });
+    setTimeout(() => resolve(seen), 100);
+  });
+  const shifts = entries.filter((e) => !e.hadRecentInput);
+  return {
+    h1: h1 ? h1.textContent.trim() : null,
+    h1Size: { width: rect ? rect.width : 0, height: rect ? rect.height : 0 },
+    h1OnTop: !!(h1 && at && (at === h1 || h1.contains(at))),
+    atCentre: describe(at),
+    cls: shifts.reduce((sum, e) => sum + e.value, 0),
+    shifts: shifts
+      .sort((a, b) => b.value - a.value)
+      .slice(0, 5)
+      .map((e) => ({ value: e.value, sources: (e.sources || []).map((s) => (s.node instanceof Element ? describe(s.node) : s.node ? s.node.nodeName : "?")) })),
+  };
+})()`;
+
+/** Reads the page's H1 and layout shifts (scrolled to the top); call after the page has loaded and settled. */
+export async function measureLayout(page: Page): Promise<LayoutReport> {
+  return (await page.evaluate(MEASURE)) as LayoutReport;
+}
