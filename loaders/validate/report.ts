@@ -136,7 +136,8 @@ export function formatCheckReport(issues: readonly Issue[], options: CheckReport
     const count = withRows.length > 0 ? ` in ${withRows.length.toLocaleString("en-GB")} ${withRows.length === 1 ? "row" : "rows"}` : "";
     lines.push(`${first.severity}: ${first.code}${where === "" ? "" : ` — ${where}`}${count}`);
     const value = options.showValues === true ? formatValue(first.value) : "";
-    lines.push(`  ${withRows.length > 1 ? `first, row ${first.row}: ` : ""}${first.message}${value}`);
+    const prefix = withRows.length > 1 && !/^Row \d/.test(first.message) ? `first, row ${first.row}: ` : "";
+    lines.push(`  ${prefix}${first.message}${value}`);
     if (withRows.length > 0) {
       const shown = withRows.slice(0, limit);
       const listed = shown
