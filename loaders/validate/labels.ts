@@ -107,7 +107,9 @@ export function matchLabels(table: RawTable, schema: TableSchema, schemaFile: st
   schema.fields.forEach((field, index) => {
     if (fieldColumns[index]! >= 0) return;
     const required = field.constraints?.required === true || keyFields.has(field.name);
-    const aliases = field.lero.aliases?.length ? ` (a header ${field.lero.aliases.map((a) => `"${a}"`).join(" or ")} is matched by itself)` : "";
+    // Short aliases only: a question's whole text is no help in a one-line message.
+    const short = (field.lero.aliases ?? []).filter((alias) => alias.length <= 30);
+    const aliases = short.length > 0 ? ` (a column headed ${short.map((a) => `"${a}"`).join(" or ")} is used without one)` : "";
     issue(
       "missing-label",
       required ? "error" : "warning",

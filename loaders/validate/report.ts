@@ -129,7 +129,17 @@ export function formatCheckReport(issues: readonly Issue[], options: CheckReport
   }
   const ordered = [...groups.values()].sort((a, b) => Number(a[0]!.severity !== "error") - Number(b[0]!.severity !== "error"));
   const lines: string[] = [];
+  // Optional fields without a column are one warning, not one each: a survey often asks only some questions.
+  const optional = ordered.filter((group) => group[0]!.code === "missing-label" && group[0]!.severity === "warning");
   for (const group of ordered) {
+    if (optional.length > 1 && optional.includes(group)) {
+      if (group !== optional[0]) continue;
+      const names = optional.map((g) => g[0]!.field ?? "?");
+      const file = /to (\S+\.mapping\.json)/.exec(group[0]!.message)?.[1] ?? "the mapping";
+      lines.push(`warning: missing-label — ${optional.length} optional fields have no column, so their values will be empty: ${names.join(", ")}`);
+      lines.push(`  If the export has one of them, add "<its header>": "<field>" to ${file} (lero-evidence inspect lists every header).`);
+      continue;
+    }
     const first = group[0]!;
     const where = columnText(first);
     const withRows = group.filter((issue) => issue.row !== undefined);
