@@ -2,29 +2,36 @@
  * `lero-evidence`: the pipeline from the command line, for CLERO staff checking an export before a
  * build and for scripts.
  *
- *   lero-evidence inspect FILE                          what the file is and what its columns hold
- *   lero-evidence check DATASET FILE [--mapping M] [--json]   validate an export against a schema
+ *   lero-evidence inspect FILE [--dictionary D] [--json] [--show-values]   what the file is and what its columns hold
+ *   lero-evidence check DATASET FILE [--mapping M] [--dictionary D] [--json] [--all] [--show-values]   validate an export
  *   lero-evidence build-data [--data-dir DIR] --out OUT  the whole pipeline to a folder
  *
  * Exit codes: 0 success (or valid), 1 invalid data or a failed build, 2 a usage error.
  */
 import { parseArgs } from "node:util";
-import { resolve } from "node:path";
-import { resolveDataSource } from "./data-dir.ts";
+import { existsSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { resolveDataSource, SAMPLE_DIR } from "./data-dir.ts";
 import { loadPolicy } from "./disclose/policy.ts";
 import { buildData } from "./pipeline/index.ts";
 import { applyMapping, formatInspection, inspectExport, loadMapping, readExport } from "./read/index.ts";
 import { referenceSets } from "./reference.ts";
-import { DATASETS, loadSchema, type Dataset } from "./schema.ts";
+import { DATASETS, loadSchema, PROJECT_ROOT, type Dataset } from "./schema.ts";
 import { PipelineError } from "./types.ts";
-import { formatIssue, validateTable } from "./validate/index.ts";
+import { formatCheckReport, validateTable } from "./validate/index.ts";
 
 const USAGE = `Usage:
-  lero-evidence inspect FILE
-  lero-evidence check DATASET FILE [--mapping MAPPING.json] [--json]
+  lero-evidence inspect FILE [--dictionary DICTIONARY.csv] [--json] [--show-values]
+  lero-evidence check DATASET FILE [--mapping MAPPING.json] [--dictionary DICTIONARY.csv] [--json] [--all] [--show-values]
   lero-evidence build-data [--data-dir DIR] --out OUT [--accept-shrink DATASET]
 
-DATASET is one of: ${DATASETS.join(", ")}.`;
+DATASET is one of: ${DATASETS.join(", ")}.
+--mapping      the column mapping; by default <DATASET>.mapping.json beside FILE, if there is one.
+--dictionary   a REDCap data dictionary that is not beside the export under a name REDCap gives it.
+--all          list every row of each problem, not only the first few.
+--show-values  print the cells' values, which may be personal data (hidden by default).
+--json         the result as JSON, for scripts.
+--accept-shrink  let a dataset have fewer than half the usable rows of the previous release.`;
 
 class UsageError extends Error {}
 
@@ -39,28 +46,104 @@ const stdio: Io = {
 };
 
 async function inspect(args: string[], io: Io): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { dictionary: { type: "string" }, json: { type: "boolean" }, "show-values": { type: "boolean" } },
+  });
   if (positionals.length !== 1) throw new UsageError("inspect takes exactly one FILE.");
-  io.out(formatInspection(await inspectExport(positionals[0]!)));
+  const inspection = await inspectExport(positionals[0]!, {
+    ...(values.dictionary === undefined ? {} : { dictionary: values.dictionary }),
+    showValues: values["show-values"] === true,
+  });
+  io.out(values.json === true ? JSON.stringify(inspection, null, 2) : formatInspection(inspection));
   return 0;
 }
 
+/** Where a build from the export's folder would write its private review files (never published). */
+function reviewFolder(file: string): string {
+  const dir = dirname(resolve(file));
+  return dir === resolve(SAMPLE_DIR) ? join(PROJECT_ROOT, ".tmp", "review") : join(dir, "review");
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+
 async function check(args: string[], io: Io): Promise<number> {
-  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { mapping: { type: "string" }, json: { type: "boolean" } } });
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      mapping: { type: "string" },
+      dictionary: { type: "string" },
+      json: { type: "boolean" },
+      all: { type: "boolean" },
+      "show-values": { type: "boolean" },
+    },
+  });
   const [dataset, file] = positionals;
   if (positionals.length !== 2 || dataset === undefined || file === undefined) throw new UsageError("check takes a DATASET and a FILE.");
   if (!(DATASETS as readonly string[]).includes(dataset)) throw new UsageError(`Unknown dataset "${dataset}".`);
   const schema = loadSchema(dataset as Dataset);
-  const table = applyMapping(await readExport(file), schema, values.mapping ? loadMapping(values.mapping) : {});
+  const besideFile = join(dirname(file), `${dataset}.mapping.json`);
+  const mappingFile = values.mapping ?? (existsSync(besideFile) ? besideFile : undefined);
+  const raw = await readExport(file, values.dictionary === undefined ? {} : { dictionary: values.dictionary });
+  const table = applyMapping(raw, schema, mappingFile === undefined ? {} : loadMapping(mappingFile));
   const result = validateTable(table, schema, { references: referenceSets(), maxRejectedShare: loadPolicy().maxRejectedShare });
+  const kept = new Set(table.sourceColumns ?? []);
+  const leftOut = (raw.sourceColumns ?? raw.labels.map((_, j) => j)).flatMap((source, j) => (kept.has(source) ? [] : [raw.sourceLabels[j] ?? raw.labels[j]!]));
+  const showValues = values["show-values"] === true;
+  const review = reviewFolder(file);
+  const columnsMatch = !result.issues.some((issue) => issue.severity === "error" && issue.row === undefined && issue.code !== "source-error");
+  const errors = result.issues.filter((i) => i.severity === "error").length;
   if (values.json) {
-    io.out(JSON.stringify({ valid: result.valid, read: result.read, accepted: result.records.length, rejected: result.rejected.length, dropped: result.dropped, issues: result.issues }, null, 2));
-  } else {
-    io.out(`${file}: ${table.format} export, ${result.read} rows read, ${result.records.length} accepted, ${result.rejected.length} rejected.`);
-    if (result.dropped.length > 0) io.out(`Dropped tool metadata columns: ${result.dropped.join(", ")}.`);
-    for (const issue of result.issues) io.out(formatIssue(issue));
-    io.out(result.valid ? "Valid." : `Invalid: ${result.issues.filter((i) => i.severity === "error").length} error(s).`);
+    const issues = showValues ? result.issues : result.issues.map(({ value: _value, ...issue }) => issue);
+    io.out(
+      JSON.stringify(
+        {
+          valid: result.valid,
+          rows: table.rows.length,
+          checked: columnsMatch,
+          read: result.read,
+          accepted: result.records.length,
+          rejected: result.rejected.length,
+          mapping: mappingFile ?? null,
+          leftOut,
+          dropped: result.dropped,
+          warnings: table.warnings ?? [],
+          reviewFolder: review,
+          issues,
+        },
+        null,
+        2,
+      ),
+    );
+    return result.valid ? 0 : 1;
   }
+  io.out(`${file}: ${table.format} export, ${count(table.rows.length, "row")}, ${count(raw.labels.length, "column")}.`);
+  io.out(mappingFile === undefined ? `Mapping: none (a ${dataset}.mapping.json beside the export is used when there is one).` : `Mapping: ${mappingFile}.`);
+  for (const warning of table.warnings ?? []) io.out(`Warning: ${warning}`);
+  if (leftOut.length > 0) io.out(`Left out by the mapping: ${count(leftOut.length, "column")} (${leftOut.map((label) => JSON.stringify(label)).join(", ")}).`);
+  if (result.dropped.length > 0) io.out(`Left out by the ${dataset} schema (tool metadata): ${result.dropped.join(", ")}.`);
+  if (!columnsMatch) {
+    io.out(`No row was checked: the columns do not match the ${dataset} data. Fix the column problems below, then run check again.`);
+  } else {
+    io.out(`${count(result.read, "row")} checked: ${count(result.records.length, "accepted", "accepted")}, ${count(result.rejected.length, "rejected", "rejected")}.`);
+  }
+  const report = formatCheckReport(result.issues, { all: values.all === true, showValues });
+  if (report.length > 0) {
+    io.out("");
+    for (const line of report) io.out(line);
+  }
+  const unknown = result.issues.filter((issue) => issue.code === "extra-label" && issue.label !== undefined).map((issue) => issue.label!);
+  if (unknown.length > 1) {
+    const target = mappingFile ?? besideFile;
+    io.out("");
+    io.out(`To leave out all ${unknown.length} columns that no field uses, add these lines to ${basename(target)} (inside its { }):`);
+    for (const label of unknown) io.out(`  ${JSON.stringify(label)}: null,`);
+  }
+  io.out("");
+  io.out(`A build from this folder writes its private review files (every issue with its values, text held back) to ${review}; they are never published.`);
+  io.out(result.valid ? "Valid." : `Invalid: ${count(errors, "error")}.${showValues ? "" : " Cell values are hidden; add --show-values to see them."}`);
   return result.valid ? 0 : 1;
 }
 

@@ -5,8 +5,9 @@
  * - `line` is the 1-based physical line of the file where a record starts (CSV), or the 1-based
  *   worksheet row number (XLSX). It is what a person sees in a text editor or in Excel's row gutter.
  * - `row` is the 1-based index of a data record after the header rows: the first answer is row 1.
- * - `column` is the 1-based position of the column in the export, counted after adapters have merged
- *   spread-out columns (so it names the column a person would look at in the normalised table).
+ * - `column` is the 1-based position of the column in the export file itself, as a person counts it in
+ *   Excel or a text editor: columns dropped by a mapping still count. A column an adapter made from
+ *   several (REDCap checkboxes, SurveyMonkey checkbox groups) is numbered by its first export column.
  */
 
 /** A cell as read from an export: its text, or null when the cell is empty. */
@@ -18,6 +19,7 @@ export type ExportFormat =
   | "surveymonkey"
   | "google-forms"
   | "microsoft-forms"
+  | "surveygizmo"
   | "redcap"
   | "plain";
 
@@ -39,6 +41,15 @@ export interface RawTable {
   labels: string[];
   /** The original export label of each column, before any mapping was applied. */
   sourceLabels: string[];
+  /**
+   * For each column, the 0-based position of its (first) column in the export file; -1 for a column
+   * the mapping adds (a constant or a generated ID). Absent means column j is export column j.
+   */
+  sourceColumns?: number[];
+  /** Columns the mapping adds, by field name: how each is made, for messages ("the constant 2026"). */
+  added?: Record<string, string>;
+  /** What the reader noticed that a person should know but that does not stop reading (a missing REDCap dictionary). */
+  warnings?: string[];
   /** The long question text of each column where the format carries it. */
   questions: (string | null)[];
   /** Data cells, one array per record, each as long as `labels` (short records are padded with null). */
@@ -91,6 +102,8 @@ export interface Issue {
   column?: number;
   /** The schema field name (or export label when no field matched). */
   field?: string;
+  /** The column's header exactly as the export writes it (before any mapping). */
+  label?: string;
   /** The offending cell text, when there is one. */
   value?: string | null;
 }

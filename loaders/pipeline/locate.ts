@@ -6,16 +6,25 @@ import { PipelineError } from "../types.ts";
 const EXTENSIONS = [".xlsx", ".csv", ".tsv", ".txt"];
 
 /**
- * The export of one dataset in a data folder: `<dataset>.xlsx`, `.csv`, `.tsv` or `.txt`. Exactly
- * one must exist; the error says which names were looked for or which files clash.
+ * The export of one dataset in a data folder: `<dataset>.xlsx`, `.csv`, `.tsv` or `.txt`, or a REDCap
+ * data export as REDCap names it when the REDCap project's name is the dataset's,
+ * `<dataset>_DATA_<yyyy-mm-dd>_<hhmm>.csv` (any case: `Stigma_DATA_2026-03-01_1402.csv`). Exactly one
+ * must exist; the error says which names were looked for or which files clash.
  */
 export function locateExport(dir: string, dataset: string): string {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new PipelineError("source-error", `The data folder ${dir} does not exist or is not a folder. Set LERO_DATA_DIR to the folder that holds the exports.`, { file: dir });
   }
-  const found = EXTENSIONS.map((ext) => join(dir, `${dataset}${ext}`)).filter((file) => existsSync(file));
+  const redcap = new RegExp(`^${dataset.replace(/[^a-z0-9]/gi, "\\$&")}_DATA_\\d{4}-\\d{2}-\\d{2}_\\d{4}\\.csv$`, "i");
+  const found = [
+    ...EXTENSIONS.map((ext) => join(dir, `${dataset}${ext}`)).filter((file) => existsSync(file)),
+    ...readdirSync(dir)
+      .filter((name) => redcap.test(name))
+      .sort()
+      .map((name) => join(dir, name)),
+  ];
   if (found.length === 0) {
-    const names = EXTENSIONS.map((ext) => `${dataset}${ext}`).join(", ");
+    const names = [...EXTENSIONS.map((ext) => `${dataset}${ext}`), `${dataset}_DATA_<date>_<time>.csv (a REDCap download)`].join(", ");
     throw new PipelineError("source-error", `No export for the "${dataset}" dataset in ${dir}: expected one of ${names}. Add the export under one of those names.`, { file: join(dir, dataset) });
   }
   if (found.length > 1) {

@@ -18,6 +18,8 @@ export interface Adapted {
   columns: ColumnSpec[];
   metadata: string[];
   listSeparator?: string;
+  /** What a person should know about the export that does not stop it being read. */
+  warnings?: string[];
 }
 
 /** Header text as a label: trimmed, with an empty cell as "". */
@@ -80,6 +82,7 @@ export function buildTable(source: Source, adapted: Adapted): RawTable {
     headerRows,
     labels,
     sourceLabels: [...labels],
+    sourceColumns: columns.map((column) => column.sources[0] ?? -1),
     questions: columns.map((column) => column.question),
     rows,
     lines: source.lines.slice(headerRows),
@@ -89,6 +92,7 @@ export function buildTable(source: Source, adapted: Adapted): RawTable {
   if (source.sheet !== undefined) table.sheet = source.sheet;
   if (source.delimiter !== undefined) table.delimiter = source.delimiter;
   if (adapted.listSeparator !== undefined) table.listSeparator = adapted.listSeparator;
+  if (adapted.warnings !== undefined && adapted.warnings.length > 0) table.warnings = adapted.warnings;
   return table;
 }
 

@@ -3,10 +3,11 @@ import { isGoogleFormsHeader } from "./adapters/google-forms.ts";
 import { isMicrosoftFormsHeader } from "./adapters/microsoft-forms.ts";
 import { isLegacyQualtricsHeader, isQualtricsHeader } from "./adapters/qualtrics.ts";
 import { looksLikeRedcap } from "./adapters/redcap.ts";
+import { isSurveyGizmoHeader } from "./adapters/surveygizmo.ts";
 import { isSurveyMonkeyHeader } from "./adapters/surveymonkey.ts";
 
 export interface DetectHints {
-  /** A REDCap data dictionary was named in the options or found next to the export under its name. */
+  /** A REDCap data dictionary was named in the options or found next to the export under its name, or the file has REDCap's own name. */
   dictionary?: boolean;
 }
 
@@ -21,6 +22,7 @@ export function detectFormat(records: readonly Cell[][], hints: DetectHints = {}
   if (isSurveyMonkeyHeader(records)) return "surveymonkey";
   if (isMicrosoftFormsHeader(header)) return "microsoft-forms";
   if (isGoogleFormsHeader(header)) return "google-forms";
+  if (isSurveyGizmoHeader(header)) return "surveygizmo";
   if (hints.dictionary === true || looksLikeRedcap(header)) return "redcap";
   return "plain";
 }

@@ -4,6 +4,7 @@
  */
 export { readExport, type ReadOptions } from "./read.ts";
 export { detectFormat, type DetectHints } from "./detect.ts";
-export { inspectExport, formatInspection, inferType, type Inspection, type ColumnInspection, type InferredType } from "./inspect.ts";
-export { loadMapping, applyMapping, type ColumnMapping } from "./mapping.ts";
+export { inspectExport, formatInspection, inferType, type Inspection, type InspectOptions, type ColumnInspection, type InferredType } from "./inspect.ts";
+export { loadMapping, applyMapping, type ColumnMapping, type ConstantColumn, type GeneratedColumn } from "./mapping.ts";
 export { splitMultiSelect } from "./multiselect.ts";
+export { lookOf, describeLook, isPersonalLook, type ColumnLook } from "./looks.ts";

@@ -1,16 +1,26 @@
 import type { Cell, Encoding, ExportFormat } from "../types.ts";
+import { describeLook, isPersonalLook, lookOf } from "./looks.ts";
 import { readExport, type ReadOptions } from "./read.ts";
+
+export interface InspectOptions extends ReadOptions {
+  /** Show examples from columns that look like personal data (email addresses, phone numbers, names…). Off by default. */
+  showValues?: boolean;
+}
 
 export type InferredType = "integer" | "number" | "boolean" | "date" | "datetime" | "string" | "empty";
 
 export interface ColumnInspection {
   /** 1-based position in the normalised table. */
   index: number;
+  /** 1-based column of the export file it comes from (its first, for a merged column). */
+  exportColumn: number;
   label: string;
   question: string | null;
   inferredType: InferredType;
-  /** Up to 3 distinct non-empty values, each cut to 40 characters. */
+  /** Up to 3 distinct non-empty values, each cut to 40 characters; none when the column looks personal (unless asked). */
   examples: string[];
+  /** What the column looks like it holds: "email addresses, 1,390 values". */
+  looks: string;
   /** How many records have no value in this column. */
   empty: number;
 }
@@ -24,19 +34,28 @@ export interface Inspection {
   rowCount: number;
   metadata: string[];
   columns: ColumnInspection[];
+  /** What the reader noticed that does not stop it, such as a REDCap export without its dictionary. */
+  warnings: string[];
 }
 
-/** What a person needs to write a column mapping for an export: its format and every column with examples. */
-export async function inspectExport(file: string, options: ReadOptions = {}): Promise<Inspection> {
-  const table = await readExport(file, options);
+/**
+ * What a person needs to write a column mapping for an export: its format and every column with
+ * examples. A REDCap export whose dictionary is missing is still described, with a warning.
+ */
+export async function inspectExport(file: string, options: InspectOptions = {}): Promise<Inspection> {
+  const table = await readExport(file, { withoutDictionary: true, ...options });
   const columns = table.labels.map((label, j): ColumnInspection => {
     const values = table.rows.map((row) => row[j] ?? null);
+    const look = lookOf(values);
+    const hide = options.showValues !== true && isPersonalLook(look);
     return {
       index: j + 1,
+      exportColumn: (table.sourceColumns?.[j] ?? j) + 1,
       label,
       question: table.questions[j] ?? null,
       inferredType: inferType(values),
-      examples: examplesOf(values),
+      examples: hide ? [] : examplesOf(values),
+      looks: describeLook(look),
       empty: values.filter(isEmpty).length,
     };
   });
@@ -48,6 +67,7 @@ export async function inspectExport(file: string, options: ReadOptions = {}): Pr
     rowCount: table.rows.length,
     metadata: table.metadata,
     columns,
+    warnings: table.warnings ?? [],
   };
   if (table.delimiter !== undefined) inspection.delimiter = table.delimiter;
   return inspection;
@@ -100,15 +120,17 @@ export function formatInspection(inspection: Inspection): string {
     `format ${inspection.format} (${inspection.headerRows} header row${inspection.headerRows === 1 ? "" : "s"}), encoding ${inspection.encoding}${delimiter}`,
     `${inspection.rowCount} row${inspection.rowCount === 1 ? "" : "s"}, ${inspection.columns.length} column${inspection.columns.length === 1 ? "" : "s"}`,
     `tool metadata (personal or technical, not survey answers): ${inspection.metadata.length === 0 ? "none" : inspection.metadata.join(", ")}`,
+    ...inspection.warnings.map((warning) => `warning: ${warning}`),
     "",
   ];
-  const header = ["#", "label", "type", "empty", "examples", "question"];
+  // Headers are printed whole: a mapping must repeat them exactly. "#" is the column of the export file.
+  const header = ["#", "header", "type", "empty", "examples", "question"];
   const body = inspection.columns.map((column) => [
-    String(column.index),
-    cut(column.label, 32),
+    String(column.exportColumn),
+    column.label,
     column.inferredType,
     String(column.empty),
-    column.examples.map((example) => JSON.stringify(example)).join(", "),
+    column.examples.length > 0 ? column.examples.map((example) => JSON.stringify(example)).join(", ") : column.inferredType === "empty" ? "" : `(${column.looks.replace(/^looks like /, "")}; hidden)`,
     column.question === null || column.question === column.label ? "" : cut(column.question.replace(/\s+/g, " "), 60),
   ]);
   const widths = header.map((title, k) => Math.max(title.length, ...body.map((cells) => cells[k]!.length)));

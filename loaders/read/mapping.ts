@@ -4,13 +4,34 @@ import type { Cell, RawTable } from "../types.ts";
 import { labelKey } from "./columns.ts";
 import { formatError, sourceError } from "./errors.ts";
 
-/** Export label → schema field name, or null to drop the column (tool metadata nobody needs). */
-export type ColumnMapping = Record<string, string | null>;
+/** A field the mapping fills with the same value on every row, e.g. `"year": {"value": 2026}`. */
+export interface ConstantColumn {
+  value: string | number | boolean;
+}
+
+/**
+ * A field the mapping fills with an ID made from the row, for an export without a response ID:
+ * `"respondent_id": {"generate": "row"}` gives `row-1`, `row-2`, … by data row, so the same file
+ * always gives the same IDs. Like any identifier it is pseudonymised before anything is published.
+ */
+export interface GeneratedColumn {
+  generate: "row";
+}
+
+/**
+ * A column mapping. An entry whose value is a string or null is keyed by an export header: the
+ * header's schema field, or null to leave the column out. An entry whose value is an object is keyed
+ * by a schema field the export does not have: a constant (`{"value": 2026}`) or a generated row ID
+ * (`{"generate": "row"}`).
+ */
+export type ColumnMapping = Record<string, string | null | ConstantColumn | GeneratedColumn>;
+
+const MAPPING_EXAMPLE = '{"Export column": "field_name", "Unwanted column": null, "year": {"value": 2026}, "respondent_id": {"generate": "row"}}';
 
 /**
  * Reads a `<dataset>.mapping.json` file.
  *
- * @example { "Q5_1": "region", "IPAddress": null }
+ * @example { "Q5_1": "region", "IPAddress": null, "year": { "value": 2026 } }
  */
 export function loadMapping(path: string): ColumnMapping {
   let text: string;
@@ -23,22 +44,52 @@ export function loadMapping(path: string): ColumnMapping {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw formatError(path, `is not valid JSON (${(error as Error).message}); a mapping is an object such as {"Export column": "field_name", "Unwanted column": null}.`, error);
+    throw formatError(path, `is not valid JSON (${(error as Error).message}); a mapping is an object such as ${MAPPING_EXAMPLE}.`, error);
   }
   if (json === null || typeof json !== "object" || Array.isArray(json)) {
-    throw formatError(path, 'must hold one JSON object such as {"Export column": "field_name", "Unwanted column": null}.');
+    throw formatError(path, `must hold one JSON object such as ${MAPPING_EXAMPLE}.`);
   }
   const mapping: ColumnMapping = {};
   for (const [label, target] of Object.entries(json)) {
+    if (target !== null && typeof target === "object" && !Array.isArray(target)) {
+      mapping[label] = addedColumn(path, label, target as Record<string, unknown>);
+      continue;
+    }
     if (target !== null && (typeof target !== "string" || target.trim() === "")) {
       throw formatError(
         path,
-        `the entry ${JSON.stringify(label)} maps to ${JSON.stringify(target)}; each entry must map to a schema field name (a string) or to null to drop the column.`,
+        `the entry ${JSON.stringify(label)} maps to ${JSON.stringify(target)}; each entry must map an export column to a schema field name (a string) or to null to leave the column out, or give a field a constant ({"value": 2026}) or a generated row ID ({"generate": "row"}).`,
       );
     }
     mapping[label] = target === null ? null : target.trim();
   }
   return mapping;
+}
+
+function addedColumn(path: string, field: string, entry: Record<string, unknown>): ConstantColumn | GeneratedColumn {
+  const keys = Object.keys(entry);
+  if (keys.length === 1 && keys[0] === "value") {
+    const value = entry.value;
+    if (typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))) return { value };
+    throw formatError(path, `the entry ${JSON.stringify(field)} sets the constant ${JSON.stringify(value)}; a constant must be one text, number or true/false, such as {"value": 2026}.`);
+  }
+  if (keys.length === 1 && keys[0] === "generate") {
+    if (entry.generate === "row") return { generate: "row" };
+    throw formatError(path, `the entry ${JSON.stringify(field)} asks to generate ${JSON.stringify(entry.generate)}; the only ID that can be generated is {"generate": "row"} (row-1, row-2, … by the row's place in the export).`);
+  }
+  throw formatError(
+    path,
+    `the entry ${JSON.stringify(field)} is ${JSON.stringify(entry)}; an entry in braces must be either {"value": …} to give the field the same value on every row, or {"generate": "row"} to number the rows.`,
+  );
+}
+
+function isAdded(target: ColumnMapping[string]): target is ConstantColumn | GeneratedColumn {
+  return target !== null && typeof target === "object";
+}
+
+/** How a mapping-added column is made, in words for messages. */
+function describeAdded(entry: ConstantColumn | GeneratedColumn): string {
+  return "generate" in entry ? "the row ID the mapping generates (row-1, row-2, …)" : `the constant ${JSON.stringify(entry.value)} the mapping sets`;
 }
 
 /**
@@ -50,7 +101,18 @@ export function loadMapping(path: string): ColumnMapping {
 export function applyMapping(table: RawTable, schema: TableSchema, mapping: ColumnMapping = {}): RawTable {
   const fieldNames = new Set(schema.fields.map((field) => field.name));
   const explicit = new Map<string, string | null>();
+  const added: [string, ConstantColumn | GeneratedColumn][] = [];
   for (const [label, target] of Object.entries(mapping)) {
+    if (isAdded(target)) {
+      if (!fieldNames.has(label)) {
+        throw formatError(
+          table.file,
+          `the column mapping gives ${JSON.stringify(label)} ${describeAdded(target)}, but ${JSON.stringify(label)} is not a field of the ${schema.name} schema; use one of: ${[...fieldNames].join(", ")}.`,
+        );
+      }
+      added.push([label, target]);
+      continue;
+    }
     if (target !== null && !fieldNames.has(target)) {
       throw formatError(
         table.file,
@@ -80,18 +142,24 @@ export function applyMapping(table: RawTable, schema: TableSchema, mapping: Colu
   const keep = targets.flatMap((target, j) => (target === null ? [] : [j]));
   const labels = keep.map((j) => targets[j] ?? table.labels[j]!);
   const renamed = new Map(table.labels.map((label, j) => [label, targets[j]]));
-  const pick = (row: Cell[]) => keep.map((j) => row[j] ?? null);
   const dropped = targets.flatMap((target, j) => (target === null ? [j] : []));
-  return {
+  const sourceColumns = table.sourceColumns ?? table.labels.map((_, j) => j);
+  // Added columns come first, so a short record's missing cells are still the last ones.
+  const makers = added.map(([, entry]) => ("generate" in entry ? (index: number) => `row-${index + 1}` : () => String(entry.value)));
+  const pick = (row: Cell[], index: number) => [...makers.map((make) => make(index)), ...keep.map((j) => row[j] ?? null)];
+  const mapped: RawTable = {
     ...table,
-    labels,
-    sourceLabels: keep.map((j) => table.sourceLabels[j] ?? table.labels[j]!),
-    questions: keep.map((j) => table.questions[j] ?? null),
+    labels: [...added.map(([name]) => name), ...labels],
+    sourceLabels: [...added.map(([name]) => name), ...keep.map((j) => table.sourceLabels[j] ?? table.labels[j]!)],
+    sourceColumns: [...added.map(() => -1), ...keep.map((j) => sourceColumns[j] ?? j)],
+    questions: [...added.map(() => null), ...keep.map((j) => table.questions[j] ?? null)],
     rows: table.rows.map(pick),
-    widths: table.widths.map((width) => width - dropped.filter((j) => j < width).length),
+    widths: table.widths.map((width) => width + added.length - dropped.filter((j) => j < width).length),
     metadata: table.metadata.flatMap((label) => {
       const target = renamed.get(label);
       return target === null ? [] : [target ?? label];
     }),
   };
+  if (added.length > 0) mapped.added = { ...table.added, ...Object.fromEntries(added.map(([name, entry]) => [name, describeAdded(entry)])) };
+  return mapped;
 }

@@ -3,7 +3,8 @@ import { adaptGoogleForms } from "./adapters/google-forms.ts";
 import { adaptMicrosoftForms } from "./adapters/microsoft-forms.ts";
 import { adaptPlain } from "./adapters/plain.ts";
 import { adaptLegacyQualtrics, adaptQualtrics } from "./adapters/qualtrics.ts";
-import { adaptRedcap, findDictionary, hasOwnDictionary, parseDictionary } from "./adapters/redcap.ts";
+import { adaptRedcap, dictionaryNames, findDictionary, hasOwnDictionary, parseDictionary, redcapDataName } from "./adapters/redcap.ts";
+import { adaptSurveyGizmo } from "./adapters/surveygizmo.ts";
 import { adaptSurveyMonkey } from "./adapters/surveymonkey.ts";
 import { buildTable, type Adapted } from "./columns.ts";
 import { detectFormat } from "./detect.ts";
@@ -15,8 +16,14 @@ export interface ReadOptions {
   sheet?: string;
   /** The tool that wrote the export, when detection guesses wrong. */
   format?: ExportFormat;
-  /** The REDCap data dictionary CSV, when it is not `dictionary.csv` or `<export>.dictionary.csv` beside the export. */
+  /** The REDCap data dictionary CSV, when it is not beside the export under a name `findDictionary` knows. */
   dictionary?: string;
+  /**
+   * Read a REDCap export whose dictionary is missing anyway, with a warning in `table.warnings`
+   * (for `inspect`, which describes a file before anyone has found its dictionary). Validation and
+   * the build need the dictionary, which marks personal fields.
+   */
+  withoutDictionary?: boolean;
 }
 
 const HEADER_ROWS: Record<ExportFormat, number> = {
@@ -25,6 +32,7 @@ const HEADER_ROWS: Record<ExportFormat, number> = {
   surveymonkey: 2,
   "google-forms": 1,
   "microsoft-forms": 1,
+  surveygizmo: 1,
   redcap: 1,
   plain: 1,
 };
@@ -52,6 +60,7 @@ async function adapt(source: Source, options: ReadOptions): Promise<Adapted> {
       `has no header row: line ${source.lines[0] ?? 1} is blank. Remove any blank lines or titles above the column names, so that the first line names the columns.`,
     );
   }
+  // A dictionary named after the export, or REDCap's own name for the file, says REDCap wrote it.
   const ownDictionary = options.dictionary !== undefined || hasOwnDictionary(file);
   const format = options.format ?? detectFormat(records, { dictionary: ownDictionary });
   if (records.length < HEADER_ROWS[format]) {
@@ -71,20 +80,30 @@ async function adapt(source: Source, options: ReadOptions): Promise<Adapted> {
       return adaptGoogleForms(records);
     case "microsoft-forms":
       return adaptMicrosoftForms(records);
-    case "redcap":
-      return adaptRedcap(records, await readDictionary(file, options.dictionary));
+    case "surveygizmo":
+      return adaptSurveyGizmo(records);
+    case "redcap": {
+      if (redcapDataName(file)?.labels === true) {
+        throw formatError(
+          file,
+          "is REDCap's export with labels (its name has _DATA_LABELS_), whose headers are question text and whose cells are answer labels. Export the data again in REDCap as \"CSV / Microsoft Excel (raw data)\", which gives the field names the mapping and the dictionary use.",
+        );
+      }
+      const path = findDictionary(file, options.dictionary);
+      if (path === undefined && options.withoutDictionary === true) {
+        const adapted = adaptRedcap(records, { file: "", fields: new Map(), order: [] });
+        adapted.warnings = [`${file}: ${missingDictionary(file, "inspect shows its columns as they are, but checkbox columns are not merged, fields marked as identifiers are not known to be personal data, and comma decimals are not read as numbers")}`];
+        return adapted;
+      }
+      if (path === undefined) throw formatError(file, missingDictionary(file, "it is needed to know which fields are personal data and how to read them"));
+      return adaptRedcap(records, parseDictionary(await readSource(path)));
+    }
     case "plain":
       return adaptPlain(records);
   }
 }
 
-async function readDictionary(file: string, option: string | undefined) {
-  const path = findDictionary(file, option);
-  if (path === undefined) {
-    throw formatError(
-      file,
-      "is a REDCap export but its data dictionary is missing. Download the data dictionary from REDCap and save it next to the export as dictionary.csv (or <export name>.dictionary.csv), or give its path with the dictionary option.",
-    );
-  }
-  return parseDictionary(await readSource(path));
+function missingDictionary(file: string, why: string): string {
+  const names = dictionaryNames(file).join(", ");
+  return `is a REDCap export but its data dictionary is missing: ${why}. In REDCap, open Project Setup → Data Dictionary → "Download the current Data Dictionary" and save the file in the same folder as the export (looked for: ${names}), or give its path with --dictionary PATH.`;
 }

@@ -13,7 +13,11 @@ export class DuplicateRows {
   private readonly slots: Int32Array;
   private readonly mask: number;
 
-  constructor(private readonly rows: readonly (readonly Cell[])[]) {
+  /** `skip`: leading cells not compared (columns a mapping adds, such as a generated row ID). */
+  constructor(
+    private readonly rows: readonly (readonly Cell[])[],
+    private readonly skip = 0,
+  ) {
     let size = 16;
     while (size < rows.length * 2) size *= 2;
     this.hashes = new Int32Array(size);
@@ -24,12 +28,12 @@ export class DuplicateRows {
   /** The index of an earlier identical row; otherwise remembers this row and returns -1. */
   check(index: number): number {
     const cells = this.rows[index]!;
-    const hash = hashCells(cells);
+    const hash = hashCells(cells, this.skip);
     let at = hash & this.mask;
     for (;;) {
       const slot = this.slots[at]!;
       if (slot === 0) break;
-      if (this.hashes[at] === hash && sameCells(this.rows[slot - 1]!, cells)) return slot - 1;
+      if (this.hashes[at] === hash && sameCells(this.rows[slot - 1]!, cells, this.skip)) return slot - 1;
       at = (at + 1) & this.mask;
     }
     this.hashes[at] = hash;
@@ -38,9 +42,9 @@ export class DuplicateRows {
   }
 }
 
-function hashCells(cells: readonly Cell[]): number {
+function hashCells(cells: readonly Cell[], skip: number): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < cells.length; i++) {
+  for (let i = skip; i < cells.length; i++) {
     const cell = cells[i];
     if (cell === null || cell === undefined) {
       hash = Math.imul(hash ^ 0x9e37, 16777619);
@@ -55,8 +59,8 @@ function hashCells(cells: readonly Cell[]): number {
   return Math.imul(hash, 0x45d9f3b) ^ (hash >>> 13);
 }
 
-function sameCells(a: readonly Cell[], b: readonly Cell[]): boolean {
+function sameCells(a: readonly Cell[], b: readonly Cell[], skip: number): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  for (let i = skip; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }

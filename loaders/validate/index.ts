@@ -63,4 +63,4 @@ export {
 export { compileConstraints, type ConstraintCheck } from "./constraints.ts";
 export { checkSchema, schemaFileOf } from "./schema-check.ts";
 export { matchLabels, LABEL_LINE, type LabelMatch } from "./labels.ts";
-export { formatIssue, groupIssues, summariseIssues, type IssueGroup, type SummaryOptions } from "./report.ts";
+export { formatIssue, formatCheckReport, columnText, groupIssues, summariseIssues, type CheckReportOptions, type IssueGroup, type SummaryOptions } from "./report.ts";

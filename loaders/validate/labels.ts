@@ -5,7 +5,9 @@
  * classify has no disclosure role (DESIGN.md §5: the world is closed).
  */
 import type { TableSchema } from "../schema.ts";
+import { describeLook, lookOf } from "../read/looks.ts";
 import type { Issue, RawTable, Severity } from "../types.ts";
+import { exportColumn, exportHeader, nameColumn } from "./where.ts";
 
 export interface LabelMatch {
   /** For each schema field, in schema order, the 0-based column index in `table.labels`, or -1. */
@@ -43,19 +45,25 @@ export function matchLabels(table: RawTable, schema: TableSchema, schemaFile: st
     const found: Issue = { code, severity, message, file: table.file };
     if (table.sheet !== undefined) found.sheet = table.sheet;
     found.line = LABEL_LINE;
-    if (column !== undefined) found.column = column + 1;
+    if (column !== undefined) {
+      const number = exportColumn(table, column);
+      if (number !== undefined) found.column = number;
+      found.label = exportHeader(table, column);
+    }
     found.field = field;
     if (value !== undefined) found.value = value;
     issues.push(found);
   };
+  const looks = (column: number) => describeLook(lookOf(table.rows.map((row) => row[column] ?? null)));
 
   table.labels.forEach((label, column) => {
     const trimmed = label.trim();
+    const header = exportHeader(table, column).trim();
     if (trimmed === "") {
       issue(
         "blank-label",
         "error",
-        `Column ${column + 1} has no label, so it cannot be matched to a field: give it a header, or delete the column if it holds nothing.`,
+        `${capital(nameColumn(table, column))} has no header, so it cannot be matched to a field (it ${looks(column)}). If it holds nothing you need, add "": null to ${mappingFile} to leave out the columns without a header; otherwise give it a header in the export and map that header to a field.`,
         column,
         label,
         label,
@@ -68,11 +76,11 @@ export function matchLabels(table: RawTable, schema: TableSchema, schemaFile: st
         dropped.push(label);
         return;
       }
-      const tool = metadata.has(trimmed.toLowerCase()) ? " The export tool marks it as its own metadata, which may hold personal data." : "";
+      const tool = metadata.has(trimmed.toLowerCase()) ? " The survey tool marks it as its own metadata, which may hold personal data." : "";
       issue(
         "extra-label",
         "error",
-        `Column ${column + 1} "${trimmed}" has no disclosure role: it is neither a field of schema "${schema.name}" nor listed in its lero.drop.${tool} Add it to ${schemaFile} as a field with a lero.role, list it in lero.drop to discard it, or map it to a field in ${mappingFile}.`,
+        `${capital(nameColumn(table, column))} is not a field of the ${schema.name} data, so nothing says whether it may be published (it ${looks(column)}).${tool} To leave it out, add ${JSON.stringify(header)}: null to ${mappingFile}. If it holds answers the release needs, map it to a field instead (${JSON.stringify(header)}: "field_name"), or ask a developer to add a field with a disclosure role to ${schemaFile}.`,
         column,
         label,
         label,
@@ -85,7 +93,7 @@ export function matchLabels(table: RawTable, schema: TableSchema, schemaFile: st
       issue(
         "duplicate-label",
         "error",
-        `Column ${column + 1} "${trimmed}" and column ${earlier + 1} "${table.labels[earlier]!.trim()}" both match field "${field.name}": remove or rename one of them (or fix ${mappingFile}).`,
+        `${capital(nameColumn(table, column, field.name))} and ${nameColumn(table, earlier, field.name)} both give field "${field.name}": keep one. To leave this one out, add ${JSON.stringify(header)}: null to ${mappingFile}.`,
         column,
         field.name,
         label,
@@ -99,14 +107,20 @@ export function matchLabels(table: RawTable, schema: TableSchema, schemaFile: st
   schema.fields.forEach((field, index) => {
     if (fieldColumns[index]! >= 0) return;
     const required = field.constraints?.required === true || keyFields.has(field.name);
-    const aliases = field.lero.aliases?.length ? ` (or one of its aliases: ${field.lero.aliases.map((a) => `"${a}"`).join(", ")})` : "";
+    // Short aliases only: a question's whole text is no help in a one-line message.
+    const short = (field.lero.aliases ?? []).filter((alias) => alias.length <= 30);
+    const aliases = short.length > 0 ? ` (a column headed ${short.map((a) => `"${a}"`).join(" or ")} is used without one)` : "";
     issue(
       "missing-label",
       required ? "error" : "warning",
-      `No column matches field "${field.name}"${required ? ", which is required" : "; its values will be empty"}: add a column labelled "${field.name}"${aliases}, or map an export column to it in ${mappingFile}.`,
+      `No column gives field "${field.name}"${required ? ", which is required" : "; its values will be empty"}. Find the export column that holds it (lero-evidence inspect lists every header) and add "<its header>": "${field.name}" to ${mappingFile}${aliases}; if every row has the same value, add "${field.name}": {"value": …} instead.`,
       undefined,
       field.name,
     );
   });
   return { fieldColumns, dropped, issues };
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -8,6 +8,7 @@ import { KeyIndex } from "./key-index.ts";
 import { matchLabels } from "./labels.ts";
 import { recordFactory } from "./record.ts";
 import { checkSchema, schemaFileOf } from "./schema-check.ts";
+import { exportColumn, exportHeader } from "./where.ts";
 
 export interface ValidateOptions {
   /**
@@ -112,7 +113,10 @@ export function validateTable(table: RawTable, schema: TableSchema, options: Val
     return references === undefined ? [] : [{ key, references, fields: key.fields.map((name) => byName.get(name)!) }];
   });
 
-  const duplicates = new DuplicateRows(table.rows);
+  // Columns the mapping adds come first; they are not the export's, so they make no row blank or unique.
+  let added = 0;
+  while (table.sourceColumns !== undefined && table.sourceColumns[added] === -1) added++;
+  const duplicates = new DuplicateRows(table.rows, added);
   const labelCount = table.labels.length;
   const makeRecord = recordFactory(fields.map((f) => f.name));
   const values: unknown[] = new Array(fields.length);
@@ -128,7 +132,11 @@ export function validateTable(table: RawTable, schema: TableSchema, options: Val
     if (table.sheet !== undefined) found.sheet = table.sheet;
     found.line = line;
     found.row = row;
-    if (column >= 0) found.column = column + 1;
+    if (column >= 0) {
+      const number = exportColumn(table, column);
+      if (number !== undefined) found.column = number;
+      found.label = exportHeader(table, column);
+    }
     if (field !== undefined) found.field = field;
     if (value !== undefined) found.value = value;
     rowIssues.push(found);
@@ -140,7 +148,7 @@ export function validateTable(table: RawTable, schema: TableSchema, options: Val
     line = table.lines[index]!;
     rowIssues.length = 0;
 
-    if (isBlank(cells)) {
+    if (isBlank(cells, added)) {
       report("blank-row", "warning", `Row ${row} is empty: it was skipped. Delete empty rows from the export to silence this.`, -1, undefined, undefined);
       rejected.push({ row, line, issues: rowIssues.slice() });
       issues.push(rowIssues[0]!);
@@ -153,7 +161,7 @@ export function validateTable(table: RawTable, schema: TableSchema, options: Val
       report(
         "missing-cell",
         "error",
-        `Row ${row} has ${width} cells but there are ${labelCount} columns: ${missing === 1 ? "the last cell is" : `the last ${missing} cells are`} missing, so the row may be cut short or shifted. Check the row in the export.`,
+        `Row ${row} ends early: it has no ${missing === 1 ? "cell for the last column" : `cells for the last ${missing} columns`}, so the row may be cut short or shifted (a line break inside an answer often does this). Check the row in the export.`,
         width,
         fieldOfColumn(fields, width) ?? table.labels[width],
         null,
@@ -162,7 +170,7 @@ export function validateTable(table: RawTable, schema: TableSchema, options: Val
       report(
         "extra-cell",
         "error",
-        `Row ${row} has ${width} cells but there are only ${labelCount} columns: a stray delimiter or an unlabelled column may have shifted the row. Check the row in the export.`,
+        `Row ${row} has more cells than the export has columns: a stray delimiter or an unlabelled column may have shifted the row. Check the row in the export.`,
         labelCount,
         undefined,
         cells[labelCount] ?? null,
@@ -256,7 +264,7 @@ export function validateTable(table: RawTable, schema: TableSchema, options: Val
     const issue: Issue = {
       code: "source-error",
       severity: "error",
-      message: `${rejected.length} of ${read} rows (${share.toFixed(1)}%) were rejected, more than the ${maxShare * 100}% allowed: the export may not match the schema. Fix the rejected rows listed above, or check the export format and mapping.`,
+      message: `${rejected.length} of ${read} rows (${share.toFixed(1)}%) were rejected, more than the ${maxShare * 100}% allowed: so many usually mean the export or its mapping does not match the schema. Check the mapping first (a column sent to the wrong field rejects every row); if it is right, correct the rejected rows in the export.`,
       file: table.file,
     };
     if (table.sheet !== undefined) issue.sheet = table.sheet;
@@ -270,8 +278,11 @@ function stopped(issues: Issue[], dropped: string[]): TableValidation {
   return { valid: !issues.some((i) => i.severity === "error"), issues, records: [], rows: [], rejected: [], dropped, read: 0 };
 }
 
-function isBlank(cells: readonly Cell[]): boolean {
-  for (const cell of cells) if (cell !== null && cell.trim() !== "") return false;
+function isBlank(cells: readonly Cell[], from: number): boolean {
+  for (let j = from; j < cells.length; j++) {
+    const cell = cells[j];
+    if (cell !== null && cell !== undefined && cell.trim() !== "") return false;
+  }
   return true;
 }
 

@@ -54,7 +54,7 @@ describe("lero-evidence check", () => {
     expect(await main(["check", "outcomes", file], io)).toBe(1);
     const text = out.join("\n");
     expect(text).toMatch(/type-error|constraint-error/);
-    expect(text).toMatch(/outcomes\.csv:2/);
+    expect(text).toMatch(/row 1 \(line 2\)/);
     expect(text).toContain("assessment_date");
   });
 

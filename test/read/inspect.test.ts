@@ -9,7 +9,16 @@ describe("inspectExport", () => {
     expect(inspection).toMatchObject({ format: "qualtrics", encoding: "utf-8", delimiter: ",", headerRows: 3, rowCount: 1 });
     expect(inspection.metadata).toContain("IPAddress");
     expect(inspection.columns).toHaveLength(20);
-    expect(inspection.columns[0]).toEqual({ index: 1, label: "StartDate", question: "Anfangsdatum", inferredType: "datetime", examples: ["2017-07-18 08:28:09"], empty: 0 });
+    expect(inspection.columns[0]).toEqual({
+      index: 1,
+      exportColumn: 1,
+      label: "StartDate",
+      question: "Anfangsdatum",
+      inferredType: "datetime",
+      examples: ["2017-07-18 08:28:09"],
+      looks: "looks like dates or times, 1 value",
+      empty: 0,
+    });
     expect(inspection.columns[4]).toMatchObject({ label: "Progress", inferredType: "integer" });
     expect(inspection.columns[13]).toMatchObject({ label: "LocationLatitude", inferredType: "number" });
     expect(inspection.columns[9]).toMatchObject({ label: "RecipientLastName", inferredType: "empty", examples: [], empty: 1 });
@@ -30,8 +39,9 @@ describe("inspectExport", () => {
     expect(lines[1]).toBe('format redcap (1 header row), encoding utf-8, delimiter ","');
     expect(lines[2]).toBe("4 rows, 6 columns");
     expect(lines[3]).toBe("tool metadata (personal or technical, not survey answers): record_id, form_1_complete, form_2_complete");
-    expect(lines[5]).toMatch(/^#\s+label\s+type\s+empty\s+examples\s+question$/);
-    expect(text).toContain('4  check_two        string       2  "a|c", "b|d"');
+    expect(lines[5]).toMatch(/^\s*#\s+header\s+type\s+empty\s+examples\s+question$/);
+    // "#" is the column of the export file: check_two's choices start at its column 7.
+    expect(text).toContain(' 7  check_two        string       2  "a|c", "b|d"');
   });
 });
 

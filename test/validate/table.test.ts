@@ -7,7 +7,8 @@ import { field, schema, table } from "./fixtures.ts";
 /** The position and identity of an issue, without its message. */
 function where(issue: Issue | undefined) {
   if (issue === undefined) return undefined;
-  const { message: _message, ...rest } = issue;
+  // The export header (`label`) is checked in its own tests below.
+  const { message: _message, label: _label, ...rest } = issue;
   return rest;
 }
 
@@ -62,8 +63,9 @@ describe("validateTable: label issues stop validation", () => {
     expect(result.issues.map(where)).toEqual([
       { code: "duplicate-label", severity: "error", file: "audit.csv", line: 1, column: 6, field: "region", value: "Region" },
     ]);
+    expect(result.issues[0]!.label).toBe("Region");
     expect(result.issues[0]!.message).toBe(
-      'Column 6 "Region" and column 3 "region" both match field "region": remove or rename one of them (or fix audit.mapping.json).',
+      'Column 6 "Region" and column 3 "region" both give field "region": keep one. To leave this one out, add "Region": null to audit.mapping.json.',
     );
   });
 
@@ -73,9 +75,10 @@ describe("validateTable: label issues stop validation", () => {
       { code: "extra-label", severity: "error", file: "audit.csv", line: 1, column: 6, field: "Email", value: "Email" },
     ]);
     expect(result.issues[0]!.message).toBe(
-      'Column 6 "Email" has no disclosure role: it is neither a field of schema "audit" nor listed in its lero.drop. ' +
-        "The export tool marks it as its own metadata, which may hold personal data. " +
-        "Add it to data/schemas/audit.json as a field with a lero.role, list it in lero.drop to discard it, or map it to a field in audit.mapping.json.",
+      'Column 6 "Email" is not a field of the audit data, so nothing says whether it may be published (it is empty). ' +
+        "The survey tool marks it as its own metadata, which may hold personal data. " +
+        'To leave it out, add "Email": null to audit.mapping.json. If it holds answers the release needs, map it to a field instead ("Email": "field_name"), ' +
+        "or ask a developer to add a field with a disclosure role to data/schemas/audit.json.",
     );
   });
 
@@ -364,7 +367,7 @@ describe("validateTable: the rejected share", () => {
     const last = result.issues.at(-1)!;
     expect(where(last)).toEqual({ code: "source-error", severity: "error", file: "audit.csv" });
     expect(last.message).toBe(
-      "2 of 20 rows (10.0%) were rejected, more than the 5% allowed: the export may not match the schema. Fix the rejected rows listed above, or check the export format and mapping.",
+      "2 of 20 rows (10.0%) were rejected, more than the 5% allowed: so many usually mean the export or its mapping does not match the schema. Check the mapping first (a column sent to the wrong field rejects every row); if it is right, correct the rejected rows in the export.",
     );
   });
 

@@ -6,13 +6,11 @@ import { headerText, labelKey, oneToOneColumns, type Adapted } from "../columns.
  * wording we are sure of. `ID` is the same everywhere.
  */
 const START_TIME = new Set(["start time", "heure de début", "startzeit", "hora de inicio"]);
+const COMPLETION_TIME = new Set(["completion time", "heure de fin", "fertigstellungszeit", "hora de finalización"]);
 const METADATA = new Set([
   "id",
   ...START_TIME,
-  "completion time",
-  "heure de fin",
-  "fertigstellungszeit",
-  "hora de finalización",
+  ...COMPLETION_TIME,
   "email",
   "adresse de messagerie",
   "e-mail",
@@ -21,11 +19,23 @@ const METADATA = new Set([
   "nom",
   "nombre",
   "last modified time",
+  "total points",
+  "quiz feedback",
+  "grade posted time",
+  "language",
 ]);
+
+/** A quiz form puts "Points - <question>" and "Feedback - <question>" after each marked question. */
+function isQuizColumn(key: string): boolean {
+  return /^(points|feedback) - /.test(key);
+}
 
 /** Whether a header row starts the way a Microsoft Forms export does. */
 export function isMicrosoftFormsHeader(header: readonly Cell[]): boolean {
-  return labelKey(headerText(header[0])) === "id" && START_TIME.has(labelKey(headerText(header[1])));
+  const first = header.slice(0, 3).map((cell) => labelKey(headerText(cell)));
+  if (first[0] === "id" && START_TIME.has(first[1] ?? "")) return true;
+  // Someone deleted the ID column, or the sheet was saved as CSV with its columns reordered.
+  return first.some((key) => START_TIME.has(key)) && first.some((key) => COMPLETION_TIME.has(key));
 }
 
 /**
@@ -37,7 +47,8 @@ export function adaptMicrosoftForms(records: readonly Cell[][]): Adapted {
   const metadata: string[] = [];
   let leading = true;
   for (const column of columns) {
-    if (leading && METADATA.has(labelKey(column.label))) {
+    const key = labelKey(column.label);
+    if ((leading && METADATA.has(key)) || isQuizColumn(key)) {
       metadata.push(column.label);
       continue;
     }

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync as existsSync, readdirSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import type { Cell } from "../../types.ts";
 import { headerText, labelKey, usedColumns, type Adapted, type ColumnSpec } from "../columns.ts";
@@ -15,6 +15,8 @@ export interface DictionaryField {
   choices: { code: string; label: string }[];
   /** Marked `y` in the dictionary's "Identifier?" column: personal data. */
   identifier: boolean;
+  /** The text validation type: `number`, `number_comma_decimal`, `date_dmy`, … ("" when none). */
+  validation: string;
 }
 
 export interface Dictionary {
@@ -31,6 +33,7 @@ const DICTIONARY_COLUMNS = {
   label: ["field label", "field_label"],
   choices: ["choices, calculations, or slider labels", "select_choices_or_calculations"],
   identifier: ["identifier?", "identifier"],
+  validation: ["text validation type or show slider number", "text_validation_type_or_show_slider_number"],
 } as const;
 
 const SYSTEM_COLUMNS = new Set([
@@ -60,28 +63,63 @@ export function looksLikeRedcap(header: readonly Cell[]): boolean {
 }
 
 /**
- * Where the data dictionary of a REDCap export is: the `dictionary` option, else `<stem>.dictionary.csv`,
- * `<stem>_dictionary.csv` or `dictionary.csv` next to the export. Undefined when there is none.
+ * The parts of a file name REDCap gives a data export, `<Project>_DATA_<yyyy-mm-dd>_<hhmm>.csv`
+ * (`_DATA_LABELS_` for the export with labels instead of codes): the project part, or undefined.
+ */
+export function redcapDataName(file: string): { project: string; labels: boolean } | undefined {
+  const match = /^(.+?)_DATA_(LABELS_)?\d{4}-\d{2}-\d{2}_\d{4}(\.csv)?$/i.exec(basename(file));
+  return match === null ? undefined : { project: match[1]!, labels: match[2] !== undefined };
+}
+
+const REDCAP_DICTIONARY = /^(.+?)_DataDictionary_\d{4}-\d{2}-\d{2}(_\d{4})?\.csv$/i;
+
+/** The names looked for, in order, in messages. */
+export function dictionaryNames(file: string): string[] {
+  const stem = basename(file, extname(file));
+  const redcap = redcapDataName(file);
+  return [`${stem}.dictionary.csv`, `${stem}_dictionary.csv`, ...(redcap === undefined ? [] : [`${redcap.project}_DataDictionary_<date>.csv`]), "dictionary.csv"];
+}
+
+/**
+ * Where the data dictionary of a REDCap export is: the `dictionary` option, else beside the export
+ * `<stem>.dictionary.csv` or `<stem>_dictionary.csv`; for a file named as REDCap names it
+ * (`<Project>_DATA_<date>_<time>.csv`), the newest `<Project>_DataDictionary_<date>.csv`, or the only
+ * `*_DataDictionary_*.csv` in the folder; and last `dictionary.csv`. Undefined when there is none.
  */
 export function findDictionary(file: string, option?: string): string | undefined {
   if (option !== undefined) {
     if (!existsSync(option)) {
-      throw sourceError(option, `the data dictionary given for ${file} does not exist; check the path of the dictionary option.`);
+      throw sourceError(option, `the data dictionary given for ${file} does not exist; check the path given with --dictionary.`);
     }
     return option;
   }
-  const folder = dirname(file);
-  const stem = basename(file, extname(file));
-  return [`${stem}.dictionary.csv`, `${stem}_dictionary.csv`, "dictionary.csv"]
-    .map((name) => join(folder, name))
-    .find((candidate) => candidate !== file && existsSync(candidate));
+  return ownDictionary(file) ?? [join(dirname(file), "dictionary.csv")].find((candidate) => candidate !== file && existsSync(candidate));
 }
 
-/** Whether a dictionary named after the export sits next to it (a bare `dictionary.csv` is not evidence). */
-export function hasOwnDictionary(file: string): boolean {
+/** A dictionary beside the export that is named after it (a bare `dictionary.csv` is not evidence). */
+function ownDictionary(file: string): string | undefined {
   const folder = dirname(file);
   const stem = basename(file, extname(file));
-  return existsSync(join(folder, `${stem}.dictionary.csv`)) || existsSync(join(folder, `${stem}_dictionary.csv`));
+  const named = [`${stem}.dictionary.csv`, `${stem}_dictionary.csv`].map((name) => join(folder, name)).find((candidate) => existsSync(candidate));
+  if (named !== undefined) return named;
+  const redcap = redcapDataName(file);
+  if (redcap === undefined) return undefined;
+  let entries: string[];
+  try {
+    entries = readdirSync(folder);
+  } catch {
+    return undefined;
+  }
+  const dictionaries = entries.filter((name) => REDCAP_DICTIONARY.test(name)).sort();
+  const project = dictionaries.filter((name) => REDCAP_DICTIONARY.exec(name)![1]!.toLowerCase() === redcap.project.toLowerCase());
+  // The dates sort as text, so the last is the newest download.
+  const chosen = project.at(-1) ?? (dictionaries.length === 1 ? dictionaries[0] : undefined);
+  return chosen === undefined ? undefined : join(folder, chosen);
+}
+
+/** Whether a dictionary named after the export sits next to it, or the export has REDCap's own file name. */
+export function hasOwnDictionary(file: string): boolean {
+  return ownDictionary(file) !== undefined || redcapDataName(file) !== undefined;
 }
 
 /** Reads a REDCap data dictionary already parsed into records. */
@@ -94,6 +132,7 @@ export function parseDictionary(source: Source): Dictionary {
     label: at(DICTIONARY_COLUMNS.label),
     choices: at(DICTIONARY_COLUMNS.choices),
     identifier: at(DICTIONARY_COLUMNS.identifier),
+    validation: at(DICTIONARY_COLUMNS.validation),
   };
   if (index.name < 0 || index.type < 0) {
     throw formatError(
@@ -113,6 +152,7 @@ export function parseDictionary(source: Source): Dictionary {
       label: stripTags(text(index.label)),
       choices: parseChoices(text(index.choices)),
       identifier: labelKey(text(index.identifier)) === "y",
+      validation: labelKey(text(index.validation)),
     });
     order.push(name);
   }
@@ -161,14 +201,25 @@ export function adaptRedcap(records: readonly Cell[][], dictionary: Dictionary):
       }
       continue;
     }
-    const question = dictionary.fields.get(label)?.label ?? "";
-    columns.push({ label, question: question === "" ? null : question, sources: [j] });
+    const entry = dictionary.fields.get(label);
+    const question = entry?.label ?? "";
+    const column: ColumnSpec = { label, question: question === "" ? null : question, sources: [j] };
+    if (entry !== undefined && entry.validation.includes("comma_decimal")) column.merge = pointDecimal;
+    columns.push(column);
   }
   const recordIdField = dictionary.order[0];
   const metadata = columns
     .map((column) => column.label)
     .filter((label) => isSystemColumn(label) || label === recordIdField || dictionary.fields.get(label)?.identifier === true);
   return { format: "redcap", headerRows: 1, columns, metadata, listSeparator: REDCAP_SEPARATOR };
+}
+
+/** "3,5" → "3.5": a REDCap field validated as `number_comma_decimal` (or `number_1dp_comma_decimal`, …) is a number. */
+function pointDecimal(cells: Cell[]): Cell {
+  const cell = cells[0] ?? null;
+  if (cell === null) return null;
+  const text = cell.trim();
+  return /^[+-]?\d*,\d+$/.test(text) ? text.replace(",", ".") : cell;
 }
 
 /** REDCap writes a choice code into a variable name in lower case with other characters as "_". */
