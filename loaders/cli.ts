@@ -94,13 +94,17 @@ async function check(args: string[], io: Io): Promise<number> {
   const showValues = values["show-values"] === true;
   const review = reviewFolder(file);
   const columnsMatch = !result.issues.some((issue) => issue.severity === "error" && issue.row === undefined && issue.code !== "source-error");
-  const errors = result.issues.filter((i) => i.severity === "error").length;
+  // A build stops on an export with headings but no answers: check says so too, rather than "Valid.".
+  const empty = columnsMatch && result.read === 0;
+  const valid = result.valid && !empty;
+  const errors = result.issues.filter((i) => i.severity === "error").length + (empty ? 1 : 0);
   if (values.json) {
     const issues = showValues ? result.issues : result.issues.map(({ value: _value, ...issue }) => issue);
     io.out(
       JSON.stringify(
         {
-          valid: result.valid,
+          valid,
+          empty,
           rows: table.rows.length,
           checked: columnsMatch,
           read: result.read,
@@ -117,7 +121,7 @@ async function check(args: string[], io: Io): Promise<number> {
         2,
       ),
     );
-    return result.valid ? 0 : 1;
+    return valid ? 0 : 1;
   }
   io.out(`${file}: ${table.format} export, ${count(table.rows.length, "row")}, ${count(raw.labels.length, "column")}.`);
   io.out(mappingFile === undefined ? `Mapping: none (a ${dataset}.mapping.json beside the export is used when there is one).` : `Mapping: ${mappingFile}.`);
@@ -126,6 +130,8 @@ async function check(args: string[], io: Io): Promise<number> {
   if (result.dropped.length > 0) io.out(`Left out by the ${dataset} schema (tool metadata): ${result.dropped.join(", ")}.`);
   if (!columnsMatch) {
     io.out(`No row was checked: the columns do not match the ${dataset} data. Fix the column problems below, then run check again.`);
+  } else if (empty) {
+    io.out(`${basename(file)} has column headings but no answers, so a build would publish nothing for ${dataset} and stops. Export the responses again from the survey tool, with the data.`);
   } else {
     io.out(`${count(result.read, "row")} checked: ${count(result.records.length, "accepted", "accepted")}, ${count(result.rejected.length, "rejected", "rejected")}.`);
   }
@@ -143,8 +149,8 @@ async function check(args: string[], io: Io): Promise<number> {
   }
   io.out("");
   io.out(`A build from this folder writes its private review files (every issue with its values, text held back) to ${review}; they are never published.`);
-  io.out(result.valid ? "Valid." : `Invalid: ${count(errors, "error")}.${showValues ? "" : " Cell values are hidden; add --show-values to see them."}`);
-  return result.valid ? 0 : 1;
+  io.out(valid ? "Valid." : `Invalid: ${count(errors, "error")}.${showValues ? "" : " Cell values are hidden; add --show-values to see them."}`);
+  return valid ? 0 : 1;
 }
 
 async function buildDataCommand(args: string[], io: Io): Promise<number> {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -65,6 +65,19 @@ describe("lero-evidence check", () => {
     expect(await main(["frobnicate"], capture().io)).toBe(2);
     expect(await main(["check", "stigma"], capture().io)).toBe(2);
     expect(await main(["build-data"], capture().io)).toBe(2);
+  });
+
+  it("says a header-only export is not valid, as the build would stop on it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lero-cli-"));
+    const header = readFileSync(join(SAMPLE_DIR, "outcomes.csv"), "utf8").split("\n")[0]!;
+    writeFileSync(join(dir, "outcomes.csv"), `${header}\n`);
+    const { io, out } = capture();
+    expect(await main(["check", "outcomes", join(dir, "outcomes.csv")], io)).toBe(1);
+    expect(out.join("\n")).toContain("has column headings but no answers");
+    expect(out.join("\n")).not.toContain("Valid.");
+    const json = capture();
+    expect(await main(["check", "outcomes", join(dir, "outcomes.csv"), "--json"], json.io)).toBe(1);
+    expect(JSON.parse(json.out.join("\n"))).toMatchObject({ valid: false, empty: true });
   });
 
   it("refuses to accept a shrink of a dataset that does not exist, naming the datasets", async () => {
