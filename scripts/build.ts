@@ -23,6 +23,8 @@ import { publishedDir } from "../loaders/site-data.ts";
 import { PipelineError } from "../loaders/types.ts";
 import { escapeHtml } from "./html.ts";
 import { checkMeasures } from "./measure-gate.ts";
+import { checkPayloads, formatPayloadFinding } from "./payload-gate.ts";
+import { resolveDataSource, SAMPLE_DIR } from "../loaders/data-dir.ts";
 import { withLock } from "./lock.ts";
 import { seedNpmCache } from "./seed-npm-cache.ts";
 
@@ -140,6 +142,13 @@ async function buildUnlocked(): Promise<void> {
       throw new PipelineError("source-error", [`The measure gate found ${measures.conflicts.length} measure(s) shown with more than one value:`, ...measures.conflicts.slice(0, 50).map((c) => `  ${c.message}`)].join("\n"));
     }
     process.stderr.write(`Measure gate passed: ${measures.shown} marked figures in ${measures.files} HTML files, one value per measure and key.\n`);
+    if (resolveDataSource().dir === SAMPLE_DIR) {
+      const payloads = checkPayloads(next);
+      if (!payloads.ok) {
+        throw new PipelineError("source-error", [`The payload gate found ${payloads.findings.length} test payload(s) in the sample site:`, ...payloads.findings.slice(0, 50).map((f) => `  ${formatPayloadFinding(f)}`)].join("\n"));
+      }
+      process.stderr.write(`Payload gate passed: no test payload in ${payloads.files} pages and data files of the sample site.\n`);
+    }
     const old = join(TMP, `dist-old-${process.pid}`);
     if (existsSync(DIST)) await rename(DIST, old);
     await rename(next, DIST);

@@ -21,6 +21,7 @@ import { makeStandards } from "./sample/standards.ts";
 import { makeStigma, STIGMA_MAPPING } from "./sample/stigma.ts";
 import { STORIES, storyMarkdown } from "./sample/stories.ts";
 import { makeWorkforce } from "./sample/workforce.ts";
+import type { HostileTexts } from "./sample/texts.ts";
 
 export const SAMPLE_DIR = join(PROJECT_ROOT, "data", "sample");
 export const SAMPLE_PEOPLE = 8000;
@@ -37,8 +38,12 @@ function isInside(child: string, parent: string): boolean {
   return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }
 
-/** Writes the whole sample into `dir`. */
-export async function makeSample(dir: string = SAMPLE_DIR, log: (m: string) => void = () => {}): Promise<SampleSummary> {
+/**
+ * Writes the whole sample into `dir`. `hostile` plants the quality gates' markup and formulas in
+ * slots that otherwise hold ordinary answers, so the rest of the data is the same (never in data/sample/).
+ */
+export async function makeSample(dir: string = SAMPLE_DIR, log: (m: string) => void = () => {}, hostile: HostileTexts = {}): Promise<SampleSummary> {
+  if (Object.keys(hostile).length > 0 && isInside(resolve(dir), SAMPLE_DIR)) throw new Error(`refusing to plant hostile text in ${SAMPLE_DIR}: the sample is what visitors read`);
   mkdirSync(dir, { recursive: true });
   rmSync(join(dir, "stories"), { recursive: true, force: true });
   mkdirSync(join(dir, "stories"), { recursive: true });
@@ -49,7 +54,7 @@ export async function makeSample(dir: string = SAMPLE_DIR, log: (m: string) => v
   };
 
   const leros = makeLeros();
-  const audit = await makeAudit(leros);
+  const audit = await makeAudit(leros, hostile.audit);
   put("audit.xlsx", audit.buffer);
   log(`audit.xlsx: ${audit.answers.length} LEROs`);
 
@@ -57,11 +62,11 @@ export async function makeSample(dir: string = SAMPLE_DIR, log: (m: string) => v
   put("standards.csv", standards.text);
   log(`standards.csv: ${standards.rows} rows`);
 
-  const workforce = makeWorkforce(leros);
+  const workforce = makeWorkforce(leros, hostile.workforce);
   put("workforce.csv", workforce.text);
   log(`workforce.csv: ${workforce.rows} trainees`);
 
-  const stigma = makeStigma();
+  const stigma = makeStigma(hostile.stigma);
   put("stigma.csv", stigma.text);
   put("stigma.mapping.json", `${JSON.stringify(STIGMA_MAPPING, null, 2)}\n`);
   log(`stigma.csv: ${stigma.rows} rows from ${stigma.respondents} respondents`);

@@ -4,7 +4,8 @@ import * as V from "../schemas/vocab.ts";
 import type { Lero } from "./leros.ts";
 import { clamp, Rng } from "./prng.ts";
 import { MS_FORMS_METADATA } from "./sample-vocab.ts";
-import { AUDIT_TRAPS, INNOVATIONS } from "./texts.ts";
+import { innovationDescription, seedFrom } from "./compose.ts";
+import { AUDIT_TRAPS, type PlantedText } from "./texts.ts";
 import { fixZipTimes, type Trap } from "./util.ts";
 
 export const AUDIT_WAVE = 2025;
@@ -20,7 +21,7 @@ function msList(items: readonly string[]): string {
   return items.length === 0 ? "" : `${items.join(";")};`;
 }
 
-export async function makeAudit(leros: readonly Lero[]): Promise<{ buffer: Buffer; answers: AuditAnswers[]; traps: Trap[] }> {
+export async function makeAudit(leros: readonly Lero[], hostile: readonly PlantedText[] = []): Promise<{ buffer: Buffer; answers: AuditAnswers[]; traps: Trap[] }> {
   const rng = new Rng("audit");
   // Submission order: shuffled, with start times spread over eight weeks.
   const order = rng.shuffle(leros);
@@ -31,10 +32,11 @@ export async function makeAudit(leros: readonly Lero[]): Promise<{ buffer: Buffe
   const rows: (string | number | Date | null)[][] = [];
   const answers: AuditAnswers[] = [];
   const traps: Trap[] = [];
-  const trapRows = new Map<number, (typeof AUDIT_TRAPS)[number]>([
+  // Row 71 is the quality gates' slot: an ordinary answer here, hostile markup in their sample.
+  const trapRows = new Map<number, PlantedText>([
     [23, AUDIT_TRAPS[0]],
-    [71, AUDIT_TRAPS[1]],
-    [118, AUDIT_TRAPS[2]],
+    [71, hostile[0] ?? { what: "", text: innovationDescription(71) }],
+    [118, AUDIT_TRAPS[1]],
   ]);
 
   order.forEach((lero, i) => {
@@ -122,10 +124,10 @@ export async function makeAudit(leros: readonly Lero[]): Promise<{ buffer: Buffe
     if (trap !== undefined) {
       description = trap.text;
       consent = "Yes";
-      traps.push({ file: "audit.xlsx", row, line: row + 1, column: V.AUDIT_QUESTIONS.innovation_description, field: "innovation_description", what: trap.what });
+      if (trap.what !== "") traps.push({ file: "audit.xlsx", row, line: row + 1, column: V.AUDIT_QUESTIONS.innovation_description, field: "innovation_description", what: trap.what });
       if (innovation[0] === "None in the last year") innovation = ["New activity or service"];
     } else if (innovation[0] !== "None in the last year" && rng.chance(0.4)) {
-      description = rng.pick(INNOVATIONS);
+      description = innovationDescription(seedFrom(rng));
       consent = rng.chance(0.75) ? "Yes" : "No";
     }
 

@@ -4,7 +4,8 @@ import * as V from "../schemas/vocab.ts";
 import type { AuditAnswers } from "./audit.ts";
 import { AUDIT_WAVE } from "./audit.ts";
 import { Rng } from "./prng.ts";
-import { NOTES, STANDARDS_TRAPS } from "./texts.ts";
+import { goodPracticeNote, seedFrom } from "./compose.ts";
+import { STANDARDS_TRAPS, type PlantedText } from "./texts.ts";
 import { csvLine, type Trap } from "./util.ts";
 
 /** A statement of data/reference/standards-statements.csv, with the stages it applies to. */
@@ -27,7 +28,7 @@ export function makeStandards(answers: readonly AuditAnswers[]): { text: string;
   let text = csvLine(STANDARDS_COLUMNS);
   let row = 0;
   const traps: Trap[] = [];
-  const trapAt = new Map<number, (typeof STANDARDS_TRAPS)[number]>([
+  const trapAt = new Map<number, PlantedText>([
     [812, STANDARDS_TRAPS[0]],
     [3307, STANDARDS_TRAPS[1]],
   ]);
@@ -57,7 +58,7 @@ export function makeStandards(answers: readonly AuditAnswers[]): { text: string;
         consent = "true";
         traps.push({ file: "standards.csv", row, line: row + 1, column: "good_practice_note", field: "good_practice_note", what: trap.what });
       } else if (status === "In place" && rng.chance(0.06)) {
-        note = rng.pick(NOTES);
+        note = goodPracticeNote(seedFrom(rng));
         consent = rng.chance(0.8) ? "true" : "false";
       }
       text += csvLine([lero.name, AUDIT_WAVE, st.id, status, kind, note, consent]);

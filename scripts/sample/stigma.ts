@@ -6,7 +6,8 @@
 import * as V from "../schemas/vocab.ts";
 import { clamp, Rng } from "./prng.ts";
 import { SAMPLE_REGIONS, STIGMA_EXTRA_DROPS, STIGMA_LOOP_FIELD, STIGMA_YEAR_FIELD } from "./sample-vocab.ts";
-import { CLEAN_CONSENTED_QUOTES, SETTING_PHRASE, STIGMA_QUOTES, STIGMA_TRAPS } from "./texts.ts";
+import { seedFrom, stigmaQuote } from "./compose.ts";
+import { CLEAN_CONSENTED_QUOTES, SETTING_PHRASE, STIGMA_TRAPS, type PlantedText } from "./texts.ts";
 import { csvCell, fakeIp, fakePerson, qualtricsTime, type Trap } from "./util.ts";
 
 export const RESPONDENTS = 1200;
@@ -80,7 +81,7 @@ interface Built {
   trap?: { what: string; column: string; field: string };
 }
 
-export function makeStigma(): { text: string; rows: number; respondents: number; traps: Trap[]; plainQuotes: Trap[] } {
+export function makeStigma(hostile: readonly PlantedText[] = []): { text: string; rows: number; respondents: number; traps: Trap[]; plainQuotes: Trap[] } {
   const rng = new Rng("stigma");
   const columns = stigmaColumns();
   const col = (id: string) => columns.findIndex((c) => c.id === id);
@@ -137,8 +138,7 @@ export function makeStigma(): { text: string; rows: number; respondents: number;
       let quote = "";
       let consent = "";
       if (rng.chance(0.1)) {
-        quote = rng.pick(STIGMA_QUOTES).replace(/\{s\}/g, SETTING_PHRASE[setting] ?? "the service");
-        quote = quote.charAt(0).toUpperCase() + quote.slice(1);
+        quote = stigmaQuote(seedFrom(rng), SETTING_PHRASE[setting] ?? "the service", level < 2.1);
         consent = rng.chance(0.65) ? "Yes" : "No";
       }
       const values: Record<string, string> = {
@@ -171,6 +171,8 @@ export function makeStigma(): { text: string; rows: number; respondents: number;
     b.trap = { what, column: V.STIGMA_QUESTIONS.quote.id, field: "quote" };
   };
   STIGMA_TRAPS.forEach((t, i) => plant(150 + i * 263, t.text, t.consent, t.what));
+  // The quality gates' hostile sample plants its markup after the traps; data/sample/ has none.
+  hostile.forEach((t, i) => plant(150 + (STIGMA_TRAPS.length + i) * 263, t.text, t.consent ?? "Yes", t.what));
   CLEAN_CONSENTED_QUOTES.forEach((q, i) => plant(400 + i * 1100, q, "Yes", "consented quote with nothing to redact"));
 
   // A duplicate submission: an exact repeat of one row, straight after it.

@@ -3,7 +3,8 @@ import * as V from "../schemas/vocab.ts";
 import type { Lero } from "./leros.ts";
 import { clamp, Rng } from "./prng.ts";
 import { GOOGLE_TIMESTAMP } from "./sample-vocab.ts";
-import { FEEDBACK, WORKFORCE_TRAPS } from "./texts.ts";
+import { seedFrom, trainingFeedback } from "./compose.ts";
+import { WORKFORCE_TRAPS, type PlantedText } from "./texts.ts";
 import { csvLine, fakePerson, googleTime, type Trap } from "./util.ts";
 
 export const COHORT_SIZES = [31, 24] as const;
@@ -28,15 +29,16 @@ export function workforceHeaders(): string[] {
   ];
 }
 
-export function makeWorkforce(leros: readonly Lero[]): { text: string; rows: number; traps: Trap[] } {
+export function makeWorkforce(leros: readonly Lero[], hostile: readonly PlantedText[] = []): { text: string; rows: number; traps: Trap[] } {
   const rng = new Rng("workforce");
   const eol = "\r\n";
   let text = csvLine(workforceHeaders(), eol);
   const traps: Trap[] = [];
-  const trapAt = new Map<number, (typeof WORKFORCE_TRAPS)[number]>([
+  // Rows 27 and 44 are the quality gates' slots: ordinary answers here, hostile text in their sample.
+  const trapAt = new Map<number, PlantedText>([
     [9, WORKFORCE_TRAPS[0]],
-    [27, WORKFORCE_TRAPS[1]],
-    [44, WORKFORCE_TRAPS[2]],
+    [27, hostile[0] ?? { what: "", text: trainingFeedback(27) }],
+    [44, hostile[1] ?? { what: "", text: trainingFeedback(44) }],
   ]);
   // Trainees come from the more established LEROs, a few from each.
   const pool = leros.filter((l) => l.stage >= 1);
@@ -61,9 +63,9 @@ export function makeWorkforce(leros: readonly Lero[]): { text: string; rows: num
       if (trap !== undefined) {
         feedback = trap.text;
         consent = "Yes";
-        traps.push({ file: "workforce.csv", row, line: row + 1, column: V.WORKFORCE_QUESTIONS.feedback, field: "feedback", what: trap.what });
+        if (trap.what !== "") traps.push({ file: "workforce.csv", row, line: row + 1, column: V.WORKFORCE_QUESTIONS.feedback, field: "feedback", what: trap.what });
       } else if (rng.chance(0.55)) {
-        feedback = rng.pick(FEEDBACK);
+        feedback = trainingFeedback(seedFrom(rng));
         consent = rng.chance(0.7) ? "Yes" : "No";
       }
       text += csvLine(

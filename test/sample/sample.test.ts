@@ -9,6 +9,7 @@ import { categoryValue, loadSchema, type TableSchema } from "../../loaders/schem
 import { makeSample, makeScaled, SAMPLE_DIR } from "../../scripts/make-sample.ts";
 import { OUTCOME_TRAPS } from "../../scripts/sample/outcomes.ts";
 import { columnOf, FORMATS, readSample } from "./read-sample.ts";
+import { ARITHMETIC_PAYLOAD, FORMULA_PAYLOAD, HOSTILE, IMAGE_PAYLOAD, JAVASCRIPT_URL_PAYLOAD, PAYLOAD_MARKERS, SCRIPT_PAYLOAD } from "../fixtures/hostile/payloads.ts";
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
@@ -144,13 +145,48 @@ describe("sample exports against the schemas", () => {
     }
     expect(duplicates).toBe(1);
     const quotes = t.rows.map((r) => r[columnOf(t, "quote")] ?? "").join("\n");
-    for (const needle of ["@example.org", "020 7946", "LS1 4DY", "943 476 5919", "AB 12 34 56 C", "https://www.example.org", "<script>alert(1)</script>", '\n=HYPERLINK']) {
+    for (const needle of ["@example.org", "020 7946", "LS1 4DY", "943 476 5919", "AB 12 34 56 C", "https://www.example.org"]) {
       expect(quotes, needle).toContain(needle);
     }
+  });
+
+  it("holds no test payload in what visitors read, and answers that are not one template repeated", async () => {
+    const texts: string[] = [];
+    const stigma = await readSample(SAMPLE_DIR, "stigma", loadSchema("stigma"));
+    const quotes = stigma.rows.map((r) => r[columnOf(stigma, "quote")] ?? "").filter((q) => q !== "");
     const audit = await readSample(SAMPLE_DIR, "audit", loadSchema("audit"));
-    expect(audit.rows.some((r) => (r[columnOf(audit, "innovation_description")] ?? "").includes("<img src=x onerror=alert(1)>"))).toBe(true);
     const wf = await readSample(SAMPLE_DIR, "workforce", loadSchema("workforce"));
-    expect(wf.rows.some((r) => (r[columnOf(wf, "feedback")] ?? "").includes("javascript:alert(1)"))).toBe(true);
+    texts.push(...quotes, ...audit.rows.map((r) => r[columnOf(audit, "innovation_description")] ?? ""), ...wf.rows.map((r) => r[columnOf(wf, "feedback")] ?? ""));
+    texts.push(readFileSync(join(SAMPLE_DIR, "standards.csv"), "utf8"));
+    for (const marker of PAYLOAD_MARKERS) expect(texts.filter((t) => t.includes(marker)), marker).toEqual([]);
+    // Quotes are composed from fragments: nearly every one differs, and none opens half of them.
+    expect(new Set(quotes).size).toBeGreaterThan(quotes.length * 0.95);
+    const openings = new Map<string, number>();
+    for (const q of quotes) openings.set(q.split(" ").slice(0, 4).join(" "), (openings.get(q.split(" ").slice(0, 4).join(" ")) ?? 0) + 1);
+    expect(Math.max(...openings.values())).toBeLessThan(quotes.length * 0.1);
+  });
+
+  it("plants the quality gates' payloads only in a hostile copy, leaving every other value as in the sample", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lero-hostile-"));
+    dirs.push(dir);
+    await makeSample(dir, () => {}, HOSTILE);
+    const stigma = await readSample(dir, "stigma", loadSchema("stigma"));
+    const quotes = stigma.rows.map((r) => r[columnOf(stigma, "quote")] ?? "");
+    expect(quotes).toContain(SCRIPT_PAYLOAD);
+    expect(quotes).toContain(FORMULA_PAYLOAD);
+    const audit = await readSample(dir, "audit", loadSchema("audit"));
+    expect(audit.rows.some((r) => r[columnOf(audit, "innovation_description")] === IMAGE_PAYLOAD)).toBe(true);
+    const wf = await readSample(dir, "workforce", loadSchema("workforce"));
+    expect(wf.rows.map((r) => r[columnOf(wf, "feedback")])).toEqual(expect.arrayContaining([JAVASCRIPT_URL_PAYLOAD, ARITHMETIC_PAYLOAD]));
+    // Only the planted cells differ: every number, category and date is the sample's.
+    for (const file of ["outcomes.csv", "standards.csv"]) expect(readFileSync(join(dir, file)).equals(readFileSync(join(SAMPLE_DIR, file))), file).toBe(true);
+    const plain = await readSample(SAMPLE_DIR, "stigma", loadSchema("stigma"));
+    const quoteColumn = columnOf(plain, "quote");
+    const consentColumn = columnOf(plain, "quote_consent");
+    const differing = plain.rows.flatMap((row, i) => row.map((cell, j) => (cell === stigma.rows[i]![j] ? null : j)).filter((j) => j !== null));
+    expect(new Set(differing)).toEqual(new Set([quoteColumn, consentColumn].filter((j) => differing.includes(j))));
+    expect(differing.length).toBeGreaterThan(0);
+    await expect(makeSample(join(SAMPLE_DIR, "nested"), () => {}, HOSTILE)).rejects.toThrow(/refusing to plant hostile text/);
   });
 });
 
