@@ -50,6 +50,10 @@ export function personRules() {
   return loadPolicy().person;
 }
 
+export function organisationRules() {
+  return loadPolicy().organisation;
+}
+
 /** Gives every id under `root` a prefix, and follows it in references (`url(#id)`, `href="#id"`). */
 function prefixIds(root: Element, prefix: string): void {
   const ids = [...root.querySelectorAll("[id]")].map((el) => el.id);
