@@ -31,9 +31,14 @@ const PAGES: { name: string; path: string }[] = [
 
 export { regionSlug };
 
+/** A page's source: Markdown (`report.md`) or a page loader that prints it at build time (`report.md.ts`). */
+function hasPage(file: string): boolean {
+  return existsSync(join(SRC, file)) || existsSync(join(SRC, `${file}.ts`));
+}
+
 /** Pages made from data: one per region (if the page exists) and one per published story. */
 function* dynamicPaths(): Generator<string> {
-  if (existsSync(join(SRC, "regions", "[region].md"))) for (const region of loadRegions()) yield `/regions/${regionSlug(region.name)}`;
+  if (hasPage(join("regions", "[region].md"))) for (const region of loadRegions()) yield `/regions/${regionSlug(region.name)}`;
   const stories = join(publishedDir(), "stories.json");
   if (existsSync(join(SRC, "stories", "[slug].md")) && existsSync(stories)) {
     for (const story of JSON.parse(readFileSync(stories, "utf8")) as { slug: string }[]) yield `/stories/${story.slug}`;
@@ -49,7 +54,7 @@ export default {
   root: "src",
   // scripts/build.ts builds into a temporary folder and swaps it in only when everything passed.
   output: process.env.LERO_BUILD_OUT ?? "dist",
-  pages: PAGES.filter((page) => existsSync(join(SRC, `${page.path.slice(1)}.md`)) || existsSync(join(SRC, page.path.slice(1), "index.md"))),
+  pages: PAGES.filter((page) => hasPage(`${page.path.slice(1)}.md`) || hasPage(join(page.path.slice(1), "index.md"))),
   // The site's own stylesheet, with light and dark themes; no web fonts from a CDN.
   style: "style.css",
   globalStylesheets: [],

@@ -2,7 +2,8 @@
  * `npm run lint:language`: finds stigmatising words in the site's own text (docs/LANGUAGE.md lists
  * each term, what to say instead, and why). It reads the words a reader sees:
  * - every line of `src/**\/*.md`;
- * - string literals in `src/components/**\/*.ts` and `observablehq.config.ts` (titles, labels, sentences);
+ * - string literals in `src/components/**\/*.ts`, page loaders (`src/**\/*.md.ts`) and
+ *   `observablehq.config.ts` (titles, labels, sentences);
  * - `title` and `description` values in `data/schemas/*.json`;
  * - labels in `data/reference/*.json` and `*.csv` (titles of other organisations' publications are
  *   names, quoted as published, and are not checked).
@@ -241,6 +242,8 @@ export function lintProject(root: string = PROJECT_ROOT): Finding[] {
   return [
     ...walk(join(root, "src"), (p) => p.endsWith(".md")).flatMap((p) => lintText(read(p), rel(p), 1, { markdown: true })),
     ...walk(join(root, "src", "components"), (p) => p.endsWith(".ts")).flatMap((p) => lintTypeScript(read(p), rel(p))),
+    // Page loaders (`report.md.ts`) print a page's Markdown: their text is the page's text.
+    ...walk(join(root, "src"), (p) => /\.md\.[jt]s$/.test(p)).flatMap((p) => lintTypeScript(read(p), rel(p))),
     ...[join(root, "observablehq.config.ts")].flatMap((p) => lintTypeScript(read(p), rel(p))),
     ...flat(join(root, "data", "schemas"), /\.json$/).flatMap((p) => lintJson(read(p), rel(p), new Set(["title", "description"]))),
     ...flat(join(root, "data", "reference"), /\.json$/).flatMap((p) => lintJson(read(p), rel(p))),

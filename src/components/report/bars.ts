@@ -4,7 +4,7 @@
  * beside it, so long labels ("Job centre or employment service") never squeeze the bars to nothing.
  */
 import * as Plot from "@observablehq/plot";
-import { barsFigure, barsFrame, formatValue, type BarDatum, type BarsFigureOptions } from "../shared/bars.js";
+import { barsFigure, barsFrame, CHART_FONT_SIZE, formatValue, wrappedLines, type BarDatum, type BarsFigureOptions } from "../shared/bars.js";
 import { defined, isNumber, type ChartOptions } from "../shared/chart.js";
 import { chartWidth } from "../shared/figure.js";
 
@@ -16,20 +16,25 @@ export function narrowBarsChart(data: readonly BarDatum[], options: ChartOptions
   const shown = data.filter((d) => isNumber(d.value));
   const hidden = data.filter((d) => !isNumber(d.value));
   const max = Math.max(measure === "percent" ? 100 : 0, ...shown.map((d) => d.value as number));
-  const row = 44;
+  // Each label sits above its bar and wraps to the chart's width rather than being cut.
+  const labelWidth = options.width - 24;
+  const lines = Math.max(1, ...data.map((d) => wrappedLines(d.label, labelWidth)));
+  const row = 34 + lines * 16;
   return Plot.plot({
     ...defined({ document: options.document }),
     width: options.width,
-    height: 36 + data.length * row,
+    height: 50 + data.length * row,
     marginLeft: 14,
     marginRight: 44,
     marginTop: 8,
-    x: { label: options.axisLabel ?? (measure === "percent" ? "Percentage" : "Count"), domain: [0, max], grid: true, ticks: 4, ...(measure === "percent" ? { tickFormat: (d: number) => `${d}%` } : {}) },
+    marginBottom: 44,
+    style: { fontSize: `${CHART_FONT_SIZE}px` },
+    x: { labelOffset: 38, label: options.axisLabel ?? (measure === "percent" ? "Percentage" : "Count"), domain: [0, max], grid: true, ticks: 4, ...(measure === "percent" ? { tickFormat: (d: number) => `${d}%` } : {}) },
     // The band keeps room above each bar for its label.
-    y: { domain: data.map((d) => d.label), axis: null, paddingInner: 0.55, paddingOuter: 0.3, align: 1 },
+    y: { domain: data.map((d) => d.label), axis: null, paddingInner: 1 - 20 / row, paddingOuter: 0.1, align: 1 },
     marks: [
       Plot.barX(shown, { x: "value", y: "label", fill: "var(--lero-cat-1, #0072b2)" }),
-      Plot.text(data, { x: 0, y: "label", text: "label", textAnchor: "start", frameAnchor: "left", dy: -row * 0.36, fill: "currentColor", lineWidth: Math.max(10, options.width / 7) }),
+      Plot.text(data, { x: 0, y: "label", text: "label", textAnchor: "start", frameAnchor: "left", lineAnchor: "bottom", dy: -15, fill: "currentColor", lineWidth: labelWidth / CHART_FONT_SIZE }),
       Plot.text(shown, { x: "value", y: "label", text: (d: BarDatum) => formatValue(d.value, measure), textAnchor: "start", dx: 4, fill: "currentColor" }),
       Plot.text(hidden, { x: 0, y: "label", text: (d: BarDatum) => formatValue(d.value, measure), textAnchor: "start", dx: 4, fill: "var(--lero-suppressed, #767676)", fontStyle: "italic" }),
       Plot.ruleX([0]),

@@ -35,24 +35,54 @@ export function formatValue(value: Value, measure: "count" | "percent" = "count"
   return measure === "percent" ? `${value.toLocaleString("en-GB", { maximumFractionDigits: 1 })}%` : value.toLocaleString("en-GB");
 }
 
-/** The chart alone (an SVG), sized to `width`. */
+/** The size of every chart's text, in CSS pixels: never below 12 px (STYLE.md). */
+export const CHART_FONT_SIZE = 12;
+/** Roughly how wide a character of chart text is, in pixels, for fitting margins. */
+const CHAR_WIDTH = CHART_FONT_SIZE * 0.58;
+
+/** Lines a label takes when wrapped to `width` pixels (an estimate, as Plot's own wrapping). */
+export function wrappedLines(label: string, width: number): number {
+  const perLine = Math.max(4, Math.floor(width / CHAR_WIDTH));
+  let lines = 1;
+  let used = 0;
+  for (const word of label.split(/\s+/)) {
+    const length = word.length + (used > 0 ? 1 : 0);
+    if (used > 0 && used + length > perLine) {
+      lines++;
+      used = word.length;
+    } else used += length;
+  }
+  return lines;
+}
+
+/**
+ * The chart alone (an SVG), sized to `width`. Category labels sit left of their bars and wrap onto a
+ * second line rather than being cut ("Job centre or employment service").
+ */
 export function barsChart(data: readonly BarDatum[], options: BarsOptions = {}): SVGSVGElement | HTMLElement {
   const measure = options.measure ?? "count";
+  const width = chartWidth(options.width);
   const longest = Math.max(0, ...data.map((d) => d.label.length));
-  const marginLeft = options.marginLeft ?? Math.min(260, 12 + longest * 6.5);
+  const marginLeft = options.marginLeft ?? Math.min(Math.round(width * 0.4), 260, Math.ceil(16 + longest * CHAR_WIDTH));
+  const labelWidth = marginLeft - 14;
+  const lines = Math.max(1, ...data.map((d) => wrappedLines(d.label, labelWidth)));
+  const row = lines > 1 ? 16 + lines * 15 : 30;
   const shown = data.filter((d) => isNumber(d.value));
   const hidden = data.filter((d) => !isNumber(d.value));
   const max = Math.max(measure === "percent" ? 100 : 0, ...shown.map((d) => d.value as number));
   return Plot.plot({
     ...defined({ document: options.document }),
-    width: chartWidth(options.width),
-    height: 28 + data.length * 28,
+    width,
+    height: 48 + data.length * row,
     marginLeft,
     marginRight: 56,
-    x: { label: options.axisLabel ?? (measure === "percent" ? "Percentage" : "Count"), domain: [0, max], grid: true, ...(measure === "percent" ? { tickFormat: (d: number) => `${d}%` } : {}) },
-    y: { label: null, domain: data.map((d) => d.label), tickFormat: (d: string) => (d.length > 40 ? `${d.slice(0, 39)}…` : d) },
+    marginBottom: 44,
+    style: { fontSize: `${CHART_FONT_SIZE}px` },
+    x: { labelOffset: 38, label: options.axisLabel ?? (measure === "percent" ? "Percentage" : "Count"), domain: [0, max], grid: true, ticks: Math.max(2, Math.floor((width - marginLeft) / 90)), ...(measure === "percent" ? { tickFormat: (d: number) => `${d}%` } : {}) },
+    y: { label: null, domain: data.map((d) => d.label), axis: null },
     marks: [
       Plot.barX(shown, { x: "value", y: "label", fill: options.fill ?? "var(--lero-cat-1, #0072b2)" }),
+      Plot.text(data, { x: 0, y: "label", text: "label", textAnchor: "end", dx: -8, lineWidth: labelWidth / CHART_FONT_SIZE, fill: "currentColor" }),
       Plot.text(shown, { x: "value", y: "label", text: (d: BarDatum) => formatValue(d.value, measure), textAnchor: "start", dx: 4, fill: "currentColor" }),
       Plot.text(hidden, { x: 0, y: "label", text: (d: BarDatum) => formatValue(d.value, measure), textAnchor: "start", dx: 4, fill: "var(--lero-suppressed, #767676)", fontStyle: "italic" }),
       Plot.ruleX([0]),

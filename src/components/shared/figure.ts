@@ -204,7 +204,8 @@ export function figure(options: FigureOptions): HTMLElement {
   for (const note of notes) caption.append(doc.createElement("br"), element(doc, "span", {}, note));
   root.append(caption);
 
-  const actions = element(doc, "div", { class: "lero-chart-downloads", role: "group", "aria-label": `Download “${title}”` });
+  // The CSV travels with the buttons, so a figure drawn at build time can offer it (`enhance.ts`).
+  const actions = element(doc, "div", { class: "lero-chart-downloads", role: "group", "aria-label": `Download “${title}”`, "data-csv": toCsv(columns, rows) });
   const csvButton = element(doc, "button", { type: "button" }, "Data (CSV)");
   const svgButton = element(doc, "button", { type: "button" }, "Image (SVG)");
   const pngButton = element(doc, "button", { type: "button" }, "Image (PNG)");

@@ -1,19 +1,27 @@
+/**
+ * The home page, as a Framework page loader: it prints the page's Markdown when the site is built,
+ * with the headline figures and the stigma chart drawn into it (scripts/pages/prerender.ts), so they
+ * show at first paint and with scripts off.
+ */
+import { barc10 } from "./components/outcomes/barc.ts";
+import { reportFindings } from "./components/report/findings.ts";
+import { findingBlock, findingsFor, sectionLink } from "./components/report/section.ts";
+import { headlineCards } from "./components/shared/headline-card.ts";
+import { headlineFigures } from "./components/shared/headline-figures.ts";
+import { createDocument, enhanceScript, instruments, personRules, printPage, rawHtml, responsive, topicTables } from "../scripts/pages/prerender.ts";
+
+const doc = createDocument();
+const rules = personRules();
+const headlines = topicTables("headlines");
+const focus = findingsFor(reportFindings(headlines, barc10(instruments()), rules), "stigma")[0];
+const noFocus = doc.createElement("p");
+noFocus.textContent = "The stigma survey has no published figures yet.";
+
+printPage(`
 ---
 title: LERO Evidence
 toc: false
 ---
-
-```js
-import {headlineFigures} from "./components/shared/headline-figures.js";
-import {headlineCards} from "./components/shared/headline-card.js";
-import {reportFindings} from "./components/report/findings.js";
-import {barc10} from "./components/outcomes/barc.js";
-import {findingBlock, findingsFor, sectionLink} from "./components/report/section.js";
-const headlines = FileAttachment("./data/aggregates/headlines.json").json();
-const instruments = FileAttachment("./data/instruments.json").json();
-import {describeRules} from "./lib/disclosure-rules.js";
-const policy = FileAttachment("./data/disclosure.json").json();
-```
 
 # Evidence from Lived Experience Recovery Organisations
 
@@ -23,21 +31,17 @@ The College of Lived Experience Recovery Organisations (CLERO) trains peer resea
 
 ## The evidence at a glance
 
-```js
-display(headlineCards(headlineFigures(headlines)));
-```
+${rawHtml(headlineCards(headlineFigures(headlines), { document: doc }))}
 
-<p class="lero-source">Figures are rounded: counts of people to the nearest ${policy.person.rounding}. [c] means a figure is hidden to protect confidentiality. <a href="/methods">How the figures are made</a>.</p>
+<p class="lero-source">Figures are rounded: counts of people to the nearest ${rules.rounding}. [c] means a figure is hidden to protect confidentiality. <a href="/methods">How the figures are made</a>.</p>
 
 ## In focus: stigma in services
 
 People who use drugs tell us where they meet stigma. This chart comes straight from the latest survey; the [report](/report) has one like it for every part of the evidence.
 
-```js
-const focus = findingsFor(reportFindings(headlines, barc10(instruments), policy.person), "stigma")[0];
-display(focus ? findingBlock(focus, {width: Math.min(width, 720)}) : html`<p>The stigma survey has no published figures yet.</p>`);
-display(sectionLink("stigma"));
-```
+${rawHtml(focus ? responsive((width) => findingBlock(focus, { width, document: doc })) : noFocus)}
+
+${rawHtml(sectionLink("stigma", { document: doc }))}
 
 ## Read more
 
@@ -45,3 +49,6 @@ display(sectionLink("stigma"));
 - [Stories](/stories/): LEROs' impact in the words of the people involved.
 - [Explore the data](/explore): query the published data in your browser.
 - [Methods and data](/methods): how the data was collected and protected, downloads and how to cite.
+
+${enhanceScript()}
+`);

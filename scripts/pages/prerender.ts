@@ -1,0 +1,126 @@
+/**
+ * Build-time charts for Framework page loaders (`src/report.md.ts`, …; README "Pages at first paint").
+ *
+ * A page loader prints its page's Markdown when the site is built. Its charts are drawn here, in Node
+ * under jsdom, by the same components that draw them in the browser (they take a `document` option),
+ * and printed into the Markdown as raw HTML: the SVG, its title, description and data table are in
+ * the page's HTML, readable with scripts off, drawn at first paint and never moved by a script.
+ *
+ * One width cannot suit a phone and a laptop, so each chart is drawn twice: at a phone's column width
+ * (labels above the bars) and at a laptop's. A CSS container query on the chart's box shows the one
+ * that fits (`.lero-chart-narrow` / `.lero-chart-wide` in src/style.css); each scales a little with
+ * the column, and its text stays 12 px in CSS.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { JSDOM } from "jsdom";
+import { loadPolicy } from "../../loaders/disclose/policy.ts";
+import { REFERENCE_DIR } from "../../loaders/schema.ts";
+import { publishedDir, readPublishedJson } from "../../loaders/site-data.ts";
+import type { AggregateTable, Tables } from "../../src/components/shared/headline-figures.ts";
+import type { InstrumentsReference } from "../../src/components/outcomes/barc.ts";
+
+/** The width a chart is drawn at for a phone (the column is 326 px at 390 px, 256 px at 320 px). */
+export const NARROW_WIDTH = 340;
+/** The width a chart is drawn at for a wider column (704 px at 768 and 1280 px). */
+export const WIDE_WIDTH = 704;
+
+export function createDocument(): Document {
+  return new JSDOM("<!DOCTYPE html><html><body></body></html>", { pretendToBeVisual: true }).window.document;
+}
+
+/** Every published table of one topic, keyed by id, as `/data/aggregates/<topic>.json` gives a page. */
+export function topicTables(topic: string): Tables {
+  const tables: Record<string, AggregateTable> = {};
+  for (const file of readdirSync(join(publishedDir(), "aggregates")).sort()) {
+    const table = readPublishedJson<AggregateTable & { topic: string }>(join("aggregates", file));
+    if (table.topic === topic) tables[table.id] = table;
+  }
+  if (Object.keys(tables).length === 0) throw new Error(`No published tables have the topic "${topic}".`);
+  return tables;
+}
+
+/** The instruments' scales, as `/data/instruments.json` gives a page. */
+export function instruments(): InstrumentsReference {
+  const reference = JSON.parse(readFileSync(join(REFERENCE_DIR, "instruments.json"), "utf8")) as InstrumentsReference;
+  return { instruments: reference.instruments.map(({ id, shortName, total }) => ({ id, shortName, total })) } as InstrumentsReference;
+}
+
+export function personRules() {
+  return loadPolicy().person;
+}
+
+export function organisationRules() {
+  return loadPolicy().organisation;
+}
+
+/** Gives every id under `root` a prefix, and follows it in references (`url(#id)`, `href="#id"`). */
+function prefixIds(root: Element, prefix: string): void {
+  const ids = [...root.querySelectorAll("[id]")].map((el) => el.id);
+  if (ids.length === 0) return;
+  for (const el of root.querySelectorAll("[id]")) el.id = `${prefix}${el.id}`;
+  for (const el of [root, ...root.querySelectorAll("*")]) {
+    for (const attribute of [...el.attributes]) {
+      let value = attribute.value;
+      for (const id of ids) value = value.replaceAll(`url(#${id})`, `url(#${prefix}${id})`).replace(new RegExp(`^#${id}$`), `#${prefix}${id}`);
+      if (value !== attribute.value) el.setAttribute(attribute.name, value);
+    }
+  }
+}
+
+/**
+ * Draws `draw` at the wide and the narrow width and returns the wide drawing with, in each chart's box,
+ * both charts: `.lero-chart-wide` and `.lero-chart-narrow` (the CSS shows one). Everything else (title,
+ * table, source) is the wide drawing's, once. The download buttons are marked for `enhance.ts`, which
+ * makes them work once scripts run.
+ */
+export function responsive<T extends Element>(draw: (width: number) => T): T {
+  const wide = draw(WIDE_WIDTH);
+  const narrow = draw(NARROW_WIDTH);
+  const wideBodies = [...wide.querySelectorAll(".lero-chart-body")];
+  const narrowBodies = [...narrow.querySelectorAll(".lero-chart-body")];
+  if (wideBodies.length !== narrowBodies.length) throw new Error("A chart drew a different number of figures at two widths.");
+  wideBodies.forEach((body, i) => {
+    const doc = body.ownerDocument;
+    const a = doc.createElement("div");
+    a.className = "lero-chart-wide";
+    a.append(...body.childNodes);
+    const b = doc.createElement("div");
+    b.className = "lero-chart-narrow";
+    b.append(...narrowBodies[i]!.childNodes);
+    prefixIds(b, "n-");
+    body.append(a, b);
+    body.classList.add("lero-chart-responsive");
+  });
+  for (const group of wide.querySelectorAll(".lero-chart-downloads")) group.setAttribute("data-prerendered", "");
+  return wide;
+}
+
+/**
+ * An element as raw HTML for Markdown: one line (a blank line would end Markdown's HTML block), and
+ * no `$` (which Framework would read as the start of `${…}`).
+ */
+export function rawHtml(element: Element): string {
+  return element.outerHTML.replace(/\r/g, "&#13;").replace(/\n/g, "&#10;").replace(/\$/g, "&#36;");
+}
+
+/** Several elements as one block of raw HTML, in a `<div>` with the given class. */
+export function block(doc: Document, className: string, ...children: (Element | string)[]): string {
+  const div = doc.createElement("div");
+  div.className = className;
+  div.append(...children);
+  return rawHtml(div);
+}
+
+/**
+ * The script every page with build-time charts ends with (`root` is the way from the page to src/):
+ * the download buttons work once it runs. It loads a few KB, never Plot.
+ */
+export function enhanceScript(root = "./"): string {
+  return ["```js", `import {enhanceFigures} from "${root}components/shared/enhance.js";`, `enhanceFigures(document.getElementById("observablehq-main"));`, "```"].join("\n");
+}
+
+/** Prints a page loader's Markdown. */
+export function printPage(markdown: string): void {
+  process.stdout.write(markdown.replace(/^\n+/, ""));
+}

@@ -1,0 +1,62 @@
+/**
+ * The evidence report, as a Framework page loader: it prints the page's Markdown when the site is
+ * built, with every finding's chart drawn into it (scripts/pages/prerender.ts). The page's HTML holds
+ * every chart, description and table, so it reads the same with scripts off and draws at first paint.
+ */
+import { barc10 } from "./components/outcomes/barc.ts";
+import { reportFindings } from "./components/report/findings.ts";
+import { findingList, reportSection } from "./components/report/section.ts";
+import type { Section } from "./components/report/findings.ts";
+import { describeRules } from "./lib/disclosure-rules.ts";
+import { createDocument, enhanceScript, instruments, personRules, printPage, rawHtml, responsive, topicTables } from "../scripts/pages/prerender.ts";
+
+const doc = createDocument();
+const rules = personRules();
+const findings = reportFindings(topicTables("headlines"), barc10(instruments()), rules);
+const section = (id: Section): string => rawHtml(responsive((width) => reportSection(findings, id, { width, document: doc })));
+
+printPage(`
+---
+title: The evidence report
+---
+
+<div class="lero-report-cover">
+
+# The evidence report
+
+Lived Experience Recovery Organisations (LEROs) and the College of Lived Experience Recovery Organisations (CLERO): what the latest data says about research and evaluation, quality standards, the peer research workforce, stigma in services and recovery outcomes.
+
+</div>
+
+## Key findings
+
+${rawHtml(findingList(findings, { document: doc }))}
+
+Every sentence on this page is written from the published figures when the site is built, so it stays true when the data is updated. ${describeRules(rules, "person")} See [Methods and data](/methods).
+
+## Research and evaluation
+
+${section("research")}
+
+## Quality standards
+
+${section("standards")}
+
+## The peer research workforce
+
+${section("workforce")}
+
+## Stigma
+
+${section("stigma")}
+
+## Recovery outcomes
+
+${section("outcomes")}
+
+## About this report
+
+This report is generated from the data published on this site. The questions on stigma are adapted from the Substance Use Stigma Mechanisms Scale (Smith et al., 2016) and are asked separately for each service; results are not comparable with scores on the published scale. Recovery capital is measured with BARC-10 (Vilsaint et al., 2017); the outcomes are not a controlled comparison, and people who stay in touch may differ from those who do not. Full methods, data downloads and how to cite are on [Methods and data](/methods).
+
+${enhanceScript()}
+`);

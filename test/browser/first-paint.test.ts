@@ -1,0 +1,80 @@
+/**
+ * Pages whose charts are drawn at build time (Framework page loaders, scripts/pages/prerender.ts):
+ * with scripts off every chart and table is still there (as many SVGs as with scripts on); chart text
+ * is at least 12 px at a phone's width and a laptop's; the page loads no charting library; and each
+ * chart fills its column.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, serveSite, type StaticSite } from "../support/browser.ts";
+import { PRERENDERED } from "../support/layout.ts";
+
+interface Counts {
+  svgs: number;
+  tables: number;
+  figures: number;
+}
+
+const COUNT = `(() => ({
+  svgs: document.querySelectorAll("main figure svg").length,
+  tables: document.querySelectorAll("main figure table").length,
+  figures: document.querySelectorAll("main figure.lero-figure-chart").length,
+}))()`;
+
+/** The computed font sizes of the chart text the reader can see, and how much of its column each chart fills. */
+const LOOK = `(() => {
+  const shown = [...document.querySelectorAll("main figure .lero-chart-body svg")].filter((svg) => svg.getBoundingClientRect().width > 0);
+  const sizes = shown.flatMap((svg) => [...svg.querySelectorAll("text")].map((t) => parseFloat(getComputedStyle(t).fontSize)));
+  const fill = shown.map((svg) => svg.getBoundingClientRect().width / svg.closest(".lero-chart-body").getBoundingClientRect().width);
+  return { charts: shown.length, smallest: Math.min(...sizes), fill: Math.min(...fill) };
+})()`;
+
+describe("charts at first paint", () => {
+  let browser: Browser;
+  let site: StaticSite;
+  beforeAll(async () => {
+    site = await serveSite();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it.each(PRERENDERED)("%s shows every chart and table with scripts off", async (path) => {
+    const counts: Counts[] = [];
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      await page.goto(site.origin + path, { waitUntil: "networkidle" });
+      counts.push((await page.evaluate(COUNT)) as Counts);
+      await context.close();
+    }
+    const [on, off] = counts as [Counts, Counts];
+    expect(on.figures).toBeGreaterThan(0);
+    expect(off).toEqual(on);
+  });
+
+  it.each(PRERENDERED)("%s loads no charting library", async (path) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on("request", (request) => requests.push(request.url()));
+    await page.goto(site.origin + path, { waitUntil: "networkidle" });
+    await context.close();
+    expect(requests.filter((url) => /@observablehq\/plot|\/d3[@-]|duckdb/i.test(url))).toEqual([]);
+  });
+
+  for (const width of [390, 1280]) {
+    it.each(PRERENDERED)(`%s at ${width} px: chart text is at least 12 px and charts fill their column`, async (path) => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(site.origin + path, { waitUntil: "networkidle" });
+      const look = (await page.evaluate(LOOK)) as { charts: number; smallest: number; fill: number };
+      await context.close();
+      expect(look.charts).toBeGreaterThan(0);
+      expect(look.smallest).toBeGreaterThanOrEqual(12);
+      expect(look.fill).toBeGreaterThan(0.98);
+    });
+  }
+});
