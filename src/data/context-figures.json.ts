@@ -1,9 +1,5 @@
-// Official statistics for the Context page, from data/reference/context-figures.csv (one row per figure).
-import { readReferenceCsv } from "../../loaders/reference.ts";
+// Official statistics for the Context and region pages: only figures checked against their primary
+// publication (loaders/context-figures.ts says what that takes), from data/reference/context-figures.csv.
+import { loadContextFigures } from "../../loaders/context-figures.ts";
 
-const figures = readReferenceCsv("context-figures.csv").map((row) => ({
-  ...row,
-  value: Number(row.value),
-  checked: row.checked_against_primary === "yes",
-}));
-process.stdout.write(JSON.stringify(figures));
+process.stdout.write(JSON.stringify(loadContextFigures().shown));

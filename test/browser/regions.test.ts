@@ -53,7 +53,17 @@ describe("regions pages", () => {
       expect(await figure.locator("svg").count()).toBeGreaterThan(0);
       expect(await figure.locator("table").count()).toBe(1);
       expect((await figure.locator(".lero-chart-description").textContent())?.trim().length).toBeGreaterThan(20);
-      expect(await page.locator('[lang="cy"]').first().textContent()).toBe(region.name_cy);
+      // Wales alone is named in Welsh; English regions have no official Welsh names on this site.
+      if (region.nation === "Wales") expect(await page.locator('[lang="cy"]').first().textContent()).toBe(region.name_cy);
+      else expect(await page.locator('[lang="cy"]').count()).toBe(0);
+      // A plain first screen: the codes are in a line at the foot, and the official figures are there or
+      // it says plainly that none is checked for this region.
+      const firstScreen = await page.evaluate(() => [...document.querySelectorAll("main > *")].filter((e) => e.getBoundingClientRect().top < window.innerHeight).map((e) => (e as HTMLElement).innerText).join(" "));
+      expect(firstScreen).not.toMatch(/ITL|GSS|E1200|TL[C-N]\b/);
+      expect(await page.locator(".lero-region-codes").textContent()).toMatch(/^Codes: ITL1 TL[C-N]; GSS [ENSW]\d{8}\.$/);
+      await expect.poll(() => page.locator("main").textContent()).toMatch(/Official statistics for this region/);
+      // Every comparison draws its 95% intervals: the table gives them for the region and the UK.
+      expect(await figure.locator("thead th").allTextContents()).toEqual(expect.arrayContaining([`95% interval (${region.name})`, "95% interval (UK)", "Against the UK"]));
       expect(await page.locator('a[href="./"]').count()).toBeGreaterThan(0);
       await page.close();
       expectClean(problems);

@@ -21,6 +21,9 @@ export interface ContextFigure {
   licence?: string;
   reached_via?: string;
   checked: boolean;
+  /** Where in the publication the value is, and when it was read there (checked figures). */
+  table_or_section?: string;
+  accessed?: string;
   note?: string;
 }
 
@@ -92,7 +95,8 @@ export const CONTEXT_COLUMNS: TableColumn[] = [
   { key: "publication", label: "Publication" },
   { key: "published_date", label: "Published" },
   { key: "url", label: "Link" },
-  { key: "checked", label: "Checked against primary source", format: (v) => (v ? "Yes" : "No") },
+  { key: "table_or_section", label: "Where in the publication" },
+  { key: "accessed", label: "Read on" },
 ];
 
 export function contextFigure(

@@ -1,13 +1,13 @@
 /**
  * Every official figure with its source, as one table: area, measure, period, value, unit, a link to
- * the publication (web links only: a link to anything else would not be a source), the date, whether
- * it was checked against the primary publication and how it was reached. Text is set with
+ * the publication (web links only: a link to anything else would not be a source), its date, where in
+ * the publication the value is and the day it was read there. Text is set with
  * `textContent`; the table scrolls sideways inside a focusable region on a narrow screen.
  */
 import type { ContextFigure } from "./figures.js";
 import { formatContextValue } from "./summary.js";
 
-const HEADINGS = ["Nation or area", "Measure", "Period", "Value", "Unit", "Publisher and publication", "Published", "Checked against primary source", "How we reached it", "Note"];
+const HEADINGS = ["Nation or area", "Measure", "Period", "Value", "Unit", "Publisher and publication", "Published", "Where in the publication", "Read on", "Note"];
 
 export function contextSourcesTable(figures: readonly ContextFigure[], options: { document?: Document } = {}): HTMLDivElement {
   const doc = options.document ?? document;
@@ -47,8 +47,8 @@ export function contextSourcesTable(figures: readonly ContextFigure[], options: 
     link.rel = "noopener";
     source.append(`${f.publisher}: `, link);
     cell(f.published_date);
-    cell(f.checked ? "Yes" : "No");
-    cell(f.reached_via ?? "");
+    cell(f.table_or_section ?? "");
+    cell(f.accessed ?? "");
     cell(f.note ?? "");
   }
   const wrap = doc.createElement("div");

@@ -1,8 +1,8 @@
 /**
  * What the Context page says about the official figures, worked out here so the page only lays it
- * out: which figures each chart shows, the latest figure of each kind for the key list, and whether
- * every figure has been checked against its primary publication. Figures from different nations are
- * kept apart: nothing here adds them up.
+ * out: which figures each chart shows, the latest figure of each kind for the key list, and which
+ * figures are not shown yet because nobody has checked them against their primary publication.
+ * Figures from different nations are kept apart: nothing here adds them up.
  */
 import type { ContextFigure } from "./figures.js";
 
@@ -14,10 +14,13 @@ export function formatContextValue(value: number): string {
 const isOns = (f: ContextFigure): boolean => f.publisher.startsWith("Office for National Statistics");
 
 /** The figures of each chart on the page, by what they count and who publishes them. */
-export function contextGroups(figures: readonly ContextFigure[]): Record<"onsDeaths" | "onsRates" | "scotland" | "northernIreland" | "treatment", ContextFigure[]> {
+export function contextGroups(figures: readonly ContextFigure[]): Record<ContextGroup, ContextFigure[]> {
+  const rates = figures.filter((f) => isOns(f) && f.unit === "per million people");
+  // Areas are compared in one period only: the latest that the rates share.
+  const period = latestOf(rates)?.period;
   return {
     onsDeaths: figures.filter((f) => isOns(f) && f.unit === "deaths"),
-    onsRates: figures.filter((f) => isOns(f) && f.unit === "per million people"),
+    onsRates: rates.filter((f) => f.period === period),
     scotland: figures.filter((f) => f.nation_or_area === "Scotland"),
     northernIreland: figures.filter((f) => f.nation_or_area === "Northern Ireland"),
     treatment: figures.filter((f) => f.measure.startsWith("adults in contact")),
@@ -66,10 +69,76 @@ export function contextKeyList(figures: readonly ContextFigure[], options: { doc
   return list;
 }
 
-/** Whether every figure has been checked against its primary publication, in a sentence. */
-export function checkedNote(figures: readonly ContextFigure[]): string {
-  const unchecked = figures.filter((f) => !f.checked).length;
-  return unchecked === 0
-    ? "Every figure has been checked against the primary publication."
-    : `${unchecked} of the ${figures.length} figures have not yet been checked against the primary publication: they were taken from public reporting of the release (the table at the end says how). Check them before quoting.`;
+export type ContextGroup = "onsDeaths" | "onsRates" | "scotland" | "northernIreland" | "treatment";
+
+/** The page's charts, in order: each drawn only when it has a checked figure. */
+export const CONTEXT_SECTIONS: readonly { group: ContextGroup; id: string; heading: string; subtitle: string }[] = [
+  {
+    group: "onsDeaths",
+    id: "context-ons-deaths",
+    heading: "Deaths in England and Wales",
+    subtitle: "Number of deaths registered in the year; ONS measures: deaths related to drug poisoning (all drug poisonings, legal and illegal drugs) and, within them, deaths related to drug misuse. Wales is part of England and Wales.",
+  },
+  {
+    group: "onsRates",
+    id: "context-ons-rates",
+    heading: "Rates by region in England and Wales",
+    subtitle: "Deaths related to drug poisoning per million people, age-standardised (so areas with older or younger populations can be compared), in one year's registrations; ONS.",
+  },
+  {
+    group: "scotland",
+    id: "context-nrs-deaths",
+    heading: "Deaths in Scotland",
+    subtitle: "Drug misuse deaths in the year, National Records of Scotland definition (not the same as the ONS measures: do not compare directly or add).",
+  },
+  {
+    group: "northernIreland",
+    id: "context-nisra-deaths",
+    heading: "Deaths in Northern Ireland",
+    subtitle: "Deaths registered in the year, NISRA measures: drug-related deaths and, within them, drug misuse deaths (NISRA's definitions; not to be added to other nations).",
+  },
+  {
+    group: "treatment",
+    id: "context-ohid-treatment",
+    heading: "Adults in treatment in England",
+    subtitle: "Adults in contact with drug and alcohol treatment services in England during the financial year (April to March); OHID. Most LERO work happens alongside or after treatment, and much of it outside this count.",
+  },
+];
+
+/** A figure not yet checked against its primary publication: what it is, never its value. */
+export interface PendingFigure {
+  nation_or_area: string;
+  measure: string;
+  period: string;
+  publisher: string;
+  publication: string;
+}
+
+/** The unchecked figures, one line per publication: its measures, areas and periods. */
+export function pendingLines(pending: readonly PendingFigure[]): string[] {
+  const byPublication = new Map<string, PendingFigure[]>();
+  for (const f of pending) {
+    const key = `${f.publisher}: ${f.publication}`;
+    byPublication.set(key, [...(byPublication.get(key) ?? []), f]);
+  }
+  const list = (values: string[]) => [...new Set(values)].join(", ");
+  return [...byPublication].map(([publication, figures]) => `${publication} (${list(figures.map((f) => f.measure))}; ${list(figures.map((f) => f.nation_or_area))})`);
+}
+
+/** The paragraph and list that say which figures wait to be checked, or nothing when none does. */
+export function pendingNotice(pending: readonly PendingFigure[], options: { document?: Document } = {}): HTMLElement | null {
+  if (pending.length === 0) return null;
+  const doc = options.document ?? document;
+  const section = doc.createElement("div");
+  section.className = "lero-context-pending";
+  const intro = doc.createElement("p");
+  intro.textContent = `${pending.length} more official ${pending.length === 1 ? "figure is" : "figures are"} not shown yet: so far they have been read only in news reports or copies of the release, and each will appear once it has been checked against the publisher’s own. They come from:`;
+  const list = doc.createElement("ul");
+  for (const line of pendingLines(pending)) {
+    const item = doc.createElement("li");
+    item.textContent = line;
+    list.append(item);
+  }
+  section.append(intro, list);
+  return section;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ContextFigure } from "../../../src/components/context/figures.ts";
 import { contextSourcesTable } from "../../../src/components/context/sources-table.ts";
-import { checkedNote, contextGroups, contextKeyFigures, contextKeyList, latestOf } from "../../../src/components/context/summary.ts";
+import { contextGroups, contextKeyFigures, contextKeyList, latestOf, pendingLines, pendingNotice } from "../../../src/components/context/summary.ts";
 import { createDocument } from "../snapshot.ts";
 
 const base = { unit: "deaths", publication: "Release", published_date: "2025-01-01", url: "https://example.org/release", checked: true };
@@ -39,9 +39,28 @@ describe("context page summary", () => {
     expect(list.querySelector("li")?.innerHTML).toBe("<strong>5,448</strong> deaths related to drug poisoning were registered in England and Wales in 2023 (ONS).");
   });
 
-  it("says how many figures are not yet checked", () => {
-    expect(checkedNote(figures)).toMatch(/^1 of the 6 figures have not yet been checked/);
-    expect(checkedNote(figures.filter((f) => f.checked))).toBe("Every figure has been checked against the primary publication.");
+  it("compares areas in one period only: the latest the rates share", () => {
+    const rate = { ...base, measure: "deaths related to drug poisoning, age-standardised rate", unit: "per million people", publisher: ONS };
+    const groups = contextGroups([
+      { ...rate, id: "R1", nation_or_area: "North East", period: "2023 registrations", value: 174.3 },
+      { ...rate, id: "R2", nation_or_area: "London", period: "2023 registrations", value: 58.1 },
+      { ...rate, id: "R3", nation_or_area: "North East", period: "2024 registrations", value: 167.6 },
+      { ...rate, id: "R4", nation_or_area: "East of England", period: "2024 registrations", value: 66.3 },
+    ]);
+    expect(groups.onsRates.map((f) => f.id)).toEqual(["R3", "R4"]);
+  });
+
+  it("lists the figures still to be checked by publication, without their values", () => {
+    const pending = [
+      { nation_or_area: "England and Wales", measure: "deaths related to drug poisoning", period: "2023 registrations", publisher: ONS, publication: "Deaths 2023" },
+      { nation_or_area: "North East", measure: "rate", period: "2023 registrations", publisher: ONS, publication: "Deaths 2023" },
+      { nation_or_area: "Scotland", measure: "drug misuse deaths", period: "2024", publisher: "NRS", publication: "Deaths in Scotland 2024" },
+    ];
+    expect(pendingLines(pending)).toEqual([`${ONS}: Deaths 2023 (deaths related to drug poisoning, rate; England and Wales, North East)`, "NRS: Deaths in Scotland 2024 (drug misuse deaths; Scotland)"]);
+    const notice = pendingNotice(pending, { document: createDocument() })!;
+    expect(notice.querySelector("p")?.textContent).toMatch(/^3 more official figures are not shown yet/);
+    expect(notice.querySelectorAll("li")).toHaveLength(2);
+    expect(pendingNotice([], { document: createDocument() })).toBeNull();
   });
 
   it("lists every figure with a web link to its source, and no other kind of link", () => {
@@ -50,7 +69,7 @@ describe("context page summary", () => {
     const rows = [...wrap.querySelectorAll("tbody tr")];
     expect(rows).toHaveLength(figures.length);
     expect(rows[0]!.querySelector("th")?.textContent).toBe("England and Wales");
-    expect([...rows[0]!.querySelectorAll("td")].map((td) => td.textContent)).toEqual(["deaths related to drug poisoning", "2022 registrations", "4,907", "deaths", `${ONS}: Release`, "2025-01-01", "Yes", "", ""]);
+    expect([...rows[0]!.querySelectorAll("td")].map((td) => td.textContent)).toEqual(["deaths related to drug poisoning", "2022 registrations", "4,907", "deaths", `${ONS}: Release`, "2025-01-01", "", "", ""]);
     expect(rows.at(-1)!.querySelector("a")?.getAttribute("href")).toBe("#");
   });
 });
