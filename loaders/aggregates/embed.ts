@@ -77,11 +77,13 @@ export const aggregates: AggregateDefinition[] = [
           measures: { mean_barc: column("barc_total") },
           where: `${column("assessment")} = ${quoteLiteral(assessment)}`,
         });
-        for (const row of table.rows) rows.push({ region: row.region ?? null, assessment, count: row.count ?? null, mean_barc: row.mean_barc ?? null });
+        for (const row of table.rows) {
+          rows.push({ region: row.region ?? null, assessment, count: row.count ?? null, mean_barc: row.mean_barc ?? null, mean_barc_low: row.mean_barc_low ?? null, mean_barc_high: row.mean_barc_high ?? null });
+        }
       }
       return {
         dimensions: ["region", "assessment"],
-        measures: ["count", "mean_barc"],
+        measures: ["count", "mean_barc", "mean_barc_low", "mean_barc_high"],
         totalLabel: TOTAL,
         rows,
         links: { additive: false, additiveDimensions: ["region"] },

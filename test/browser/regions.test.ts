@@ -48,11 +48,15 @@ describe("regions pages", () => {
       const { page, problems } = await openPage(suite.context, suite.origin);
       await page.goto(`${suite.origin}/regions/${regionSlug(region.name)}.html`, { waitUntil: "networkidle" });
       await expect.poll(() => page.locator("main h1").textContent()).toBe(region.name);
-      const figure = page.locator("figure.lero-figure-chart");
-      await expect.poll(() => figure.count()).toBe(1);
-      expect(await figure.locator("svg").count()).toBeGreaterThan(0);
-      expect(await figure.locator("table").count()).toBe(1);
-      expect((await figure.locator(".lero-chart-description").textContent())?.trim().length).toBeGreaterThan(20);
+      // A briefing: the region beside the UK on the headline measures, stigma setting by setting and
+      // recovery capital at each assessment, each a chart with its table (six or more in all).
+      const figures = page.locator("figure.lero-figure-chart");
+      await expect.poll(() => figures.count()).toBe(3);
+      expect((await figures.locator("svg").count()) + (await figures.locator("table").count())).toBeGreaterThanOrEqual(6);
+      for (const description of await figures.locator(".lero-chart-description").allTextContents()) expect(description.trim().length).toBeGreaterThan(20);
+      const figure = figures.first();
+      expect(await page.getByRole("button", { name: "Print this briefing" }).count()).toBe(1);
+      expect(await page.getByRole("heading", { name: `Stories from ${region.name}` }).count()).toBe(1);
       // Wales alone is named in Welsh; English regions have no official Welsh names on this site.
       if (region.nation === "Wales") expect(await page.locator('[lang="cy"]').first().textContent()).toBe(region.name_cy);
       else expect(await page.locator('[lang="cy"]').count()).toBe(0);

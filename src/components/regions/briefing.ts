@@ -1,0 +1,93 @@
+/**
+ * The breakdowns a region briefing sets beside the UK, read from the published tables that split a
+ * measure by region: stigma met often or very often in each setting (`embed-stigma-enacted-by-region`,
+ * Wilson intervals from each share and its base) and mean recovery capital at each assessment
+ * (`embed-barc-mean-by-region`, with the Student's t interval the table publishes). Each row is a
+ * `ComparisonMeasure`, drawn and tabled by `comparisonFigure`, and marked with its registry measure.
+ */
+import { isNumber, TOTAL, type Value } from "../shared/chart.js";
+import { keyOf } from "../../lib/measures.js";
+import { wilsonPercent, type Interval } from "../../lib/intervals.js";
+import { regionVersusUk, type ComparisonMeasure } from "./comparison.js";
+import type { Table } from "./measures.js";
+
+type Row = Record<string, Value>;
+
+const rowsOf = (table: Table | undefined, region: string): Row[] => (table?.rows ?? []).filter((row) => row.region === region);
+const people = (n: Value): string | undefined => (isNumber(n) ? `${n.toLocaleString("en-GB")} ${n === 1 ? "person" : "people"}` : typeof n === "string" ? `${n} people` : undefined);
+
+function share(row: Row | undefined): Interval | undefined {
+  const value = row?.percent;
+  const base = row?.count;
+  return isNumber(value) && isNumber(base) ? wilsonPercent(value, base) : undefined;
+}
+
+function mean(row: Row | undefined): Interval | undefined {
+  const value = row?.mean_barc;
+  const low = row?.mean_barc_low;
+  const high = row?.mean_barc_high;
+  return isNumber(value) && isNumber(low) && isNumber(high) ? { value, low, high } : undefined;
+}
+
+/** A comparison row without the optional fields it has no value for. */
+function measureRow(fields: ComparisonMeasure): ComparisonMeasure {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as unknown as ComparisonMeasure;
+}
+
+/** Stigma met often or very often in each setting, the region beside the UK. */
+export function settingComparisons(table: Table | undefined, region: string): ComparisonMeasure[] {
+  const uk = new Map(rowsOf(table, TOTAL).map((row) => [row.setting, row]));
+  return rowsOf(table, region).map((row) => {
+    const setting = String(row.setting);
+    const total = uk.get(setting);
+    return measureRow({
+      label: setting,
+      kind: "percent",
+      region: row.percent ?? null,
+      uk: total?.percent ?? null,
+      regionBase: people(row.count ?? null),
+      ukBase: people(total?.count ?? null),
+      regionInterval: share(row),
+      ukInterval: share(total),
+      measure: "stigma-met-often",
+      regionKey: keyOf("stigma-met-often", { setting, region }),
+      ukKey: keyOf("stigma-met-often", { setting }),
+    } as ComparisonMeasure);
+  });
+}
+
+/** Mean BARC-10 total at each assessment, the region beside the UK. */
+export function assessmentComparisons(table: Table | undefined, region: string): ComparisonMeasure[] {
+  const uk = new Map(rowsOf(table, TOTAL).map((row) => [row.assessment, row]));
+  return rowsOf(table, region).map((row) => {
+    const assessment = String(row.assessment);
+    const total = uk.get(assessment);
+    return measureRow({
+      label: assessment,
+      kind: "mean",
+      region: row.mean_barc ?? null,
+      uk: total?.mean_barc ?? null,
+      regionBase: people(row.count ?? null),
+      ukBase: people(total?.count ?? null),
+      regionInterval: mean(row),
+      ukInterval: mean(total),
+      measure: "barc-mean",
+      regionKey: keyOf("barc-mean", { assessment, region }),
+      ukKey: keyOf("barc-mean", { assessment }),
+    } as ComparisonMeasure);
+  });
+}
+
+/**
+ * A headline for a breakdown: the categories where the region differs from the UK (their intervals do
+ * not overlap), or that it is similar wherever the two can be compared.
+ */
+export function breakdownTitle(measures: readonly ComparisonMeasure[], region: string, what: string, where: (label: string) => string): string {
+  const comparable = measures.filter((m) => regionVersusUk(m) !== undefined);
+  if (comparable.length === 0) return `${region}: ${what}, mostly hidden to protect confidentiality`;
+  const higher = comparable.filter((m) => regionVersusUk(m) === "higher than").map((m) => where(m.label));
+  const lower = comparable.filter((m) => regionVersusUk(m) === "lower than").map((m) => where(m.label));
+  const list = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+  if (higher.length === 0 && lower.length === 0) return `${region}: ${what}, similar to the UK wherever the two can be compared`;
+  return `${region}: ${what}, ${[higher.length ? `higher than the UK ${list(higher)}` : "", lower.length ? `${higher.length ? "lower" : "lower than the UK"} ${list(lower)}` : ""].filter(Boolean).join(", ")}`;
+}
