@@ -8,11 +8,13 @@ import { reportFindings } from "./components/report/findings.ts";
 import { findingBlock, findingsFor, sectionLink } from "./components/report/section.ts";
 import { headlineCards } from "./components/shared/headline-card.ts";
 import { headlineFigures } from "./components/shared/headline-figures.ts";
-import { createDocument, enhanceScript, instruments, personRules, printPage, rawHtml, responsive, topicTables } from "../scripts/pages/prerender.ts";
+import { createDocument, enhanceScript, instruments, personRules, printPage, rawHtml, releaseInfo, responsive, topicTables } from "../scripts/pages/prerender.ts";
+import { topFindings, topFindingsBlock } from "./components/report/top-findings.ts";
 
 const doc = createDocument();
 const rules = personRules();
 const headlines = topicTables("headlines");
+const top = rawHtml(topFindingsBlock(topFindings(headlines), releaseInfo(), { document: doc }));
 const focus = findingsFor(reportFindings(headlines, barc10(instruments()), rules), "stigma")[0];
 const noFocus = doc.createElement("p");
 noFocus.textContent = "The stigma survey has no published figures yet.";
@@ -28,6 +30,10 @@ toc: false
 Lived Experience Recovery Organisations (LEROs) are independent UK organisations led by people with lived experience of drug or alcohol problems and recovery. They run peer support, recovery cafés, mutual aid, sober social events, housing, training and family support, and they reach people that treatment services often do not. Most sit outside the national treatment monitoring system, so their impact is under-evidenced.
 
 The College of Lived Experience Recovery Organisations (CLERO) trains peer researchers, people with lived experience of recovery, to audit research, evaluation and innovation in LEROs and to find out how LEROs meet quality standards. This site brings that evidence together with a survey of the stigma people who use drugs meet in services and with recovery capital measured over time. Every figure is anonymised and checked so that no person or small charity can be singled out.
+
+## What matters first
+
+${top}
 
 ## The evidence at a glance
 

@@ -8,11 +8,14 @@ import { reportFindings } from "./components/report/findings.ts";
 import { findingList, reportSection } from "./components/report/section.ts";
 import type { Section } from "./components/report/findings.ts";
 import { describeRules } from "./lib/disclosure-rules.ts";
-import { createDocument, enhanceScript, instruments, personRules, printPage, rawHtml, responsive, topicTables } from "../scripts/pages/prerender.ts";
+import { createDocument, enhanceScript, instruments, personRules, printPage, rawHtml, releaseInfo, responsive, topicTables } from "../scripts/pages/prerender.ts";
+import { topFindings, topFindingsBlock } from "./components/report/top-findings.ts";
 
 const doc = createDocument();
 const rules = personRules();
-const findings = reportFindings(topicTables("headlines"), barc10(instruments()), rules);
+const headlines = topicTables("headlines");
+const findings = reportFindings(headlines, barc10(instruments()), rules);
+const top = rawHtml(topFindingsBlock(topFindings(headlines), releaseInfo(), { document: doc }));
 const section = (id: Section): string => rawHtml(responsive((width) => reportSection(findings, id, { width, document: doc })));
 
 printPage(`
@@ -27,6 +30,12 @@ title: The evidence report
 Lived Experience Recovery Organisations (LEROs) and the College of Lived Experience Recovery Organisations (CLERO): what the latest data says about research and evaluation, quality standards, the peer research workforce, stigma in services and recovery outcomes.
 
 </div>
+
+## What matters first
+
+The three findings that matter most, in order: the stigma people meet at their GP, what that stigma costs, and what recovery looks like a year on. Open a press box for the exact words to quote, the definition, base and caveats, and how to cite them.
+
+${top}
 
 ## Key findings
 

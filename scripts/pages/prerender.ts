@@ -15,7 +15,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { JSDOM } from "jsdom";
 import { loadPolicy } from "../../loaders/disclose/policy.ts";
-import { REFERENCE_DIR } from "../../loaders/schema.ts";
+import { PROJECT_ROOT, REFERENCE_DIR } from "../../loaders/schema.ts";
 import { publishedDir, readPublishedJson } from "../../loaders/site-data.ts";
 import type { AggregateTable, Tables } from "../../src/components/shared/headline-figures.ts";
 import type { InstrumentsReference } from "../../src/components/outcomes/barc.ts";
@@ -114,13 +114,31 @@ export function block(doc: Document, className: string, ...children: (Element | 
 
 /**
  * The script every page with build-time charts ends with (`root` is the way from the page to src/):
- * the download buttons work once it runs. It loads a few KB, never Plot.
+ * the download and copy buttons work once it runs. It loads a few KB, never Plot.
  */
 export function enhanceScript(root = "./"): string {
-  return ["```js", `import {enhanceFigures} from "${root}components/shared/enhance.js";`, `enhanceFigures(document.getElementById("observablehq-main"));`, "```"].join("\n");
+  return [
+    "```js",
+    `import {enhanceFigures} from "${root}components/shared/enhance.js";`,
+    `import {enhanceCopyButtons} from "${root}components/shared/copy.js";`,
+    `enhanceFigures(document.getElementById("observablehq-main"));`,
+    `enhanceCopyButtons(document.getElementById("observablehq-main"));`,
+    "```",
+  ].join("\n");
 }
 
 /** Prints a page loader's Markdown. */
 export function printPage(markdown: string): void {
   process.stdout.write(markdown.replace(/^\n+/, ""));
+}
+
+/**
+ * The release a page cites: the data version from the published datapackage.json and the year from
+ * CITATION.cff's release date (not the build's date, so two builds of the same data are identical).
+ */
+export function releaseInfo(): { version: string; year: string; illustrative: boolean } {
+  const datapackage = readPublishedJson<{ version: string; lero?: { illustrative?: boolean } }>("datapackage.json");
+  const released = /^date-released:\s*"?(\d{4})-/m.exec(readFileSync(join(PROJECT_ROOT, "CITATION.cff"), "utf8"));
+  if (!released) throw new Error("CITATION.cff has no date-released: add one (YYYY-MM-DD) so citations can give the release year.");
+  return { version: datapackage.version, year: released[1]!, illustrative: datapackage.lero?.illustrative === true };
 }

@@ -51,4 +51,32 @@ describe("the home page", () => {
       expectClean(problems);
     });
   }
+  it("opens with three ranked findings whose figures equal the ones on the report they link to, each with a press box", async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const { page, problems } = await openPage(context, site.origin);
+    await page.goto(`${site.origin}/`, { waitUntil: "networkidle" });
+    const items = page.locator(".lero-top-findings > li");
+    expect(await items.count()).toBe(3);
+    const findings = await items.evaluateAll((lis) =>
+      lis.map((li) => {
+        const figure = li.querySelector(".lero-top-finding-sentence [data-measure]")!;
+        return { measure: figure.getAttribute("data-measure")!, key: figure.getAttribute("data-key")!, text: figure.textContent!, href: li.querySelector(".lero-top-finding-sentence a")!.getAttribute("href")!, boxes: li.querySelectorAll("details.lero-press-box dt").length };
+      }),
+    );
+    expect(findings.map((f) => f.measure)).toEqual(["stigma-met-sometimes", "avoided-care", "people-assessed-paired"]);
+    for (const finding of findings) {
+      expect(finding.boxes).toBe(7);
+      const target = new URL(finding.href, `${site.origin}/`);
+      const report = await context.newPage();
+      await report.goto(target.href, { waitUntil: "networkidle" });
+      const shown = await report.locator(`#${target.hash.slice(1)} [data-measure="${finding.measure}"][data-key="${finding.key}"]`).first().textContent();
+      expect(shown, `${finding.measure} / ${finding.key} on ${target.pathname}${target.hash}`).toBe(finding.text);
+      await report.close();
+    }
+    // The press box's citation names the data version published in datapackage.json.
+    const version = ((await (await page.request.get(`${site.origin}/data/datapackage.json`)).json()) as { version: string }).version;
+    expect(await page.locator(".lero-press-box").first().textContent()).toContain(`Data version ${version}`);
+    expectClean(problems);
+    await context.close();
+  });
 });
