@@ -1,0 +1,413 @@
+/**
+ * The DuckDB fast path: one dataset read, validated, pseudonymised and disclosure-controlled inside
+ * DuckDB, for exports DuckDB can read strictly, with the same result — byte for byte once published —
+ * as the exact JavaScript path (read → validate → `discloseRecords`).
+ *
+ * It takes a file only when nothing in it needs the JavaScript path's judgement. The rules, each a
+ * reason logged when the file goes to the JavaScript path instead:
+ * - The schema: published as microdata, longitudinal (a required subject), fields of type string,
+ *   integer or date (`%Y-%m-%d` or ISO), string or date quasi-identifiers, no free text, no field
+ *   missing values, constraints only required/minimum/maximum, a primary key, no unique keys, foreign
+ *   keys of one field, a pattern field whose categories are plain ASCII.
+ * - The file: no mapping file; plain UTF-8 text without a byte order mark, no double quote, no
+ *   carriage return, no blank line; the first line is exactly the schema's field names, in order,
+ *   comma-separated; every line has as many cells (DuckDB's strict mode); at least one row.
+ * - Every cell in canonical form and valid, so the JavaScript path would take it as it is: text with
+ *   nothing to trim and no control characters, not a missing-value marker; a category exactly as the
+ *   schema writes it; a whole number without sign, padding or leading zeros (unless negative), of at
+ *   most 15 digits; a date as YYYY-MM-DD that is a calendar date; within minimum and maximum; in the
+ *   reference table for a foreign key; required cells present; no primary key repeated.
+ * Any row that would be rejected, padded or read differently sends the whole file to the JavaScript
+ * path, which reports its positions as it always has.
+ *
+ * Then, as `discloseRecords` does: pseudonyms (HMAC-SHA256 of each identifier's random ID from the
+ * register) computed once per distinct identifier in JavaScript and joined; each subject's quasi values
+ * taken from its first row and its attendance pattern; k-anonymity searched by `kAnonymise` over the
+ * combinations of those values (one entry per subject, shared objects per combination), applied in
+ * SQL; l-diversity counted per class in SQL. Rows never leave DuckDB: the published rows and the rows
+ * aggregate tables count are left in DuckDB tables for the caller to write.
+ */
+import { open } from "node:fs/promises";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { DisclosedDataset, DisclosureReport } from "../disclose/apply.ts";
+import { dateLadder, PATTERN, pseudonymField, pseudonymised, publishedFields, rowLevelExcluded } from "../disclose/apply.ts";
+import { kAnonymise, type QuasiIdentifier } from "../disclose/kanon.ts";
+import type { DisclosurePolicy } from "../disclose/policy.ts";
+import { pseudonym } from "../disclose/pseudonym.ts";
+import type { PseudonymRegister } from "../disclose/register.ts";
+import { quoteIdentifier as id, quoteLiteral as lit } from "../publish/duckdb.ts";
+import { hasOwnDictionary } from "../read/adapters/redcap.ts";
+import { detectFormat } from "../read/detect.ts";
+import { categoryValue, type Field, type TableSchema } from "../schema.ts";
+
+export interface FastInput {
+  name: string;
+  schema: TableSchema;
+  file: string;
+  /** A mapping file for this export, if there is one (the fast path takes none). */
+  mapping?: string;
+  policy: DisclosurePolicy;
+  pseudonymKey: string;
+  register: PseudonymRegister;
+  references: Record<string, ReadonlySet<string>>;
+  /** One line per stage with rows per second (the caller decides whether to show it). */
+  progress?: (line: string) => void;
+}
+
+export interface FastResult {
+  read: number;
+  /** `records` and `tableRecords` are empty: the rows are in DuckDB tables `microdata` and `table`. */
+  disclosed: DisclosedDataset;
+  microdata: string;
+  table: string;
+}
+
+export type FastOutcome = ({ ok: true } & FastResult) | { ok: false; reason: string };
+
+/** Why the fast path cannot take this schema, or undefined when it can. */
+export function fastPathSchemaProblem(schema: TableSchema): string | undefined {
+  const lero = schema.lero;
+  if (lero.publish !== "microdata") return "it is published as tables only";
+  if (lero.subject === undefined) return "it has no subject (only longitudinal data is supported)";
+  const byName = new Map(schema.fields.map((f) => [f.name, f]));
+  const subject = byName.get(lero.subject);
+  if (subject === undefined || subject.constraints?.required !== true) return "its subject is not a required field";
+  if (schema.primaryKey === undefined || schema.primaryKey.length === 0) return "it has no primary key";
+  if ((schema.uniqueKeys ?? []).length > 0) return "it has unique keys";
+  for (const key of schema.foreignKeys ?? []) if (key.fields.length !== 1) return "a foreign key has more than one field";
+  if (lero.patternQuasi !== undefined) {
+    const pattern = byName.get(lero.patternQuasi);
+    const values = (pattern?.categories ?? []).map((c) => String(categoryValue(c)));
+    if (pattern?.type !== "string" || values.length === 0 || !values.every((v) => /^[ -~]+$/.test(v))) return "its pattern field is not a string with plain ASCII categories";
+  }
+  for (const field of schema.fields) {
+    const where = `field "${field.name}"`;
+    if (field.name.startsWith("__")) return `${where} starts with "__"`;
+    if (!["string", "integer", "date"].includes(field.type)) return `${where} is of type ${field.type}`;
+    if (field.lero.role === "free-text") return `${where} is free text`;
+    if (field.missingValues !== undefined) return `${where} has its own missing values`;
+    if (field.type === "string" && field.format !== undefined && field.format !== "default") return `${where} has format ${field.format}`;
+    if (field.type === "date" && !(field.format === undefined || field.format === "default" || field.format === "%Y-%m-%d")) return `${where} has date format ${field.format}`;
+    if (field.type !== "string" && field.categories !== undefined) return `${where} has categories but is not a string`;
+    if (field.lero.role === "quasi" && field.type === "integer") return `${where} is a whole-number quasi-identifier`;
+    const c = field.constraints ?? {};
+    for (const key of Object.keys(c)) if (!["required", "minimum", "maximum"].includes(key)) return `${where} has constraint ${key}`;
+    if (field.type === "string" && (c.minimum !== undefined || c.maximum !== undefined)) return `${where} has a minimum or maximum on text`;
+    for (const bound of [c.minimum, c.maximum]) {
+      if (bound === undefined) continue;
+      if (field.type === "integer" && !Number.isSafeInteger(Number(bound))) return `${where} has a bound that is not a whole number`;
+      if (field.type === "date" && !/^[ -~]*$/.test(String(bound))) return `${where} has a bound that is not plain ASCII`;
+    }
+  }
+  return undefined;
+}
+
+/** What the byte scan of a file found: the data rows (lines after the header), or why it does not qualify. */
+export async function scanExport(file: string, schema: TableSchema): Promise<{ rows: number } | { reason: string }> {
+  const handle = await open(file, "r");
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    let newlines = 0;
+    let last = -1;
+    let first = true;
+    let position = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+      if (bytesRead === 0) break;
+      const bytes = chunk.subarray(0, bytesRead);
+      if (first) {
+        first = false;
+        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { reason: "it starts with a byte order mark" };
+        const end = bytes.indexOf(0x0a);
+        if (end < 0) return { reason: "its header line is not within the first megabyte or the file has no rows" };
+        const header = bytes.subarray(0, end).toString("utf8");
+        if (header !== schema.fields.map((f) => f.name).join(",")) return { reason: "its header is not exactly the schema's field names in order" };
+        const second = bytes.subarray(end + 1, Math.max(end + 1, bytes.indexOf(0x0a, end + 1))).toString("utf8");
+        const records = [header.split(","), ...(second === "" ? [] : [second.split(",")])];
+        if (hasOwnDictionary(file) || detectFormat(records) !== "plain") return { reason: "it looks like a survey tool's export rather than a plain table" };
+      }
+      if (bytes.indexOf(0x22) >= 0) return { reason: "it has double quotes" };
+      if (bytes.indexOf(0x0d) >= 0) return { reason: "it has carriage returns" };
+      if ((last === 0x0a && bytes[0] === 0x0a) || bytes.indexOf("\n\n") >= 0) return { reason: "it has a blank line" };
+      for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) newlines++;
+      last = bytes[bytesRead - 1]!;
+      position += bytesRead;
+    }
+    const lines = newlines + (last === 0x0a ? 0 : 1);
+    if (lines < 2) return { reason: "it has no rows" };
+    return { rows: lines - 1 };
+  } finally {
+    await handle.close();
+  }
+}
+
+// Text the JavaScript path keeps as it is: nothing `trim()` would remove at either end (ASCII controls
+// and space, C1 controls, Unicode spaces and separators, the byte order mark) and no control character.
+const EDGE = "[^\\x{0}-\\x{20}\\x{7F}-\\x{A0}\\p{Z}\\x{FEFF}]";
+const INNER = "[^\\x{0}-\\x{1F}\\x{7F}-\\x{9F}\\x{2028}\\x{2029}]";
+const TEXT = `${EDGE}(?:${INNER}*${EDGE})?`;
+const INTEGER = "0|-?[1-9][0-9]{0,14}";
+const DATE = "[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}";
+
+function loadType(field: Field): string {
+  return field.type === "integer" || field.type === "year" ? "BIGINT" : field.type === "number" ? "DOUBLE" : "VARCHAR";
+}
+
+/** The SQL condition that a raw cell is in canonical form and passes every check of its field. */
+function cellCondition(field: Field, schema: TableSchema, references: Record<string, ReadonlySet<string>>): string {
+  const v = id(field.name);
+  const missing = (schema.missingValues ?? []).filter((m) => m !== "");
+  const required = field.constraints?.required === true || (schema.primaryKey ?? []).includes(field.name);
+  const reference = (schema.foreignKeys ?? []).find((k) => k.fields[0] === field.name);
+  const referenceSet = reference ? references[reference.reference.resource] : undefined;
+  const parts: string[] = [];
+  if (field.categories !== undefined && field.categories.length > 0) {
+    // Exactly a category value that no other category's label or value would turn into something else.
+    const values = field.categories.map((c) => String(categoryValue(c)));
+    const allowed = values.filter((value) => !missing.includes(value) && (referenceSet === undefined || referenceSet.has(value)));
+    parts.push(allowed.length === 0 ? "false" : `${v} IN (${allowed.map(lit).join(", ")})`);
+  } else {
+    if (field.type === "string") parts.push(`regexp_full_match(${v}, ${lit(TEXT)})`);
+    if (field.type === "integer") parts.push(`regexp_full_match(${v}, ${lit(INTEGER)})`);
+    if (field.type === "date") parts.push(`regexp_full_match(${v}, ${lit(DATE)})`, `strftime(TRY_CAST(${v} AS DATE), '%Y-%m-%d') = ${v}`);
+    if (missing.length > 0) parts.push(`${v} NOT IN (${missing.map(lit).join(", ")})`);
+    if (referenceSet !== undefined) parts.push(`${v} IN (SELECT value FROM ${id(`ref_${field.name}`)})`);
+  }
+  const c = field.constraints ?? {};
+  const typed = field.type === "integer" ? `TRY_CAST(${v} AS BIGINT)` : v;
+  const bound = (b: number | string) => (field.type === "integer" ? String(Number(b)) : lit(String(b)));
+  if (c.minimum !== undefined) parts.push(`${typed} >= ${bound(c.minimum)}`);
+  if (c.maximum !== undefined) parts.push(`${typed} <= ${bound(c.maximum)}`);
+  const canonical = parts.join(" AND ");
+  return required ? `coalesce(${v} IS NOT NULL AND ${canonical}, false)` : `coalesce(${v} IS NULL OR (${canonical}), false)`;
+}
+
+async function single(db: DuckDBConnection, sql: string): Promise<Record<string, unknown>> {
+  return (await db.runAndReadAll(sql)).getRowObjectsJS()[0] ?? {};
+}
+
+/**
+ * Runs the fast path on `input.file` in `db`, or says why the file must take the JavaScript path.
+ * On success the published rows are in table `m_<name>` and the table rows in `t_<name>`.
+ */
+export async function fastDataset(db: DuckDBConnection, input: FastInput): Promise<FastOutcome> {
+  const { name, schema, file, policy } = input;
+  const problem = fastPathSchemaProblem(schema);
+  if (problem !== undefined) return { ok: false, reason: `the ${name} schema is not supported: ${problem}` };
+  if (input.mapping !== undefined) return { ok: false, reason: "the export has a mapping file" };
+  let started = performance.now();
+  const stage = (what: string, rows: number) => {
+    const seconds = (performance.now() - started) / 1000;
+    input.progress?.(`  ${name}: ${what} ${rows.toLocaleString("en-GB")} rows in ${seconds.toFixed(2)} s (${Math.round(rows / Math.max(seconds, 1e-6)).toLocaleString("en-GB")} rows/s)`);
+    started = performance.now();
+  };
+  const scan = await scanExport(file, schema);
+  if ("reason" in scan) return { ok: false, reason: scan.reason };
+  stage("scanned", scan.rows);
+
+  const raw = `raw_${name}`;
+  const columns = schema.fields.map((f) => `${lit(f.name)}: 'VARCHAR'`).join(", ");
+  try {
+    await db.run(
+      `CREATE OR REPLACE TABLE ${id(raw)} AS SELECT * FROM read_csv(${lit(file)}, header = true, auto_detect = false, columns = {${columns}}, ` +
+        `delim = ',', quote = '"', escape = '"', new_line = '\\n', strict_mode = true, null_padding = false)`,
+    );
+  } catch (error) {
+    return { ok: false, reason: `DuckDB cannot read it strictly (${String((error as Error).message).split("\n")[0]})` };
+  }
+  try {
+    const read = Number((await single(db, `SELECT count(*) AS n FROM ${id(raw)}`))["n"]);
+    if (read !== scan.rows) return { ok: false, reason: `DuckDB read ${read} rows but the file has ${scan.rows} lines of data` };
+    stage("read", read);
+
+    // Validation: only detects. Any cell the JavaScript path would read differently or reject sends the file there.
+    for (const key of schema.foreignKeys ?? []) {
+      const values = input.references[key.reference.resource];
+      const field = schema.fields.find((f) => f.name === key.fields[0]);
+      if (values === undefined || field?.categories !== undefined) continue;
+      await db.run(`CREATE OR REPLACE TABLE ${id(`ref_${key.fields[0]!}`)} (value VARCHAR)`);
+      const appender = await db.createAppender(`ref_${key.fields[0]!}`);
+      for (const value of values) {
+        appender.appendVarchar(value);
+        appender.endRow();
+      }
+      appender.closeSync();
+    }
+    const checks = schema.fields.map((f, i) => `count(*) FILTER (WHERE NOT ${cellCondition(f, schema, input.references)}) AS ${id(`f${i}`)}`);
+    const key = `count(DISTINCT (${schema.primaryKey!.map(id).join(", ")})) AS keys`;
+    const counts = await single(db, `SELECT ${checks.join(", ")}, ${key} FROM ${id(raw)}`);
+    const bad = schema.fields.map((f, i) => [f.name, Number(counts[`f${i}`])] as const).filter(([, n]) => n > 0);
+    if (bad.length > 0) return { ok: false, reason: `cells not in canonical form or not valid (${bad.map(([f, n]) => `${f}: ${n}`).join(", ")})` };
+    if (Number(counts["keys"]) !== read) return { ok: false, reason: `${read - Number(counts["keys"])} rows repeat a primary key` };
+    stage("validated", read);
+
+    const disclosed = await disclose(db, input, raw, read, stage);
+    return { ok: true, read, disclosed, microdata: `m_${name}`, table: `t_${name}` };
+  } finally {
+    await db.run(`DROP TABLE IF EXISTS ${id(raw)}`);
+    for (const table of ["w", "firsts", "subj", "gen"]) await db.run(`DROP TABLE IF EXISTS ${id(`${table}_${name}`)}`);
+    for (const key of schema.foreignKeys ?? []) await db.run(`DROP TABLE IF EXISTS ${id(`ref_${key.fields[0]!}`)}`);
+  }
+}
+
+async function disclose(db: DuckDBConnection, input: FastInput, raw: string, read: number, stage: (what: string, rows: number) => void): Promise<DisclosedDataset> {
+  const { name, schema, policy, pseudonymKey, register } = input;
+  const level = schema.lero.level;
+  const keep = pseudonymised(schema);
+  const tableOnly = new Set(schema.fields.filter((f) => f.lero.role === "identifier" && !keep.has(f.name) && /^lero(_id)?$/.test(f.name)).map((f) => f.name));
+  const tableKeep = new Set([...keep, ...tableOnly]);
+  const identifiers = schema.fields.filter((f) => f.lero.role === "identifier").map((f) => f.name);
+
+  // 1. Pseudonyms, once per distinct identifier, in order of first appearance.
+  const joins: string[] = [];
+  const select: string[] = ["r.rowid AS __row"];
+  let distinct = 0;
+  for (const field of schema.fields) {
+    if (field.lero.role === "identifier") {
+      if (!tableKeep.has(field.name)) continue;
+      const kind = pseudonymField(field.name);
+      const table = `ps_${name}_${kind}`;
+      const result = await db.runAndReadAll(`SELECT v FROM (SELECT ${id(field.name)} AS v, min(rowid) AS first FROM ${id(raw)} WHERE ${id(field.name)} IS NOT NULL GROUP BY 1) ORDER BY first`);
+      const values = (result.getColumnsJS()[0] ?? []) as string[];
+      await db.run(`CREATE OR REPLACE TABLE ${id(table)} (v VARCHAR, ref VARCHAR)`);
+      const appender = await db.createAppender(table);
+      for (const value of values) {
+        appender.appendVarchar(value);
+        appender.appendVarchar(pseudonym(register.idOf(kind, value), pseudonymKey));
+        appender.endRow();
+      }
+      appender.closeSync();
+      distinct += values.length;
+      joins.push(`LEFT JOIN ${id(table)} ON r.${id(field.name)} = ${id(table)}.v`);
+      select.push(`${id(table)}.ref AS ${id(kind)}`);
+      continue;
+    }
+    select.push(field.type === "integer" ? `CAST(r.${id(field.name)} AS BIGINT) AS ${id(field.name)}` : `r.${id(field.name)}`);
+  }
+  stage(`pseudonymised ${distinct.toLocaleString("en-GB")} identifiers of`, read);
+  const w = id(`w_${name}`);
+  await db.run(`CREATE OR REPLACE TABLE ${w} AS SELECT ${select.join(", ")} FROM ${id(raw)} r ${joins.join(" ")} ORDER BY r.rowid`);
+  await db.run(`DROP TABLE ${id(raw)}`);
+  for (const field of tableKeep) await db.run(`DROP TABLE IF EXISTS ${id(`ps_${name}_${pseudonymField(field)}`)}`);
+
+  // 2. Each subject's quasi values from its first row, and its attendance pattern; combinations of them.
+  const subject = pseudonymField(schema.lero.subject!);
+  const quasiFields = schema.fields.filter((f) => f.lero.role === "quasi");
+  const columns = [...(schema.lero.patternQuasi !== undefined ? [PATTERN] : []), ...quasiFields.map((f) => f.name)];
+  const q = columns.map((_, i) => `q${i}`);
+  const patternSql = schema.lero.patternQuasi !== undefined ? `, array_to_string(list_sort(list_distinct(list(coalesce(${id(schema.lero.patternQuasi)}, '')))), ' + ') AS pattern` : "";
+  await db.run(`CREATE OR REPLACE TABLE ${id(`firsts_${name}`)} AS SELECT ${id(subject)} AS s, min(__row) AS first${patternSql} FROM ${w} GROUP BY 1`);
+  const firstValues = columns.map((c, i) => (c === PATTERN ? `f.pattern AS q${i}` : `w.${id(c)} AS q${i}`));
+  await db.run(
+    `CREATE OR REPLACE TABLE ${id(`subj_${name}`)} AS SELECT f.s, ${firstValues.join(", ")}, dense_rank() OVER (ORDER BY ${q.map((c) => `${c} NULLS LAST`).join(", ")}) - 1 AS cid ` +
+      `FROM ${id(`firsts_${name}`)} f JOIN ${w} w ON w.__row = f.first`,
+  );
+  const combos = (await db.runAndReadAll(`SELECT cid, ${q.map((c) => `any_value(${c}) AS ${c}`).join(", ")}, count(*)::INTEGER AS n FROM ${id(`subj_${name}`)} GROUP BY cid ORDER BY cid`)).getColumnsJS();
+  const objects: Record<string, unknown>[] = [];
+  const rep: Record<string, unknown>[] = [];
+  const count = combos[0]?.length ?? 0;
+  for (let c = 0; c < count; c++) {
+    const object: Record<string, unknown> = {};
+    columns.forEach((column, i) => (object[column] = combos[i + 1]![c] ?? null));
+    objects.push(object);
+    const n = Number(combos[columns.length + 1]![c]);
+    for (let j = 0; j < n; j++) rep.push(object);
+  }
+  const units = rep.length;
+  stage(`grouped ${units.toLocaleString("en-GB")} subjects into ${count.toLocaleString("en-GB")} combinations from`, read);
+
+  // 3. k-anonymity: the same search, over one entry per subject (entries of a combination share one object).
+  const quasi: QuasiIdentifier[] = quasiFields.map((f) => ({ field: f.name, hierarchy: f.type === "date" ? dateLadder(objects, f) : (f.lero.hierarchy ?? []) }));
+  if (schema.lero.patternQuasi !== undefined) quasi.unshift({ field: PATTERN, hierarchy: [] });
+  const k = policy[level].k;
+  const result = kAnonymise(rep, { quasi, k, maxSuppressionShare: policy.maxSuppressionShare, inPlace: true });
+  rep.length = 0;
+  const kept = new Set(result.rows);
+  // Classes of the published values, numbered; gen holds each kept combination's published values.
+  const classOf = new Map<string, number>();
+  const gen = id(`gen_${name}`);
+  await db.run(`CREATE OR REPLACE TABLE ${gen} (cid INTEGER, cls INTEGER, ${q.map((c) => `${c} VARCHAR`).join(", ")})`);
+  const appender = await db.createAppender(`gen_${name}`);
+  objects.forEach((object, c) => {
+    if (!kept.has(object)) return;
+    const values = columns.map((column) => (object[column] ?? null) as string | null);
+    const key = JSON.stringify(values);
+    let cls = classOf.get(key);
+    if (cls === undefined) classOf.set(key, (cls = classOf.size));
+    appender.appendInteger(c);
+    appender.appendInteger(cls);
+    for (const value of values) {
+      if (value === null) appender.appendNull();
+      else appender.appendVarchar(String(value));
+    }
+    appender.endRow();
+  });
+  appender.closeSync();
+  const joined = `${w} w JOIN ${id(`subj_${name}`)} s ON w.${id(subject)} = s.s JOIN ${gen} g ON g.cid = s.cid`;
+  const keptRows = Number((await single(db, `SELECT count(*) AS n FROM ${joined}`))["n"]);
+  stage("k-anonymised", read);
+
+  // 4. l-diversity per class of published values.
+  const hidden = new Set([...[...tableOnly].map(pseudonymField), ...rowLevelExcluded(schema)]);
+  const sensitive = schema.fields.filter((f) => f.lero.role === "sensitive" && !hidden.has(f.name)).map((f) => f.name);
+  const l = policy[level].l;
+  const diversityRows = (
+    await db.runAndReadAll(
+      `SELECT g.cls, ${sensitive.map((f, i) => `count(DISTINCT w.${id(f)})::INTEGER AS d${i}`).join(", ")}${sensitive.length > 0 ? "," : ""} ` +
+        `count(DISTINCT w.${id(subject)})::INTEGER AS subjects, count(*)::INTEGER AS nrows FROM ${joined} GROUP BY g.cls`,
+    )
+  ).getRowObjectsJS();
+  const failing: number[] = [];
+  const removed = { classes: 0, rows: 0, subjects: 0 };
+  let smallest = Infinity;
+  for (const row of diversityRows) {
+    let diversity = Infinity;
+    sensitive.forEach((_, i) => {
+      const d = Number(row[`d${i}`]);
+      if (d > 0) diversity = Math.min(diversity, d);
+    });
+    if (diversity < l) {
+      failing.push(Number(row["cls"]));
+      removed.classes++;
+      removed.rows += Number(row["nrows"]);
+      removed.subjects += Number(row["subjects"]);
+    } else smallest = Math.min(smallest, diversity);
+  }
+  if (failing.length > 0) await db.run(`DELETE FROM ${gen} WHERE cls IN (${failing.join(", ")})`);
+  stage("checked l-diversity of", read);
+
+  // 5. The published rows and the rows tables count, as `discloseRecords` gives them.
+  const suppressed = { rows: read - keptRows + removed.rows, subjects: result.suppressed.subjects + removed.subjects };
+  const report: DisclosureReport = {
+    level,
+    publish: schema.lero.publish,
+    identifiersDropped: identifiers.filter((n) => !keep.has(n)),
+    ...(tableOnly.size > 0 ? { linkedInTablesOnly: [...tableOnly].map(pseudonymField) } : {}),
+    pseudonymised: Object.fromEntries([...keep].map((n) => [n, pseudonymField(n)])),
+    freeText: [],
+  };
+  report.kAnonymity = {
+    k: result.k,
+    required: k,
+    unit: "subjects",
+    feasible: result.feasible && suppressed.subjects <= policy.maxSuppressionShare * units + 1e-9,
+    levels: result.levels,
+    suppressed,
+    lDiversity: { l: Number.isFinite(smallest) ? smallest : null, required: l, sensitive, removed },
+    informationLoss: result.informationLoss,
+    before: result.before,
+    after: result.risk,
+  };
+  delete result.levels[PATTERN];
+  const excluded = rowLevelExcluded(schema);
+  const fields = publishedFields(schema, keep, result.levels, excluded);
+  const tableFields = publishedFields(schema, tableKeep, {});
+  const quasiColumn = new Map(columns.map((c, i) => [c, `q${i}`]));
+  const microdataColumns = fields.map((f) => `CAST(${quasiColumn.has(f.name) ? `g.${quasiColumn.get(f.name)!}` : `w.${id(f.name)}`} AS ${loadType(f)}) AS ${id(f.name)}`);
+  await db.run(`CREATE OR REPLACE TABLE ${id(`m_${name}`)} AS SELECT ${microdataColumns.join(", ")} FROM ${joined}`);
+  await db.run(`CREATE OR REPLACE TABLE ${id(`t_${name}`)} AS SELECT ${tableFields.map((f) => `CAST(w.${id(f.name)} AS ${loadType(f)}) AS ${id(f.name)}`).join(", ")} FROM ${joined} ORDER BY w.__row`);
+  const published = Number((await single(db, `SELECT count(*) AS n FROM ${id(`m_${name}`)}`))["n"]);
+  stage("disclosed", published);
+  const sortKey = schema.lero.sortKey.map((n) => (keep.has(n) ? pseudonymField(n) : n)).filter((n) => !identifiers.includes(n));
+  return { records: [], tableRecords: [], fields, tableFields, sortKey, report, held: [], stored: { dir: "", microdata: "", table: "", rows: published } };
+}
