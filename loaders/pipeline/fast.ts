@@ -28,7 +28,7 @@
  * aggregate tables count are left in DuckDB tables for the caller to write.
  */
 import { open } from "node:fs/promises";
-import { DuckDBDataChunk, INTEGER as INTEGER_TYPE, VARCHAR, type DuckDBConnection, type DuckDBType } from "@duckdb/node-api";
+import { DuckDBDataChunk, VARCHAR, type DuckDBConnection, type DuckDBType } from "@duckdb/node-api";
 import type { DisclosedDataset, DisclosureReport } from "../disclose/apply.ts";
 import { dateLadder, PATTERN, pseudonymField, pseudonymised, publishedFields, rowLevelExcluded } from "../disclose/apply.ts";
 import { kAnonymise, type QuasiIdentifier } from "../disclose/kanon.ts";
@@ -38,7 +38,7 @@ import type { PseudonymRegister } from "../disclose/register.ts";
 import { quoteIdentifier as id, quoteLiteral as lit } from "../publish/duckdb.ts";
 import { hasOwnDictionary } from "../read/adapters/redcap.ts";
 import { detectFormat } from "../read/detect.ts";
-import { categoryValue, type Field, type TableSchema } from "../schema.ts";
+import { categoryValue, type Field, type HierarchyLevel, type TableSchema } from "../schema.ts";
 
 export interface FastInput {
   name: string;
@@ -90,6 +90,7 @@ export function fastPathSchemaProblem(schema: TableSchema): string | undefined {
     if (field.type === "date" && !(field.format === undefined || field.format === "default" || field.format === "%Y-%m-%d")) return `${where} has date format ${field.format}`;
     if (field.type !== "string" && field.categories !== undefined) return `${where} has categories but is not a string`;
     if (field.lero.role === "quasi" && field.type === "integer") return `${where} is a whole-number quasi-identifier`;
+    if ((field.categories ?? []).some((c) => String(categoryValue(c)) in Object.prototype)) return `${where} has a category named like a built-in property`;
     const c = field.constraints ?? {};
     for (const key of Object.keys(c)) if (!["required", "minimum", "maximum"].includes(key)) return `${where} has constraint ${key}`;
     if (field.type === "string" && (c.minimum !== undefined || c.maximum !== undefined)) return `${where} has a minimum or maximum on text`;
@@ -180,6 +181,25 @@ function cellCondition(field: Field, schema: TableSchema, references: Record<str
   if (c.maximum !== undefined) parts.push(`${typed} <= ${bound(c.maximum)}`);
   const canonical = parts.join(" AND ");
   return required ? `coalesce(${v} IS NOT NULL AND ${canonical}, false)` : `coalesce(${v} IS NULL OR (${canonical}), false)`;
+}
+
+/** A value through hierarchy levels as `kAnonymise` applies them: `map`, else `otherwise`, else as it is; null stays null. */
+function generalise(expression: string, levels: readonly HierarchyLevel[]): string {
+  let e = expression;
+  for (const level of levels) {
+    const cases = Object.entries(level.map ?? {}).map(([from, to]) => `WHEN ${e} = ${lit(from)} THEN ${lit(to)}`);
+    const otherwise = level.otherwise !== undefined ? lit(level.otherwise) : e;
+    if (cases.length === 0 && level.otherwise === undefined) continue;
+    e = `(CASE WHEN ${e} IS NULL THEN NULL ${cases.join(" ")} ELSE ${otherwise} END)`;
+  }
+  return e;
+}
+
+/** A date's ladder (`dateLadder`): level 1 is "2024 Q1", level 2 the year. */
+function generaliseDate(expression: string, level: number): string {
+  if (level === 0) return expression;
+  if (level === 1) return `(substr(${expression}, 1, 4) || ' Q' || CAST(CAST(ceil(CAST(substr(${expression}, 6, 2) AS INTEGER) / 3) AS INTEGER) AS VARCHAR))`;
+  return `substr(${expression}, 1, 4)`;
 }
 
 /** Appends whole columns to `table` a vector (2048 rows) at a time: far fewer calls than cell by cell. */
@@ -304,48 +324,45 @@ async function disclose(db: DuckDBConnection, input: FastInput, raw: string, rea
   const patternSql = schema.lero.patternQuasi !== undefined ? `, array_to_string(list_sort(list_distinct(list(coalesce(${id(schema.lero.patternQuasi)}, '')))), ' + ') AS pattern` : "";
   await db.run(`CREATE OR REPLACE TABLE ${id(`firsts_${name}`)} AS SELECT ${id(subject)} AS s, min(__row) AS first${patternSql} FROM ${w} GROUP BY 1`);
   const firstValues = columns.map((c, i) => (c === PATTERN ? `f.pattern AS q${i}` : `w.${id(c)} AS q${i}`));
-  await db.run(
-    `CREATE OR REPLACE TABLE ${id(`subj_${name}`)} AS SELECT f.s, ${firstValues.join(", ")}, dense_rank() OVER (ORDER BY ${q.map((c) => `${c} NULLS LAST`).join(", ")}) - 1 AS cid ` +
-      `FROM ${id(`firsts_${name}`)} f JOIN ${w} w ON w.__row = f.first`,
-  );
-  const combos = (await db.runAndReadAll(`SELECT cid, ${q.map((c) => `any_value(${c}) AS ${c}`).join(", ")}, count(*)::INTEGER AS n FROM ${id(`subj_${name}`)} GROUP BY cid ORDER BY cid`)).getColumnsJS();
+  await db.run(`CREATE OR REPLACE TABLE ${id(`subj_${name}`)} AS SELECT f.s, ${firstValues.join(", ")} FROM ${id(`firsts_${name}`)} f JOIN ${w} w ON w.__row = f.first`);
+  // The combinations and their subject counts come over as one text: canonical values hold no control characters.
+  const cells = q.map((c) => `coalesce(${c}, chr(29))`).join(", ");
+  const packed = (await single(db, `SELECT string_agg(concat_ws(chr(31), n::VARCHAR, ${cells}), chr(30)) AS t FROM (SELECT ${q.join(", ")}, count(*) AS n FROM ${id(`subj_${name}`)} GROUP BY ALL)`))["t"];
   const objects: Record<string, unknown>[] = [];
   const rep: Record<string, unknown>[] = [];
-  const count = combos[0]?.length ?? 0;
-  for (let c = 0; c < count; c++) {
+  for (const line of typeof packed === "string" ? packed.split("\x1e") : []) {
+    const parts = line.split("\x1f");
     const object: Record<string, unknown> = {};
-    columns.forEach((column, i) => (object[column] = combos[i + 1]![c] ?? null));
+    columns.forEach((column, i) => (object[column] = parts[i + 1] === "\x1d" ? null : parts[i + 1]));
     objects.push(object);
-    const n = Number(combos[columns.length + 1]![c]);
-    for (let j = 0; j < n; j++) rep.push(object);
+    for (let j = Number(parts[0]); j > 0; j--) rep.push(object);
   }
-  const units = rep.length;
-  stage(`grouped ${units.toLocaleString("en-GB")} subjects into ${count.toLocaleString("en-GB")} combinations from`, read);
 
-  // 3. k-anonymity: the same search, over one entry per subject (entries of a combination share one object).
+  const units = rep.length;
+  stage(`grouped ${units.toLocaleString("en-GB")} subjects into ${objects.length.toLocaleString("en-GB")} combinations from`, read);
+
+  // 3. k-anonymity: the same search, over one entry per subject (entries of a combination share one
+  // object); the chosen generalisation is then applied in SQL and classes under k removed there.
   const quasi: QuasiIdentifier[] = quasiFields.map((f) => ({ field: f.name, hierarchy: f.type === "date" ? dateLadder(objects, f) : (f.lero.hierarchy ?? []) }));
   if (schema.lero.patternQuasi !== undefined) quasi.unshift({ field: PATTERN, hierarchy: [] });
   const k = policy[level].k;
   const result = kAnonymise(rep, { quasi, k, maxSuppressionShare: policy.maxSuppressionShare, inPlace: true });
   rep.length = 0;
-  const kept = new Set(result.rows);
-  // Classes of the published values, numbered; gen holds each kept combination's published values.
-  const classOf = new Map<string, number>();
-  const gen = id(`gen_${name}`);
-  await db.run(`CREATE OR REPLACE TABLE ${gen} (cid INTEGER, cls INTEGER, ${q.map((c) => `${c} VARCHAR`).join(", ")})`);
-  const genColumns: (string | number | null)[][] = [[], [], ...columns.map(() => [])];
-  objects.forEach((object, c) => {
-    if (!kept.has(object)) return;
-    const values = columns.map((column) => (object[column] ?? null) as string | null);
-    const key = JSON.stringify(values);
-    let cls = classOf.get(key);
-    if (cls === undefined) classOf.set(key, (cls = classOf.size));
-    genColumns[0]!.push(c);
-    genColumns[1]!.push(cls);
-    values.forEach((value, i) => genColumns[i + 2]!.push(value === null ? null : String(value)));
+  const generalised = columns.map((column, i) => {
+    const levelOf = result.levels[column]?.level ?? 0;
+    const field = quasiFields.find((f) => f.name === column);
+    return `${field?.type === "date" ? generaliseDate(`s.q${i}`, levelOf) : generalise(`s.q${i}`, quasi[i]!.hierarchy.slice(0, levelOf))} AS q${i}`;
   });
-  await appendColumns(db, `gen_${name}`, [INTEGER_TYPE, INTEGER_TYPE, ...columns.map(() => VARCHAR)], genColumns);
-  const joined = `${w} w JOIN ${id(`subj_${name}`)} s ON w.${id(subject)} = s.s JOIN ${gen} g ON g.cid = s.cid`;
+  const gen = id(`gen_${name}`);
+  await db.run(
+    `CREATE OR REPLACE TABLE ${gen} AS SELECT s, ${q.join(", ")}, cls FROM (SELECT s, ${q.join(", ")}, count(*) OVER (PARTITION BY ${q.join(", ")}) AS size, ` +
+      `dense_rank() OVER (ORDER BY ${q.map((c) => `${c} NULLS LAST`).join(", ")}) AS cls FROM (SELECT s.s, ${generalised.join(", ")} FROM ${id(`subj_${name}`)} s)) WHERE size >= ${k}`,
+  );
+  const keptSubjects = Number((await single(db, `SELECT count(*) AS n FROM ${gen}`))["n"]);
+  if (units - keptSubjects !== result.suppressed.subjects) {
+    throw new Error(`The fast path removed ${units - keptSubjects} subjects where k-anonymity removes ${result.suppressed.subjects}: build with LERO_FAST_PATH=0 and report this.`);
+  }
+  const joined = `${w} w JOIN ${gen} g ON w.${id(subject)} = g.s`;
   const keptRows = Number((await single(db, `SELECT count(*) AS n FROM ${joined}`))["n"]);
   stage("k-anonymised", read);
 
