@@ -101,9 +101,11 @@ describe("the sample as it is", () => {
 });
 
 /** One export through each path, written as the pipeline writes it; the fast path's reason when it declines. */
-async function bothWays(file: string): Promise<{ reason?: string; fast?: string[]; exact: string[] }> {
+async function bothWays(file: string, k?: number): Promise<{ reason?: string; fast?: string[]; exact: string[] }> {
   const schema = loadSchema("outcomes");
-  const policy = loadPolicy();
+  const loaded = loadPolicy();
+  // A smaller k makes the search stop at finer levels (quarters, nations), so those are compared too.
+  const policy = k === undefined ? loaded : { ...loaded, person: { ...loaded.person, k, l: Math.min(loaded.person.l, k) } };
   const references = referenceSets();
   const out = temp();
   const write = async (db: Parameters<Parameters<typeof withDuckDB>[0]>[0], prefix: string, fields: Parameters<typeof columnsOf>[0], sortKey: string[], tableFields: Parameters<typeof columnsOf>[0]) => {
@@ -160,6 +162,27 @@ describe("fuzzed exports: accepted identically or handed to the JavaScript path"
     ["a region not in the reference table", (l) => l.map((r, i) => (i === 54 ? cell(r, 4, "Atlantis") : r)).join("\n") + "\n", "exact"],
     ["columns in another order", (l) => l.map((r) => { const c = r.split(","); return [c[1], c[0], ...c.slice(2)].join(","); }).join("\n") + "\n", "exact"],
   ];
+  it.each([2, 3, 5])("unchanged, with k = %i (finer generalisation levels)", async (k) => {
+    const file = join(temp(), "outcomes.csv");
+    writeFileSync(file, [header, ...rows].join("\n") + "\n");
+    const result = await bothWays(file, k);
+    expect(result.reason).toBeUndefined();
+    expect(result.fast).toEqual(result.exact);
+    const levels = JSON.stringify(JSON.parse(result.exact[3]!)[2].kAnonymity.levels);
+    expect(levels).toMatch(/"level":[01]/);
+  }, 60_000);
+
+  it("the whole sample without its bad rows, with k = 2 (dates by quarter, l-diversity removing classes)", async () => {
+    const file = join(temp(), "outcomes.csv");
+    writeFileSync(file, cleanOutcomes());
+    const result = await bothWays(file, 2);
+    expect(result.reason).toBeUndefined();
+    expect(result.fast).toEqual(result.exact);
+    const report = JSON.parse(result.exact[3]!)[2].kAnonymity;
+    expect(report.levels.assessment_date.level).toBe(1);
+    expect(report.lDiversity.removed.classes).toBeGreaterThan(0);
+  }, 120_000);
+
   it.each(cases)("%s", async (_, mutate, expected) => {
     const file = join(temp(), "outcomes.csv");
     writeFileSync(file, mutate([header, ...rows]));
