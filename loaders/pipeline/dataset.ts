@@ -107,7 +107,7 @@ export async function processDataset(input: DatasetInput): Promise<ProcessedData
 }
 
 /** Memory DuckDB may use on the fast path before it spills to disk. */
-const FAST_MEMORY_LIMIT = "500MB";
+const FAST_MEMORY_LIMIT = "400MB";
 
 /**
  * The DuckDB fast path (`fast.ts`): on success the published rows and the rows tables count are left in

@@ -46,7 +46,7 @@ if (mode === "baseline") {
   if (mode === "pipeline") {
     const spill = mkdtempSync(join(tmpdir(), "lero-duckdb-"));
     await withDuckDB(async (db) => {
-      await db.run("SET memory_limit = '500MB'");
+      await db.run("SET memory_limit = '400MB'");
       await db.run(`SET temp_directory = ${quoteLiteral(spill)}`);
       const progress = process.stderr.isTTY ? (line: string) => process.stderr.write(`${line}\n`) : undefined;
       const outcome = await fastDataset(db, { name: "outcomes", schema, file, policy, pseudonymKey: DEMO_PSEUDONYM_KEY, register, references: referenceSets(), ...(progress ? { progress } : {}) });
