@@ -12,13 +12,17 @@
  * - The file: no mapping file; plain UTF-8 text without a byte order mark, no double quote, no
  *   carriage return, no blank line; the first line is exactly the schema's field names, in order,
  *   comma-separated; every line has as many cells (DuckDB's strict mode); at least one row.
- * - Every cell in canonical form and valid, so the JavaScript path would take it as it is: text with
- *   nothing to trim and no control characters, not a missing-value marker; a category exactly as the
- *   schema writes it; a whole number without sign, padding or leading zeros (unless negative), of at
- *   most 15 digits; a date as YYYY-MM-DD that is a calendar date; within minimum and maximum; in the
- *   reference table for a foreign key; required cells present; no primary key repeated.
- * Any row that would be rejected, padded or read differently sends the whole file to the JavaScript
- * path, which reports its positions as it always has.
+ * - A row is taken as it is when every cell is in canonical form and valid, so the JavaScript path
+ *   would take it unchanged: text with nothing to trim and no control characters, not a missing-value
+ *   marker; a category exactly as the schema writes it; a whole number without sign, padding or
+ *   leading zeros (unless negative), of at most 15 digits; a date as YYYY-MM-DD that is a calendar
+ *   date; within minimum and maximum; in the reference table for a foreign key; required cells
+ *   present. No primary key may repeat among these rows.
+ * - Any other row (at most `maxRejectedShare` of them) is validated by the JavaScript validator itself,
+ *   so its issues and positions are exactly the JavaScript path's. The file stays on the fast path only
+ *   if each such row is rejected for reasons of its own (a type, constraint or foreign-key error):
+ *   when one would be accepted once read (padding, case, another date form, a missing-value marker),
+ *   repeats another row, or repeats the key of an accepted row, the whole file goes to the JavaScript path.
  *
  * Then, as `discloseRecords` does: pseudonyms (HMAC-SHA256 of each identifier's random ID from the
  * register) computed once per distinct identifier in JavaScript and joined; each subject's quasi values
@@ -28,7 +32,7 @@
  * aggregate tables count are left in DuckDB tables for the caller to write.
  */
 import { open } from "node:fs/promises";
-import { DuckDBDataChunk, VARCHAR, type DuckDBConnection, type DuckDBType } from "@duckdb/node-api";
+import { DuckDBDataChunk, INTEGER as INTEGER_TYPE, VARCHAR, type DuckDBConnection, type DuckDBType } from "@duckdb/node-api";
 import type { DisclosedDataset, DisclosureReport } from "../disclose/apply.ts";
 import { dateLadder, PATTERN, pseudonymField, pseudonymised, publishedFields, rowLevelExcluded } from "../disclose/apply.ts";
 import { kAnonymise, type QuasiIdentifier } from "../disclose/kanon.ts";
@@ -37,7 +41,14 @@ import { pseudonym } from "../disclose/pseudonym.ts";
 import type { PseudonymRegister } from "../disclose/register.ts";
 import { quoteIdentifier as id, quoteLiteral as lit } from "../publish/duckdb.ts";
 import { hasOwnDictionary } from "../read/adapters/redcap.ts";
+import { adaptPlain } from "../read/adapters/plain.ts";
+import { buildTable } from "../read/columns.ts";
 import { detectFormat } from "../read/detect.ts";
+import { applyMapping } from "../read/mapping.ts";
+import { readText } from "../read/source.ts";
+import type { Issue } from "../types.ts";
+import { compileCaster, INVALID, validateTable } from "../validate/index.ts";
+import type { RejectionSummary } from "./dataset.ts";
 import { categoryValue, type Field, type HierarchyLevel, type TableSchema } from "../schema.ts";
 
 export interface FastInput {
@@ -56,6 +67,9 @@ export interface FastInput {
 
 export interface FastResult {
   read: number;
+  /** Rows the JavaScript validator rejected, with its issues (positions as in the export). */
+  rejected: RejectionSummary[];
+  issues: Issue[];
   /** `records` and `tableRecords` are empty: the rows are in DuckDB tables `microdata` and `table`. */
   disclosed: DisclosedDataset;
   microdata: string;
@@ -215,6 +229,63 @@ async function appendColumns(db: DuckDBConnection, table: string, types: readonl
   appender.closeSync();
 }
 
+interface Checked {
+  rejected: RejectionSummary[];
+  issues: Issue[];
+}
+
+/** Issues the JavaScript validator gives a row on its own, whatever the rows around it. */
+const ROW_CODES: ReadonlySet<string> = new Set(["type-error", "constraint-error", "foreign-key"]);
+
+/**
+ * The rows with a cell out of canonical form or not valid, validated by the JavaScript validator itself
+ * (as a table of just those rows, with their lines in the export), so their issues are exactly the
+ * ones the JavaScript path reports. This holds only when each of them is rejected for reasons of its
+ * own: when one would be accepted, repeat another row, or repeat the key of an accepted row, the whole
+ * file goes to the JavaScript path.
+ */
+async function checkRows(db: DuckDBConnection, input: FastInput, raw: string, read: number): Promise<Checked | { reason: string }> {
+  const { name, schema, file, policy, references } = input;
+  const sus = id(`sus_${name}`);
+  const condition = schema.fields.map((f) => cellCondition(f, schema, references)).join(" AND ");
+  await db.run(`CREATE OR REPLACE TABLE ${sus} AS SELECT rowid AS r, * FROM ${id(raw)} WHERE NOT (${condition})`);
+  const count = Number((await single(db, `SELECT count(*) AS n FROM ${sus}`))["n"]);
+  if (count > policy.maxRejectedShare * read) return { reason: "too many rows to check one by one" };
+  const found = (await db.runAndReadAll(`SELECT * FROM ${sus} ORDER BY r`)).getRowsJS();
+  const text = [schema.fields.map((f) => f.name).join(","), ...found.map((row) => row.slice(1).map((cell) => (cell === null ? "" : String(cell))).join(","))].join("\n");
+  const source = readText(file, text, "utf-8");
+  if (detectFormat(source.records) !== "plain") return { reason: "its rows do not read as a plain table" };
+  const built = applyMapping(buildTable(source, adaptPlain(source.records)), schema);
+  if (built.rows.length !== found.length) return { reason: "its rows do not read back one for one" };
+  const table = { ...built, lines: found.map((row) => Number(row[0]) + 2) };
+  const validation = validateTable(table, schema, { references, maxRejectedShare: 1 });
+  if (validation.records.length > 0) return { reason: "the JavaScript path would accept some of them as it reads them" };
+  if (validation.issues.some((issue) => !ROW_CODES.has(issue.code) || issue.row === undefined)) return { reason: "some of them need the rows around them to be judged" };
+  const rowOf = (row: number) => Number(found[row - 1]![0]) + 1;
+  // A rejected row is also told when its key repeats an accepted row's: look for that in SQL.
+  const keyFields = schema.primaryKey!.map((n) => schema.fields.find((f) => f.name === n)!);
+  const casters = keyFields.map((f) => compileCaster(f, { listSeparator: table.listSeparator, missingValues: schema.missingValues }));
+  const columns = table.labels;
+  const keyColumns: (string | number | null)[][] = [[], ...keyFields.map(() => [])];
+  table.rows.forEach((cells, j) => {
+    const values = keyFields.map((f, i) => casters[i]!.cast(cells[columns.indexOf(f.name)] ?? null));
+    if (values.some((v) => v === null || v === INVALID)) return;
+    keyColumns[0]!.push(Number(found[j]![0]));
+    values.forEach((v, i) => keyColumns[i + 1]!.push(String(v)));
+  });
+  await db.run(`CREATE OR REPLACE TABLE ${id(`suspk_${name}`)} (r INTEGER, ${keyFields.map((_, i) => `k${i} VARCHAR`).join(", ")})`);
+  await appendColumns(db, `suspk_${name}`, [INTEGER_TYPE, ...keyFields.map(() => VARCHAR)], keyColumns);
+  const repeats = await single(
+    db,
+    `SELECT count(*) AS n FROM ${id(`suspk_${name}`)} s JOIN ${id(raw)} c ON ${keyFields.map((f, i) => `c.${id(f.name)} = s.k${i}`).join(" AND ")} AND c.rowid < s.r WHERE c.rowid NOT IN (SELECT r FROM ${sus})`,
+  );
+  if (Number(repeats["n"]) > 0) return { reason: "a rejected row repeats the key of an accepted row" };
+  return {
+    rejected: validation.rejected.map((r) => ({ row: rowOf(r.row), line: r.line, codes: [...new Set(r.issues.map((i) => i.code))] })),
+    issues: validation.issues.map((issue) => ({ ...issue, row: rowOf(issue.row!) })),
+  };
+}
+
 async function single(db: DuckDBConnection, sql: string): Promise<Record<string, unknown>> {
   return (await db.runAndReadAll(sql)).getRowObjectsJS()[0] ?? {};
 }
@@ -261,28 +332,35 @@ export async function fastDataset(db: DuckDBConnection, input: FastInput): Promi
       await db.run(`CREATE OR REPLACE TABLE ${id(`ref_${key.fields[0]!}`)} (value VARCHAR)`);
       await appendColumns(db, `ref_${key.fields[0]!}`, [VARCHAR], [[...values]]);
     }
+    await db.run(`CREATE OR REPLACE TABLE ${id(`sus_${name}`)} (r BIGINT)`);
     // Each distinct value of a column is checked once (a column holds far fewer values than rows),
     // and the cells that fail are then counted for the reason.
     const checks = schema.fields.map(
       (f, i) => `SELECT ${i} AS f, sum(n)::BIGINT AS n FROM (SELECT ${id(f.name)}, count(*) AS n FROM ${id(raw)} GROUP BY 1) WHERE NOT ${cellCondition(f, schema, input.references)}`,
     );
     const failures = (await db.runAndReadAll(checks.join(" UNION ALL "))).getRowObjectsJS();
-    const counts = await single(db, `SELECT count(DISTINCT (${schema.primaryKey!.map(id).join(", ")})) AS keys FROM ${id(raw)}`);
     const bad = failures.filter((r) => r["n"] !== null && Number(r["n"]) > 0).sort((a, b) => Number(a["f"]) - Number(b["f"])).map((r) => [schema.fields[Number(r["f"])]!.name, Number(r["n"])] as const);
-    if (bad.length > 0) return { ok: false, reason: `cells not in canonical form or not valid (${bad.map(([f, n]) => `${f}: ${n}`).join(", ")})` };
-    if (Number(counts["keys"]) !== read) return { ok: false, reason: `${read - Number(counts["keys"])} rows repeat a primary key` };
+    let checked: Checked = { rejected: [], issues: [] };
+    if (bad.length > 0) {
+      const exact = await checkRows(db, input, raw, read);
+      if ("reason" in exact) return { ok: false, reason: `cells not in canonical form or not valid (${bad.map(([f, n]) => `${f}: ${n}`).join(", ")}), and ${exact.reason}` };
+      checked = exact;
+    }
+    const accepted = `(SELECT rowid AS rowid, * FROM ${id(raw)} WHERE rowid NOT IN (SELECT r FROM ${id(`sus_${name}`)}))`;
+    const counts = await single(db, `SELECT count(*) AS n, count(DISTINCT (${schema.primaryKey!.map(id).join(", ")})) AS keys FROM ${accepted}`);
+    if (Number(counts["keys"]) !== Number(counts["n"])) return { ok: false, reason: `${Number(counts["n"]) - Number(counts["keys"])} rows repeat a primary key` };
     stage("validated", read);
 
-    const disclosed = await disclose(db, input, raw, read, stage);
-    return { ok: true, read, disclosed, microdata: `m_${name}`, table: `t_${name}` };
+    const disclosed = await disclose(db, input, accepted, Number(counts["n"]), stage);
+    return { ok: true, read, rejected: checked.rejected, issues: checked.issues, disclosed, microdata: `m_${name}`, table: `t_${name}` };
   } finally {
     await db.run(`DROP TABLE IF EXISTS ${id(raw)}`);
-    for (const table of ["w", "firsts", "subj", "gen"]) await db.run(`DROP TABLE IF EXISTS ${id(`${table}_${name}`)}`);
+    for (const table of ["w", "firsts", "subj", "gen", "sus", "suspk"]) await db.run(`DROP TABLE IF EXISTS ${id(`${table}_${name}`)}`);
     for (const key of schema.foreignKeys ?? []) await db.run(`DROP TABLE IF EXISTS ${id(`ref_${key.fields[0]!}`)}`);
   }
 }
 
-async function disclose(db: DuckDBConnection, input: FastInput, raw: string, read: number, stage: (what: string, rows: number) => void): Promise<DisclosedDataset> {
+async function disclose(db: DuckDBConnection, input: FastInput, rows: string, read: number, stage: (what: string, rows: number) => void): Promise<DisclosedDataset> {
   const { name, schema, policy, pseudonymKey, register } = input;
   const level = schema.lero.level;
   const keep = pseudonymised(schema);
@@ -293,13 +371,14 @@ async function disclose(db: DuckDBConnection, input: FastInput, raw: string, rea
   // 1. Pseudonyms, once per distinct identifier, in order of first appearance.
   const joins: string[] = [];
   const select: string[] = ["r.rowid AS __row"];
+  const raw = `raw_${name}`;
   let distinct = 0;
   for (const field of schema.fields) {
     if (field.lero.role === "identifier") {
       if (!tableKeep.has(field.name)) continue;
       const kind = pseudonymField(field.name);
       const table = `ps_${name}_${kind}`;
-      const result = await db.runAndReadAll(`SELECT v FROM (SELECT ${id(field.name)} AS v, min(rowid) AS first FROM ${id(raw)} WHERE ${id(field.name)} IS NOT NULL GROUP BY 1) ORDER BY first`);
+      const result = await db.runAndReadAll(`SELECT v FROM (SELECT ${id(field.name)} AS v, min(rowid) AS first FROM ${rows} WHERE ${id(field.name)} IS NOT NULL GROUP BY 1) ORDER BY first`);
       const values = (result.getColumnsJS()[0] ?? []) as string[];
       await db.run(`CREATE OR REPLACE TABLE ${id(table)} (v VARCHAR, ref VARCHAR)`);
       await appendColumns(db, table, [VARCHAR, VARCHAR], [values, values.map((value) => pseudonym(register.idOf(kind, value), pseudonymKey))]);
@@ -312,7 +391,7 @@ async function disclose(db: DuckDBConnection, input: FastInput, raw: string, rea
   }
   stage(`pseudonymised ${distinct.toLocaleString("en-GB")} identifiers of`, read);
   const w = id(`w_${name}`);
-  await db.run(`CREATE OR REPLACE TABLE ${w} AS SELECT ${select.join(", ")} FROM ${id(raw)} r ${joins.join(" ")}`);
+  await db.run(`CREATE OR REPLACE TABLE ${w} AS SELECT ${select.join(", ")} FROM ${id(raw)} r ${joins.join(" ")} WHERE r.rowid NOT IN (SELECT r FROM ${id(`sus_${name}`)})`);
   await db.run(`DROP TABLE ${id(raw)}`);
   for (const field of tableKeep) await db.run(`DROP TABLE IF EXISTS ${id(`ps_${name}_${pseudonymField(field)}`)}`);
 

@@ -92,12 +92,28 @@ describe.each([
   });
 });
 
-describe("the sample as it is", () => {
-  it("goes to the JavaScript path, which reports the planted bad rows", async () => {
-    const log: string[] = [];
-    await buildData({ source: { dir: SAMPLE_DIR, illustrative: true }, out: join(temp(), "published"), reviewDir: temp(), log: (l) => log.push(l), env: {}, fastPath: true });
-    expect(log.find((l) => l.startsWith("  outcomes: JavaScript path"))).toMatch(/not in canonical form or not valid \(assessment_date: 1, barc_4: 1, barc_total: 1\)/);
+describe("the sample as it is, with its planted bad rows", () => {
+  let built: Awaited<ReturnType<typeof buildBoth>>;
+  beforeAll(async () => {
+    const dir = temp();
+    cpSync(SAMPLE_DIR, dir, { recursive: true });
+    built = await buildBoth(dir);
   }, 300_000);
+
+  it("takes outcomes on the fast path, the bad rows judged by the JavaScript validator", () => {
+    expect(built.fastLog).toContain("  outcomes: DuckDB fast path");
+  });
+
+  it("publishes the same bytes both ways", async () => {
+    await expectSameBytes(built.fast, built.exact);
+  });
+
+  it("reports the same rejected rows, issues and disclosure both ways", () => {
+    const report = privateReport(built.review[0]) as { datasets: { outcomes: { rejectedRows: unknown[] } } };
+    expect(report.datasets.outcomes.rejectedRows).toHaveLength(3);
+    expect(report).toEqual(privateReport(built.review[1]));
+    expect(readFileSync(join(built.review[0], "issues.json"), "utf8")).toBe(readFileSync(join(built.review[1], "issues.json"), "utf8"));
+  });
 });
 
 /** One export through each path, written as the pipeline writes it; the fast path's reason when it declines. */
@@ -117,18 +133,19 @@ async function bothWays(file: string, k?: number): Promise<{ reason?: string; fa
   };
   const table = applyMapping(await readExport(file), schema);
   const validation = validateTable(table, schema, { references, maxRejectedShare: policy.maxRejectedShare });
+  const accepted = validation.read - validation.rejected.length;
   const disclosed = discloseRecords(validation.records, schema, { policy, pseudonymKey: DEMO_PSEUDONYM_KEY, register: PseudonymRegister.inMemory(seededRandomId(DEMO_PSEUDONYM_KEY)), rows: validation.rows });
   const exact = await withDuckDB(async (db) => {
     await loadRecords(db, "m_outcomes", columnsOf(disclosed.fields), disclosed.records);
     await loadRecords(db, "t_outcomes", columnsOf(disclosed.tableFields), disclosed.tableRecords);
-    return [...(await write(db, "exact", disclosed.fields, disclosed.sortKey, disclosed.tableFields)), JSON.stringify([validation.read, validation.rejected.length, disclosed.report, disclosed.fields, disclosed.tableFields])];
+    return [...(await write(db, "exact", disclosed.fields, disclosed.sortKey, disclosed.tableFields)), JSON.stringify([validation.read, validation.rejected, validation.issues, accepted, disclosed.report, disclosed.fields, disclosed.tableFields])];
   });
   return withDuckDB(async (db) => {
     const register = PseudonymRegister.inMemory(seededRandomId(DEMO_PSEUDONYM_KEY));
     const outcome = await fastDataset(db, { name: "outcomes", schema, file, policy, pseudonymKey: DEMO_PSEUDONYM_KEY, register, references });
     if (!outcome.ok) return { reason: outcome.reason, exact };
     const d = outcome.disclosed;
-    return { fast: [...(await write(db, "fast", d.fields, d.sortKey, d.tableFields)), JSON.stringify([outcome.read, 0, d.report, d.fields, d.tableFields])], exact };
+    return { fast: [...(await write(db, "fast", d.fields, d.sortKey, d.tableFields)), JSON.stringify([outcome.read, outcome.rejected.map((r) => ({ row: r.row, line: r.line, issues: outcome.issues.filter((i) => i.row === r.row) })), outcome.issues, outcome.read - outcome.rejected.length, d.report, d.fields, d.tableFields])], exact };
   });
 }
 
@@ -137,6 +154,8 @@ describe("fuzzed exports: accepted identically or handed to the JavaScript path"
   const header = base[0]!;
   const rows = base.slice(1);
   const cell = (row: string, column: number, value: string) => row.split(",").map((c, i) => (i === column ? value : c)).join(",");
+  // "fast": the fast path takes the file (rows the JavaScript validator rejects on their own included)
+  // and must publish the same bytes; "exact": it must hand the file to the JavaScript path.
   const cases: [string, (lines: string[]) => string, "fast" | "exact"][] = [
     ["unchanged", (l) => l.join("\n") + "\n", "fast"],
     ["without a final line break", (l) => l.join("\n"), "fast"],
@@ -147,19 +166,23 @@ describe("fuzzed exports: accepted identically or handed to the JavaScript path"
     ["a category in lower case", (l) => l.map((r, i) => (i === 41 ? cell(r, 4, r.split(",")[4]!.toLowerCase()) : r)).join("\n") + "\n", "exact"],
     ["a padded identifier", (l) => l.map((r, i) => (i === 42 ? cell(r, 0, `${r.split(",")[0]!}\u00a0`) : r)).join("\n") + "\n", "exact"],
     ["a date without leading zeros", (l) => l.map((r, i) => (i === 43 ? cell(r, 2, r.split(",")[2]!.replace(/-0/g, "-")) : r)).join("\n") + "\n", "exact"],
-    ["a day-first date", (l) => l.map((r, i) => (i === 44 ? cell(r, 2, r.split(",")[2]!.split("-").reverse().join("/")) : r)).join("\n") + "\n", "exact"],
-    ["an impossible date", (l) => l.map((r, i) => (i === 45 ? cell(r, 2, "2023-02-29") : r)).join("\n") + "\n", "exact"],
+    ["a day-first date", (l) => l.map((r, i) => (i === 44 ? cell(r, 2, r.split(",")[2]!.split("-").reverse().join("/")) : r)).join("\n") + "\n", "fast"],
+    ["an impossible date", (l) => l.map((r, i) => (i === 45 ? cell(r, 2, "2023-02-29") : r)).join("\n") + "\n", "fast"],
     ["a number with a plus sign", (l) => l.map((r, i) => (i === 46 ? cell(r, 8, "+3") : r)).join("\n") + "\n", "exact"],
     ["a number with a leading zero", (l) => l.map((r, i) => (i === 47 ? cell(r, 9, "04") : r)).join("\n") + "\n", "exact"],
     ["a missing-value marker", (l) => l.map((r, i) => (i === 48 ? cell(r, 5, "NA") : r)).join("\n") + "\n", "exact"],
-    ["a blank required cell", (l) => l.map((r, i) => (i === 49 ? cell(r, 3, "") : r)).join("\n") + "\n", "exact"],
+    ["a blank required cell", (l) => l.map((r, i) => (i === 49 ? cell(r, 3, "") : r)).join("\n") + "\n", "fast"],
     ["a duplicate row", (l) => [...l, l[50]!].join("\n") + "\n", "exact"],
+    ["a rejected row repeated", (l) => [...l.map((r, i) => (i === 49 ? cell(r, 3, "") : r)), cell(l[49]!, 3, "")].join("\n") + "\n", "exact"],
+    ["a rejected row repeating an accepted row's key", (l) => [...l, cell(l[30]!, 8, "9")].join("\n") + "\n", "exact"],
+    ["a rejected row before the row whose key it repeats", (l) => [...l.slice(0, 20), cell(l[30]!, 8, "9"), ...l.slice(20)].join("\n") + "\n", "fast"],
+    ["several rejected rows", (l) => l.map((r, i) => (i % 97 === 5 ? cell(r, 9 + (i % 5), String(i % 3 === 0 ? 0 : 12)) : r)).join("\n") + "\n", "fast"],
     ["a blank line", (l) => [...l.slice(0, 60), "", ...l.slice(60)].join("\n") + "\n", "exact"],
     ["Windows line endings", (l) => l.join("\r\n") + "\r\n", "exact"],
     ["a byte order mark", (l) => "\ufeff" + l.join("\n") + "\n", "exact"],
     ["a quoted cell", (l) => l.map((r, i) => (i === 52 ? cell(r, 3, `"${r.split(",")[3]!}"`) : r)).join("\n") + "\n", "exact"],
     ["an extra cell", (l) => l.map((r, i) => (i === 53 ? `${r},1` : r)).join("\n") + "\n", "exact"],
-    ["a region not in the reference table", (l) => l.map((r, i) => (i === 54 ? cell(r, 4, "Atlantis") : r)).join("\n") + "\n", "exact"],
+    ["a region not in the reference table", (l) => l.map((r, i) => (i === 54 ? cell(r, 4, "Atlantis") : r)).join("\n") + "\n", "fast"],
     ["columns in another order", (l) => l.map((r) => { const c = r.split(","); return [c[1], c[0], ...c.slice(2)].join(","); }).join("\n") + "\n", "exact"],
   ];
   it.each([2, 3, 5])("unchanged, with k = %i (finer generalisation levels)", async (k) => {
@@ -168,7 +191,7 @@ describe("fuzzed exports: accepted identically or handed to the JavaScript path"
     const result = await bothWays(file, k);
     expect(result.reason).toBeUndefined();
     expect(result.fast).toEqual(result.exact);
-    const levels = JSON.stringify(JSON.parse(result.exact[3]!)[2].kAnonymity.levels);
+    const levels = JSON.stringify(JSON.parse(result.exact[3]!)[4].kAnonymity.levels);
     expect(levels).toMatch(/"level":[01]/);
   }, 60_000);
 
@@ -178,7 +201,7 @@ describe("fuzzed exports: accepted identically or handed to the JavaScript path"
     const result = await bothWays(file, 2);
     expect(result.reason).toBeUndefined();
     expect(result.fast).toEqual(result.exact);
-    const report = JSON.parse(result.exact[3]!)[2].kAnonymity;
+    const report = JSON.parse(result.exact[3]!)[4].kAnonymity;
     expect(report.levels.assessment_date.level).toBe(1);
     expect(report.lDiversity.removed.classes).toBeGreaterThan(0);
   }, 120_000);
