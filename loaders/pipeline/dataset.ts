@@ -73,9 +73,17 @@ export async function processDataset(input: DatasetInput): Promise<ProcessedData
     if ("reason" in fast) reason = fast.reason;
     else return fast;
   }
+  let started = performance.now();
+  const stage = (what: string, rows: number) => {
+    const seconds = (performance.now() - started) / 1000;
+    input.progress?.(`  ${name}: ${what} ${rows.toLocaleString("en-GB")} rows in ${seconds.toFixed(2)} s (${Math.round(rows / Math.max(seconds, 1e-6)).toLocaleString("en-GB")} rows/s)`);
+    started = performance.now();
+  };
   const raw = await readExport(file);
   const table = applyMapping(raw, schema, mappingFile ? loadMapping(mappingFile) : {});
+  stage("read", table.rows.length);
   const validation = validateTable(table, schema, { references: input.references, maxRejectedShare: input.policy.maxRejectedShare });
+  stage("validated", validation.read);
   const fatal = validation.issues.filter(isFatal);
   const processed: ProcessedDataset = {
     name,
@@ -101,6 +109,7 @@ export async function processDataset(input: DatasetInput): Promise<ProcessedData
     rows: validation.rows,
     ...(input.allow ? { allow: input.allow } : {}),
   });
+  stage("disclosed", validation.records.length);
   processed.disclosed = disclosed;
   processed.held = disclosed.held;
   return processed;
@@ -121,17 +130,23 @@ async function processFast(input: DatasetInput, file: string, mapping: string | 
       await db.run(`SET memory_limit = ${quoteLiteral(FAST_MEMORY_LIMIT)}`);
       await db.run(`SET temp_directory = ${quoteLiteral(spill)}`);
       await db.run("SET preserve_insertion_order = true");
-      const outcome = await fastDataset(db, {
-        name,
-        schema,
-        file,
-        ...(mapping ? { mapping } : {}),
-        policy: input.policy,
-        pseudonymKey: input.pseudonymKey,
-        register: input.register,
-        references: input.references,
-        ...(input.progress ? { progress: input.progress } : {}),
-      });
+      let outcome: Awaited<ReturnType<typeof fastDataset>>;
+      try {
+        outcome = await fastDataset(db, {
+          name,
+          schema,
+          file,
+          ...(mapping ? { mapping } : {}),
+          policy: input.policy,
+          pseudonymKey: input.pseudonymKey,
+          register: input.register,
+          references: input.references,
+          ...(input.progress ? { progress: input.progress } : {}),
+        });
+      } catch (error) {
+        // The JavaScript path is the reference: a fast path that stops hands the file over (and says why).
+        return { reason: `the fast path stopped: ${String((error as Error).message ?? error).split("\n")[0]}` };
+      }
       if (!outcome.ok) return { reason: outcome.reason };
       const dir = await mkdtemp(join(tmpdir(), "lero-fast-"));
       const microdata = join(dir, "microdata.parquet");
