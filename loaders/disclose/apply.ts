@@ -68,6 +68,12 @@ export interface DisclosureReport {
 }
 
 export interface DisclosedDataset {
+  /**
+   * Set by the DuckDB fast path (`loaders/pipeline/fast.ts`), which never holds rows in JavaScript:
+   * `records` and `tableRecords` are then empty and the rows are in these Parquet files instead, in
+   * the columns of `fields` and `tableFields` (dates as ISO text, whole numbers as BIGINT).
+   */
+  stored?: { dir: string; microdata: string; table: string; rows: number };
   /** What may be published row by row (for `publish: "microdata"` datasets). */
   records: Record<string, unknown>[];
   /**
@@ -101,7 +107,7 @@ export function pseudonymField(name: string): string {
   return `${name.replace(/_id$/, "")}_ref`;
 }
 
-function pseudonymised(schema: TableSchema): Set<string> {
+export function pseudonymised(schema: TableSchema): Set<string> {
   const keep = new Set<string>();
   if (schema.lero.subject) keep.add(schema.lero.subject);
   if (schema.lero.level === "organisation" && schema.lero.publish === "microdata") {
@@ -118,7 +124,7 @@ function quarterOf(date: string): string {
 }
 
 /** Date quasi-identifiers generalise by computation, so their ladder is built from the values present. */
-function dateLadder(records: readonly Record<string, unknown>[], field: Field): HierarchyLevel[] {
+export function dateLadder(records: readonly Record<string, unknown>[], field: Field): HierarchyLevel[] {
   const dates = new Set<string>();
   for (const record of records) {
     const value = record[field.name];
@@ -141,7 +147,7 @@ function dateLadder(records: readonly Record<string, unknown>[], field: Field): 
  * Free text and its consent flag never go into row-level files: a quote beside a person's answers
  * says more about them than either alone. Consented, redacted text is published only in its own lists.
  */
-function rowLevelExcluded(schema: TableSchema): Set<string> {
+export function rowLevelExcluded(schema: TableSchema): Set<string> {
   const excluded = new Set<string>();
   for (const field of schema.fields) {
     if (field.lero.role !== "free-text") continue;
@@ -151,7 +157,7 @@ function rowLevelExcluded(schema: TableSchema): Set<string> {
   return excluded;
 }
 
-function publishedFields(schema: TableSchema, keep: ReadonlySet<string>, generalised: Record<string, { level: number; name: string }>, excluded: ReadonlySet<string> = new Set()): Field[] {
+export function publishedFields(schema: TableSchema, keep: ReadonlySet<string>, generalised: Record<string, { level: number; name: string }>, excluded: ReadonlySet<string> = new Set()): Field[] {
   const fields: Field[] = [];
   for (const field of schema.fields) {
     if (excluded.has(field.name)) continue;
@@ -183,7 +189,7 @@ function publishedFields(schema: TableSchema, keep: ReadonlySet<string>, general
 }
 
 /** The working column that carries a person's attendance pattern through k-anonymity (never published). */
-const PATTERN = "__pattern";
+export const PATTERN = "__pattern";
 
 /**
  * Writes into each row the sorted set of values `field` takes over the row's subject ("3 months +

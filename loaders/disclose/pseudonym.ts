@@ -66,7 +66,8 @@ export function pseudonym(value: string, key: string, options: PseudonymOptions 
  * that letter; the chance is far below that of any two 50-bit codes colliding.)
  */
 export function pseudonymCode(digest: Uint8Array, length: number): string {
-  const code = base32(digest).slice(0, length);
+  // Only the bytes the first `length` characters are made of are encoded (base 32 drops a last partial group).
+  const code = base32(digest.subarray(0, Math.ceil((length * 5) / 8))).slice(0, length);
   return /^[0-9]+$/.test(code.slice(0, MIN_PSEUDONYM_LENGTH)) ? ALPHABET[10 + Number(code[0])]! + code.slice(1) : code;
 }
 

@@ -9,6 +9,11 @@ import { applyMapping, loadMapping, readExport } from "../read/index.ts";
 import type { TableSchema } from "../schema.ts";
 import type { ExportFormat, Issue } from "../types.ts";
 import { validateTable } from "../validate/index.ts";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { quoteIdentifier, quoteLiteral, withDuckDB } from "../publish/duckdb.ts";
+import { fastDataset } from "./fast.ts";
 import { locateExport, locateMapping } from "./locate.ts";
 
 export interface DatasetInput {
@@ -20,6 +25,10 @@ export interface DatasetInput {
   register: PseudonymRegister;
   references: Record<string, ReadonlySet<string>>;
   allow?: ReadonlySet<string>;
+  /** Try the DuckDB fast path first (default true); it hands the file to the JavaScript path when it must. */
+  fast?: boolean;
+  /** Progress lines of the fast path, one per stage. */
+  progress?: (line: string) => void;
 }
 
 export interface RejectionSummary {
@@ -45,6 +54,8 @@ export interface ProcessedDataset {
   dropped: string[];
   disclosed?: DisclosedDataset;
   held: HeldText[];
+  /** Which path built it: the DuckDB fast path, or the exact JavaScript path and why. */
+  path: { kind: "duckdb" } | { kind: "javascript"; reason: string };
 }
 
 /** A table-level error is one that is not about a single row (labels, schema, too many bad rows). */
@@ -56,9 +67,23 @@ export async function processDataset(input: DatasetInput): Promise<ProcessedData
   const { name, schema, dir } = input;
   const file = locateExport(dir, name);
   const mappingFile = locateMapping(dir, name);
+  let reason = "the fast path was turned off";
+  if (input.fast !== false) {
+    const fast = await processFast(input, file, mappingFile);
+    if ("reason" in fast) reason = fast.reason;
+    else return fast;
+  }
+  let started = performance.now();
+  const stage = (what: string, rows: number) => {
+    const seconds = (performance.now() - started) / 1000;
+    input.progress?.(`  ${name}: ${what} ${rows.toLocaleString("en-GB")} rows in ${seconds.toFixed(2)} s (${Math.round(rows / Math.max(seconds, 1e-6)).toLocaleString("en-GB")} rows/s)`);
+    started = performance.now();
+  };
   const raw = await readExport(file);
   const table = applyMapping(raw, schema, mappingFile ? loadMapping(mappingFile) : {});
+  stage("read", table.rows.length);
   const validation = validateTable(table, schema, { references: input.references, maxRejectedShare: input.policy.maxRejectedShare });
+  stage("validated", validation.read);
   const fatal = validation.issues.filter(isFatal);
   const processed: ProcessedDataset = {
     name,
@@ -74,6 +99,7 @@ export async function processDataset(input: DatasetInput): Promise<ProcessedData
     fatal,
     dropped: validation.dropped,
     held: [],
+    path: { kind: "javascript", reason },
   };
   if (fatal.length > 0) return processed;
   const disclosed = discloseRecords(validation.records, schema, {
@@ -83,7 +109,76 @@ export async function processDataset(input: DatasetInput): Promise<ProcessedData
     rows: validation.rows,
     ...(input.allow ? { allow: input.allow } : {}),
   });
+  stage("disclosed", validation.records.length);
   processed.disclosed = disclosed;
   processed.held = disclosed.held;
   return processed;
+}
+
+/** Memory DuckDB may use on the fast path before it spills to disk. */
+const FAST_MEMORY_LIMIT = "400MB";
+
+/**
+ * The DuckDB fast path (`fast.ts`): on success the published rows and the rows tables count are left in
+ * Parquet files in a temporary folder (`disclosed.stored`), which publishing reads and then removes.
+ */
+async function processFast(input: DatasetInput, file: string, mapping: string | undefined): Promise<ProcessedDataset | { reason: string }> {
+  const { name, schema } = input;
+  const spill = await mkdtemp(join(tmpdir(), "lero-duckdb-"));
+  try {
+    return await withDuckDB(async (db) => {
+      await db.run(`SET memory_limit = ${quoteLiteral(FAST_MEMORY_LIMIT)}`);
+      await db.run(`SET temp_directory = ${quoteLiteral(spill)}`);
+      await db.run("SET preserve_insertion_order = true");
+      let outcome: Awaited<ReturnType<typeof fastDataset>>;
+      try {
+        outcome = await fastDataset(db, {
+          name,
+          schema,
+          file,
+          ...(mapping ? { mapping } : {}),
+          policy: input.policy,
+          pseudonymKey: input.pseudonymKey,
+          register: input.register,
+          references: input.references,
+          ...(input.progress ? { progress: input.progress } : {}),
+        });
+      } catch (error) {
+        // The JavaScript path is the reference: a fast path that stops hands the file over (and says why).
+        return { reason: `the fast path stopped: ${String((error as Error).message ?? error).split("\n")[0]}` };
+      }
+      if (!outcome.ok) return { reason: outcome.reason };
+      const dir = await mkdtemp(join(tmpdir(), "lero-fast-"));
+      const microdata = join(dir, "microdata.parquet");
+      const table = join(dir, "table.parquet");
+      await db.run(`COPY ${quoteIdentifier(outcome.microdata)} TO ${quoteLiteral(microdata)} (FORMAT parquet)`);
+      await db.run(`COPY ${quoteIdentifier(outcome.table)} TO ${quoteLiteral(table)} (FORMAT parquet)`);
+      const disclosed = outcome.disclosed;
+      disclosed.stored = { dir, microdata, table, rows: disclosed.stored?.rows ?? 0 };
+      const processed: ProcessedDataset = {
+        name,
+        schema,
+        file,
+        format: "plain",
+        encoding: "utf-8",
+        read: outcome.read,
+        accepted: outcome.read - outcome.rejected.length,
+        rejected: outcome.rejected,
+        issues: outcome.issues,
+        fatal: [],
+        dropped: [],
+        disclosed,
+        held: [],
+        path: { kind: "duckdb" },
+      };
+      return processed;
+    });
+  } finally {
+    await rm(spill, { recursive: true, force: true });
+  }
+}
+
+/** Removes the temporary files of datasets built on the fast path. */
+export async function removeStored(datasets: readonly ProcessedDataset[]): Promise<void> {
+  for (const d of datasets) if (d.disclosed?.stored?.dir) await rm(d.disclosed.stored.dir, { recursive: true, force: true });
 }

@@ -17,14 +17,14 @@ import { openRegister } from "../disclose/register.ts";
 import { resolveDataSource, SAMPLE_DIR, type DataSource } from "../data-dir.ts";
 import { linksOf, loadAggregateDefinitions, type AggregateContext, type PublishedAggregate } from "../aggregates/index.ts";
 import { pseudonymField } from "../disclose/apply.ts";
-import { queryRows, quoteIdentifier, withDuckDB } from "../publish/duckdb.ts";
+import { queryRows, quoteIdentifier, quoteLiteral, withDuckDB } from "../publish/duckdb.ts";
 import { columnsOf, loadRecords, orderedSelect, writeCsv, writeParquet } from "../publish/table.ts";
 import { referenceSets } from "../reference.ts";
 import { DATASETS, loadSchema, PROJECT_ROOT, type Dataset, type Field, type TableSchema } from "../schema.ts";
 import { PipelineError, type Issue } from "../types.ts";
 import { formatIssue } from "../validate/index.ts";
 import { runIntruder, type IntruderFigures, type IntruderFinding, type IntruderReport } from "../disclose/intruder/index.ts";
-import { processDataset, type ProcessedDataset } from "./dataset.ts";
+import { processDataset, removeStored, type ProcessedDataset } from "./dataset.ts";
 import { locateStories } from "./locate.ts";
 import { processStories, type StoriesResult } from "./stories.ts";
 
@@ -43,6 +43,11 @@ export interface BuildDataOptions {
   acceptShrink?: readonly string[];
   /** The attack run on the release before it is published (default: the built-in intruder). */
   attack?: (dir: string, options: { policy: DisclosurePolicy }) => Promise<IntruderReport>;
+  /**
+   * Try the DuckDB fast path for each dataset (default: true unless `LERO_FAST_PATH=0`). It takes only
+   * exports it can prove it reads as the JavaScript path does; the choice is logged per dataset.
+   */
+  fastPath?: boolean;
 }
 
 export interface BuildDataResult {
@@ -159,18 +164,21 @@ async function publishDatasets(datasets: ProcessedDataset[], stories: StoriesRes
   await withDuckDB(async (db) => {
     for (const dataset of datasets) {
       const disclosed = dataset.disclosed!;
-      log(`publishing ${dataset.name}: ${disclosed.records.length.toLocaleString("en-GB")} rows`);
+      log(`publishing ${dataset.name}: ${(disclosed.stored?.rows ?? disclosed.records.length).toLocaleString("en-GB")} rows`);
+      const stored = disclosed.stored;
       if (dataset.schema.lero.publish === "microdata") {
         const columns = columnsOf(disclosed.fields);
         const microdata = `m_${dataset.name}`;
-        await loadRecords(db, microdata, columns, disclosed.records);
+        if (stored) await db.run(`CREATE OR REPLACE TABLE ${quoteIdentifier(microdata)} AS SELECT * FROM read_parquet(${quoteLiteral(stored.microdata)})`);
+        else await loadRecords(db, microdata, columns, disclosed.records);
         await writeParquet(db, orderedSelect(microdata, columns, disclosed.sortKey), join(dir, `${dataset.name}.parquet`));
         await writeCsv(db, microdata, columns, disclosed.sortKey, join(dir, `${dataset.name}.csv`), policy.csvEscape.characters.join(""), policy.csvEscape.prefix);
         files.get(dataset.name)!.push(`${dataset.name}.parquet`, `${dataset.name}.csv`);
         await db.run(`DROP TABLE ${quoteIdentifier(microdata)}`);
       }
       // Tables are counted from every accepted row (quasi-identifiers as collected) and protected by the cell rules.
-      await loadRecords(db, `t_${dataset.name}`, columnsOf(disclosed.tableFields), disclosed.tableRecords);
+      if (stored) await db.run(`CREATE OR REPLACE TABLE ${quoteIdentifier(`t_${dataset.name}`)} AS SELECT * FROM read_parquet(${quoteLiteral(stored.table)})`);
+      else await loadRecords(db, `t_${dataset.name}`, columnsOf(disclosed.tableFields), disclosed.tableRecords);
     }
     const context: AggregateContext = {
       db,
@@ -288,94 +296,107 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
   const references = referenceSets();
   const allow = loadAllowList(reviewDir);
 
+  const fast = options.fastPath ?? env[FAST_PATH_VARIABLE] !== "0";
   const datasets: ProcessedDataset[] = [];
-  for (const name of DATASETS) {
-    const started = performance.now();
-    log(`reading ${name}…`);
-    const processed = await processDataset({ name, schema: loadSchema(name), dir: source.dir, policy, pseudonymKey, register, references, allow });
-    log(`  ${basename(processed.file)} (${processed.format}): ${processed.read.toLocaleString("en-GB")} rows read, ${processed.rejected.length} rejected, ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    datasets.push(processed);
-  }
-  const stories = processStories(locateStories(source.dir), loadSchema("stories"), references, allow);
-
-  await mkdir(reviewDir, { recursive: true });
-  const issueFile = join(reviewDir, "issues.json");
-  const allIssues = [...datasets.flatMap((d) => d.issues), ...stories.issues, ...stories.fatal.filter((i) => i.code === "consent-error")];
-  await writeFile(issueFile, stableJson(allIssues));
-  const held = [...datasets.flatMap((d) => d.held), ...stories.held];
-  await writeFile(join(reviewDir, "held-for-review.json"), stableJson(held));
-
-  const fatal = [...datasets.flatMap((d) => d.fatal), ...stories.fatal, ...implausible(datasets, previousRelease(options.out, source.illustrative), acceptedShrinks(options.acceptShrink, env), reviewDir)];
-  const infeasible = datasets.filter((d) => d.disclosed?.report.kAnonymity && !d.disclosed.report.kAnonymity.feasible);
-  for (const d of infeasible) {
-    fatal.push({ code: "source-error", severity: "error", file: d.file, message: `k-anonymity (k = ${policy[d.schema.lero.level].k}) cannot be reached for ${d.name} within the allowed suppression of ${policy.maxSuppressionShare * 100}%: too few people or organisations for row-level publication.` });
-  }
-  if (fatal.length > 0) throw new BuildDataError(fatal, issueFile);
-
-  const partial = `${options.out}.partial-${process.pid}`;
-  await rm(partial, { recursive: true, force: true });
-  await mkdir(partial, { recursive: true });
   try {
-    const { files, aggregates } = await publishDatasets(datasets, stories, partial, policy, log);
-    const version = await writeDatapackage(partial, datasets, files, aggregates, source);
-    log("attacking the release with the built-in intruder…");
-    const intruder = await (options.attack ?? runIntruder)(partial, { policy });
-    log(`  ${intruder.figures.cellsAudited} hidden cells audited, ${intruder.figures.tablesCompared} tables compared with the microdata, ${(intruder.figures.elapsedMs / 1000).toFixed(1)} s`);
-    if (intruder.findings.length > 0) throw new DisclosureError(intruder.findings);
-    // Saved before the release is swapped in: a register with entries no release uses is harmless,
-    // a release whose pseudonyms the register cannot give again is not.
-    await register.save();
-    if (register.file !== undefined && register.added > 0) {
-      log(`pseudonym register: ${register.added.toLocaleString("en-GB")} new of ${register.size.toLocaleString("en-GB")} identifiers, saved to ${register.file}${sample ? "" : " (back it up with the key: without it, pseudonyms change)"}`);
+    return await buildFrom(datasets);
+  } finally {
+    await removeStored(datasets);
+  }
+
+  async function buildFrom(datasets: ProcessedDataset[]): Promise<BuildDataResult> {
+    for (const name of DATASETS) {
+      const started = performance.now();
+      log(`reading ${name}…`);
+      const processed = await processDataset({ name, schema: loadSchema(name), dir: source.dir, policy, pseudonymKey, register, references, allow, fast, ...(process.stdout.isTTY ? { progress: log } : {}) });
+      log(`  ${name}: ${processed.path.kind === "duckdb" ? "DuckDB fast path" : `JavaScript path (${processed.path.reason})`}`);
+      log(`  ${basename(processed.file)} (${processed.format}): ${processed.read.toLocaleString("en-GB")} rows read, ${processed.rejected.length} rejected, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      datasets.push(processed);
     }
-    const report: PrivateBuildReport = {
-      version,
-      illustrative: source.illustrative,
-      datasets: Object.fromEntries(
-        datasets.map((d) => {
-          const published = d.disclosed!.records.length;
-          const suppressed = d.disclosed!.report.kAnonymity?.suppressed.rows ?? 0;
-          return [
-            d.name,
-            {
-              file: basename(d.file),
-              format: d.format,
-              encoding: d.encoding,
-              mapping: d.mapping ? basename(d.mapping) : null,
-              rows: { read: d.read, published, rejected: d.rejected.length, suppressed },
-              rejectedByCode: countCodes(d),
-              rejectedRows: d.rejected,
-              warnings: d.issues.filter((i) => i.severity === "warning").length,
-              droppedColumns: d.dropped,
-              disclosure: d.disclosed!.report,
-              files: files.get(d.name) ?? [],
-            },
-          ];
-        }),
-      ),
-      stories: { read: stories.read, published: stories.stories.length, withdrawn: stories.withdrawn, heldForReview: stories.held.length },
-      heldForReview: held.length,
-      intruder: intruder.figures,
-    };
-    for (const [name, d] of Object.entries(report.datasets)) {
-      if (d.rows.read !== d.rows.published + d.rows.rejected + d.rows.suppressed) {
-        throw new Error(`Row reconciliation failed for ${name}: read ${d.rows.read} ≠ published ${d.rows.published} + rejected ${d.rows.rejected} + suppressed ${d.rows.suppressed}`);
-      }
+    const stories = processStories(locateStories(source.dir), loadSchema("stories"), references, allow);
+
+    await mkdir(reviewDir, { recursive: true });
+    const issueFile = join(reviewDir, "issues.json");
+    const allIssues = [...datasets.flatMap((d) => d.issues), ...stories.issues, ...stories.fatal.filter((i) => i.code === "consent-error")];
+    await writeFile(issueFile, stableJson(allIssues));
+    const held = [...datasets.flatMap((d) => d.held), ...stories.held];
+    await writeFile(join(reviewDir, "held-for-review.json"), stableJson(held));
+
+    const fatal = [...datasets.flatMap((d) => d.fatal), ...stories.fatal, ...implausible(datasets, previousRelease(options.out, source.illustrative), acceptedShrinks(options.acceptShrink, env), reviewDir)];
+    const infeasible = datasets.filter((d) => d.disclosed?.report.kAnonymity && !d.disclosed.report.kAnonymity.feasible);
+    for (const d of infeasible) {
+      fatal.push({ code: "source-error", severity: "error", file: d.file, message: `k-anonymity (k = ${policy[d.schema.lero.level].k}) cannot be reached for ${d.name} within the allowed suppression of ${policy.maxSuppressionShare * 100}%: too few people or organisations for row-level publication.` });
     }
-    await writeFile(join(reviewDir, "build-report.json"), stableJson(report));
-    await writeFile(join(partial, "build-report.json"), stableJson(publicReport(report)));
-    await mkdir(dirname(options.out), { recursive: true });
-    const old = `${options.out}.old-${process.pid}`;
-    if (existsSync(options.out)) await rename(options.out, old);
-    await rename(partial, options.out);
-    await rm(old, { recursive: true, force: true });
-    log(summarise(report));
-    return { out: options.out, report };
-  } catch (error) {
+    if (fatal.length > 0) throw new BuildDataError(fatal, issueFile);
+
+    const partial = `${options.out}.partial-${process.pid}`;
     await rm(partial, { recursive: true, force: true });
-    throw error;
+    await mkdir(partial, { recursive: true });
+    try {
+      const { files, aggregates } = await publishDatasets(datasets, stories, partial, policy, log);
+      const version = await writeDatapackage(partial, datasets, files, aggregates, source);
+      log("attacking the release with the built-in intruder…");
+      const intruder = await (options.attack ?? runIntruder)(partial, { policy });
+      log(`  ${intruder.figures.cellsAudited} hidden cells audited, ${intruder.figures.tablesCompared} tables compared with the microdata, ${(intruder.figures.elapsedMs / 1000).toFixed(1)} s`);
+      if (intruder.findings.length > 0) throw new DisclosureError(intruder.findings);
+      // Saved before the release is swapped in: a register with entries no release uses is harmless,
+      // a release whose pseudonyms the register cannot give again is not.
+      await register.save();
+      if (register.file !== undefined && register.added > 0) {
+        log(`pseudonym register: ${register.added.toLocaleString("en-GB")} new of ${register.size.toLocaleString("en-GB")} identifiers, saved to ${register.file}${sample ? "" : " (back it up with the key: without it, pseudonyms change)"}`);
+      }
+      const report: PrivateBuildReport = {
+        version,
+        illustrative: source.illustrative,
+        datasets: Object.fromEntries(
+          datasets.map((d) => {
+            const published = d.disclosed!.stored?.rows ?? d.disclosed!.records.length;
+            const suppressed = d.disclosed!.report.kAnonymity?.suppressed.rows ?? 0;
+            return [
+              d.name,
+              {
+                file: basename(d.file),
+                format: d.format,
+                encoding: d.encoding,
+                mapping: d.mapping ? basename(d.mapping) : null,
+                rows: { read: d.read, published, rejected: d.rejected.length, suppressed },
+                rejectedByCode: countCodes(d),
+                rejectedRows: d.rejected,
+                warnings: d.issues.filter((i) => i.severity === "warning").length,
+                droppedColumns: d.dropped,
+                disclosure: d.disclosed!.report,
+                files: files.get(d.name) ?? [],
+              },
+            ];
+          }),
+        ),
+        stories: { read: stories.read, published: stories.stories.length, withdrawn: stories.withdrawn, heldForReview: stories.held.length },
+        heldForReview: held.length,
+        intruder: intruder.figures,
+      };
+      for (const [name, d] of Object.entries(report.datasets)) {
+        if (d.rows.read !== d.rows.published + d.rows.rejected + d.rows.suppressed) {
+          throw new Error(`Row reconciliation failed for ${name}: read ${d.rows.read} ≠ published ${d.rows.published} + rejected ${d.rows.rejected} + suppressed ${d.rows.suppressed}`);
+        }
+      }
+      await writeFile(join(reviewDir, "build-report.json"), stableJson(report));
+      await writeFile(join(partial, "build-report.json"), stableJson(publicReport(report)));
+      await mkdir(dirname(options.out), { recursive: true });
+      const old = `${options.out}.old-${process.pid}`;
+      if (existsSync(options.out)) await rename(options.out, old);
+      await rename(partial, options.out);
+      await rm(old, { recursive: true, force: true });
+      log(summarise(report));
+      return { out: options.out, report };
+    } catch (error) {
+      await rm(partial, { recursive: true, force: true });
+      throw error;
+    }
   }
 }
+
+/** Set to `0` to build every dataset on the exact JavaScript path (the fast path is tried by default). */
+export const FAST_PATH_VARIABLE = "LERO_FAST_PATH";
 
 /** The report without row numbers or what happened to single stories. */
 export function publicReport(report: PrivateBuildReport): BuildReport {

@@ -1,10 +1,13 @@
 /**
  * One measured run, in its own process so its peak memory is its own:
- *   pipeline  read → map → validate → disclose → publish Parquet, for one outcomes export
+ *   pipeline  the pipeline's automatic choice: the DuckDB fast path (loaders/pipeline/fast.ts) when the
+ *             export qualifies, else the exact path below; the path taken is in the output line
+ *   exact     read → map → validate → disclose → publish Parquet in JavaScript, for one outcomes export
  *   baseline  DuckDB's own COPY (SELECT * FROM read_csv(…)) TO '….parquet' (ZSTD) on the same file
- * Prints one JSON line: { seconds, rows, bytes, maxRssMb }.
+ * Prints one JSON line: { seconds, rows, bytes, maxRssMb, path }.
  */
-import { statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { discloseRecords } from "../../loaders/disclose/apply.ts";
@@ -13,6 +16,7 @@ import { DEMO_PSEUDONYM_KEY } from "../../loaders/disclose/pseudonym.ts";
 import { PseudonymRegister, secureRandomId } from "../../loaders/disclose/register.ts";
 import { quoteLiteral, withDuckDB } from "../../loaders/publish/duckdb.ts";
 import { columnsOf, loadRecords, orderedSelect, writeParquet } from "../../loaders/publish/table.ts";
+import { fastDataset } from "../../loaders/pipeline/fast.ts";
 import { applyMapping, readExport } from "../../loaders/read/index.ts";
 import { referenceSets } from "../../loaders/reference.ts";
 import { loadSchema } from "../../loaders/schema.ts";
@@ -20,13 +24,14 @@ import { validateTable } from "../../loaders/validate/index.ts";
 
 const { values } = parseArgs({ options: { mode: { type: "string" }, file: { type: "string" }, out: { type: "string" } } });
 const { mode, file, out } = values;
-if ((mode !== "pipeline" && mode !== "baseline") || !file || !out) {
-  process.stderr.write("usage: pipeline-worker --mode pipeline|baseline --file outcomes.csv --out DIR\n");
+if ((mode !== "pipeline" && mode !== "exact" && mode !== "baseline") || !file || !out) {
+  process.stderr.write("usage: pipeline-worker --mode pipeline|exact|baseline --file outcomes.csv --out DIR\n");
   process.exit(2);
 }
 const target = join(out, `${mode}.parquet`);
 const started = performance.now();
 let rows = 0;
+let path = mode === "baseline" ? "baseline" : "javascript";
 if (mode === "baseline") {
   await withDuckDB(async (db) => {
     await db.run(`COPY (SELECT * FROM read_csv(${quoteLiteral(file)})) TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd)`);
@@ -36,21 +41,34 @@ if (mode === "baseline") {
 } else {
   const schema = loadSchema("outcomes");
   const policy = loadPolicy();
-  const table = applyMapping(await readExport(file), schema);
-  const validation = validateTable(table, schema, { references: referenceSets(), maxRejectedShare: policy.maxRejectedShare });
-  const disclosed = discloseRecords(validation.records, schema, {
-    policy,
-    pseudonymKey: DEMO_PSEUDONYM_KEY,
-    // A first build from new data: every identifier draws a new random ID, as in a real build.
-    register: PseudonymRegister.inMemory(secureRandomId),
-    rows: validation.rows,
-  });
-  const columns = columnsOf(disclosed.fields);
-  await withDuckDB(async (db) => {
-    await loadRecords(db, "m", columns, disclosed.records);
-    await writeParquet(db, orderedSelect("m", columns, disclosed.sortKey), target);
-  });
-  rows = validation.read;
+  // A first build from new data: every identifier draws a new random ID, as in a real build.
+  const register = PseudonymRegister.inMemory(secureRandomId);
+  if (mode === "pipeline") {
+    const spill = mkdtempSync(join(tmpdir(), "lero-duckdb-"));
+    await withDuckDB(async (db) => {
+      await db.run("SET memory_limit = '400MB'");
+      await db.run(`SET temp_directory = ${quoteLiteral(spill)}`);
+      const progress = process.stderr.isTTY ? (line: string) => process.stderr.write(`${line}\n`) : undefined;
+      const outcome = await fastDataset(db, { name: "outcomes", schema, file, policy, pseudonymKey: DEMO_PSEUDONYM_KEY, register, references: referenceSets(), ...(progress ? { progress } : {}) });
+      if (outcome.ok) {
+        path = "duckdb";
+        rows = outcome.read;
+        await writeParquet(db, orderedSelect(outcome.microdata, columnsOf(outcome.disclosed.fields), outcome.disclosed.sortKey), target);
+      } else process.stderr.write(`fast path declined: ${outcome.reason}\n`);
+    });
+    rmSync(spill, { recursive: true, force: true });
+  }
+  if (path !== "duckdb") {
+    const table = applyMapping(await readExport(file), schema);
+    const validation = validateTable(table, schema, { references: referenceSets(), maxRejectedShare: policy.maxRejectedShare });
+    const disclosed = discloseRecords(validation.records, schema, { policy, pseudonymKey: DEMO_PSEUDONYM_KEY, register, rows: validation.rows });
+    const columns = columnsOf(disclosed.fields);
+    await withDuckDB(async (db) => {
+      await loadRecords(db, "m", columns, disclosed.records);
+      await writeParquet(db, orderedSelect("m", columns, disclosed.sortKey), target);
+    });
+    rows = validation.read;
+  }
 }
 const seconds = (performance.now() - started) / 1000;
-process.stdout.write(`${JSON.stringify({ seconds, rows, bytes: statSync(target).size, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(`${JSON.stringify({ seconds, rows, bytes: statSync(target).size, maxRssMb: process.resourceUsage().maxRSS / 1024, path })}\n`);

@@ -1,0 +1,511 @@
+/**
+ * The DuckDB fast path: one dataset read, validated, pseudonymised and disclosure-controlled inside
+ * DuckDB, for exports DuckDB can read strictly, with the same result — byte for byte once published —
+ * as the exact JavaScript path (read → validate → `discloseRecords`).
+ *
+ * It takes a file only when nothing in it needs the JavaScript path's judgement. The rules, each a
+ * reason logged when the file goes to the JavaScript path instead:
+ * - The schema: published as microdata, longitudinal (a required subject), fields of type string,
+ *   integer or date (`%Y-%m-%d` or ISO), string or date quasi-identifiers, no free text, no field
+ *   missing values, constraints only required/minimum/maximum, a primary key, no unique keys, foreign
+ *   keys of one field, a pattern field whose categories are plain ASCII.
+ * - The file: no mapping file; plain UTF-8 text without a byte order mark, no double quote, no
+ *   carriage return, no blank line; the first line is exactly the schema's field names, in order,
+ *   comma-separated; every line has as many cells (DuckDB's strict mode); at least one row.
+ * - A row is taken as it is when every cell is in canonical form and valid, so the JavaScript path
+ *   would take it unchanged: text with nothing to trim and no control characters, not a missing-value
+ *   marker; a category exactly as the schema writes it; a whole number without sign, padding or
+ *   leading zeros (unless negative), of at most 15 digits; a date as YYYY-MM-DD that is a calendar
+ *   date; within minimum and maximum; in the reference table for a foreign key; required cells
+ *   present. No primary key may repeat among these rows.
+ * - Any other row (at most `maxRejectedShare` of them) is validated by the JavaScript validator itself,
+ *   so its issues and positions are exactly the JavaScript path's. The file stays on the fast path only
+ *   if each such row is rejected for reasons of its own (a type, constraint or foreign-key error):
+ *   when one would be accepted once read (padding, case, another date form, a missing-value marker),
+ *   repeats another row, or repeats the key of an accepted row, the whole file goes to the JavaScript path.
+ *
+ * Then, as `discloseRecords` does: pseudonyms (HMAC-SHA256 of each identifier's random ID from the
+ * register) computed once per distinct identifier in JavaScript and joined; each subject's quasi values
+ * taken from its first row and its attendance pattern; k-anonymity searched by `kAnonymise` over the
+ * combinations of those values (one entry per subject, shared objects per combination), applied in
+ * SQL; l-diversity counted per class in SQL. Rows never leave DuckDB: the published rows and the rows
+ * aggregate tables count are left in DuckDB tables for the caller to write.
+ */
+import { open } from "node:fs/promises";
+import { DuckDBDataChunk, INTEGER as INTEGER_TYPE, VARCHAR, type DuckDBConnection, type DuckDBType } from "@duckdb/node-api";
+import type { DisclosedDataset, DisclosureReport } from "../disclose/apply.ts";
+import { dateLadder, PATTERN, pseudonymField, pseudonymised, publishedFields, rowLevelExcluded } from "../disclose/apply.ts";
+import { kAnonymise, type QuasiIdentifier } from "../disclose/kanon.ts";
+import type { DisclosurePolicy } from "../disclose/policy.ts";
+import { pseudonym } from "../disclose/pseudonym.ts";
+import type { PseudonymRegister } from "../disclose/register.ts";
+import { quoteIdentifier as id, quoteLiteral as lit } from "../publish/duckdb.ts";
+import { hasOwnDictionary } from "../read/adapters/redcap.ts";
+import { adaptPlain } from "../read/adapters/plain.ts";
+import { buildTable } from "../read/columns.ts";
+import { detectFormat } from "../read/detect.ts";
+import { applyMapping } from "../read/mapping.ts";
+import { readText } from "../read/source.ts";
+import type { Issue } from "../types.ts";
+import { compileCaster, INVALID, validateTable } from "../validate/index.ts";
+import type { RejectionSummary } from "./dataset.ts";
+import { categoryValue, type Field, type HierarchyLevel, type TableSchema } from "../schema.ts";
+
+export interface FastInput {
+  name: string;
+  schema: TableSchema;
+  file: string;
+  /** A mapping file for this export, if there is one (the fast path takes none). */
+  mapping?: string;
+  policy: DisclosurePolicy;
+  pseudonymKey: string;
+  register: PseudonymRegister;
+  references: Record<string, ReadonlySet<string>>;
+  /** One line per stage with rows per second (the caller decides whether to show it). */
+  progress?: (line: string) => void;
+}
+
+export interface FastResult {
+  read: number;
+  /** Rows the JavaScript validator rejected, with its issues (positions as in the export). */
+  rejected: RejectionSummary[];
+  issues: Issue[];
+  /** `records` and `tableRecords` are empty: the rows are in DuckDB tables `microdata` and `table`. */
+  disclosed: DisclosedDataset;
+  microdata: string;
+  table: string;
+}
+
+export type FastOutcome = ({ ok: true } & FastResult) | { ok: false; reason: string };
+
+/** Why the fast path cannot take this schema, or undefined when it can. */
+export function fastPathSchemaProblem(schema: TableSchema): string | undefined {
+  const lero = schema.lero;
+  if (lero.publish !== "microdata") return "it is published as tables only";
+  if (lero.subject === undefined) return "it has no subject (only longitudinal data is supported)";
+  const byName = new Map(schema.fields.map((f) => [f.name, f]));
+  const subject = byName.get(lero.subject);
+  if (subject === undefined || subject.constraints?.required !== true) return "its subject is not a required field";
+  if (schema.primaryKey === undefined || schema.primaryKey.length === 0) return "it has no primary key";
+  if ((schema.uniqueKeys ?? []).length > 0) return "it has unique keys";
+  for (const key of schema.foreignKeys ?? []) if (key.fields.length !== 1) return "a foreign key has more than one field";
+  if (lero.patternQuasi !== undefined) {
+    const pattern = byName.get(lero.patternQuasi);
+    const values = (pattern?.categories ?? []).map((c) => String(categoryValue(c)));
+    if (pattern?.type !== "string" || values.length === 0 || !values.every((v) => /^[ -~]+$/.test(v))) return "its pattern field is not a string with plain ASCII categories";
+  }
+  for (const field of schema.fields) {
+    const where = `field "${field.name}"`;
+    if (field.name.startsWith("__")) return `${where} starts with "__"`;
+    if (!["string", "integer", "date"].includes(field.type)) return `${where} is of type ${field.type}`;
+    if (field.lero.role === "free-text") return `${where} is free text`;
+    if (field.missingValues !== undefined) return `${where} has its own missing values`;
+    if (field.type === "string" && field.format !== undefined && field.format !== "default") return `${where} has format ${field.format}`;
+    if (field.type === "date" && !(field.format === undefined || field.format === "default" || field.format === "%Y-%m-%d")) return `${where} has date format ${field.format}`;
+    if (field.type !== "string" && field.categories !== undefined) return `${where} has categories but is not a string`;
+    if (field.lero.role === "quasi" && field.type === "integer") return `${where} is a whole-number quasi-identifier`;
+    if ((field.categories ?? []).some((c) => String(categoryValue(c)) in Object.prototype)) return `${where} has a category named like a built-in property`;
+    const c = field.constraints ?? {};
+    for (const key of Object.keys(c)) if (!["required", "minimum", "maximum"].includes(key)) return `${where} has constraint ${key}`;
+    if (field.type === "string" && (c.minimum !== undefined || c.maximum !== undefined)) return `${where} has a minimum or maximum on text`;
+    for (const bound of [c.minimum, c.maximum]) {
+      if (bound === undefined) continue;
+      if (field.type === "integer" && !Number.isSafeInteger(Number(bound))) return `${where} has a bound that is not a whole number`;
+      if (field.type === "date" && !/^[ -~]*$/.test(String(bound))) return `${where} has a bound that is not plain ASCII`;
+    }
+  }
+  return undefined;
+}
+
+/** What the byte scan of a file found: the data rows (lines after the header), or why it does not qualify. */
+export async function scanExport(file: string, schema: TableSchema): Promise<{ rows: number } | { reason: string }> {
+  const handle = await open(file, "r");
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    let newlines = 0;
+    let last = -1;
+    let first = true;
+    let position = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+      if (bytesRead === 0) break;
+      const bytes = chunk.subarray(0, bytesRead);
+      if (first) {
+        first = false;
+        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { reason: "it starts with a byte order mark" };
+        const end = bytes.indexOf(0x0a);
+        if (end < 0) return { reason: "its header line is not within the first megabyte or the file has no rows" };
+        const header = bytes.subarray(0, end).toString("utf8");
+        if (header !== schema.fields.map((f) => f.name).join(",")) return { reason: "its header is not exactly the schema's field names in order" };
+        const second = bytes.subarray(end + 1, Math.max(end + 1, bytes.indexOf(0x0a, end + 1))).toString("utf8");
+        const records = [header.split(","), ...(second === "" ? [] : [second.split(",")])];
+        if (hasOwnDictionary(file) || detectFormat(records) !== "plain") return { reason: "it looks like a survey tool's export rather than a plain table" };
+      }
+      if (bytes.indexOf(0x22) >= 0) return { reason: "it has double quotes" };
+      if (bytes.indexOf(0x0d) >= 0) return { reason: "it has carriage returns" };
+      if ((last === 0x0a && bytes[0] === 0x0a) || bytes.indexOf("\n\n") >= 0) return { reason: "it has a blank line" };
+      for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) newlines++;
+      last = bytes[bytesRead - 1]!;
+      position += bytesRead;
+    }
+    const lines = newlines + (last === 0x0a ? 0 : 1);
+    if (lines < 2) return { reason: "it has no rows" };
+    return { rows: lines - 1 };
+  } finally {
+    await handle.close();
+  }
+}
+
+// Text the JavaScript path keeps as it is: nothing `trim()` would remove at either end (ASCII controls
+// and space, C1 controls, Unicode spaces and separators, the byte order mark) and no control character.
+const EDGE = "[^\\x{0}-\\x{20}\\x{7F}-\\x{A0}\\p{Z}\\x{FEFF}]";
+const INNER = "[^\\x{0}-\\x{1F}\\x{7F}-\\x{9F}\\x{2028}\\x{2029}]";
+const TEXT = `${EDGE}(?:${INNER}*${EDGE})?`;
+const INTEGER = "0|-?[1-9][0-9]{0,14}";
+const DATE = "[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}";
+
+function loadType(field: Field): string {
+  return field.type === "integer" || field.type === "year" ? "BIGINT" : field.type === "number" ? "DOUBLE" : "VARCHAR";
+}
+
+/** The SQL condition that a raw cell is in canonical form and passes every check of its field. */
+function cellCondition(field: Field, schema: TableSchema, references: Record<string, ReadonlySet<string>>): string {
+  const v = id(field.name);
+  const missing = (schema.missingValues ?? []).filter((m) => m !== "");
+  const required = field.constraints?.required === true || (schema.primaryKey ?? []).includes(field.name);
+  const reference = (schema.foreignKeys ?? []).find((k) => k.fields[0] === field.name);
+  const referenceSet = reference ? references[reference.reference.resource] : undefined;
+  const parts: string[] = [];
+  if (field.categories !== undefined && field.categories.length > 0) {
+    // Exactly a category value that no other category's label or value would turn into something else.
+    const values = field.categories.map((c) => String(categoryValue(c)));
+    const allowed = values.filter((value) => !missing.includes(value) && (referenceSet === undefined || referenceSet.has(value)));
+    parts.push(allowed.length === 0 ? "false" : `${v} IN (${allowed.map(lit).join(", ")})`);
+  } else {
+    if (field.type === "string") parts.push(`regexp_full_match(${v}, ${lit(TEXT)})`);
+    if (field.type === "integer") parts.push(`regexp_full_match(${v}, ${lit(INTEGER)})`);
+    if (field.type === "date") parts.push(`regexp_full_match(${v}, ${lit(DATE)})`, `strftime(TRY_CAST(${v} AS DATE), '%Y-%m-%d') = ${v}`);
+    if (missing.length > 0) parts.push(`${v} NOT IN (${missing.map(lit).join(", ")})`);
+    if (referenceSet !== undefined) parts.push(`${v} IN (SELECT value FROM ${id(`ref_${field.name}`)})`);
+  }
+  const c = field.constraints ?? {};
+  const typed = field.type === "integer" ? `TRY_CAST(${v} AS BIGINT)` : v;
+  const bound = (b: number | string) => (field.type === "integer" ? String(Number(b)) : lit(String(b)));
+  if (c.minimum !== undefined) parts.push(`${typed} >= ${bound(c.minimum)}`);
+  if (c.maximum !== undefined) parts.push(`${typed} <= ${bound(c.maximum)}`);
+  const canonical = parts.join(" AND ");
+  return required ? `coalesce(${v} IS NOT NULL AND ${canonical}, false)` : `coalesce(${v} IS NULL OR (${canonical}), false)`;
+}
+
+/** A value through hierarchy levels as `kAnonymise` applies them: `map`, else `otherwise`, else as it is; null stays null. */
+function generalise(expression: string, levels: readonly HierarchyLevel[]): string {
+  let e = expression;
+  for (const level of levels) {
+    const cases = Object.entries(level.map ?? {}).map(([from, to]) => `WHEN ${e} = ${lit(from)} THEN ${lit(to)}`);
+    const otherwise = level.otherwise !== undefined ? lit(level.otherwise) : e;
+    if (cases.length === 0 && level.otherwise === undefined) continue;
+    e = `(CASE WHEN ${e} IS NULL THEN NULL ${cases.join(" ")} ELSE ${otherwise} END)`;
+  }
+  return e;
+}
+
+/** A date's ladder (`dateLadder`): level 1 is "2024 Q1", level 2 the year. */
+function generaliseDate(expression: string, level: number): string {
+  if (level === 0) return expression;
+  if (level === 1) return `(substr(${expression}, 1, 4) || ' Q' || CAST(CAST(ceil(CAST(substr(${expression}, 6, 2) AS INTEGER) / 3) AS INTEGER) AS VARCHAR))`;
+  return `substr(${expression}, 1, 4)`;
+}
+
+/** Appends whole columns to `table` a vector (2048 rows) at a time: far fewer calls than cell by cell. */
+async function appendColumns(db: DuckDBConnection, table: string, types: readonly DuckDBType[], columns: readonly (readonly (string | number | null)[])[]): Promise<void> {
+  const appender = await db.createAppender(table);
+  const rows = columns[0]?.length ?? 0;
+  for (let from = 0; from < rows; from += 2048) {
+    const to = Math.min(rows, from + 2048);
+    const chunk = DuckDBDataChunk.create(types, to - from);
+    chunk.setColumns(columns.map((column) => column.slice(from, to)));
+    appender.appendDataChunk(chunk);
+  }
+  appender.closeSync();
+}
+
+interface Checked {
+  rejected: RejectionSummary[];
+  issues: Issue[];
+}
+
+/** Issues the JavaScript validator gives a row on its own, whatever the rows around it. */
+const ROW_CODES: ReadonlySet<string> = new Set(["type-error", "constraint-error", "foreign-key"]);
+
+/**
+ * The rows with a cell out of canonical form or not valid, validated by the JavaScript validator itself
+ * (as a table of just those rows, with their lines in the export), so their issues are exactly the
+ * ones the JavaScript path reports. This holds only when each of them is rejected for reasons of its
+ * own: when one would be accepted, repeat another row, or repeat the key of an accepted row, the whole
+ * file goes to the JavaScript path.
+ */
+async function checkRows(db: DuckDBConnection, input: FastInput, raw: string, read: number): Promise<Checked | { reason: string }> {
+  const { name, schema, file, policy, references } = input;
+  const sus = id(`sus_${name}`);
+  const condition = schema.fields.map((f) => cellCondition(f, schema, references)).join(" AND ");
+  await db.run(`CREATE OR REPLACE TABLE ${sus} AS SELECT rowid AS r, * FROM ${id(raw)} WHERE NOT (${condition})`);
+  const count = Number((await single(db, `SELECT count(*) AS n FROM ${sus}`))["n"]);
+  if (count > policy.maxRejectedShare * read) return { reason: "too many rows to check one by one" };
+  const found = (await db.runAndReadAll(`SELECT * FROM ${sus} ORDER BY r`)).getRowsJS();
+  const text = [schema.fields.map((f) => f.name).join(","), ...found.map((row) => row.slice(1).map((cell) => (cell === null ? "" : String(cell))).join(","))].join("\n");
+  const source = readText(file, text, "utf-8");
+  if (detectFormat(source.records) !== "plain") return { reason: "its rows do not read as a plain table" };
+  const built = applyMapping(buildTable(source, adaptPlain(source.records)), schema);
+  if (built.rows.length !== found.length) return { reason: "its rows do not read back one for one" };
+  const table = { ...built, lines: found.map((row) => Number(row[0]) + 2) };
+  const validation = validateTable(table, schema, { references, maxRejectedShare: 1 });
+  if (validation.records.length > 0) return { reason: "the JavaScript path would accept some of them as it reads them" };
+  if (validation.issues.some((issue) => !ROW_CODES.has(issue.code) || issue.row === undefined)) return { reason: "some of them need the rows around them to be judged" };
+  const rowOf = (row: number) => Number(found[row - 1]![0]) + 1;
+  // A rejected row is also told when its key repeats an accepted row's: look for that in SQL.
+  const keyFields = schema.primaryKey!.map((n) => schema.fields.find((f) => f.name === n)!);
+  const casters = keyFields.map((f) => compileCaster(f, { listSeparator: table.listSeparator, missingValues: schema.missingValues }));
+  const columns = table.labels;
+  const keyColumns: (string | number | null)[][] = [[], ...keyFields.map(() => [])];
+  table.rows.forEach((cells, j) => {
+    const values = keyFields.map((f, i) => casters[i]!.cast(cells[columns.indexOf(f.name)] ?? null));
+    if (values.some((v) => v === null || v === INVALID)) return;
+    keyColumns[0]!.push(Number(found[j]![0]));
+    values.forEach((v, i) => keyColumns[i + 1]!.push(String(v)));
+  });
+  await db.run(`CREATE OR REPLACE TABLE ${id(`suspk_${name}`)} (r INTEGER, ${keyFields.map((_, i) => `k${i} VARCHAR`).join(", ")})`);
+  await appendColumns(db, `suspk_${name}`, [INTEGER_TYPE, ...keyFields.map(() => VARCHAR)], keyColumns);
+  const repeats = await single(
+    db,
+    `SELECT count(*) AS n FROM ${id(`suspk_${name}`)} s JOIN ${id(raw)} c ON ${keyFields.map((f, i) => `c.${id(f.name)} = s.k${i}`).join(" AND ")} AND c.rowid < s.r WHERE c.rowid NOT IN (SELECT r FROM ${sus})`,
+  );
+  if (Number(repeats["n"]) > 0) return { reason: "a rejected row repeats the key of an accepted row" };
+  return {
+    rejected: validation.rejected.map((r) => ({ row: rowOf(r.row), line: r.line, codes: [...new Set(r.issues.map((i) => i.code))] })),
+    issues: validation.issues.map((issue) => ({ ...issue, row: rowOf(issue.row!) })),
+  };
+}
+
+async function single(db: DuckDBConnection, sql: string): Promise<Record<string, unknown>> {
+  return (await db.runAndReadAll(sql)).getRowObjectsJS()[0] ?? {};
+}
+
+/**
+ * Runs the fast path on `input.file` in `db`, or says why the file must take the JavaScript path.
+ * On success the published rows are in table `m_<name>` and the table rows in `t_<name>`.
+ */
+export async function fastDataset(db: DuckDBConnection, input: FastInput): Promise<FastOutcome> {
+  const { name, schema, file, policy } = input;
+  const problem = fastPathSchemaProblem(schema);
+  if (problem !== undefined) return { ok: false, reason: `the ${name} schema is not supported: ${problem}` };
+  if (input.mapping !== undefined) return { ok: false, reason: "the export has a mapping file" };
+  let started = performance.now();
+  const stage = (what: string, rows: number) => {
+    const seconds = (performance.now() - started) / 1000;
+    input.progress?.(`  ${name}: ${what} ${rows.toLocaleString("en-GB")} rows in ${seconds.toFixed(2)} s (${Math.round(rows / Math.max(seconds, 1e-6)).toLocaleString("en-GB")} rows/s)`);
+    started = performance.now();
+  };
+  const scan = await scanExport(file, schema);
+  if ("reason" in scan) return { ok: false, reason: scan.reason };
+  stage("scanned", scan.rows);
+
+  const raw = `raw_${name}`;
+  const columns = schema.fields.map((f) => `${lit(f.name)}: 'VARCHAR'`).join(", ");
+  try {
+    await db.run(
+      `CREATE OR REPLACE TABLE ${id(raw)} AS SELECT * FROM read_csv(${lit(file)}, header = true, auto_detect = false, columns = {${columns}}, ` +
+        `delim = ',', quote = '"', escape = '"', new_line = '\\n', strict_mode = true, null_padding = false)`,
+    );
+  } catch (error) {
+    return { ok: false, reason: `DuckDB cannot read it strictly (${String((error as Error).message).split("\n")[0]})` };
+  }
+  try {
+    const read = Number((await single(db, `SELECT count(*) AS n FROM ${id(raw)}`))["n"]);
+    if (read !== scan.rows) return { ok: false, reason: `DuckDB read ${read} rows but the file has ${scan.rows} lines of data` };
+    stage("read", read);
+
+    // Validation: only detects. Any cell the JavaScript path would read differently or reject sends the file there.
+    for (const key of schema.foreignKeys ?? []) {
+      const values = input.references[key.reference.resource];
+      const field = schema.fields.find((f) => f.name === key.fields[0]);
+      if (values === undefined || field?.categories !== undefined) continue;
+      await db.run(`CREATE OR REPLACE TABLE ${id(`ref_${key.fields[0]!}`)} (value VARCHAR)`);
+      await appendColumns(db, `ref_${key.fields[0]!}`, [VARCHAR], [[...values]]);
+    }
+    await db.run(`CREATE OR REPLACE TABLE ${id(`sus_${name}`)} (r BIGINT)`);
+    // Each distinct value of a column is checked once (a column holds far fewer values than rows),
+    // and the cells that fail are then counted for the reason.
+    const checks = schema.fields.map(
+      (f, i) => `SELECT ${i} AS f, sum(n)::BIGINT AS n FROM (SELECT ${id(f.name)}, count(*) AS n FROM ${id(raw)} GROUP BY 1) WHERE NOT ${cellCondition(f, schema, input.references)}`,
+    );
+    const failures = (await db.runAndReadAll(checks.join(" UNION ALL "))).getRowObjectsJS();
+    const bad = failures.filter((r) => r["n"] !== null && Number(r["n"]) > 0).sort((a, b) => Number(a["f"]) - Number(b["f"])).map((r) => [schema.fields[Number(r["f"])]!.name, Number(r["n"])] as const);
+    let checked: Checked = { rejected: [], issues: [] };
+    if (bad.length > 0) {
+      const exact = await checkRows(db, input, raw, read);
+      if ("reason" in exact) return { ok: false, reason: `cells not in canonical form or not valid (${bad.map(([f, n]) => `${f}: ${n}`).join(", ")}), and ${exact.reason}` };
+      checked = exact;
+    }
+    const accepted = `(SELECT rowid AS rowid, * FROM ${id(raw)} WHERE rowid NOT IN (SELECT r FROM ${id(`sus_${name}`)}))`;
+    const counts = await single(db, `SELECT count(*) AS n, count(DISTINCT (${schema.primaryKey!.map(id).join(", ")})) AS keys FROM ${accepted}`);
+    if (Number(counts["keys"]) !== Number(counts["n"])) return { ok: false, reason: `${Number(counts["n"]) - Number(counts["keys"])} rows repeat a primary key` };
+    stage("validated", read);
+
+    const disclosed = await disclose(db, input, accepted, Number(counts["n"]), stage);
+    return { ok: true, read, rejected: checked.rejected, issues: checked.issues, disclosed, microdata: `m_${name}`, table: `t_${name}` };
+  } finally {
+    await db.run(`DROP TABLE IF EXISTS ${id(raw)}`);
+    for (const table of ["w", "firsts", "subj", "gen", "sus", "suspk"]) await db.run(`DROP TABLE IF EXISTS ${id(`${table}_${name}`)}`);
+    for (const key of schema.foreignKeys ?? []) await db.run(`DROP TABLE IF EXISTS ${id(`ref_${key.fields[0]!}`)}`);
+  }
+}
+
+async function disclose(db: DuckDBConnection, input: FastInput, rows: string, read: number, stage: (what: string, rows: number) => void): Promise<DisclosedDataset> {
+  const { name, schema, policy, pseudonymKey, register } = input;
+  const level = schema.lero.level;
+  const keep = pseudonymised(schema);
+  const tableOnly = new Set(schema.fields.filter((f) => f.lero.role === "identifier" && !keep.has(f.name) && /^lero(_id)?$/.test(f.name)).map((f) => f.name));
+  const tableKeep = new Set([...keep, ...tableOnly]);
+  const identifiers = schema.fields.filter((f) => f.lero.role === "identifier").map((f) => f.name);
+
+  // 1. Pseudonyms, once per distinct identifier, in order of first appearance.
+  const joins: string[] = [];
+  const select: string[] = ["r.rowid AS __row"];
+  const raw = `raw_${name}`;
+  let distinct = 0;
+  for (const field of schema.fields) {
+    if (field.lero.role === "identifier") {
+      if (!tableKeep.has(field.name)) continue;
+      const kind = pseudonymField(field.name);
+      const table = `ps_${name}_${kind}`;
+      const result = await db.runAndReadAll(`SELECT v FROM (SELECT ${id(field.name)} AS v, min(rowid) AS first FROM ${rows} WHERE ${id(field.name)} IS NOT NULL GROUP BY 1) ORDER BY first`);
+      const values = (result.getColumnsJS()[0] ?? []) as string[];
+      await db.run(`CREATE OR REPLACE TABLE ${id(table)} (v VARCHAR, ref VARCHAR)`);
+      await appendColumns(db, table, [VARCHAR, VARCHAR], [values, values.map((value) => pseudonym(register.idOf(kind, value), pseudonymKey))]);
+      distinct += values.length;
+      joins.push(`LEFT JOIN ${id(table)} ON r.${id(field.name)} = ${id(table)}.v`);
+      select.push(`${id(table)}.ref AS ${id(kind)}`);
+      continue;
+    }
+    select.push(field.type === "integer" ? `CAST(r.${id(field.name)} AS BIGINT) AS ${id(field.name)}` : `r.${id(field.name)}`);
+  }
+  stage(`pseudonymised ${distinct.toLocaleString("en-GB")} identifiers of`, read);
+  const w = id(`w_${name}`);
+  await db.run(`CREATE OR REPLACE TABLE ${w} AS SELECT ${select.join(", ")} FROM ${id(raw)} r ${joins.join(" ")} WHERE r.rowid NOT IN (SELECT r FROM ${id(`sus_${name}`)})`);
+  await db.run(`DROP TABLE ${id(raw)}`);
+  for (const field of tableKeep) await db.run(`DROP TABLE IF EXISTS ${id(`ps_${name}_${pseudonymField(field)}`)}`);
+
+  // 2. Each subject's quasi values from its first row, and its attendance pattern; combinations of them.
+  const subject = pseudonymField(schema.lero.subject!);
+  const quasiFields = schema.fields.filter((f) => f.lero.role === "quasi");
+  const columns = [...(schema.lero.patternQuasi !== undefined ? [PATTERN] : []), ...quasiFields.map((f) => f.name)];
+  const q = columns.map((_, i) => `q${i}`);
+  const patternSql = schema.lero.patternQuasi !== undefined ? `, array_to_string(list_sort(list_distinct(list(coalesce(${id(schema.lero.patternQuasi)}, '')))), ' + ') AS pattern` : "";
+  await db.run(`CREATE OR REPLACE TABLE ${id(`firsts_${name}`)} AS SELECT ${id(subject)} AS s, min(__row) AS first${patternSql} FROM ${w} GROUP BY 1`);
+  const firstValues = columns.map((c, i) => (c === PATTERN ? `f.pattern AS q${i}` : `w.${id(c)} AS q${i}`));
+  await db.run(`CREATE OR REPLACE TABLE ${id(`subj_${name}`)} AS SELECT f.s, ${firstValues.join(", ")} FROM ${id(`firsts_${name}`)} f JOIN ${w} w ON w.__row = f.first`);
+  // The combinations and their subject counts come over as one text: canonical values hold no control characters.
+  const cells = q.map((c) => `coalesce(${c}, chr(29))`).join(", ");
+  const packed = (await single(db, `SELECT string_agg(concat_ws(chr(31), n::VARCHAR, ${cells}), chr(30)) AS t FROM (SELECT ${q.join(", ")}, count(*) AS n FROM ${id(`subj_${name}`)} GROUP BY ALL)`))["t"];
+  const objects: Record<string, unknown>[] = [];
+  const rep: Record<string, unknown>[] = [];
+  for (const line of typeof packed === "string" ? packed.split("\x1e") : []) {
+    const parts = line.split("\x1f");
+    const object: Record<string, unknown> = {};
+    columns.forEach((column, i) => (object[column] = parts[i + 1] === "\x1d" ? null : parts[i + 1]));
+    objects.push(object);
+    for (let j = Number(parts[0]); j > 0; j--) rep.push(object);
+  }
+
+  const units = rep.length;
+  stage(`grouped ${units.toLocaleString("en-GB")} subjects into ${objects.length.toLocaleString("en-GB")} combinations from`, read);
+
+  // 3. k-anonymity: the same search, over one entry per subject (entries of a combination share one
+  // object); the chosen generalisation is then applied in SQL and classes under k removed there.
+  const quasi: QuasiIdentifier[] = quasiFields.map((f) => ({ field: f.name, hierarchy: f.type === "date" ? dateLadder(objects, f) : (f.lero.hierarchy ?? []) }));
+  if (schema.lero.patternQuasi !== undefined) quasi.unshift({ field: PATTERN, hierarchy: [] });
+  const k = policy[level].k;
+  const result = kAnonymise(rep, { quasi, k, maxSuppressionShare: policy.maxSuppressionShare, inPlace: true });
+  rep.length = 0;
+  const generalised = columns.map((column, i) => {
+    const levelOf = result.levels[column]?.level ?? 0;
+    const field = quasiFields.find((f) => f.name === column);
+    return `${field?.type === "date" ? generaliseDate(`s.q${i}`, levelOf) : generalise(`s.q${i}`, quasi[i]!.hierarchy.slice(0, levelOf))} AS q${i}`;
+  });
+  const gen = id(`gen_${name}`);
+  await db.run(
+    `CREATE OR REPLACE TABLE ${gen} AS SELECT s, ${q.join(", ")}, cls FROM (SELECT s, ${q.join(", ")}, count(*) OVER (PARTITION BY ${q.join(", ")}) AS size, ` +
+      `dense_rank() OVER (ORDER BY ${q.map((c) => `${c} NULLS LAST`).join(", ")}) AS cls FROM (SELECT s.s, ${generalised.join(", ")} FROM ${id(`subj_${name}`)} s)) WHERE size >= ${k}`,
+  );
+  const keptSubjects = Number((await single(db, `SELECT count(*) AS n FROM ${gen}`))["n"]);
+  if (units - keptSubjects !== result.suppressed.subjects) {
+    throw new Error(`The fast path removed ${units - keptSubjects} subjects where k-anonymity removes ${result.suppressed.subjects}: build with LERO_FAST_PATH=0 and report this.`);
+  }
+  const joined = `${w} w JOIN ${gen} g ON w.${id(subject)} = g.s`;
+  const keptRows = Number((await single(db, `SELECT count(*) AS n FROM ${joined}`))["n"]);
+  stage("k-anonymised", read);
+
+  // 4. l-diversity per class of published values.
+  const hidden = new Set([...[...tableOnly].map(pseudonymField), ...rowLevelExcluded(schema)]);
+  const sensitive = schema.fields.filter((f) => f.lero.role === "sensitive" && !hidden.has(f.name)).map((f) => f.name);
+  const l = policy[level].l;
+  const diversityRows = (
+    await db.runAndReadAll(
+      `SELECT g.cls, ${sensitive.map((f, i) => `count(DISTINCT w.${id(f)})::INTEGER AS d${i}`).join(", ")}${sensitive.length > 0 ? "," : ""} ` +
+        `count(DISTINCT w.${id(subject)})::INTEGER AS subjects, count(*)::INTEGER AS nrows FROM ${joined} GROUP BY g.cls`,
+    )
+  ).getRowObjectsJS();
+  const failing: number[] = [];
+  const removed = { classes: 0, rows: 0, subjects: 0 };
+  let smallest = Infinity;
+  for (const row of diversityRows) {
+    let diversity = Infinity;
+    sensitive.forEach((_, i) => {
+      const d = Number(row[`d${i}`]);
+      if (d > 0) diversity = Math.min(diversity, d);
+    });
+    if (diversity < l) {
+      failing.push(Number(row["cls"]));
+      removed.classes++;
+      removed.rows += Number(row["nrows"]);
+      removed.subjects += Number(row["subjects"]);
+    } else smallest = Math.min(smallest, diversity);
+  }
+  if (failing.length > 0) await db.run(`DELETE FROM ${gen} WHERE cls IN (${failing.join(", ")})`);
+  stage("checked l-diversity of", read);
+
+  // 5. The published rows and the rows tables count, as `discloseRecords` gives them.
+  const suppressed = { rows: read - keptRows + removed.rows, subjects: result.suppressed.subjects + removed.subjects };
+  const report: DisclosureReport = {
+    level,
+    publish: schema.lero.publish,
+    identifiersDropped: identifiers.filter((n) => !keep.has(n)),
+    ...(tableOnly.size > 0 ? { linkedInTablesOnly: [...tableOnly].map(pseudonymField) } : {}),
+    pseudonymised: Object.fromEntries([...keep].map((n) => [n, pseudonymField(n)])),
+    freeText: [],
+  };
+  report.kAnonymity = {
+    k: result.k,
+    required: k,
+    unit: "subjects",
+    feasible: result.feasible && suppressed.subjects <= policy.maxSuppressionShare * units + 1e-9,
+    levels: result.levels,
+    suppressed,
+    lDiversity: { l: Number.isFinite(smallest) ? smallest : null, required: l, sensitive, removed },
+    informationLoss: result.informationLoss,
+    before: result.before,
+    after: result.risk,
+  };
+  delete result.levels[PATTERN];
+  const excluded = rowLevelExcluded(schema);
+  const fields = publishedFields(schema, keep, result.levels, excluded);
+  const tableFields = publishedFields(schema, tableKeep, {});
+  const quasiColumn = new Map(columns.map((c, i) => [c, `q${i}`]));
+  const microdataColumns = fields.map((f) => `CAST(${quasiColumn.has(f.name) ? `g.${quasiColumn.get(f.name)!}` : `w.${id(f.name)}`} AS ${loadType(f)}) AS ${id(f.name)}`);
+  await db.run(`CREATE OR REPLACE TABLE ${id(`m_${name}`)} AS SELECT ${microdataColumns.join(", ")} FROM ${joined}`);
+  await db.run(`CREATE OR REPLACE TABLE ${id(`t_${name}`)} AS SELECT ${tableFields.map((f) => `CAST(w.${id(f.name)} AS ${loadType(f)}) AS ${id(f.name)}`).join(", ")} FROM ${joined} ORDER BY w.__row`);
+  const published = Number((await single(db, `SELECT count(*) AS n FROM ${id(`m_${name}`)}`))["n"]);
+  stage("disclosed", published);
+  const sortKey = schema.lero.sortKey.map((n) => (keep.has(n) ? pseudonymField(n) : n)).filter((n) => !identifiers.includes(n));
+  return { records: [], tableRecords: [], fields, tableFields, sortKey, report, held: [], stored: { dir: "", microdata: "", table: "", rows: published } };
+}

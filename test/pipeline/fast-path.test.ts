@@ -1,0 +1,220 @@
+/**
+ * The DuckDB fast path (loaders/pipeline/fast.ts) against the exact JavaScript path: whole builds of
+ * the sample (its planted bad rows removed, so the fast path takes outcomes) and of generated data
+ * compared byte for byte, and fuzzed exports that the fast path must either publish identically or hand
+ * to the JavaScript path.
+ */
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeScaled } from "../../scripts/make-sample.ts";
+import { SAMPLE_DIR } from "../../loaders/data-dir.ts";
+import { discloseRecords } from "../../loaders/disclose/apply.ts";
+import { loadPolicy } from "../../loaders/disclose/policy.ts";
+import { DEMO_PSEUDONYM_KEY } from "../../loaders/disclose/pseudonym.ts";
+import { PseudonymRegister, seededRandomId } from "../../loaders/disclose/register.ts";
+import { fastDataset } from "../../loaders/pipeline/fast.ts";
+import { buildData, listPublished } from "../../loaders/pipeline/index.ts";
+import { quoteIdentifier, quoteLiteral, withDuckDB } from "../../loaders/publish/duckdb.ts";
+import { columnsOf, loadRecords, orderedSelect, writeCsv, writeParquet } from "../../loaders/publish/table.ts";
+import { applyMapping, readExport } from "../../loaders/read/index.ts";
+import { referenceSets } from "../../loaders/reference.ts";
+import { loadSchema } from "../../loaders/schema.ts";
+import { validateTable } from "../../loaders/validate/index.ts";
+
+const temp = (): string => mkdtempSync(join(tmpdir(), "lero-fast-"));
+const env = { LERO_PSEUDONYM_KEY: "fast-path-test-key-0123456789" };
+
+/** The sample's outcomes without its planted bad rows (lines 1208, 6014 and 14389). */
+function cleanOutcomes(): string {
+  const planted = new Set([1208, 6014, 14389]);
+  return readFileSync(join(SAMPLE_DIR, "outcomes.csv"), "utf8")
+    .split("\n")
+    .filter((_, i) => !planted.has(i + 1))
+    .join("\n");
+}
+
+/** Builds `dir` on the fast path and then on the JavaScript path; returns both folders and the logs. */
+async function buildBoth(dir: string): Promise<{ fast: string; exact: string; fastLog: string[]; exactLog: string[]; review: [string, string] }> {
+  const fast = join(temp(), "published");
+  const exact = join(temp(), "published");
+  const review: [string, string] = [temp(), temp()];
+  const fastLog: string[] = [];
+  const exactLog: string[] = [];
+  const source = { dir, illustrative: true };
+  // The fast build saves the register; the exact build reads it, so both give the same pseudonyms.
+  await buildData({ source, out: fast, reviewDir: review[0], log: (l) => fastLog.push(l), env, fastPath: true });
+  await buildData({ source, out: exact, reviewDir: review[1], log: (l) => exactLog.push(l), env, fastPath: false });
+  return { fast, exact, fastLog, exactLog, review };
+}
+
+async function expectSameBytes(a: string, b: string): Promise<void> {
+  const files = await listPublished(a);
+  expect(await listPublished(b)).toEqual(files);
+  for (const file of files) expect(readFileSync(join(a, file)).equals(readFileSync(join(b, file))), file).toBe(true);
+}
+
+function privateReport(dir: string): unknown {
+  const report = JSON.parse(readFileSync(join(dir, "build-report.json"), "utf8")) as { intruder: Record<string, unknown> };
+  delete report.intruder["elapsedMs"];
+  return report;
+}
+
+describe.each([
+  ["the sample without its planted bad rows", (dir: string) => writeFileSync(join(dir, "outcomes.csv"), cleanOutcomes())],
+  ["generated outcomes (30,000 rows)", async (dir: string) => {
+    const generated = await makeScaled(30_000, temp());
+    copyFileSync(generated.file, join(dir, "outcomes.csv"));
+  }],
+])("a build of %s", (_, prepare) => {
+  let built: Awaited<ReturnType<typeof buildBoth>>;
+  beforeAll(async () => {
+    const dir = temp();
+    cpSync(SAMPLE_DIR, dir, { recursive: true });
+    await prepare(dir);
+    built = await buildBoth(dir);
+  }, 300_000);
+
+  it("takes outcomes on the fast path, and logs the choice for every dataset", () => {
+    expect(built.fastLog).toContain("  outcomes: DuckDB fast path");
+    expect(built.exactLog).toContain("  outcomes: JavaScript path (the fast path was turned off)");
+    expect(built.fastLog.filter((l) => /^ {2}\w+: (DuckDB fast path|JavaScript path)/.test(l))).toHaveLength(5);
+  });
+
+  it("publishes the same bytes both ways: Parquet, CSV, tables, datapackage and report", async () => {
+    await expectSameBytes(built.fast, built.exact);
+  });
+
+  it("writes the same private disclosure report and issue list", () => {
+    expect(privateReport(built.review[0])).toEqual(privateReport(built.review[1]));
+    expect(readFileSync(join(built.review[0], "issues.json"), "utf8")).toBe(readFileSync(join(built.review[1], "issues.json"), "utf8"));
+  });
+});
+
+describe("the sample as it is, with its planted bad rows", () => {
+  let built: Awaited<ReturnType<typeof buildBoth>>;
+  beforeAll(async () => {
+    const dir = temp();
+    cpSync(SAMPLE_DIR, dir, { recursive: true });
+    built = await buildBoth(dir);
+  }, 300_000);
+
+  it("takes outcomes on the fast path, the bad rows judged by the JavaScript validator", () => {
+    expect(built.fastLog).toContain("  outcomes: DuckDB fast path");
+  });
+
+  it("publishes the same bytes both ways", async () => {
+    await expectSameBytes(built.fast, built.exact);
+  });
+
+  it("reports the same rejected rows, issues and disclosure both ways", () => {
+    const report = privateReport(built.review[0]) as { datasets: { outcomes: { rejectedRows: unknown[] } } };
+    expect(report.datasets.outcomes.rejectedRows).toHaveLength(3);
+    expect(report).toEqual(privateReport(built.review[1]));
+    expect(readFileSync(join(built.review[0], "issues.json"), "utf8")).toBe(readFileSync(join(built.review[1], "issues.json"), "utf8"));
+  });
+});
+
+/** One export through each path, written as the pipeline writes it; the fast path's reason when it declines. */
+async function bothWays(file: string, k?: number): Promise<{ reason?: string; fast?: string[]; exact: string[] }> {
+  const schema = loadSchema("outcomes");
+  const loaded = loadPolicy();
+  // A smaller k makes the search stop at finer levels (quarters, nations), so those are compared too.
+  const policy = k === undefined ? loaded : { ...loaded, person: { ...loaded.person, k, l: Math.min(loaded.person.l, k) } };
+  const references = referenceSets();
+  const out = temp();
+  const write = async (db: Parameters<Parameters<typeof withDuckDB>[0]>[0], prefix: string, fields: Parameters<typeof columnsOf>[0], sortKey: string[], tableFields: Parameters<typeof columnsOf>[0]) => {
+    const columns = columnsOf(fields);
+    await writeParquet(db, orderedSelect("m_outcomes", columns, sortKey), join(out, `${prefix}.parquet`));
+    await writeCsv(db, "m_outcomes", columns, sortKey, join(out, `${prefix}.csv`), policy.csvEscape.characters.join(""), policy.csvEscape.prefix);
+    await db.run(`COPY (SELECT ${columnsOf(tableFields).map((c) => quoteIdentifier(c.name)).join(", ")} FROM t_outcomes) TO ${quoteLiteral(join(out, `${prefix}-table.csv`))} (FORMAT csv, HEADER true)`);
+    return [`${prefix}.parquet`, `${prefix}.csv`, `${prefix}-table.csv`].map((f) => readFileSync(join(out, f)).toString("base64"));
+  };
+  const table = applyMapping(await readExport(file), schema);
+  const validation = validateTable(table, schema, { references, maxRejectedShare: policy.maxRejectedShare });
+  const accepted = validation.read - validation.rejected.length;
+  const disclosed = discloseRecords(validation.records, schema, { policy, pseudonymKey: DEMO_PSEUDONYM_KEY, register: PseudonymRegister.inMemory(seededRandomId(DEMO_PSEUDONYM_KEY)), rows: validation.rows });
+  const exact = await withDuckDB(async (db) => {
+    await loadRecords(db, "m_outcomes", columnsOf(disclosed.fields), disclosed.records);
+    await loadRecords(db, "t_outcomes", columnsOf(disclosed.tableFields), disclosed.tableRecords);
+    return [...(await write(db, "exact", disclosed.fields, disclosed.sortKey, disclosed.tableFields)), JSON.stringify([validation.read, validation.rejected, validation.issues, accepted, disclosed.report, disclosed.fields, disclosed.tableFields])];
+  });
+  return withDuckDB(async (db) => {
+    const register = PseudonymRegister.inMemory(seededRandomId(DEMO_PSEUDONYM_KEY));
+    const outcome = await fastDataset(db, { name: "outcomes", schema, file, policy, pseudonymKey: DEMO_PSEUDONYM_KEY, register, references });
+    if (!outcome.ok) return { reason: outcome.reason, exact };
+    const d = outcome.disclosed;
+    return { fast: [...(await write(db, "fast", d.fields, d.sortKey, d.tableFields)), JSON.stringify([outcome.read, outcome.rejected.map((r) => ({ row: r.row, line: r.line, issues: outcome.issues.filter((i) => i.row === r.row) })), outcome.issues, outcome.read - outcome.rejected.length, d.report, d.fields, d.tableFields])], exact };
+  });
+}
+
+describe("fuzzed exports: accepted identically or handed to the JavaScript path", () => {
+  const base = cleanOutcomes().split("\n").slice(0, 1500);
+  const header = base[0]!;
+  const rows = base.slice(1);
+  const cell = (row: string, column: number, value: string) => row.split(",").map((c, i) => (i === column ? value : c)).join(",");
+  // "fast": the fast path takes the file (rows the JavaScript validator rejects on their own included)
+  // and must publish the same bytes; "exact": it must hand the file to the JavaScript path.
+  const cases: [string, (lines: string[]) => string, "fast" | "exact"][] = [
+    ["unchanged", (l) => l.join("\n") + "\n", "fast"],
+    ["without a final line break", (l) => l.join("\n"), "fast"],
+    ["blank optional cells", (l) => l.map((r, i) => (i % 7 === 3 ? cell(cell(r, 5, ""), 7, "") : r)).join("\n") + "\n", "fast"],
+    ["non-ASCII identifiers", (l) => l.map((r, i) => (i > 0 && i % 5 === 0 ? cell(r, 0, r.split(",")[0]!.replace("L", "Ł")) : r)).join("\n") + "\n", "fast"],
+    ["identifiers differing only in case", (l) => l.map((r, i) => (i > 0 && i % 2 === 0 ? cell(r, 0, r.split(",")[0]!.toLowerCase()) : r)).join("\n") + "\n", "fast"],
+    ["a padded category", (l) => l.map((r, i) => (i === 40 ? cell(r, 1, ` ${r.split(",")[1]!}`) : r)).join("\n") + "\n", "exact"],
+    ["a category in lower case", (l) => l.map((r, i) => (i === 41 ? cell(r, 4, r.split(",")[4]!.toLowerCase()) : r)).join("\n") + "\n", "exact"],
+    ["a padded identifier", (l) => l.map((r, i) => (i === 42 ? cell(r, 0, `${r.split(",")[0]!}\u00a0`) : r)).join("\n") + "\n", "exact"],
+    ["a date without leading zeros", (l) => l.map((r, i) => (i === 43 ? cell(r, 2, r.split(",")[2]!.replace(/-0/g, "-")) : r)).join("\n") + "\n", "exact"],
+    ["a day-first date", (l) => l.map((r, i) => (i === 44 ? cell(r, 2, r.split(",")[2]!.split("-").reverse().join("/")) : r)).join("\n") + "\n", "fast"],
+    ["an impossible date", (l) => l.map((r, i) => (i === 45 ? cell(r, 2, "2023-02-29") : r)).join("\n") + "\n", "fast"],
+    ["a number with a plus sign", (l) => l.map((r, i) => (i === 46 ? cell(r, 8, "+3") : r)).join("\n") + "\n", "exact"],
+    ["a number with a leading zero", (l) => l.map((r, i) => (i === 47 ? cell(r, 9, "04") : r)).join("\n") + "\n", "exact"],
+    ["a missing-value marker", (l) => l.map((r, i) => (i === 48 ? cell(r, 5, "NA") : r)).join("\n") + "\n", "exact"],
+    ["a blank required cell", (l) => l.map((r, i) => (i === 49 ? cell(r, 3, "") : r)).join("\n") + "\n", "fast"],
+    ["a duplicate row", (l) => [...l, l[50]!].join("\n") + "\n", "exact"],
+    ["a rejected row repeated", (l) => [...l.map((r, i) => (i === 49 ? cell(r, 3, "") : r)), cell(l[49]!, 3, "")].join("\n") + "\n", "exact"],
+    ["a rejected row repeating an accepted row's key", (l) => [...l, cell(l[30]!, 8, "9")].join("\n") + "\n", "exact"],
+    ["a rejected row before the row whose key it repeats", (l) => [...l.slice(0, 20), cell(l[30]!, 8, "9"), ...l.slice(20)].join("\n") + "\n", "fast"],
+    ["several rejected rows", (l) => l.map((r, i) => (i % 97 === 5 ? cell(r, 9 + (i % 5), String(i % 3 === 0 ? 0 : 12)) : r)).join("\n") + "\n", "fast"],
+    ["a blank line", (l) => [...l.slice(0, 60), "", ...l.slice(60)].join("\n") + "\n", "exact"],
+    ["Windows line endings", (l) => l.join("\r\n") + "\r\n", "exact"],
+    ["a byte order mark", (l) => "\ufeff" + l.join("\n") + "\n", "exact"],
+    ["a quoted cell", (l) => l.map((r, i) => (i === 52 ? cell(r, 3, `"${r.split(",")[3]!}"`) : r)).join("\n") + "\n", "exact"],
+    ["an extra cell", (l) => l.map((r, i) => (i === 53 ? `${r},1` : r)).join("\n") + "\n", "exact"],
+    ["a region not in the reference table", (l) => l.map((r, i) => (i === 54 ? cell(r, 4, "Atlantis") : r)).join("\n") + "\n", "fast"],
+    ["columns in another order", (l) => l.map((r) => { const c = r.split(","); return [c[1], c[0], ...c.slice(2)].join(","); }).join("\n") + "\n", "exact"],
+  ];
+  it.each([2, 3, 5])("unchanged, with k = %i (finer generalisation levels)", async (k) => {
+    const file = join(temp(), "outcomes.csv");
+    writeFileSync(file, [header, ...rows].join("\n") + "\n");
+    const result = await bothWays(file, k);
+    expect(result.reason).toBeUndefined();
+    expect(result.fast).toEqual(result.exact);
+    const levels = JSON.stringify(JSON.parse(result.exact[3]!)[4].kAnonymity.levels);
+    expect(levels).toMatch(/"level":[01]/);
+  }, 60_000);
+
+  it("the whole sample without its bad rows, with k = 2 (dates by quarter, l-diversity removing classes)", async () => {
+    const file = join(temp(), "outcomes.csv");
+    writeFileSync(file, cleanOutcomes());
+    const result = await bothWays(file, 2);
+    expect(result.reason).toBeUndefined();
+    expect(result.fast).toEqual(result.exact);
+    const report = JSON.parse(result.exact[3]!)[4].kAnonymity;
+    expect(report.levels.assessment_date.level).toBe(1);
+    expect(report.lDiversity.removed.classes).toBeGreaterThan(0);
+  }, 120_000);
+
+  it.each(cases)("%s", async (_, mutate, expected) => {
+    const file = join(temp(), "outcomes.csv");
+    writeFileSync(file, mutate([header, ...rows]));
+    const result = await bothWays(file);
+    if (expected === "fast") {
+      expect(result.reason).toBeUndefined();
+      expect(result.fast).toEqual(result.exact);
+    } else {
+      expect(result.reason).toBeDefined();
+    }
+  }, 60_000);
+});
