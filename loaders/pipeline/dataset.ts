@@ -9,6 +9,7 @@ import { applyMapping, loadMapping, readExport } from "../read/index.ts";
 import type { TableSchema } from "../schema.ts";
 import type { ExportFormat, Issue } from "../types.ts";
 import { validateTable } from "../validate/index.ts";
+import { statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,8 +26,12 @@ export interface DatasetInput {
   register: PseudonymRegister;
   references: Record<string, ReadonlySet<string>>;
   allow?: ReadonlySet<string>;
-  /** Try the DuckDB fast path first (default true); it hands the file to the JavaScript path when it must. */
-  fast?: boolean;
+  /**
+   * Try the DuckDB fast path first: `true` always, `"auto"` (the default) for exports of at least
+   * `FAST_PATH_MIN_BYTES`, where it pays for DuckDB's start-up; it hands a file to the JavaScript path
+   * when it must.
+   */
+  fast?: boolean | "auto";
   /** Progress lines of the fast path, one per stage. */
   progress?: (line: string) => void;
 }
@@ -58,6 +63,13 @@ export interface ProcessedDataset {
   path: { kind: "duckdb" } | { kind: "javascript"; reason: string };
 }
 
+/**
+ * The export size from which the fast path is tried by default: below it DuckDB's start-up costs more
+ * than the JavaScript path (the 20,548-row sample, 2.6 MB, takes 2.4 s against 0.6 s; at 100,000 rows
+ * the fast path is ahead).
+ */
+export const FAST_PATH_MIN_BYTES = 5_000_000;
+
 /** A table-level error is one that is not about a single row (labels, schema, too many bad rows). */
 export function isFatal(issue: Issue): boolean {
   return issue.severity === "error" && issue.row === undefined;
@@ -68,7 +80,11 @@ export async function processDataset(input: DatasetInput): Promise<ProcessedData
   const file = locateExport(dir, name);
   const mappingFile = locateMapping(dir, name);
   let reason = "the fast path was turned off";
-  if (input.fast !== false) {
+  const fast = input.fast ?? "auto";
+  const bytes = statSync(file).size;
+  if (fast === "auto" && bytes < FAST_PATH_MIN_BYTES) {
+    reason = `a small export (${(bytes / 1e6).toFixed(1)} MB): the fast path pays off from ${FAST_PATH_MIN_BYTES / 1e6} MB`;
+  } else if (fast !== false) {
     const fast = await processFast(input, file, mappingFile);
     if ("reason" in fast) reason = fast.reason;
     else return fast;

@@ -44,10 +44,11 @@ export interface BuildDataOptions {
   /** The attack run on the release before it is published (default: the built-in intruder). */
   attack?: (dir: string, options: { policy: DisclosurePolicy }) => Promise<IntruderReport>;
   /**
-   * Try the DuckDB fast path for each dataset (default: true unless `LERO_FAST_PATH=0`). It takes only
-   * exports it can prove it reads as the JavaScript path does; the choice is logged per dataset.
+   * Try the DuckDB fast path for each dataset: `true` always, `false` never, `"auto"` (the default) for
+   * large exports; `LERO_FAST_PATH=1` or `0` sets it too. It takes only exports it can prove it reads as
+   * the JavaScript path does; the choice is logged per dataset.
    */
-  fastPath?: boolean;
+  fastPath?: boolean | "auto";
 }
 
 export interface BuildDataResult {
@@ -296,7 +297,8 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
   const references = referenceSets();
   const allow = loadAllowList(reviewDir);
 
-  const fast = options.fastPath ?? env[FAST_PATH_VARIABLE] !== "0";
+  const setting = env[FAST_PATH_VARIABLE];
+  const fast = options.fastPath ?? (setting === "0" ? false : setting === "1" ? true : "auto");
   const datasets: ProcessedDataset[] = [];
   try {
     return await buildFrom(datasets);

@@ -218,3 +218,15 @@ describe("fuzzed exports: accepted identically or handed to the JavaScript path"
     }
   }, 60_000);
 });
+
+describe("the automatic choice of path", () => {
+  it("keeps a small export on the JavaScript path, where DuckDB's start-up would cost more than it saves", async () => {
+    const log: string[] = [];
+    await buildData({ source: { dir: SAMPLE_DIR, illustrative: true }, out: join(temp(), "published"), reviewDir: temp(), log: (l) => log.push(l), env: {} });
+    expect(log).toContain("  outcomes: JavaScript path (a small export (2.6 MB): the fast path pays off from 5 MB)");
+    const forced: string[] = [];
+    await buildData({ source: { dir: SAMPLE_DIR, illustrative: true }, out: join(temp(), "published"), reviewDir: temp(), log: (l) => forced.push(l), env: { LERO_FAST_PATH: "1" } });
+    // With the planted bad rows the sample still goes to the JavaScript path, now for what it holds.
+    expect(forced.find((l) => l.startsWith("  outcomes:"))).not.toMatch(/small export/);
+  }, 240_000);
+});
