@@ -9,38 +9,12 @@
 import { join } from "node:path";
 import { readReferenceCsv } from "./reference.ts";
 import { REFERENCE_DIR } from "./schema.ts";
+import type { ContextFigure, PendingContextFigure } from "../src/lib/published.ts";
 
 export const CONTEXT_FILE = "context-figures.csv";
 
-/** A figure as the pages receive it. */
-export interface CheckedFigure {
-  id: string;
-  nation_or_area: string;
-  measure: string;
-  period: string;
-  value: number;
-  unit: string;
-  publisher: string;
-  publication: string;
-  published_date: string;
-  url: string;
-  licence: string;
-  /** Where in the publication the value is ("Summary", "Table 1"). */
-  table_or_section: string;
-  /** The date the value was read on the publisher's page. */
-  accessed: string;
-  checked: true;
-  note?: string;
-}
-
-/** A figure not yet checked: what it is and where it will come from, never its value. */
-export interface PendingFigure {
-  nation_or_area: string;
-  measure: string;
-  period: string;
-  publisher: string;
-  publication: string;
-}
+/** A checked figure: everything a reader needs to find the value in its publication. */
+export type CheckedFigure = ContextFigure & { licence: string; table_or_section: string; accessed: string; checked: true };
 
 export class ContextFigureError extends Error {
   constructor(
@@ -65,11 +39,11 @@ const OFFICIAL_URL = /^https:\/\/www\.(ons\.gov\.uk|nrscotland\.gov\.uk|nisra\.g
  * the date it was read and an official web address, never reached through the news. An error names
  * the file, line and column, and says how to put it right.
  */
-export function loadContextFigures(dir: string = REFERENCE_DIR): { shown: CheckedFigure[]; pending: PendingFigure[] } {
+export function loadContextFigures(dir: string = REFERENCE_DIR): { shown: CheckedFigure[]; pending: PendingContextFigure[] } {
   const file = join(dir, CONTEXT_FILE);
   const rows = readReferenceCsv(CONTEXT_FILE, dir);
   const shown: CheckedFigure[] = [];
-  const pending: PendingFigure[] = [];
+  const pending: PendingContextFigure[] = [];
   const ids = new Set<string>();
   rows.forEach((row, index) => {
     const line = index + 2;

@@ -139,3 +139,27 @@ export interface DataPackage {
   resources: PackageResource[];
   lero: { illustrative: boolean; version: string };
 }
+
+/** An official figure as `data/context-figures.json` publishes it (checked against its publication). */
+export interface ContextFigure {
+  id: string;
+  nation_or_area: string;
+  measure: string;
+  period: string;
+  value: number;
+  unit: string;
+  publisher: string;
+  publication: string;
+  published_date: string;
+  url: string;
+  licence?: string;
+  reached_via?: string;
+  checked: boolean;
+  /** Where in the publication the value is ("Summary", "Table 1"), and the day it was read there. */
+  table_or_section?: string;
+  accessed?: string;
+  note?: string;
+}
+
+/** An official figure not yet checked (`data/context-pending.json`): what it is, never its value. */
+export type PendingContextFigure = Pick<ContextFigure, "nation_or_area" | "measure" | "period" | "publisher" | "publication">;

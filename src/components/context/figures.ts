@@ -6,26 +6,9 @@
 import * as Plot from "@observablehq/plot";
 import { chartOptions, defined, type ChartFigureOptions, type ChartOptions } from "../shared/chart.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
+import type { ContextFigure } from "../../lib/published.js";
 
-export interface ContextFigure {
-  id: string;
-  nation_or_area: string;
-  measure: string;
-  period: string;
-  value: number;
-  unit: string;
-  publisher: string;
-  publication: string;
-  published_date: string;
-  url: string;
-  licence?: string;
-  reached_via?: string;
-  checked: boolean;
-  /** Where in the publication the value is, and when it was read there (checked figures). */
-  table_or_section?: string;
-  accessed?: string;
-  note?: string;
-}
+export type { ContextFigure } from "../../lib/published.js";
 
 const number = (v: number, unit = ""): string => v.toLocaleString("en-GB", { minimumFractionDigits: unit.startsWith("per ") ? 1 : 0, maximumFractionDigits: 1 });
 

@@ -5,6 +5,7 @@
  * Figures from different nations are kept apart: nothing here adds them up.
  */
 import type { ContextFigure } from "./figures.js";
+import type { PendingContextFigure } from "../../lib/published.js";
 
 /** A value as the page writes it: "5,448", "93" (at most one decimal). */
 export function formatContextValue(value: number): string {
@@ -106,13 +107,7 @@ export const CONTEXT_SECTIONS: readonly { group: ContextGroup; id: string; headi
 ];
 
 /** A figure not yet checked against its primary publication: what it is, never its value. */
-export interface PendingFigure {
-  nation_or_area: string;
-  measure: string;
-  period: string;
-  publisher: string;
-  publication: string;
-}
+export type PendingFigure = PendingContextFigure;
 
 /** The unchecked figures, one line per publication: its measures, areas and periods. */
 export function pendingLines(pending: readonly PendingFigure[]): string[] {
