@@ -11,6 +11,7 @@ import { isNumber } from "../shared/chart.js";
 import { ANY_SETTING, countOf, formatHeadline, GP, headlineData, latestWave, rowOf, statOf, TWELVE_MONTHS, type AggregateTable, type Cell, type Tables } from "../shared/headline-figures.js";
 import { figureOf, phraseText, type Phrase } from "../shared/measure-figure.js";
 import { ALL, KEY_SEPARATOR } from "../../lib/measures.js";
+import { compareIntervals, wilsonPercent } from "../../lib/intervals.js";
 import type { CellRules } from "../../lib/disclosure-rules.js";
 
 export type Section = "research" | "standards" | "workforce" | "stigma" | "outcomes";
@@ -225,11 +226,27 @@ export function stigmaFindings(tables: Tables): Finding[] {
     .filter((r) => r.enacted === "Met stigma")
     .map((r) => ({ label: String(r.setting), value: statValue(r, "percent"), measure: "stigma-met-sometimes", key: String(r.setting) }));
   const order = ranked(settings);
-  const gpRank = order.findIndex((s) => s.label === "GP");
   const highest = order[0];
+  // A setting is called higher than another only when their 95% intervals (Wilson, from each share and
+  // the people who answered about the setting) do not overlap.
+  const interval = (setting: string) => {
+    const share = settings.find((s) => s.label === setting)?.value;
+    const base = statValue(rowOf(bySetting, { setting, enacted: bySetting?.totalLabel ?? "Total" }), "count");
+    return isNumber(share) && isNumber(base) ? wilsonPercent(share, base) : undefined;
+  };
+  const gp = interval(GP);
+  const top = highest ? interval(highest.label) : undefined;
+  const clearlyHighest = highest !== undefined && top !== undefined && order.slice(1).every((s) => {
+    const other = interval(s.label);
+    return other !== undefined && compareIntervals(top, other) === "higher";
+  });
   let comparison: Phrase = [];
-  if (highest && gpRank === 0) comparison = [`, the highest of the ${order.length} settings asked about`];
-  else if (highest && gpRank > 0) comparison = [`; the highest share was at ${atSetting(highest.label)} (`, fig("stigma-met-sometimes", highest.label, highest.value), ")"];
+  if (highest && highest.label === GP) comparison = clearlyHighest ? [`, the highest of the ${order.length} settings asked about`] : [`, among the highest of the ${order.length} settings asked about`];
+  else if (highest && gp && top) {
+    comparison = compareIntervals(top, gp) === "higher"
+      ? [`; it was higher at ${atSetting(highest.label)} (`, fig("stigma-met-sometimes", highest.label, highest.value), ")"]
+      : [`, similar to the share at ${atSetting(highest.label)} (`, fig("stigma-met-sometimes", highest.label, highest.value), ")"];
+  }
   const sentence1: Phrase = isNumber(d.gpMetPercent)
     ? [fig("stigma-met-sometimes", GP, d.gpMetPercent), " of people asked about their GP said GP staff had treated them unfairly because of substance use sometimes or more often", ...comparison, "."]
     : [`The share of people who met stigma at their GP ${HIDDEN}.`];
@@ -243,7 +260,7 @@ export function stigmaFindings(tables: Tables): Finding[] {
     : [`The share who avoided care because of stigma ${HIDDEN}.`];
   return [
     finding("stigma", "report-stigma-settings", sentence1, [...order, ...settings.filter((s) => !isNumber(s.value))], {
-      title: highest ? `Stigma is met most often at ${atSetting(highest.label)}` : "Stigma met in services",
+      title: highest && clearlyHighest ? `Stigma is met most often at ${atSetting(highest.label)}` : order.length > 0 && order.length === settings.length && order.every((o) => o.value > 0) ? "Stigma is met in every setting asked about" : "Stigma met in services",
       subtitle: "Percentage of people who answered about each setting who met unfair treatment from staff there (sometimes or more often)",
       source: reportSourceLine("stigma", { detail: "(questions adapted from the Substance Use Stigma Mechanisms Scale)" }),
       labelHeading: "Setting",

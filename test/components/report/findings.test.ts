@@ -47,8 +47,14 @@ describe("report findings from hand-written tables", () => {
     expect(subtitle({ ...RULES, rounding: 1 })).toBe("Number of trainees by training cohort");
     expect(sentence(TABLES, "report-confidence")).toBe("Trainees' mean confidence in research skills rose from 2.2 to 3.9 out of 5 over the training.");
     expect(sentence(TABLES, "report-stigma-settings")).toBe(
-      "75% of people asked about their GP said GP staff had treated them unfairly because of substance use sometimes or more often; the highest share was at the police (80%).",
+      "75% of people asked about their GP said GP staff had treated them unfairly because of substance use sometimes or more often, similar to the share at the police (80%).",
     );
+    // Called higher only when the 95% intervals do not overlap: 95% of 2,000 against 75% of 400.
+    const clear = structuredClone(TABLES);
+    clear["headlines-stigma-met-by-setting"]!.rows = clear["headlines-stigma-met-by-setting"]!.rows.map((r) =>
+      r.setting !== "Police" ? r : r.enacted === "Met stigma" ? { ...r, count: 1900, percent: 95 } : r.enacted === "Total" ? { ...r, count: 2000 } : { ...r, count: 100, percent: 5 },
+    );
+    expect(sentence(clear, "report-stigma-settings")).toMatch(/sometimes or more often; it was higher at the police \(95%\)\.$/);
     expect(sentence(TABLES, "report-avoided-care")).toBe("55% of the 600 people who answered said stigma had led them to avoid or put off care in at least one setting.");
     expect(sentence(TABLES, "report-barc-assessments")).toBe(
       "Among the 400 people assessed both at intake and at 12 months, mean recovery capital (BARC-10, scored 10 to 60) rose by 7.9 points, from 36.1 to 44.",
