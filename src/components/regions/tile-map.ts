@@ -11,6 +11,7 @@ import { frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, typ
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
 import { markMeasure } from "../shared/measure-figure.js";
 import { measure as registryMeasure } from "../../lib/measures.js";
+import { compareIntervals, type Interval } from "../../lib/intervals.js";
 
 export interface TileRegion {
   name: string;
@@ -50,6 +51,8 @@ export interface TileDatum {
   region: string;
   value: Value;
   base?: Value;
+  /** The value's 95% interval, when it can be had: the title compares regions only through these. */
+  interval?: Interval;
 }
 
 export interface TileMapOptions extends ChartOptions {
@@ -169,14 +172,22 @@ export function tileMap(regions: readonly TileRegion[], data: readonly TileDatum
   return svg;
 }
 
-/** A headline naming the highest and lowest shown regions. */
+/**
+ * A headline giving the range of the shown regions. It ranks nothing: when the two ends' 95% intervals
+ * overlap it says the regions are similar, since the gap may be chance.
+ */
 export function tileMapTitle(regions: readonly TileRegion[], data: readonly TileDatum[], measure: TileMeasure): string {
-  const byRegion = new Map(data.map((d) => [d.region, d.value]));
-  const shown = regions.filter((r) => isNumber(byRegion.get(r.name))).sort((a, b) => (byRegion.get(b.name) as number) - (byRegion.get(a.name) as number));
+  const byRegion = new Map(data.map((d) => [d.region, d]));
+  const value = (name: string) => byRegion.get(name)?.value;
+  const shown = regions.filter((r) => isNumber(value(r.name))).sort((a, b) => (value(b.name) as number) - (value(a.name) as number));
   const top = shown[0];
   const bottom = shown.at(-1);
   if (!top || !bottom || top === bottom) return `${measure.label}, by region`;
-  return `${measure.label}: highest in ${top.name} (${formatTileValue(byRegion.get(top.name), measure.kind)}), lowest in ${bottom.name} (${formatTileValue(byRegion.get(bottom.name), measure.kind)})`;
+  const range = `${formatTileValue(value(bottom.name), measure.kind)} in ${bottom.name} to ${formatTileValue(value(top.name), measure.kind)} in ${top.name}`;
+  const high = byRegion.get(top.name)?.interval;
+  const low = byRegion.get(bottom.name)?.interval;
+  if (high && low && compareIntervals(high, low) === "similar") return `${measure.label}: similar in every region shown (${range})`;
+  return `${measure.label}: from ${range}`;
 }
 
 export function describeTileMap(regions: readonly TileRegion[], data: readonly TileDatum[], measure: TileMeasure): string {
