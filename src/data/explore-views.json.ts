@@ -10,6 +10,7 @@ import { exploreDatasets } from "../components/explore/datasets.ts";
 import type { ExplorePolicy } from "../components/explore/disclosure.ts";
 import { releaseRules } from "../components/explore/geography.ts";
 import { precomputedStates } from "../components/explore/presets.ts";
+import { encodeState, type RawState } from "../components/explore/state.ts";
 import type { DataPackage } from "../lib/published.ts";
 
 const pkg = readPublishedJson<DataPackage>("datapackage.json");
@@ -25,12 +26,15 @@ const views: ViewData[] = await withDuckDB(async (db) => {
     await runner.all(`CREATE VIEW ${quoteIdentifier(dataset.name)} AS SELECT * FROM read_parquet(${quoteLiteral(join(publishedDir(), dataset.file))})`);
   }
   const out: ViewData[] = [];
-  for (const wanted of precomputedStates()) {
+  // The default view and every preset, then each data set as it opens (`?dataset=outcomes`).
+  const wantedStates: RawState[] = [...precomputedStates(), ...datasets.map((d) => ({ dataset: d.name, filters: {} }))];
+  for (const wanted of wantedStates) {
     const dataset = datasets.find((d) => d.name === wanted.dataset);
     if (!dataset) continue;
     const source = await loadSource(runner, dataset, shareOf(dataset, wanted.measure));
     const state = checkState(wanted, dataset, source.known);
     const cube = await source.cube(state.dims);
+    if (out.some((v) => v.key === encodeState(state))) continue;
     out.push(await computeView(cube, state, dataset, policy, source.known, release[dataset.name]));
   }
   return out;

@@ -78,7 +78,7 @@ describe("the data explorer", () => {
 
   it("paints before the data engine loads, then filters by click and keyboard with figures that match DuckDB in Node", async () => {
     const { page, problems } = await openPage(context, site.origin);
-    // The outcomes data set is not pre-computed without a filter: the engine draws it.
+    // The outcomes data set as it opens: drawn from the build at once, then the engine takes over.
     await page.goto(`${site.origin}/explore?dataset=outcomes`, { waitUntil: "commit" });
     await expect(page.locator("[data-explore-loading]").textContent({ timeout: 10_000 })).resolves.toContain("Loading the data engine");
     await ready(page);

@@ -3,7 +3,7 @@
  * bar), shares with 95% intervals whose words never call overlapping bars higher, the default view, the
  * pre-computed first views (the same code as the browser, over the published rows) and the SQL examples.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPolicy } from "../../../loaders/disclose/policy.ts";
@@ -178,13 +178,17 @@ describe("the default view and the pre-computed views", () => {
 });
 
 const published = existsSync(join(PUBLISHED_DIR, "stigma.parquet"));
+const readPackage = () => JSON.parse(readFileSync(join(PUBLISHED_DIR, "datapackage.json"), "utf8")) as DataPackage;
 
 describe.skipIf(!published)("on the published release", () => {
   it("pre-computes the default view and every preset, with protected figures only", async () => {
     const { execFileSync } = await import("node:child_process");
     const out = execFileSync("npx", ["tsx", "src/data/explore-views.json.ts"], { encoding: "utf8", maxBuffer: 1 << 24 });
     const { views, release } = JSON.parse(out) as { views: ViewData[]; release: Record<string, ReleaseRule> };
-    expect(views.map((v) => v.key)).toEqual(precomputedStates().map((s) => encodeState(s)));
+    expect(views.map((v) => v.key).slice(0, precomputedStates().length)).toEqual(precomputedStates().map((s) => encodeState(s)));
+    // Each data set as it opens is there too, and matches a link that names only the data set.
+    const datasets = exploreDatasets(readPackage());
+    expect(precomputedView(wantedState("?dataset=outcomes"), views, datasets)?.state.dataset).toBe("outcomes");
     expect(release.stigma?.k).toBeGreaterThanOrEqual(10);
     const head = views[0]!;
     expect(head.bars.map((b) => b.dim)).toEqual(["setting", "role", "age_band"]);
