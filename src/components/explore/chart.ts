@@ -224,8 +224,12 @@ export function exploreChart(bars: readonly ChartBar[], options: ExploreChartOpt
   const svgButton = el(doc, "button", { type: "button" }, "Image (SVG)");
   const pngButton = el(doc, "button", { type: "button" }, "Image (PNG)");
   csvButton.addEventListener("click", () => {
-    const csvRows = bars.map((b) => [b.value, plainShown(b.shown, options.measureKind), b.selected ? "Yes" : ""]);
-    download(doc, `${id}.csv`, new Blob([toSafeCsv([options.dimensionTitle, options.measureLabel, "Filtered on"], csvRows, options.policy)], { type: "text/csv;charset=utf-8" }));
+    // A share's 95% interval goes with it (empty where the share is hidden).
+    const intervals = bars.some((b) => b.interval);
+    const bound = (b: ChartBar, end: "low" | "high") => (b.interval ? b.interval[end].toFixed(1) : "");
+    const csvRows = bars.map((b) => [b.value, plainShown(b.shown, options.measureKind), ...(intervals ? [bound(b, "low"), bound(b, "high")] : []), b.selected ? "Yes" : ""]);
+    const header = [options.dimensionTitle, options.measureLabel, ...(intervals ? ["95% interval, low", "95% interval, high"] : []), "Filtered on"];
+    download(doc, `${id}.csv`, new Blob([toSafeCsv(header, csvRows, options.policy)], { type: "text/csv;charset=utf-8" }));
   });
   svgButton.addEventListener("click", () => download(doc, `${id}.svg`, new Blob([standaloneSvg(svg)], { type: "image/svg+xml" })));
   pngButton.addEventListener("click", async () => {
