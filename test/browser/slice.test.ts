@@ -31,7 +31,8 @@ describe("explorer slice", () => {
     });
     const context = await browser.newContext();
     const { page, problems } = await openPage(context, site.origin);
-    await page.goto(`${site.origin}/explore`);
+    // The explorer opens on the stigma survey; the outcomes data set is drawn by DuckDB-wasm.
+    await page.goto(`${site.origin}/explore?dataset=outcomes`);
     const count = page.locator("#people-count");
     await expect.poll(async () => (await count.textContent())?.replace(/,/g, ""), { timeout: 60_000 }).toBe(String(expected));
     await expect.poll(() => page.locator("main figure svg, main svg.plot-d6a7b5").count(), { timeout: 30_000 }).toBeGreaterThan(0);

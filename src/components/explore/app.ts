@@ -10,16 +10,19 @@
  */
 import type { DataPackage } from "../../lib/published.js";
 import { buildConsole } from "./console.js";
-import { buildControls, type DimensionBars } from "./controls.js";
-import { Source, type Cube, type Figures } from "./cube.js";
-import { dataVersion, defaultDimensions, exploreDatasets, orderValues, MAX_VALUES, type ExploreDataset } from "./datasets.js";
+import { buildControls } from "./controls.js";
+import { checkState, computeView, loadSource, precomputedView, shareOf, usableDimensions, withGeography, type ViewData } from "./compute.js";
+import type { Cube, Source } from "./cube.js";
+import { dataVersion, exploreDatasets, type ExploreDataset } from "./datasets.js";
 import type { ExplorePolicy } from "./disclosure.js";
-import { errorText } from "./dom.js";
+import { el, errorText } from "./dom.js";
 import { Engine, type AttachedFile, type DuckDBClientClass } from "./engine.js";
-import { availablePresets } from "./presets.js";
+import type { ReleaseRule } from "./geography.js";
+import { bytesText, duckDBWithProgress, type DuckDBBundles, type DuckDBModule, type LoadProgress } from "./duckdb-start.js";
+import { DEFAULT_VIEW, availablePresets } from "./presets.js";
 import { buildResults } from "./results.js";
-import { CHART_TYPES, decodeState, encodeState, normaliseState, pickDataset, toggleFilter, type ExploreState, type RawState } from "./state.js";
-import { chartBars, citation, resultTable } from "./view.js";
+import { CHART_TYPES, decodeState, encodeState, toggleFilter, type ExploreState, type RawState } from "./state.js";
+import { citation, resultColumns } from "./view.js";
 
 export interface Timing {
   action: string;
@@ -43,7 +46,21 @@ export interface ExplorerOptions {
   datapackage: DataPackage;
   policy: ExplorePolicy;
   files: Record<string, AttachedFile>;
-  DuckDBClient: DuckDBClientClass;
+  /** Framework's client, used when `duckdb` is not given. */
+  DuckDBClient?: DuckDBClientClass;
+  /** DuckDB-wasm itself and its builds: the explorer starts it with a progress report (bytes downloaded). */
+  duckdb?: { load: () => Promise<DuckDBModule>; bundles: DuckDBBundles };
+  /** Views the build pre-computed from the release (`explore-views.json`): drawn at once, before the engine loads. */
+  views?: readonly ViewData[];
+  /** Each data set's k-anonymity rule, from the build report (for the geography split and its words). */
+  release?: Record<string, ReleaseRule>;
+}
+
+/** The state a URL asks for; no data set and no splits is the default view (the stigma survey's headline chart). */
+export function wantedState(search: string): RawState {
+  const raw = decodeState(search);
+  if (raw.dataset === undefined && raw.dims === undefined && raw.measure === undefined) return { ...DEFAULT_VIEW, ...(raw.sql !== undefined ? { sql: raw.sql } : {}) };
+  return raw;
 }
 
 interface Job {
@@ -53,35 +70,80 @@ interface Job {
   started: number;
 }
 
-/** Mounts the explorer. Resolves once the first view is shown. */
+/**
+ * Mounts the explorer. Resolves once the first view is shown: at once when the build pre-computed it
+ * (the engine then loads in the background and takes over), else once the engine has drawn it.
+ */
 export async function mountExplorer(targets: ExplorerTargets, options: ExplorerOptions): Promise<void> {
   const timings = (window.__exploreTimings ??= []);
   const { policy } = options;
+  const release = options.release ?? {};
   const version = dataVersion(options.datapackage);
   const datasets = exploreDatasets(options.datapackage).filter((d) => options.files[d.name]);
   const skeletonStatus = targets.main.querySelector<HTMLElement>("[data-explore-loading]");
   const say = (text: string) => skeletonStatus && (skeletonStatus.textContent = text);
+  // Says, visibly, what the engine is doing while a pre-computed view is shown.
+  const engineLine = el("p", { class: "explore-engine explore-help", id: "explore-engine", "aria-live": "polite" });
+  const setEngineState = (stateName: "loading" | "ready" | "failed", text: string) => {
+    targets.main.dataset.engine = stateName;
+    engineLine.textContent = text;
+    engineLine.hidden = text === "";
+  };
 
-  let engine: Engine;
-  try {
-    engine = await Engine.start(options.DuckDBClient, Object.fromEntries(datasets.map((d) => [d.name, options.files[d.name]!])));
-  } catch (error) {
-    say(`The data engine could not start: ${errorText(error)}. Try reloading the page; the downloads on the Methods page hold the same data.`);
-    throw error;
-  }
-  timings.push({ action: "engine", ms: performance.now() });
+  // ---- The engine, started once, in the background when a view is already drawn -----------------
+  let enginePromise: Promise<Engine> | undefined;
+  let engineReady = false;
+  const startEngine = (): Promise<Engine> =>
+    (enginePromise ??= (async () => {
+      const intro = shown ? "This view was worked out when the site was built. " : "";
+      setEngineState("loading", `${intro}The data engine (DuckDB-wasm) is loading in the background for your own questions.`);
+      let said = -Infinity;
+      const progress = (p: LoadProgress) => {
+        targets.main.dataset.bytesLoaded = String(p.bytesLoaded);
+        // Said every half megabyte or so (the lines are live regions: not on every chunk).
+        if (p.bytesLoaded - said < 500_000 && !(p.bytesTotal > 0 && p.bytesLoaded >= p.bytesTotal)) return;
+        said = p.bytesLoaded;
+        const text = `${intro}Downloading the data engine (DuckDB-wasm, ${p.build} build): ${bytesText(p)}.`;
+        if (enginePromise && !engineReady) setEngineState("loading", text);
+        say(`Downloading the data engine: ${bytesText(p)}…`);
+      };
+      const client = options.duckdb ? duckDBWithProgress(options.duckdb.load, options.duckdb.bundles, progress) : options.DuckDBClient;
+      try {
+        if (!client) throw new Error("no DuckDB-wasm was given to the explorer");
+        const engine = await Engine.start(client, Object.fromEntries(datasets.map((d) => [d.name, options.files[d.name]!])));
+        timings.push({ action: "engine", ms: performance.now() });
+        setEngineState("ready", "");
+        engineReady = true;
+        return engine;
+      } catch (error) {
+        const kept = shown ? " The view shown was worked out when the site was built;" : "";
+        const text = `The data engine could not start: ${errorText(error)}.${kept} To ask ${shown ? "other" : "your"} questions, try reloading the page. The downloads on the Methods page hold the same data.`;
+        setEngineState("failed", text);
+        say(text);
+        throw error;
+      }
+    })());
+  // The console and the Parquet download wait for the engine (and start it) when first used.
+  const lazyEngine = {
+    console: async (sql: string) => (await startEngine()).console(sql),
+    exportParquet: async (build: (file: string) => string) => (await startEngine()).exportParquet(build),
+  };
 
   // ---- State -----------------------------------------------------------------------------------
   let source: Source | undefined;
-  let dataset: ExploreDataset | undefined;
-  let usable: string[] = [];
+  let sourceDataset: ExploreDataset | undefined;
+  /** The share the source is loaded for ("" for none): a share counts only the people who answered its question. */
+  let sourceShare = "";
   let cube: Cube | undefined;
+  let shown: ViewData | undefined;
+  let shownDataset: ExploreDataset | undefined;
   let rendered: ExploreState | undefined;
   let wanted: ExploreState | undefined;
   let lastSql = "";
-  let lastBars: DimensionBars[] = [];
+  let drawnJson = "";
 
-  const toggle = (dim: string, value: string) => userChange(toggleFilter(wanted!, dim, value, source!.known.get(dim) ?? []), "filter");
+  const known = (view: ViewData) => new Map(Object.entries(view.known));
+  const toggle = (dim: string, value: string) => wanted && shown && userChange(toggleFilter(wanted, dim, value, shown.known[dim] ?? []), "filter");
   const controls = buildControls(
     datasets,
     {
@@ -102,8 +164,9 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
     () => targets.main.clientWidth,
     availablePresets(datasets),
   );
-  const results = buildResults({ engine, policy, status: controls.status, fileBase: () => `lero-${rendered?.dataset ?? "data"}-explorer` });
-  const sqlConsole = buildConsole(datasets, policy, engine, (ms) => timings.push({ action: "sql", ms }));
+  controls.root.prepend(engineLine);
+  const results = buildResults({ engine: lazyEngine, policy, status: controls.status, fileBase: () => `lero-${rendered?.dataset ?? "data"}-explorer` });
+  const sqlConsole = buildConsole(datasets, policy, lazyEngine, (ms) => timings.push({ action: "sql", ms }));
   sqlConsole.onRun((text) => {
     if (!wanted) return;
     if (text === wanted.sql) {
@@ -113,91 +176,82 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
     userChange({ ...wanted, sql: text }, "sql");
   });
 
-  const drawCharts = (state: ExploreState) => controls.charts({ state, dataset: dataset!, bars: lastBars, policy, version });
+  const drawCharts = () => shown && shownDataset && controls.charts({ state: shown.state, dataset: shownDataset, bars: shown.bars, policy, version });
 
-  /** The share the source is loaded for ("" for none): a share counts only the people who answered its question. */
-  let sourceShare = "";
-  const shareOf = (d: ExploreDataset, raw: RawState) => {
-    const chosen = d.measures.find((m) => m.id === raw.measure);
-    return chosen?.kind === "percent" ? chosen : undefined;
-  };
-
-  async function loadDataset(next: ExploreDataset, share: ExploreDataset["measures"][number] | undefined): Promise<void> {
-    say(`Reading the ${next.name} data…`);
-    controls.busy(`Reading the ${next.name} data…`);
-    const value = next.measures.find((m) => m.id === "mean")?.field;
-    const started = performance.now();
-    source = await Source.load(
-      engine.explorer,
-      {
-        table: next.name,
-        subject: next.subject,
-        dimensions: next.dimensions.map((d) => ({ name: d.name, type: d.type })),
-        value,
-        ...(share?.items ? { flagItems: share.items } : { flag: share?.field }),
-        answeredOnly: share !== undefined,
-      },
-      (name, values) => orderValues(next.dimensions.find((d) => d.name === name), values),
-    );
-    sourceShare = share?.id ?? "";
-    timings.push({ action: "load-dataset", ms: performance.now() - started });
-    dataset = next;
-    usable = next.dimensions.map((d) => d.name).filter((d) => {
-      const n = source!.known.get(d)?.length ?? 0;
-      return n >= 1 && n <= MAX_VALUES;
-    });
-    cube = undefined;
-  }
-
-  async function apply(job: Job): Promise<void> {
-    const target = pickDataset(job.raw, datasets);
-    const share = shareOf(target, job.raw);
-    if (!source || !dataset || dataset.name !== target.name || sourceShare !== (share?.id ?? "")) await loadDataset(target, share);
-    const known = new Map(usable.map((d) => [d, source!.known.get(d) ?? []]));
-    const state = normaliseState(job.raw, dataset!, known, defaultDimensions(dataset!, known));
-    if (!cube || cube.dimensions.join(",") !== state.dims.join(",")) {
-      controls.busy("Building the data cube…");
-      const started = performance.now();
-      cube = await source!.cube(state.dims);
-      timings.push({ action: "cube", ms: performance.now() - started });
-    }
-    const measure = dataset!.measures.find((m) => m.id === state.measure)!;
-    const barsByDim: DimensionBars[] = [];
-    for (const dim of state.dims) {
-      const raw = await cube.bars(dim, state.filters, measure.id === "mean");
-      barsByDim.push({ dim, bars: chartBars(raw, measure, dataset!, policy, state.filters[dim] ?? [], dim, state.filters) });
-    }
-    const total: Figures = await cube.total(state.filters, measure.id === "mean");
-    const cells = state.dims.length ? await cube.cells(state.filters, measure.id === "mean") : [];
-    if (job !== latestJob) return; // a newer change is queued: show that one instead
-
+  /** Draws a view (pre-computed or the engine's). A view identical to the one drawn is left alone: no jump when the engine takes over. */
+  async function draw(view: ViewData, push: boolean, base: ExploreDataset): Promise<void> {
+    const state = view.state;
+    const dataset = withGeography(base, known(view), release[base.name]);
     const url = `${location.pathname}?${encodeState(state)}${location.hash}`;
-    if (job.push && (!rendered || encodeState(rendered) !== encodeState(state))) history.pushState(null, "", url);
+    if (push && (!rendered || encodeState(rendered) !== encodeState(state))) history.pushState(null, "", url);
     else history.replaceState(null, "", url);
     rendered = state;
     wanted = state;
-    lastBars = barsByDim;
-
-    if (!controls.root.isConnected) {
-      targets.main.replaceChildren(controls.root);
-      targets.results.replaceChildren(results.root);
-      targets.console.replaceChildren(sqlConsole.root);
+    const json = JSON.stringify(view);
+    if (json !== drawnJson || !controls.root.isConnected) {
+      drawnJson = json;
+      shown = view;
+      shownDataset = dataset;
+      if (!controls.root.isConnected) {
+        targets.main.replaceChildren(controls.root);
+        drawnWidth = targets.main.clientWidth;
+        targets.results.replaceChildren(results.root);
+        targets.console.replaceChildren(sqlConsole.root);
+      }
+      const measure = dataset.measures.find((m) => m.id === state.measure)!;
+      controls.sync(state, dataset, Object.keys(view.known));
+      controls.notes(view.notes);
+      controls.summary(state, view.summary, measure, dataset);
+      drawCharts();
+      results.show(state, { columns: resultColumns(state.dims, measure, dataset), rows: view.rows }, dataset);
     }
-    controls.sync(state, dataset!, usable);
-    controls.summary(state, total, measure, dataset!, policy);
-    drawCharts(state);
-    results.show(state, resultTable(cells, state.dims, measure, dataset!, policy), dataset!);
-    results.cite(citation(dataset!, version, location.href, new Date()));
+    results.cite(citation(dataset, version, location.href, new Date()));
+    controls.status.textContent = view.summary.status;
     controls.idle();
-    // Time to first chart counts from the start of the page; other actions from the reader's action.
-    timings.push({ action: job.action, ms: performance.now() - (job.action === "first-chart" ? 0 : job.started) });
-
     if (state.sql !== lastSql) {
       lastSql = state.sql;
       sqlConsole.setQuery(state.sql);
       if (state.sql.trim() !== "") await sqlConsole.run(state.sql);
       else sqlConsole.clear();
     }
+  }
+
+  async function apply(job: Job): Promise<void> {
+    const target = datasets.find((d) => d.name === job.raw.dataset) ?? datasets.find((d) => d.name === DEFAULT_VIEW.dataset) ?? datasets[0];
+    if (!target) throw new Error("The data package lists no microdata to explore.");
+    // A view the build pre-computed needs no engine.
+    const ready = precomputedView(job.raw, options.views ?? [], datasets);
+    if (ready && !engineReady) {
+      await draw(ready, job.push, target);
+      timings.push({ action: job.action, ms: performance.now() - (job.action === "first-chart" ? 0 : job.started) });
+      return;
+    }
+    if (!enginePromise) say("Loading the data engine…");
+    controls.busy(enginePromise ? "Working out the view…" : "Loading the data engine…");
+    const engine = await startEngine();
+    const share = shareOf(target, job.raw.measure);
+    if (!source || sourceDataset?.name !== target.name || sourceShare !== (share?.id ?? "")) {
+      say(`Reading the ${target.name} data…`);
+      controls.busy(`Reading the ${target.name} data…`);
+      const started = performance.now();
+      source = await loadSource(engine.explorer, target, share);
+      sourceShare = share?.id ?? "";
+      sourceDataset = target;
+      cube = undefined;
+      timings.push({ action: "load-dataset", ms: performance.now() - started });
+    }
+    const state = checkState(job.raw, target, source.known);
+    if (!cube || cube.dimensions.join(",") !== state.dims.join(",")) {
+      controls.busy("Building the data cube…");
+      const started = performance.now();
+      cube = await source.cube(state.dims);
+      timings.push({ action: "cube", ms: performance.now() - started });
+    }
+    const view = await computeView(cube, state, target, policy, source.known, release[target.name]);
+    if (job !== latestJob) return; // a newer change is queued: show that one instead
+    await draw(view, job.push, target);
+    // Time to first chart counts from the start of the page; other actions from the reader's action.
+    timings.push({ action: job.action, ms: performance.now() - (job.action === "first-chart" ? 0 : job.started) });
   }
 
   // ---- The queue -----------------------------------------------------------------------------
@@ -213,8 +267,11 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
           try {
             await apply(current);
           } catch (error) {
-            controls.status.textContent = `Something went wrong: ${errorText(error)}`;
-            say(`Something went wrong: ${errorText(error)}`);
+            // An engine that could not start has said so, with what to do: keep that.
+            const text = targets.main.dataset.engine === "failed" ? engineLine.textContent ?? "" : `Something went wrong: ${errorText(error)}`;
+            controls.status.textContent = text;
+            say(text);
+            controls.idle();
             console.warn(error);
           }
           if (latestJob === current) latestJob = undefined;
@@ -231,14 +288,36 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
     void request(next as RawState, true, action);
   }
 
-  window.addEventListener("popstate", () => void request(decodeState(location.search), false, "history"));
+  window.addEventListener("popstate", () => void request(wantedState(location.search), false, "history"));
 
+  // Charts are redrawn when the width changes, not when the height does (new content, a table opened).
   let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+  let drawnWidth = targets.main.clientWidth;
   new ResizeObserver(() => {
     clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(() => rendered && dataset && drawCharts(rendered), 150);
+    resizeTimer = setTimeout(() => {
+      if (!rendered || targets.main.clientWidth === drawnWidth) return;
+      drawnWidth = targets.main.clientWidth;
+      drawCharts();
+    }, 150);
   }).observe(targets.main);
 
   // ---- First view ----------------------------------------------------------------------------
-  await request(decodeState(location.search), false, "first-chart");
+  const first = wantedState(location.search);
+  await request(first, false, "first-chart");
+  // The engine takes over in the background: it loads once the first view is on screen, then works
+  // out the same view (identical, so nothing moves) and is ready for the reader's first question.
+  if (!enginePromise) {
+    const takeOver = () =>
+      void startEngine().then(
+        // Unless the reader has already asked for something else (that job draws with the engine itself).
+        () => (latestJob ? undefined : request(wantedState(location.search), false, "engine-takeover")),
+        () => undefined, // said on the page by startEngine
+      );
+    if ("requestIdleCallback" in window) window.requestIdleCallback(takeOver, { timeout: 500 });
+    else setTimeout(takeOver, 0);
+  }
 }
+
+/** The usable dimensions of a data set's source, for tests and the build. */
+export { usableDimensions };

@@ -14,6 +14,7 @@ import * as Plot from "@observablehq/plot";
 import { dataTable, download, presentational, serializeSvg, svgToPng, type TableColumn } from "../shared/figure.js";
 import { formatShown, plainShown, type ExplorePolicy, type Shown } from "./disclosure.js";
 import { toSafeCsv } from "./csv.js";
+import { formatInterval, type Interval } from "../../lib/intervals.js";
 
 export interface ChartBar {
   value: string;
@@ -21,6 +22,8 @@ export interface ChartBar {
   selected: boolean;
   /** The registry measure and key the bar's figure is, where it is one: its table cell is marked. */
   mark?: { measure: string; key: string };
+  /** A share's 95% interval (Wilson, on the shown base), drawn as a line across the bar's end. */
+  interval?: Interval;
 }
 
 export interface ExploreChartOptions {
@@ -78,6 +81,16 @@ export function exploreChartSvg(bars: readonly ChartBar[], options: ExploreChart
           Plot.dot(shown, { x: (b: ChartBar) => b.shown, y: "value", r: 6, fill, stroke: "currentColor", strokeWidth: (b: ChartBar) => (b.selected ? 2 : 0) }),
         ]
       : [Plot.barX(shown, { x: (b: ChartBar) => b.shown, y: "value", fill, stroke: "currentColor", strokeWidth: (b: ChartBar) => (b.selected ? 2 : 0) })];
+  // 95% intervals: a line from low to high with end ticks, across each bar (or dot).
+  const withIntervals = shown.filter((b) => b.interval);
+  const intervalMarks = withIntervals.length
+    ? [
+        Plot.ruleY(withIntervals, { x1: (b: ChartBar) => b.interval!.low, x2: (b: ChartBar) => b.interval!.high, y: "value", stroke: "currentColor", strokeWidth: 1.5, className: "explore-interval" }),
+        Plot.tickX(withIntervals, { x: (b: ChartBar) => b.interval!.low, y: "value", stroke: "currentColor", strokeWidth: 1.5, inset: 8 }),
+        Plot.tickX(withIntervals, { x: (b: ChartBar) => b.interval!.high, y: "value", stroke: "currentColor", strokeWidth: 1.5, inset: 8 }),
+      ]
+    : [];
+  const labelX = (b: ChartBar) => (b.interval ? b.interval.high : (b.shown as number));
   const svg = Plot.plot({
     ...(options.document ? { document: options.document } : {}),
     width,
@@ -89,8 +102,9 @@ export function exploreChartSvg(bars: readonly ChartBar[], options: ExploreChart
     y,
     marks: [
       ...marks,
+      ...intervalMarks,
       ...[false, true].flatMap((selected) => [
-        Plot.text(shown.filter((b) => b.selected === selected), { x: (b: ChartBar) => b.shown, y: "value", text: label, textAnchor: "start", dx: 8, fill: "currentColor", fontWeight: selected ? "bold" : "normal" }),
+        Plot.text(shown.filter((b) => b.selected === selected), { x: labelX, y: "value", text: label, textAnchor: "start", dx: 8, fill: "currentColor", fontWeight: selected ? "bold" : "normal" }),
         Plot.text(hidden.filter((b) => b.selected === selected), { x: 0, y: "value", text: label, textAnchor: "start", dx: 6, fill: "var(--lero-suppressed, #6b6b6b)", fontStyle: "italic", fontWeight: selected ? "bold" : "normal" }),
       ]),
       Plot.ruleX([0]),
@@ -186,9 +200,10 @@ export function exploreChart(bars: readonly ChartBar[], options: ExploreChartOpt
   const columns: TableColumn[] = [
     { key: "value", label: options.dimensionTitle },
     { key: "shown", label: options.measureLabel, numeric: true, format: (v) => formatShown(v as Shown, options.measureKind), measure: (row) => marks.get(String(row.value)) },
+    ...(bars.some((b) => b.interval) ? [{ key: "interval", label: "95% interval", format: (v: unknown) => String(v ?? "") }] : []),
     { key: "selected", label: "Filtered on", format: (v) => (v ? "Yes" : "") },
   ];
-  const rows = bars.map((b) => ({ value: b.value, shown: b.shown, selected: b.selected }));
+  const rows = bars.map((b) => ({ value: b.value, shown: b.shown, interval: b.interval ? formatInterval(b.interval, "percent") : "", selected: b.selected }));
   const marks = new Map(bars.flatMap((b) => (b.mark ? [[b.value, b.mark] as const] : [])));
   const details = el(doc, "details", { class: "lero-chart-table" });
   details.append(el(doc, "summary", {}, "Show the data as a table"));
@@ -196,6 +211,9 @@ export function exploreChart(bars: readonly ChartBar[], options: ExploreChartOpt
   root.append(details);
   const caption = el(doc, "figcaption", { class: "lero-source" });
   caption.append(el(doc, "span", {}, `Source: ${options.source}`));
+  if (bars.some((b) => b.interval)) {
+    caption.append(doc.createElement("br"), el(doc, "span", { class: "explore-interval-note" }, "The line across each bar is its 95% interval (Wilson, on the rounded base). Where two lines overlap, the two figures are similar: the survey cannot tell them apart."));
+  }
   if (bars.some((b) => typeof b.shown !== "number")) {
     caption.append(doc.createElement("br"), el(doc, "span", {}, "[c] = hidden to protect confidentiality (too few people or organisations). [x] = not available."));
   }
@@ -206,8 +224,12 @@ export function exploreChart(bars: readonly ChartBar[], options: ExploreChartOpt
   const svgButton = el(doc, "button", { type: "button" }, "Image (SVG)");
   const pngButton = el(doc, "button", { type: "button" }, "Image (PNG)");
   csvButton.addEventListener("click", () => {
-    const csvRows = bars.map((b) => [b.value, plainShown(b.shown, options.measureKind), b.selected ? "Yes" : ""]);
-    download(doc, `${id}.csv`, new Blob([toSafeCsv([options.dimensionTitle, options.measureLabel, "Filtered on"], csvRows, options.policy)], { type: "text/csv;charset=utf-8" }));
+    // A share's 95% interval goes with it (empty where the share is hidden).
+    const intervals = bars.some((b) => b.interval);
+    const bound = (b: ChartBar, end: "low" | "high") => (b.interval ? b.interval[end].toFixed(1) : "");
+    const csvRows = bars.map((b) => [b.value, plainShown(b.shown, options.measureKind), ...(intervals ? [bound(b, "low"), bound(b, "high")] : []), b.selected ? "Yes" : ""]);
+    const header = [options.dimensionTitle, options.measureLabel, ...(intervals ? ["95% interval, low", "95% interval, high"] : []), "Filtered on"];
+    download(doc, `${id}.csv`, new Blob([toSafeCsv(header, csvRows, options.policy)], { type: "text/csv;charset=utf-8" }));
   });
   svgButton.addEventListener("click", () => download(doc, `${id}.svg`, new Blob([standaloneSvg(svg)], { type: "image/svg+xml" })));
   pngButton.addEventListener("click", async () => {

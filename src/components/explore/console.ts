@@ -29,7 +29,7 @@ export interface Console {
 }
 
 /** `timed` records how long a query took, for the explorer's timings. */
-export function buildConsole(datasets: readonly ExploreDataset[], policy: ExplorePolicy, engine: Engine, timed: (ms: number) => void): Console {
+export function buildConsole(datasets: readonly ExploreDataset[], policy: ExplorePolicy, engine: Pick<Engine, "console">, timed: (ms: number) => void): Console {
   const view = consoleView(datasets, policy);
   async function run(text: string): Promise<void> {
     const started = performance.now();
@@ -74,7 +74,8 @@ interface ConsoleView {
   onRun(handler: (text: string) => void): void;
 }
 
-function examples(datasets: readonly ExploreDataset[]): { label: string; sql: string }[] {
+/** The example queries offered for the data sets the explorer has; none groups by a column the release publishes with one value. */
+export function examples(datasets: readonly ExploreDataset[]): { label: string; sql: string }[] {
   const names = new Set(datasets.map((d) => d.name));
   const list: { label: string; sql: string }[] = [];
   if (names.has("stigma")) {
@@ -83,8 +84,8 @@ function examples(datasets: readonly ExploreDataset[]): { label: string; sql: st
       sql: "SELECT setting,\n  count(DISTINCT respondent_ref) AS respondents,\n  count(DISTINCT respondent_ref) FILTER (WHERE avoided_care) AS avoided_care\nFROM stigma\nGROUP BY setting\nORDER BY avoided_care DESC",
     });
     list.push({
-      label: "Avoided their GP because of stigma, by region",
-      sql: "SELECT region, count(DISTINCT respondent_ref) AS respondents\nFROM stigma\nWHERE setting = 'GP' AND avoided_care\nGROUP BY region\nORDER BY region",
+      label: "Avoided their GP because of stigma, by survey year",
+      sql: "SELECT year,\n  count(DISTINCT respondent_ref) AS answered,\n  count(DISTINCT respondent_ref) FILTER (WHERE avoided_care) AS avoided_care\nFROM stigma\nWHERE setting = 'GP' AND avoided_care IS NOT NULL\nGROUP BY year\nORDER BY year",
     });
   }
   if (names.has("outcomes")) {

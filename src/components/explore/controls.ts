@@ -4,7 +4,8 @@
  * is given and reports the reader's choices through `ControlEvents`; the state lives in `app.ts`.
  */
 import { markMeasure } from "../shared/measure-figure.js";
-import { exploreChart, type ChartBar } from "./chart.js";
+import { exploreChart } from "./chart.js";
+import { formatInterval } from "../../lib/intervals.js";
 import type { ExploreDataset } from "./datasets.js";
 import { formatShown, protectCount, type ExplorePolicy } from "./disclosure.js";
 import { el, field, option } from "./dom.js";
@@ -14,8 +15,7 @@ import { measure as registryMeasure } from "../../lib/measures.js";
 /** How a registry measure reads after its figure ("met unfair treatment from staff there often or very often"). */
 const registryLabel = (id: string): string => registryMeasure(id).label;
 import { MAX_DIMENSIONS, type ExploreState } from "./state.js";
-import type { Figures } from "./cube.js";
-import { chartDescription, chartSubtitle, chartTitle, countLink, describeFilters, fixedValues, measureValue, registryMark, statusText, titleOf, type MeasureMark } from "./view.js";
+import { chartDescription, chartSubtitle, chartTitle, countLink, describeFilters, fixedValues, registryMark, titleOf, type MeasureMark } from "./view.js";
 
 /** Marks an element as a registry figure, or clears an earlier mark. */
 function mark(element: Element, figure: MeasureMark | undefined): void {
@@ -40,11 +40,8 @@ export interface ControlEvents {
   preset(state: ExploreState): void;
 }
 
-/** One chart's bars, by the dimension it is drawn by. */
-export interface DimensionBars {
-  dim: string;
-  bars: ChartBar[];
-}
+import type { DimensionBars, SummaryFigures } from "./compute.js";
+export type { DimensionBars };
 
 export interface ChartsView {
   state: ExploreState;
@@ -66,8 +63,10 @@ export interface Controls {
   idle(): void;
   /** Sets the controls to a state: the choices of measure and dimension depend on the data set. */
   sync(state: ExploreState, dataset: ExploreDataset, usable: readonly string[]): void;
-  summary(state: ExploreState, total: Figures, measure: ExploreDataset["measures"][number], dataset: ExploreDataset, policy: ExplorePolicy): void;
+  summary(state: ExploreState, figures: SummaryFigures, measure: ExploreDataset["measures"][number], dataset: ExploreDataset): void;
   charts(view: ChartsView): void;
+  /** Says which splits are not offered and why, and the geography rule (empty: nothing to say). */
+  notes(lines: readonly { dim?: string; text: string }[]): void;
 }
 
 /** The list of presets: each a link to its view, then the registry's definition and base of each, folded. */
@@ -123,9 +122,10 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
   const summary = el("div", { class: "explore-summary" });
   summary.append(headline, figureLine, chips, clearButton, status);
   const charts = el("div", { class: "explore-charts" });
+  const splitNotes = el("div", { class: "explore-split-notes", id: "explore-split-notes" });
   const help = el("p", { class: "explore-help" }, "Click a bar, or Tab to a chart and use the arrow keys and Enter, to filter on that value; the other charts and the table follow. Click again to remove the filter.");
   const root = el("div", { class: "explore-app" });
-  root.append(presetList(presets, events), form, summary, help, charts);
+  root.append(presetList(presets, events), form, splitNotes, summary, help, charts);
 
   datasetSelect.addEventListener("change", () => events.dataset(datasetSelect.value));
   measureSelect.addEventListener("change", () => events.measure(measureSelect.value));
@@ -165,9 +165,18 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
       });
       chartSelect.value = state.chart;
     },
-    summary(state, total, measure, dataset, policy) {
+    notes(lines) {
+      const left = lines.filter((l) => l.dim);
+      const details = el("details", { class: "explore-split-details" });
+      const titles = left.map((l) => l.text.replace(/^Not offered as a split: /, "").split(":")[0]);
+      details.append(el("summary", {}, left.length ? `Not offered as splits: ${titles.join(", ")}. Why?` : "How geography is published"));
+      details.append(...lines.map((line) => el("p", { class: "explore-help", ...(line.dim ? { "data-not-offered": line.dim } : {}) }, line.text)));
+      splitNotes.replaceChildren(details);
+      splitNotes.hidden = lines.length === 0;
+    },
+    summary(state, figures, measure, dataset) {
       const fixed = fixedValues(state.filters);
-      countNode.textContent = formatShown(protectCount(total.people, policy, dataset.level));
+      countNode.textContent = formatShown(figures.count);
       mark(countNode, registryMark(countLink(measure, dataset), fixed));
       const who = measure.kind === "percent" ? `${dataset.noun.many} who answered` : dataset.noun.many;
       nounNode.textContent = `${who} match${Object.keys(state.filters).length ? " the filters" : " (no filters)"}`;
@@ -175,14 +184,15 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
         figureLine.hidden = true;
         figureLine.replaceChildren();
       } else {
-        const value = el("strong", {}, formatShown(measureValue(total, measure, dataset, policy), measure.kind));
+        const value = el("strong", {}, formatShown(figures.figure, measure.kind));
         mark(value, registryMark(measure.registry, fixed));
         const filters = describeFilters(state.filters, dataset);
         const label = measure.registry ? registryLabel(measure.registry.id) : measure.label.toLowerCase();
-        figureLine.replaceChildren(value, ` ${label} (${filters || "no filters"}).`);
+        const interval = figures.interval ? ` 95% interval ${formatInterval(figures.interval, "percent")}.` : "";
+        figureLine.replaceChildren(value, ` ${label} (${filters || "no filters"}).${interval}`);
         figureLine.hidden = false;
       }
-      status.textContent = statusText(total, measure, dataset, policy, state.filters);
+      status.textContent = figures.status;
       chips.replaceChildren(
         ...Object.entries(state.filters).flatMap(([dim, values]) =>
           values.map((value) => {

@@ -29,30 +29,42 @@ export interface PresetText {
 
 const view = (state: Omit<ExploreState, "chart" | "sql">): ExploreState => ({ ...state, chart: "bars", sql: "" });
 
+/**
+ * The view the explorer opens on: the stigma survey's headline chart, met stigma from staff (sometimes
+ * or more often) by setting, with role and age band beside it.
+ */
+export const DEFAULT_VIEW: ExploreState = view({ dataset: "stigma", dims: ["setting", "role", "age_band"], filters: {}, measure: "met-sometimes" });
+
+/** Every view the build pre-computes: the default and each preset's. */
+export function precomputedStates(): ExploreState[] {
+  const states = [DEFAULT_VIEW, ...PRESETS.map((p) => p.state)];
+  return states.filter((s, i) => states.findIndex((t) => encodeState(t) === encodeState(s)) === i);
+}
+
 export const PRESETS: readonly ExplorePreset[] = [
   {
     id: "gp-stigma-often",
     measure: "stigma-met-often",
     key: "GP",
-    state: view({ dataset: "stigma", dims: ["setting", "region", "role"], filters: { setting: ["GP"] }, measure: "met-often" }),
+    state: view({ dataset: "stigma", dims: ["setting", "role", "age_band"], filters: { setting: ["GP"] }, measure: "met-often" }),
   },
   {
     id: "gp-stigma-sometimes",
     measure: "stigma-met-sometimes",
     key: "GP",
-    state: view({ dataset: "stigma", dims: ["setting", "region", "role"], filters: { setting: ["GP"] }, measure: "met-sometimes" }),
+    state: view({ dataset: "stigma", dims: ["setting", "role", "age_band"], filters: { setting: ["GP"] }, measure: "met-sometimes" }),
   },
   {
     id: "avoided-care",
     measure: "avoided-care",
     key: "Any setting",
-    state: view({ dataset: "stigma", dims: ["setting", "region", "role"], filters: {}, measure: "share" }),
+    state: view({ dataset: "stigma", dims: ["setting", "role", "age_band"], filters: {}, measure: "share" }),
   },
   {
     id: "people-at-intake",
     measure: "people-assessed",
     key: "Intake",
-    state: view({ dataset: "outcomes", dims: ["assessment", "region", "age_band"], filters: { assessment: ["Intake"] }, measure: "count" }),
+    state: view({ dataset: "outcomes", dims: ["assessment", "age_band", "gender"], filters: { assessment: ["Intake"] }, measure: "count" }),
   },
 ];
 

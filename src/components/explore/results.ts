@@ -21,7 +21,7 @@ export interface Results {
 }
 
 export interface ResultsOptions {
-  engine: Engine;
+  engine: Pick<Engine, "exportParquet">;
   policy: ExplorePolicy;
   /** The start of the download file names ("lero-stigma-explorer"). */
   fileBase(): string;

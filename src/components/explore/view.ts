@@ -8,6 +8,7 @@ import type { Bar, Cell, Figures } from "./cube.js";
 import type { ExploreDataset, Measure, RegistryLink } from "./datasets.js";
 import { formatShown, plainShown, protectCount, protectMean, protectShare, type ExplorePolicy, type Shown } from "./disclosure.js";
 import type { ChartBar } from "./chart.js";
+import { compareIntervals, comparisonWords, formatInterval, wilsonPercent, type Interval } from "../../lib/intervals.js";
 import { MISSING, type Filters } from "./sql.js";
 
 /** A figure's registry measure and key (`data-measure`, `data-key`). */
@@ -62,13 +63,45 @@ export function measureValue(figures: Figures, measure: Measure, dataset: Explor
   return protectCount(figures.people, policy, dataset.level);
 }
 
-/** The bars of the chart by `dimension`, each marked with its registry measure and key where it is one (`filters` are the view's). */
+/**
+ * The 95% Wilson interval of a shown share, on its shown (protected) base: the interval a reader can
+ * work out again from the published figures. Undefined when either is hidden.
+ */
+export function shareInterval(shown: Shown, base: Shown): Interval | undefined {
+  return typeof shown === "number" && typeof base === "number" ? wilsonPercent(shown, base) : undefined;
+}
+
+/** The bars of the chart by `dimension`, each marked with its registry measure and key where it is one (`filters` are the view's); a share's bar has its 95% interval. */
 export function chartBars(bars: readonly Bar[], measure: Measure, dataset: ExploreDataset, policy: ExplorePolicy, selected: readonly string[], dimension?: string, filters: Filters = {}): ChartBar[] {
   const link = measure.id === "count" ? countLink(measure, dataset) : measure.registry;
   return bars.map((bar) => {
     const mark = dimension === undefined ? undefined : registryMark(link, fixedValues(filters, { [dimension]: bar.value }));
-    return { value: bar.value, shown: measureValue(bar, measure, dataset, policy), selected: selected.includes(bar.value), ...(mark ? { mark } : {}) };
+    const shown = measureValue(bar, measure, dataset, policy);
+    const interval = measure.kind === "percent" ? shareInterval(shown, protectCount(bar.people, policy, dataset.level)) : undefined;
+    return { value: bar.value, shown, selected: selected.includes(bar.value), ...(mark ? { mark } : {}), ...(interval ? { interval } : {}) };
   });
+}
+
+/** Shown bars, largest first. */
+function ranked(bars: readonly ChartBar[]): ChartBar[] {
+  return bars.filter((b) => typeof b.shown === "number").sort((a, b) => (b.shown as number) - (a.shown as number));
+}
+
+/**
+ * How the largest (or smallest) shown bar compares with the next one, by their 95% intervals: "higher"
+ * only when they do not overlap. Undefined when a bar has no interval (counts, means).
+ */
+export function edgeComparison(bars: readonly ChartBar[], end: "top" | "bottom"): { bar: ChartBar; next: ChartBar; comparison: "higher" | "lower" | "similar" } | undefined {
+  const order = ranked(bars);
+  if (order.length < 2) return undefined;
+  const [bar, next] = end === "top" ? [order[0]!, order[1]!] : [order[order.length - 1]!, order[order.length - 2]!];
+  if (!bar.interval || !next.interval) return undefined;
+  return { bar, next, comparison: compareIntervals(bar.interval, next.interval) };
+}
+
+/** "62.0% (95% interval 58% to 66%)". */
+export function withInterval(bar: ChartBar, kind: Measure["kind"]): string {
+  return `${formatShown(bar.shown, kind)}${bar.interval ? ` (95% interval ${formatInterval(bar.interval, "percent")})` : ""}`;
 }
 
 export function titleOf(dataset: ExploreDataset, name: string): string {
@@ -94,6 +127,13 @@ export function chartTitle(bars: readonly ChartBar[], measure: Measure, dimensio
   const base = `${measure.label} by ${dimensionTitle.toLowerCase()}`;
   if (!top || shownCount < 2) return base;
   if (measure.id === "count") return `${base}: ${top.value} is the largest group`;
+  if (measure.kind === "percent") {
+    // A share is an estimate: "highest" only when its interval clears the next one's.
+    const edge = edgeComparison(bars, "top");
+    if (!edge) return base;
+    if (edge.comparison === "higher") return `${base}: highest for ${top.value}`;
+    return `${base}: ${top.value} ${comparisonWords("similar")} ${edge.next.value}`;
+  }
   return `${base}: highest for ${top.value}`;
 }
 
@@ -117,7 +157,17 @@ export function chartDescription(bars: readonly ChartBar[], measure: Measure, di
   const others = describeFilters(filters, dataset, dimension);
   const parts = [`${measure.label} by ${dimensionTitle}${others ? `, among ${dataset.noun.many} matching ${others}` : ""}.`];
   if (shown.length === 0) parts.push("Every value is hidden to protect confidentiality.");
-  else {
+  else if (measure.kind === "percent") {
+    const top = edgeComparison(bars, "top");
+    const bottom = edgeComparison(bars, "bottom");
+    if (!top) parts.push(`${shown[0]!.value}: ${withInterval(shown[0]!, measure.kind)}.`);
+    else if (top.comparison === "higher") parts.push(`Highest: ${top.bar.value}, ${withInterval(top.bar, measure.kind)}, ${comparisonWords("higher")} ${top.next.value}, ${withInterval(top.next, measure.kind)}.`);
+    else parts.push(`Largest figure: ${top.bar.value}, ${withInterval(top.bar, measure.kind)}, ${comparisonWords("similar")} ${top.next.value}, ${withInterval(top.next, measure.kind)}: their 95% intervals overlap.`);
+    if (bottom && shown.length > 2) {
+      if (bottom.comparison === "lower") parts.push(`Lowest: ${bottom.bar.value}, ${withInterval(bottom.bar, measure.kind)}, ${comparisonWords("lower")} ${bottom.next.value}.`);
+      else parts.push(`Smallest figure: ${bottom.bar.value}, ${withInterval(bottom.bar, measure.kind)}, ${comparisonWords("similar")} ${bottom.next.value}.`);
+    }
+  } else {
     parts.push(`Highest: ${shown[0]!.value}, ${formatShown(shown[0]!.shown, measure.kind)}.`);
     if (shown.length > 1) parts.push(`Lowest: ${shown[shown.length - 1]!.value}, ${formatShown(shown[shown.length - 1]!.shown, measure.kind)}.`);
   }
@@ -157,6 +207,11 @@ export interface ResultTable {
 
 /** The filtered results: one row per combination of the chosen dimensions, figures protected. */
 export function resultTable(cells: readonly Cell[], dims: readonly string[], measure: Measure, dataset: ExploreDataset, policy: ExplorePolicy): ResultTable {
+  return { columns: resultColumns(dims, measure, dataset), rows: resultRows(cells, measure, dataset, policy) };
+}
+
+/** The results table's columns (a share has its 95% interval, low and high). */
+export function resultColumns(dims: readonly string[], measure: Measure, dataset: ExploreDataset): ResultColumn[] {
   const columns: ResultColumn[] = dims.map((d) => ({ key: d, label: titleOf(dataset, d), field: d, kind: "text" }));
   const countLabel = dataset.level === "person" ? "People" : "Organisations";
   const share = measure.kind === "percent";
@@ -169,18 +224,32 @@ export function resultTable(cells: readonly Cell[], dims: readonly string[], mea
     const shareMark = markBy(measure.registry);
     columns.push({ key: "__flagged", label: measure.flaggedLabel ?? `${countLabel} counted`, field: `${dataset.noun.many}_${measure.field ?? "flag"}`, kind: "count" });
     columns.push({ key: "__share", label: measure.label, field: `percent_${measure.field ?? "flag"}`, kind: "percent", ...(shareMark ? { mark: shareMark } : {}) });
+    columns.push({ key: "__low", label: "95% interval, low", field: `percent_${measure.field ?? "flag"}_low95`, kind: "percent" });
+    columns.push({ key: "__high", label: "95% interval, high", field: `percent_${measure.field ?? "flag"}_high95`, kind: "percent" });
   }
-  const rows = cells.map((cell) => {
+  return columns;
+}
+
+/** The results table's rows, figures protected; a share's interval is worked out from the shown share and base. */
+export function resultRows(cells: readonly Cell[], measure: Measure, dataset: ExploreDataset, policy: ExplorePolicy): Record<string, Shown>[] {
+  return cells.map((cell) => {
     const row: Record<string, Shown> = { ...cell.keys };
     row.__count = protectCount(cell.people, policy, dataset.level);
     if (measure.id === "mean") row.__mean = measureValue(cell, measure, dataset, policy);
     if (measure.kind === "percent") {
       row.__flagged = protectCount(cell.flagged, policy, dataset.level);
       row.__share = measureValue(cell, measure, dataset, policy);
+      const interval = shareInterval(row.__share, row.__count);
+      const missing = typeof row.__share === "string" ? row.__share : policy.symbols.notAvailable;
+      row.__low = interval ? round1(interval.low) : missing;
+      row.__high = interval ? round1(interval.high) : missing;
     }
     return row;
   });
-  return { columns, rows };
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
 }
 
 /** The table as CSV cells, exactly as shown but with plain digits. */

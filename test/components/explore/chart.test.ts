@@ -137,3 +137,32 @@ describe("explorer state in the URL", () => {
     expect(normaliseState(decodeState(""), dataset!, known, ["setting"])).toMatchObject({ dims: ["setting"], measure: "count", chart: "bars", filters: {} });
   });
 });
+
+describe("explorer chart with 95% intervals", () => {
+  it("draws each share's interval across its bar, names it in the table and the caption, and draws none for a hidden share", () => {
+    const shares: ChartBar[] = [
+      { value: "GP", shown: 60, selected: false, interval: { value: 60, low: 53.1, high: 66.5 } },
+      { value: "Dentist", shown: "[c]", selected: false },
+    ];
+    const element = exploreChart(shares, {
+      id: "explore-chart-interval",
+      title: "Met stigma by setting",
+      subtitle: "Share",
+      description: "Met stigma by setting.",
+      dimensionTitle: "Setting",
+      measureLabel: "Met stigma",
+      measureKind: "percent",
+      chartType: "bars",
+      source: "Test data",
+      policy,
+      width: 480,
+      document: createDocument(),
+      onToggle: () => undefined,
+    });
+    const rules = element.querySelectorAll("svg .explore-interval line");
+    expect(rules.length).toBe(1);
+    expect([...element.querySelectorAll("table thead th")].map((th) => th.textContent)).toContain("95% interval");
+    expect([...element.querySelectorAll("table tbody tr")].map((tr) => tr.textContent)).toEqual(expect.arrayContaining([expect.stringContaining("53% to 67%")]));
+    expect(element.querySelector(".explore-interval-note")?.textContent).toContain("95% interval");
+  });
+});

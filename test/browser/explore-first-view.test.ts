@@ -1,0 +1,133 @@
+/**
+ * The explorer's first view in Chromium: the stigma survey's headline chart drawn from the build's
+ * pre-computed file before DuckDB-wasm loads (and even when it cannot load), the same view when the
+ * engine takes over (nothing redrawn), permalinks to pre-computed views, 95% intervals as marks and in
+ * the tables, and no split by a column the release publishes with one value.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeState } from "../../src/components/explore/state.ts";
+import { DEFAULT_VIEW, PRESETS } from "../../src/components/explore/presets.ts";
+import type { ViewData } from "../../src/components/explore/compute.ts";
+import { DIST, launch, openPage, serveSite, type StaticSite } from "../support/browser.ts";
+
+const viewsFile = readdirSync(join(DIST, "_file", "data")).find((f) => /^explore-views\.[0-9a-f]+\.json$/.test(f));
+const prepared = JSON.parse(readFileSync(join(DIST, "_file", "data", viewsFile!), "utf8")) as { views: ViewData[] };
+
+/** Blocks DuckDB-wasm's engine (its WebAssembly and worker, the megabytes), as a network that never delivers them would. */
+async function blockEngine(page: Page): Promise<string[]> {
+  const blocked: string[] = [];
+  await page.route(/duckdb[^/]*\.(wasm|worker\.([0-9a-f]+\.)?js)(\?|$)/i, (route) => {
+    blocked.push(route.request().url());
+    return route.abort();
+  });
+  return blocked;
+}
+
+async function barLabels(page: Page, dim: string): Promise<Record<string, string>> {
+  const labels = await page.locator(`figure[data-dim="${dim}"] rect.explore-hit`).evaluateAll((nodes) => nodes.map((n) => n.getAttribute("aria-label") ?? ""));
+  return Object.fromEntries(labels.map((l) => [l.slice(0, l.lastIndexOf(": ")), l.slice(l.lastIndexOf(": ") + 2)]));
+}
+
+describe("the explorer's first view", () => {
+  let browser: Browser;
+  let site: StaticSite;
+  let context: BrowserContext;
+  beforeAll(async () => {
+    site = await serveSite();
+    browser = await launch();
+    context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it("draws the headline chart with intervals from the build when the engine cannot load, and says so", async () => {
+    const { page, problems } = await openPage(context, site.origin);
+    const blocked = await blockEngine(page);
+    await page.goto(`${site.origin}/explore`);
+    await page.waitForSelector(`figure[data-dim="setting"] svg`, { timeout: 30_000 });
+    expect(await page.locator("#explore-dataset").inputValue()).toBe("stigma");
+    expect(await page.locator("#explore-measure").inputValue()).toBe(DEFAULT_VIEW.measure);
+    expect(page.url()).toContain(encodeState(DEFAULT_VIEW));
+    // The figures are the build's, and the setting bars are marked as the registry measure.
+    const head = prepared.views.find((v) => v.key === encodeState(DEFAULT_VIEW))!;
+    const bars = await barLabels(page, "setting");
+    for (const bar of head.bars.find((b) => b.dim === "setting")!.bars) expect(bars[bar.value]).toBe(typeof bar.shown === "number" ? `${bar.shown.toFixed(1)}%` : bar.shown);
+    expect(await page.locator(`figure[data-dim="setting"] [data-measure="stigma-met-sometimes"][data-key="GP"]`).count()).toBeGreaterThan(0);
+    // 95% intervals: drawn across the bars, and in the chart's table and the results table.
+    expect(await page.locator(`figure[data-dim="setting"] svg .explore-interval line`).count()).toBeGreaterThanOrEqual(head.bars[0]!.bars.filter((b) => b.interval).length);
+    expect(await page.locator(`figure[data-dim="setting"] table thead th`).allTextContents()).toContain("95% interval");
+    expect(await page.locator("#explore-results-table thead th").allTextContents()).toEqual(expect.arrayContaining(["95% interval, low", "95% interval, high"]));
+    expect(await page.locator("#explore-figure").textContent()).toMatch(/95% interval \d+% to \d+%/);
+    // No words call a bar highest or higher where the intervals overlap (the build's own comparison).
+    for (const title of await page.locator("figure.explore-chart h2").allTextContents()) expect(title).not.toMatch(/highest for .* similar|similar .* highest/);
+    // The engine could not load: the page says so, and the view stays.
+    await expect.poll(() => page.locator("#explore-main").getAttribute("data-engine"), { timeout: 60_000 }).toBe("failed");
+    expect(await page.locator("#explore-engine").textContent()).toContain("The data engine could not start");
+    expect(await page.locator(`figure[data-dim="setting"] svg`).count()).toBe(1);
+    expect(blocked.length).toBeGreaterThan(0);
+    expect(problems.consoleErrors.filter((e) => !/duckdb|Failed to load|ERR_FAILED/i.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  it("opens a preset's permalink from the build too, without the engine", async () => {
+    const preset = PRESETS.find((p) => p.state.dataset === "stigma" && Object.keys(p.state.filters).length)!;
+    const { page } = await openPage(context, site.origin);
+    await blockEngine(page);
+    // The parameters in another order are the same view.
+    const params = new URLSearchParams(encodeState(preset.state));
+    const reversed = new URLSearchParams([...params].reverse());
+    await page.goto(`${site.origin}/explore?${reversed}`);
+    await page.waitForSelector(`figure[data-dim="setting"] svg`, { timeout: 30_000 });
+    expect(await page.locator(`figure[data-dim="setting"] rect.explore-hit[data-value="${preset.state.filters.setting![0]}"]`).getAttribute("aria-pressed")).toBe("true");
+    expect(await page.locator(`[data-measure="${preset.measure}"][data-key="${preset.key}"]`).count()).toBeGreaterThan(0);
+    // A view the build did not make waits for the engine, and says why it cannot be drawn.
+    await page.goto(`${site.origin}/explore?dataset=stigma&dims=age_band&measure=count&chart=bars`);
+    await expect.poll(() => page.locator("[data-explore-loading]").textContent(), { timeout: 60_000 }).toContain("The data engine could not start");
+    expect(await page.locator("figure.explore-chart").count()).toBe(0);
+    await page.close();
+  });
+
+  it("lets the engine take over without redrawing, offers no one-value split, and says why", async () => {
+    const { page, problems } = await openPage(context, site.origin);
+    await page.goto(`${site.origin}/explore`);
+    await page.waitForSelector(`figure[data-dim="setting"] svg`, { timeout: 30_000 });
+    const svg = await page.locator(`figure[data-dim="setting"] svg`).elementHandle();
+    const before = await page.locator(".explore-charts").innerHTML();
+    await page.waitForSelector("#explore-main[data-engine=ready]", { timeout: 90_000 });
+    // Let the take-over finish: the status line is the view's, and nothing is busy.
+    await expect.poll(() => page.locator(".explore-app").getAttribute("aria-busy"), { timeout: 30_000 }).toBeNull();
+    await expect.poll(() => page.locator("#explore-status").textContent(), { timeout: 30_000 }).toMatch(/people match/);
+    expect(await page.locator(".explore-charts").innerHTML()).toBe(before);
+    // The engine's download was counted (the bytes the progress line reported).
+    expect(Number(await page.locator("#explore-main").getAttribute("data-bytes-loaded"))).toBeGreaterThan(1_000_000);
+    expect(await svg!.evaluate((node) => node.isConnected)).toBe(true);
+    expect(await page.evaluate(() => (window.__exploreTimings ?? []).map((t) => t.action))).toEqual(expect.arrayContaining(["first-chart", "engine"]));
+
+    // Region has one value in the published rows: not a choice for any chart, and the page says why.
+    const choices = await page.locator("#explore-dim-0 option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(choices).toContain("setting");
+    expect(choices).not.toContain("region");
+    expect(await page.locator(`[data-not-offered="region"]`).textContent()).toContain("every published row says “UK”");
+    expect(await page.locator("#explore-split-notes").textContent()).toContain("Geography is published as region only where");
+    // A link asking for region gets no region chart.
+    await page.goto(`${site.origin}/explore?dataset=stigma&dims=region,setting&measure=count&chart=bars`);
+    await page.waitForSelector("#explore-main[data-engine=ready]", { timeout: 90_000 });
+    await page.waitForSelector(`figure[data-dim="setting"] svg`, { timeout: 30_000 });
+    expect(await page.locator(`figure[data-dim="region"]`).count()).toBe(0);
+    expect(page.url()).not.toContain("region");
+    // And a click still filters, through the engine.
+    const status = await page.locator("#explore-status").textContent();
+    await page.locator(`figure[data-dim="setting"] rect.explore-hit[data-value="GP"]`).click();
+    await expect.poll(() => page.locator("#explore-status").textContent(), { timeout: 30_000 }).not.toBe(status);
+    await expect.poll(() => page.url(), { timeout: 30_000 }).toContain("f.setting=GP");
+    await expect.poll(() => page.locator("#explore-status").textContent(), { timeout: 30_000 }).toContain("(Setting: GP)");
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+    await page.close();
+  });
+});

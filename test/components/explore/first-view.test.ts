@@ -1,0 +1,223 @@
+/**
+ * The journalists' explorer: the geography split the release makes safe (and no split that draws one
+ * bar), shares with 95% intervals whose words never call overlapping bars higher, the default view, the
+ * pre-computed first views (the same code as the browser, over the published rows) and the SQL examples.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadPolicy } from "../../../loaders/disclose/policy.ts";
+import { PUBLISHED_DIR } from "../../../loaders/site-data.ts";
+import { queryRows, quoteLiteral, withDuckDB } from "../../../loaders/publish/duckdb.ts";
+import { wantedState } from "../../../src/components/explore/app.ts";
+import { checkState, precomputedView, splitNoteLines, usableDimensions, withGeography, type ViewData } from "../../../src/components/explore/compute.ts";
+import { examples } from "../../../src/components/explore/console.ts";
+import { exploreDatasets, type ExploreDataset } from "../../../src/components/explore/datasets.ts";
+import type { ExplorePolicy } from "../../../src/components/explore/disclosure.ts";
+import { geographyRuleText, geographyTitle, releaseRules, singleValueSplits, type ReleaseRule } from "../../../src/components/explore/geography.ts";
+import { DEFAULT_VIEW, PRESETS, precomputedStates } from "../../../src/components/explore/presets.ts";
+import { encodeState } from "../../../src/components/explore/state.ts";
+import { chartBars, chartDescription, chartTitle, resultTable } from "../../../src/components/explore/view.ts";
+import type { DataPackage } from "../../../src/lib/published.ts";
+import { wilsonPercent } from "../../../src/lib/intervals.ts";
+
+const full = loadPolicy();
+const policy = { person: full.person, organisation: full.organisation, symbols: full.symbols, csvEscape: full.csvEscape } as ExplorePolicy;
+
+const item = (name: string) => ({ name, type: "integer", lero: { role: "sensitive" } });
+const pkg = {
+  resources: [
+    {
+      name: "stigma",
+      path: "stigma.parquet",
+      format: "parquet",
+      title: "Stigma (PARQUET)",
+      lero: { kind: "microdata", dataset: "stigma", level: "person", subject: "respondent_ref" },
+      schema: {
+        fields: [
+          { name: "respondent_ref", type: "string" },
+          { name: "setting", type: "string", categories: ["GP", "Dentist"] },
+          item("enacted_1"),
+          item("enacted_2"),
+          item("enacted_3"),
+          { name: "avoided_care", type: "boolean" },
+          { name: "year", type: "year" },
+          { name: "region", type: "string", title: "Region" },
+          { name: "age_band", type: "string", title: "Age band" },
+          { name: "gender", type: "string", title: "Gender" },
+          { name: "role", type: "string", title: "Role" },
+        ],
+      },
+    },
+  ],
+} as unknown as DataPackage;
+const stigma = exploreDatasets(pkg)[0]!;
+const rule = (region: number, gender = 0): ReleaseRule => ({
+  k: 10,
+  levels: { year: { level: 0, name: "as collected" }, region: { level: region, name: ["as collected", "nation", "UK"][region]! }, age_band: { level: 0, name: "as collected" }, gender: { level: gender, name: gender ? "all" : "as collected" }, role: { level: 0, name: "as collected" } },
+});
+
+describe("the geography split", () => {
+  it("reads each data set's rule from the build report, and ignores what it cannot read", () => {
+    expect(releaseRules({ datasets: { stigma: { disclosure: { kAnonymity: { k: 12, required: 10, levels: { region: { level: 1, name: "nation" } } } } }, audit: { disclosure: {} } } })).toEqual({
+      stigma: { k: 10, levels: { region: { level: 1, name: "nation" } } },
+    });
+    expect(releaseRules(null)).toEqual({});
+    expect(releaseRules({ datasets: { x: { disclosure: { kAnonymity: { levels: {} } } } } })).toEqual({});
+  });
+
+  it("is Region where regions pass, Nation where the release generalised to nations, and not offered at UK level", () => {
+    expect(geographyTitle(rule(0), ["North East", "Wales"])).toBe("Region");
+    expect(geographyTitle(rule(1), ["England", "Wales"])).toBe("Nation");
+    expect(geographyTitle(rule(2), ["UK"])).toBeUndefined();
+    // A nation-level release with one nation in the rows: still one bar, so no split.
+    expect(geographyTitle(rule(1), ["England"])).toBeUndefined();
+    const known = new Map([["region", ["England", "Wales"]], ["setting", ["GP", "Dentist"]]]);
+    expect(withGeography(stigma, known, rule(1)).dimensions.find((d) => d.name === "region")!.title).toBe("Nation");
+    expect(withGeography(stigma, known, rule(2)).dimensions.find((d) => d.name === "region")!.title).toBe("Region");
+  });
+
+  it("never offers a split whose column has one value, and says why", () => {
+    const known = new Map([
+      ["setting", ["GP", "Dentist"]],
+      ["region", ["UK"]],
+      ["gender", ["All"]],
+      ["age_band", ["18–34", "35+"]],
+      ["year", ["2024"]],
+      ["role", ["Worker", "Family member"]],
+    ]);
+    expect(usableDimensions(stigma, known)).toEqual(["setting", "age_band", "role"]);
+    // A URL asking for region (or gender) does not get it.
+    expect(checkState({ dataset: "stigma", dims: ["region", "setting", "gender"], filters: { region: ["UK"] } }, stigma, known).dims).toEqual(["setting"]);
+    const notes = singleValueSplits(stigma.dimensions, known, rule(2, 1));
+    expect(notes.map((n) => n.dim)).toEqual(["year", "region", "gender"]);
+    expect(notes.find((n) => n.dim === "region")!.text).toContain("every published row says “UK” (generalised to “UK” so that at least 10 people share");
+    expect(notes.find((n) => n.dim === "year")!.text).toContain("the published rows hold no other value");
+    const lines = splitNoteLines(stigma, known, rule(2, 1));
+    expect(lines.at(-1)!.text).toMatch(/^Geography is published as region only where every combination .* \(year, region, age band, gender and role\) is shared by at least 10 people; otherwise as nation/);
+    expect(lines.at(-1)!.text).toContain("In this release the rows give the whole UK only.");
+    expect(geographyRuleText(rule(1), [])).toContain("In this release the rows give nations.");
+    expect(geographyRuleText(undefined, [])).not.toContain("In this release");
+  });
+});
+
+describe("shares with 95% intervals", () => {
+  const met = stigma.measures.find((m) => m.id === "met-sometimes")!;
+  const bar = (value: string, people: number, flagged: number) => ({ value, people, flagged, rows: people, valued: 0, total: null });
+
+  it("gives each share bar the Wilson interval of its shown share on its shown base", () => {
+    const [gp] = chartBars([bar("GP", 200, 120)], met, stigma, policy, [], "setting");
+    expect(gp!.shown).toBe(60);
+    expect(gp!.interval).toEqual(wilsonPercent(60, 200));
+    // A hidden share has no interval.
+    const [small] = chartBars([bar("Dentist", 6, 3)], met, stigma, policy, [], "setting");
+    expect(small!.shown).toBe("[c]");
+    expect(small!.interval).toBeUndefined();
+    // Counts have none.
+    expect(chartBars([bar("GP", 200, 120)], stigma.measures[0]!, stigma, policy, [], "setting")[0]!.interval).toBeUndefined();
+  });
+
+  it("calls a bar highest only when its interval clears the next one's, else similar", () => {
+    const overlapping = chartBars([bar("GP", 100, 62), bar("Dentist", 100, 58)], met, stigma, policy, [], "setting");
+    const title = chartTitle(overlapping, met, "Setting", stigma);
+    expect(title).toBe(`${met.label} by setting: GP similar to Dentist`);
+    const description = chartDescription(overlapping, met, "Setting", stigma, {}, "setting");
+    expect(description).not.toMatch(/highest|higher/i);
+    expect(description).toContain("similar to Dentist");
+    expect(description).toContain("95% interval");
+
+    const apart = chartBars([bar("GP", 1000, 800), bar("Dentist", 1000, 300), bar("Police", 1000, 290)], met, stigma, policy, [], "setting");
+    expect(chartTitle(apart, met, "Setting", stigma)).toBe(`${met.label} by setting: highest for GP`);
+    const words = chartDescription(apart, met, "Setting", stigma, {}, "setting");
+    expect(words).toContain("Highest: GP");
+    expect(words).toContain("higher than Dentist");
+    // Dentist and Police overlap: the smallest is not called lowest.
+    expect(words).toContain("Smallest figure: Police");
+    expect(words).not.toContain("Lowest");
+  });
+
+  it("puts the interval in the results table, and symbols where the share is hidden", () => {
+    const table = resultTable(
+      [
+        { keys: { setting: "GP" }, people: 200, flagged: 120, rows: 200, valued: 0, total: null },
+        { keys: { setting: "Dentist" }, people: 5, flagged: 2, rows: 5, valued: 0, total: null },
+      ],
+      ["setting"],
+      met,
+      stigma,
+      policy,
+    );
+    expect(table.columns.map((c) => c.label).slice(-2)).toEqual(["95% interval, low", "95% interval, high"]);
+    const w = wilsonPercent(60, 200)!;
+    expect(table.rows[0]).toMatchObject({ __share: 60, __low: Math.round(w.low * 10) / 10, __high: Math.round(w.high * 10) / 10 });
+    expect(table.rows[1]).toMatchObject({ __share: "[c]", __low: "[c]", __high: "[c]" });
+  });
+});
+
+describe("the default view and the pre-computed views", () => {
+  it("opens on the stigma survey's headline chart: met stigma by setting", () => {
+    expect(wantedState("")).toMatchObject({ dataset: "stigma", measure: "met-sometimes", dims: ["setting", "role", "age_band"] });
+    expect(wantedState("?sql=SELECT%201")).toMatchObject({ dataset: "stigma", sql: "SELECT 1" });
+    expect(wantedState("?dataset=outcomes")).toEqual({ dataset: "outcomes", filters: {} });
+    expect(precomputedStates()[0]).toEqual(DEFAULT_VIEW);
+    // No preset splits by a column the release publishes with one value.
+    for (const p of PRESETS) expect(p.state.dims).not.toContain("region");
+  });
+
+  it("matches a permalink to the view the build made, and nothing else", () => {
+    const view = { key: encodeState(DEFAULT_VIEW), state: DEFAULT_VIEW, known: { setting: ["GP", "Dentist"], role: ["Worker", "Family member"], age_band: ["18–34", "35+"] } } as unknown as ViewData;
+    const datasets: ExploreDataset[] = [stigma];
+    expect(precomputedView(wantedState(""), [view], datasets)).toBe(view);
+    expect(precomputedView(wantedState(`?${encodeState(DEFAULT_VIEW)}`), [view], datasets)).toBe(view);
+    // The parameters in another order, and a split the release does not offer, are the same view.
+    expect(precomputedView(wantedState("?measure=met-sometimes&dataset=stigma&dims=setting,role,age_band,region"), [view], datasets)).toBe(view);
+    expect(precomputedView(wantedState(`?${encodeState(DEFAULT_VIEW)}&f.setting=GP`), [view], datasets)).toBeUndefined();
+    expect(precomputedView(wantedState(`?${encodeState({ ...DEFAULT_VIEW, sql: "SELECT 1" })}`), [view], datasets)).toBeUndefined();
+    expect(precomputedView(wantedState("?dataset=outcomes"), [view], datasets)).toBeUndefined();
+  });
+});
+
+const published = existsSync(join(PUBLISHED_DIR, "stigma.parquet"));
+const readPackage = () => JSON.parse(readFileSync(join(PUBLISHED_DIR, "datapackage.json"), "utf8")) as DataPackage;
+
+describe.skipIf(!published)("on the published release", () => {
+  it("pre-computes the default view and every preset, with protected figures only", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const out = execFileSync("npx", ["tsx", "src/data/explore-views.json.ts"], { encoding: "utf8", maxBuffer: 1 << 24 });
+    const { views, release } = JSON.parse(out) as { views: ViewData[]; release: Record<string, ReleaseRule> };
+    expect(views.map((v) => v.key).slice(0, precomputedStates().length)).toEqual(precomputedStates().map((s) => encodeState(s)));
+    // Each data set as it opens is there too, and matches a link that names only the data set.
+    const datasets = exploreDatasets(readPackage());
+    expect(precomputedView(wantedState("?dataset=outcomes"), views, datasets)?.state.dataset).toBe("outcomes");
+    expect(release.stigma?.k).toBeGreaterThanOrEqual(10);
+    const head = views[0]!;
+    expect(head.bars.map((b) => b.dim)).toEqual(["setting", "role", "age_band"]);
+    for (const view of views) {
+      expect(Object.keys(view.known)).not.toContain("region");
+      for (const { bars } of view.bars) {
+        for (const b of bars) {
+          // Every count in the file follows the rule: 0, a symbol, or a multiple of the rounding above the threshold.
+          if (typeof b.shown === "number" && view.state.measure === "count") expect(b.shown === 0 || (b.shown > policy.person.threshold && b.shown % policy.person.rounding === 0)).toBe(true);
+        }
+      }
+      const count = view.summary.count;
+      expect(typeof count === "string" || count % policy.person.rounding === 0).toBe(true);
+      for (const row of view.rows) {
+        const n = row.__count!;
+        expect(typeof n === "string" || n === 0 || (n > policy.person.threshold && n % policy.person.rounding === 0)).toBe(true);
+      }
+    }
+  }, 60_000);
+
+  it("has no SQL example that returns a single row", async () => {
+    const datasets = ["stigma", "outcomes"].map((name) => ({ name }) as ExploreDataset);
+    const counts = await withDuckDB(async (db) => {
+      for (const name of ["stigma", "outcomes"]) await db.run(`CREATE VIEW ${name} AS SELECT * FROM read_parquet(${quoteLiteral(join(PUBLISHED_DIR, `${name}.parquet`))})`);
+      const out: Record<string, number> = {};
+      for (const example of examples(datasets)) out[example.label] = (await queryRows(db, example.sql)).length;
+      return out;
+    });
+    expect(Object.keys(counts).length).toBeGreaterThanOrEqual(3);
+    for (const [label, n] of Object.entries(counts)) expect(n, label).toBeGreaterThan(1);
+  });
+});
