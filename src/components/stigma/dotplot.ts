@@ -37,7 +37,7 @@ export function dotPlot(data: readonly DotDatum[], options: DotPlotOptions): SVG
     const i = Math.max(0, options.series.indexOf(series));
     return { fill: COLOURS[i % COLOURS.length]!, symbol: SYMBOLS[i % SYMBOLS.length]! };
   };
-  const marginLeft = narrow ? 8 : Math.min(250, 16 + longest * 7.2);
+  const marginLeft = narrow ? 16 : Math.min(250, 16 + longest * 7.2);
   // The key, wrapped onto lines in the top margin; drawn as marks so it travels with SVG and PNG downloads.
   const key: { series: string; x: number; line: number }[] = [];
   let x = 0;

@@ -63,7 +63,7 @@ export function confidenceChart(rows: readonly ConfidenceRow[], options: Confide
     style: { fontSize: `${CHART_FONT_SIZE}px` },
     marginBottom: 44,
     height: 14 + 64 + groups.length * (skills.length * rowHeight + (faceted ? 36 : 0)),
-    marginLeft: narrow ? 8 : Math.min(240, 16 + longest * 7.2),
+    marginLeft: narrow ? 16 : Math.min(240, 16 + longest * 7.2),
     marginRight: narrow ? 12 : 56,
     marginTop: 40,
     x: { label: "Mean confidence (1 = not at all, 5 = very)", domain: [1, 5], ticks: [1, 2, 3, 4, 5], grid: true },

@@ -47,7 +47,7 @@ export function daysChart(rows: readonly DayRow[], options: DaysOptions = {}): S
     style: { fontSize: `${CHART_FONT_SIZE}px` },
     marginBottom: 44,
     height: 14 + 48 + data.length * row,
-    marginLeft: narrow ? 8 : Math.min(280, 16 + longest * 7.2),
+    marginLeft: narrow ? 16 : Math.min(280, 16 + longest * 7.2),
     marginRight: 40,
     x: { label: "Mean rating (1 = not useful, 5 = very useful)", domain: [1, 5], ticks: [1, 2, 3, 4, 5], grid: true },
     y: { label: null, domain: data.map((d) => d.day), axis: narrow ? null : "left", padding: narrow ? 1 - 18 / row : 0.3 },
