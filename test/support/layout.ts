@@ -9,7 +9,7 @@ import type { Page } from "playwright-core";
  * Pages whose charts are drawn at build time (Framework page loaders, scripts/pages/prerender.ts):
  * their layout shift is asserted (≤ CLS_BUDGET) and they must read the same with scripts off.
  */
-export const PRERENDERED = ["/", "/report.html", "/standards.html"];
+export const PRERENDERED = ["/", "/report.html", "/standards.html", "/outcomes.html", "/research.html", "/workforce.html", "/stigma.html"];
 
 /** The layout-shift budget of a page at first paint, at 390 and 1280 px (as `npm run bench`). */
 export const CLS_BUDGET = 0.05;

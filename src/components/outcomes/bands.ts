@@ -4,6 +4,7 @@
  * bands are left out of the bar and named after it as [c], so the bar never pretends to be complete.
  */
 import * as Plot from "@observablehq/plot";
+import { CHART_FONT_SIZE } from "../shared/bars.js";
 import { chartOptions, defined, frameOptions, isNumber, TOTAL, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
 import { formatCount, formatPercent } from "../shared/format.js";
@@ -52,9 +53,11 @@ export function bandsChart(rows: readonly BandRow[], options: BandsOptions = {})
   return Plot.plot({
     ...defined({ document: options.document }),
     width,
-    height: 60 + assessments.length * (narrow ? 62 : 58),
-    marginLeft: narrow ? 8 : 84,
-    marginRight: 12,
+    style: { fontSize: `${CHART_FONT_SIZE}px` },
+    marginBottom: 44,
+    height: 14 + 60 + assessments.length * (narrow ? 62 : 58),
+    marginLeft: narrow ? 16 : 84,
+    marginRight: narrow ? 20 : 16,
     marginTop: 36,
     x: { label: "Percentage of people assessed", domain: [0, 100], tickFormat: (d: number) => `${d}%`, ticks: narrow ? 4 : 10, grid: false },
     y: { label: null, domain: assessments, axis: narrow ? null : "left", padding: narrow ? 0.45 : 0.4 },
@@ -62,13 +65,14 @@ export function bandsChart(rows: readonly BandRow[], options: BandsOptions = {})
     marks: [
       Plot.barX(segments, Plot.stackX({ x: "percent", y: "assessment", fill: "band", order: bands, stroke: "var(--theme-background, white)", strokeWidth: 1 })),
       Plot.text(
-        segments.filter((r) => (r.percent as number) >= (narrow ? 14 : 5)),
-        Plot.stackX({ x: "percent", y: "assessment", order: bands, z: "band", text: (d: BandRow) => pct(d.percent), fill: (d: BandRow) => (d.band === highlight || below.indexOf(d.band) < 2 ? "black" : "white"), fontSize: narrow ? 10 : 11 }),
+        // Every segment is stacked (so each label sits on its own segment); only those wide enough get text.
+        segments,
+        Plot.stackX({ x: "percent", y: "assessment", order: bands, z: "band", text: (d: BandRow) => ((d.percent as number) >= (narrow ? 16 : 6) ? pct(d.percent) : ""), fill: (d: BandRow) => (d.band === highlight || below.indexOf(d.band) < 2 ? "black" : "white") }),
       ),
-      Plot.text(assessments, { x: 0, y: (d: string) => d, text: (d: string) => `${narrow ? `${d}: ` : ""}${people(d)}${hiddenNote(d) ? `; ${hiddenNote(d)}` : ""}`, frameAnchor: "left", textAnchor: "start", dy: narrow ? -22 : -22, fill: "currentColor", fontSize: 11 }),
+      Plot.text(assessments, { x: 0, y: (d: string) => d, text: (d: string) => `${narrow ? `${d}: ` : ""}${people(d)}${hiddenNote(d) ? `; ${hiddenNote(d)}` : ""}`, frameAnchor: "left", textAnchor: "start", dy: narrow ? -22 : -22, fill: "currentColor" }),
       // Legend as marks, so it is in the downloaded SVG too.
       Plot.dot(bands, { x: (_: string, i: number) => (i * 100) / bands.length, frameAnchor: "top", dy: -26, dx: 6, symbol: "square", r: narrow ? 5 : 6, fill: (d: string) => colours[bands.indexOf(d)], stroke: "currentColor", strokeWidth: 0.5 }),
-      Plot.text(bands, { x: (_: string, i: number) => (i * 100) / bands.length, frameAnchor: "top", dy: -26, dx: narrow ? 13 : 16, text: (d: string) => d, fill: "currentColor", textAnchor: "start", fontSize: narrow ? 10 : 12 }),
+      Plot.text(bands, { x: (_: string, i: number) => (i * 100) / bands.length, frameAnchor: "top", dy: -26, dx: narrow ? 13 : 16, text: (d: string) => d, fill: "currentColor", textAnchor: "start" }),
     ],
   });
 }

@@ -5,6 +5,7 @@
  * [c]. The two dots differ in shape as well as colour, so colour is never the only carrier.
  */
 import * as Plot from "@observablehq/plot";
+import { CHART_FONT_SIZE } from "../shared/bars.js";
 import { defined, frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
 import { formatCount, formatScore } from "../shared/format.js";
@@ -52,28 +53,30 @@ export function changeChart(rows: readonly ChangeRow[], options: ChangeOptions):
   return Plot.plot({
     ...defined({ document: options.document }),
     width,
-    height: 70 + rows.length * (narrow ? 44 : 30),
-    marginLeft: narrow ? 8 : Math.min(200, 14 + longest * 6.8),
+    style: { fontSize: `${CHART_FONT_SIZE}px` },
+    marginBottom: 44,
+    height: 14 + 70 + rows.length * (narrow ? 44 : 30),
+    marginLeft: narrow ? 16 : Math.min(200, 14 + longest * 7.2),
     marginRight: narrow ? 12 : 124,
     marginTop: 40,
     x: { label: "Mean BARC-10 total", domain: [lo, hi], grid: true },
     y: { label: null, domain: rows.map((r) => r.label), axis: narrow ? null : "left", padding: narrow ? 0.55 : 0.2 },
     marks: [
       Plot.ruleX([cutOff], { stroke: "var(--lero-cat-6, #d55e00)", strokeDasharray: "5,4" }),
-      Plot.text([cutOff], { x: (d: number) => d, frameAnchor: "top", dy: -8, text: () => `${cutOff}+`, fill: "var(--lero-cat-6, #d55e00)", fontSize: 11 }),
+      Plot.text([cutOff], { x: (d: number) => d, frameAnchor: "top", dy: -8, text: () => `${cutOff}+`, fill: "var(--lero-cat-6, #d55e00)" }),
       Plot.link(shown, { x1: "mean_intake", x2: "mean_follow_up", y1: "label", y2: "label", stroke: "currentColor", strokeOpacity: 0.5, strokeWidth: 2 }),
       Plot.dot(shown, { x: "mean_intake", y: "label", r: 5, symbol: "circle", fill: INTAKE, stroke: "var(--theme-background, white)" }),
       Plot.dot(shown, { x: "mean_follow_up", y: "label", r: 6, symbol: "diamond", fill: LATER, stroke: "currentColor", strokeWidth: 0.5 }),
       narrow
-        ? Plot.text(rows, { x: lo, y: "label", dy: -15, frameAnchor: "left", textAnchor: "start", text: (d: ChangeRow) => `${d.label}: ${complete(d) ? signed(d.mean_change) : "[c]"} (${people(d.count)})`, fill: "currentColor", fontSize: 11 })
-        : Plot.text(rows, { frameAnchor: "right", y: "label", dx: 118, textAnchor: "end", text: (d: ChangeRow) => (complete(d) ? `${signed(d.mean_change)}  (${people(d.count)})` : `[c]  (${people(d.count)})`), fill: "currentColor", fontSize: 12 }),
+        ? Plot.text(rows, { x: lo, y: "label", dy: -15, frameAnchor: "left", textAnchor: "start", text: (d: ChangeRow) => `${d.label}: ${complete(d) ? signed(d.mean_change) : "[c]"} (${people(d.count)})`, fill: "currentColor" })
+        : Plot.text(rows, { frameAnchor: "right", y: "label", dx: 118, textAnchor: "end", text: (d: ChangeRow) => (complete(d) ? `${signed(d.mean_change)}  (${people(d.count)})` : `[c]  (${people(d.count)})`), fill: "currentColor" }),
       Plot.text(hidden, { x: lo, y: "label", dx: 4, textAnchor: "start", text: () => "[c]", fill: "var(--lero-suppressed, #767676)", fontStyle: "italic" }),
       // Legend as marks, so it travels with the SVG download.
       Plot.dot([0], { x: lo, frameAnchor: "top", dy: -26, dx: 6, symbol: "circle", r: 5, fill: INTAKE }),
-      Plot.text([0], { x: lo, frameAnchor: "top", dy: -26, dx: 15, textAnchor: "start", text: () => "Intake", fill: "currentColor", fontSize: 12 }),
+      Plot.text([0], { x: lo, frameAnchor: "top", dy: -26, dx: 15, textAnchor: "start", text: () => "Intake", fill: "currentColor" }),
       Plot.dot([0], { x: lo, frameAnchor: "top", dy: -26, dx: 76, symbol: "diamond", r: 6, fill: LATER, stroke: "currentColor", strokeWidth: 0.5 }),
-      Plot.text([0], { x: lo, frameAnchor: "top", dy: -26, dx: 86, textAnchor: "start", text: () => later.charAt(0).toUpperCase() + later.slice(1), fill: "currentColor", fontSize: 12 }),
-      Plot.text([0], { frameAnchor: "top-right", dy: -26, dx: narrow ? 0 : 118, textAnchor: "end", text: () => "Change  (people)", fill: "currentColor", fontSize: 11, fontWeight: "bold" }),
+      Plot.text([0], { x: lo, frameAnchor: "top", dy: -26, dx: 86, textAnchor: "start", text: () => later.charAt(0).toUpperCase() + later.slice(1), fill: "currentColor" }),
+      Plot.text([0], { frameAnchor: "top-right", dy: -26, dx: narrow ? 0 : 118, textAnchor: "end", text: () => "Change  (people)", fill: "currentColor", fontWeight: "bold" }),
     ],
   });
 }

@@ -4,6 +4,7 @@
  * A hidden share keeps its row and shows [c].
  */
 import * as Plot from "@observablehq/plot";
+import { CHART_FONT_SIZE } from "../shared/bars.js";
 import { chartOptions, defined, frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
 import { formatCount, formatPercent } from "../shared/format.js";
@@ -28,8 +29,10 @@ export function shareChart(rows: readonly ShareRow[], options: ChartOptions = {}
   return Plot.plot({
     ...defined({ document: options.document }),
     width,
-    height: 40 + rows.length * (narrow ? 48 : 32),
-    marginLeft: narrow ? 8 : 170,
+    style: { fontSize: `${CHART_FONT_SIZE}px` },
+    marginBottom: 44,
+    height: 14 + 40 + rows.length * (narrow ? 48 : 32),
+    marginLeft: narrow ? 16 : 170,
     marginRight: 48,
     x: { label: "Percentage of people assessed", domain: [0, 100], grid: true, tickFormat: (d: number) => `${d}%`, ticks: narrow ? 4 : 10 },
     y: { label: null, domain: rows.map(label), axis: narrow ? null : "left", padding: narrow ? 0.5 : 0.2 },
@@ -37,7 +40,7 @@ export function shareChart(rows: readonly ShareRow[], options: ChartOptions = {}
       Plot.barX(shown, { x: "percent", y: label, fill: "var(--lero-cat-2, #e69f00)" }),
       Plot.text(shown, { x: "percent", y: label, text: (d: ShareRow) => pct(d.percent), textAnchor: "start", dx: 4, fill: "currentColor", fontWeight: "bold" }),
       Plot.text(hidden, { x: 0, y: label, text: () => "[c]", textAnchor: "start", dx: 4, fill: "var(--lero-suppressed, #767676)", fontStyle: "italic" }),
-      ...(narrow ? [Plot.text(rows, { x: 0, y: label, text: label, textAnchor: "start", dy: -16, fill: "currentColor", fontSize: 11 })] : []),
+      ...(narrow ? [Plot.text(rows, { x: 0, y: label, text: label, textAnchor: "start", dy: -16, fill: "currentColor" })] : []),
       Plot.ruleX([0]),
     ],
   });

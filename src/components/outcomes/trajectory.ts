@@ -4,6 +4,7 @@
  * of people (fewer at each later point), so the line joins means, not people: the title says so.
  */
 import * as Plot from "@observablehq/plot";
+import { CHART_FONT_SIZE } from "../shared/bars.js";
 import { chartOptions, defined, frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
 import { formatCount, formatScore } from "../shared/format.js";
@@ -49,6 +50,7 @@ export function trajectoryChart(rows: readonly TrajectoryRow[], options: Traject
   return Plot.plot({
     ...defined({ document: options.document }),
     width,
+    style: { fontSize: `${CHART_FONT_SIZE}px` },
     height: narrow ? 300 : 340,
     marginLeft: 44,
     marginRight: narrow ? 16 : 28,
@@ -57,11 +59,12 @@ export function trajectoryChart(rows: readonly TrajectoryRow[], options: Traject
     y: { label: "Mean BARC-10 total", domain: [10, 60], grid: true, ticks: [...new Set([10, 20, 30, 40, 50, 60, cutOff])].sort((a, b) => a - b) },
     marks: [
       Plot.ruleY([cutOff], { stroke: "var(--lero-cat-6, #d55e00)", strokeDasharray: "5,4", strokeWidth: 1.5 }),
-      Plot.text([cutOff], { y: (d: number) => d, x: rows[0]?.assessment, text: () => `${cutOff}+: remission-associated`, dy: -8, textAnchor: "start", dx: -28, fill: "var(--lero-cat-6, #d55e00)", fontSize: 11 }),
+      // x as a function: a plain string would be read as a field name, and the label would not be drawn.
+      Plot.text([cutOff], { y: (d: number) => d, x: () => rows[0]?.assessment, text: () => `${cutOff}+: remission-associated`, dy: -8, textAnchor: "start", dx: -28, fill: "var(--lero-cat-6, #d55e00)" }),
       Plot.line(shown, { x: "assessment", y: "mean_barc", stroke: "var(--lero-cat-1, #0072b2)", strokeWidth: 2 }),
       Plot.dot(shown, { x: "assessment", y: "mean_barc", r: 5, fill: "var(--lero-cat-1, #0072b2)", stroke: "var(--theme-background, white)" }),
-      Plot.text(shown, { x: "assessment", y: "mean_barc", text: (d: TrajectoryRow) => score(d.mean_barc), dy: 16, fontWeight: "bold", fill: "currentColor", fontSize: 12 }),
-      Plot.text(rows, { x: "assessment", frameAnchor: "bottom", dy: 34, text: (d: TrajectoryRow) => `${people(d.count)} people`, fill: "currentColor", fontSize: 11 }),
+      Plot.text(shown, { x: "assessment", y: "mean_barc", text: (d: TrajectoryRow) => score(d.mean_barc), dy: 16, fontWeight: "bold", fill: "currentColor" }),
+      Plot.text(rows, { x: "assessment", frameAnchor: "bottom", dy: 34, text: (d: TrajectoryRow) => `${people(d.count)} people`, fill: "currentColor" }),
       Plot.text(hidden, { x: "assessment", y: 12, text: () => "[c]", fill: "var(--lero-suppressed, #767676)", fontStyle: "italic" }),
     ],
   });

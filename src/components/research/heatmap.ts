@@ -7,6 +7,7 @@
  * With many groups (regions) the grid keeps a readable width and scrolls sideways on narrow screens.
  */
 import * as Plot from "@observablehq/plot";
+import { CHART_FONT_SIZE } from "../shared/bars.js";
 import { defined, frameOptions, isNumber, TOTAL, type ChartFigureOptions } from "../shared/chart.js";
 import { formatCount, formatPercent } from "../shared/format.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
@@ -115,11 +116,11 @@ export function heatmapChart(rows: readonly ResearchRow[], options: HeatmapOptio
   const drawnWidth = Math.max(width, labelWidth + groups.length * CELL_WIDTH + 8);
   const columnWidth = (drawnWidth - labelWidth - 8) / groups.length;
   const longestGroup = Math.max(...groups.map((g) => groupLabel(g).length));
-  const rotate = longestGroup * 6.6 > columnWidth - 4;
-  const marginTop = rotate ? Math.min(160, 18 + longestGroup * 4.8) : 30;
+  const rotate = longestGroup * 7.2 > columnWidth - 4;
+  const marginTop = rotate ? Math.min(170, 18 + longestGroup * 5.2) : 30;
   const longestOption = Math.max(0, ...optionsInOrder.map((o) => o.length));
-  const lines = Math.max(1, Math.ceil((longestOption * 6.4) / (labelWidth - 20)));
-  const rowHeight = Math.max(30, 10 + lines * 13);
+  const lines = Math.max(1, Math.ceil((longestOption * 7) / (labelWidth - 20)));
+  const rowHeight = Math.max(30, 10 + lines * 14);
   const shown = cells.filter((c) => c.percent !== null);
   return Plot.plot({
     ...defined({ document: options.document }),
@@ -129,12 +130,13 @@ export function heatmapChart(rows: readonly ResearchRow[], options: HeatmapOptio
     marginTop,
     marginBottom: 6,
     marginRight: 8,
-    style: { fontSize: "11px", ...(drawnWidth > width ? { maxWidth: "none" } : {}) },
+    // Wider than the column: keep its size (12 px text) and let the chart box scroll, rather than shrink it.
+    style: { fontSize: `${CHART_FONT_SIZE}px`, ...(drawnWidth > width ? { maxWidth: "none", width: `${drawnWidth}px` } : {}) },
     x: { domain: groups, axis: "top", label: null, tickSize: 0, tickFormat: groupLabel, ...(rotate ? { tickRotate: -40 } : {}) },
     y: { domain: optionsInOrder, label: null, tickSize: 0, axis: null },
     color: { type: "linear", domain: [0, 100], range: [LIGHT, DARK], interpolate: "rgb" },
     marks: [
-      Plot.axisY({ tickSize: 0, lineWidth: (labelWidth - 20) / 11 }),
+      Plot.axisY({ tickSize: 0, lineWidth: (labelWidth - 20) / CHART_FONT_SIZE }),
       Plot.cell(shown, { x: "group", y: "option", fill: "percent", inset: 1 }),
       Plot.cell(
         cells.filter((c) => c.percent === null),

@@ -4,6 +4,7 @@
  * differ in shape as well as colour. A hidden value is not drawn; the row then lists it as [c].
  */
 import * as Plot from "@observablehq/plot";
+import { CHART_FONT_SIZE, wrappedLines } from "../shared/bars.js";
 import { defined, isNumber, type ChartOptions, type Value } from "../shared/chart.js";
 import { chartWidth } from "../shared/figure.js";
 
@@ -36,13 +37,13 @@ export function dotPlot(data: readonly DotDatum[], options: DotPlotOptions): SVG
     const i = Math.max(0, options.series.indexOf(series));
     return { fill: COLOURS[i % COLOURS.length]!, symbol: SYMBOLS[i % SYMBOLS.length]! };
   };
-  const marginLeft = narrow ? 8 : Math.min(250, 16 + longest * 6.6);
+  const marginLeft = narrow ? 16 : Math.min(250, 16 + longest * 7.2);
   // The key, wrapped onto lines in the top margin; drawn as marks so it travels with SVG and PNG downloads.
   const key: { series: string; x: number; line: number }[] = [];
   let x = 0;
   let line = 0;
   for (const series of options.series) {
-    const size = 30 + series.length * 6.3;
+    const size = 30 + series.length * 7;
     if (x > 0 && x + size > width - marginLeft - 16) {
       x = 0;
       line++;
@@ -55,15 +56,20 @@ export function dotPlot(data: readonly DotDatum[], options: DotPlotOptions): SVG
     const values = shown.filter((d) => d.row === row).map((d) => d.value as number);
     return values.length > 1 ? [{ row, lo: Math.min(...values), hi: Math.max(...values) }] : [];
   });
+  // On a phone each row's name sits above its dots, wrapped (never cut): rows grow with the longest.
+  const lines = narrow ? Math.max(1, ...options.rows.map((r) => wrappedLines(r, width - 24))) : 1;
+  const row = narrow ? 48 + (lines - 1) * 15 : 32;
   return Plot.plot({
     ...defined({ document: options.document }),
     width,
-    height: 48 + keyHeight + options.rows.length * (narrow ? 48 : 32),
+    style: { fontSize: `${CHART_FONT_SIZE}px` },
+    marginBottom: 44,
+    height: 14 + 48 + keyHeight + options.rows.length * row,
     marginLeft,
     marginRight: 16,
     marginTop: 16 + keyHeight,
     x: { label: options.axisLabel, domain: options.domain, grid: true, ...defined({ tickFormat: options.tickFormat }) },
-    y: { label: null, domain: options.rows, axis: narrow ? null : "left", padding: narrow ? 0.65 : 0.3 },
+    y: { label: null, domain: options.rows, axis: narrow ? null : "left", padding: narrow ? 1 - 17 / row : 0.3 },
     marks: [
       Plot.link(ranges, { x1: "lo", x2: "hi", y1: "row", y2: "row", stroke: "currentColor", strokeOpacity: 0.35, strokeWidth: 2 }),
       ...options.series.map((series) =>
@@ -72,7 +78,7 @@ export function dotPlot(data: readonly DotDatum[], options: DotPlotOptions): SVG
           { x: "value", y: "row", r: 5.5, ...style(series), stroke: "var(--theme-background, white)", strokeWidth: 0.75 },
         ),
       ),
-      ...(narrow ? [Plot.text(options.rows, { x: options.domain[0], y: (d: string) => d, dy: -17, textAnchor: "start", text: (d: string) => d, fill: "currentColor", fontSize: 11, lineWidth: (width - 24) / 11, textOverflow: "ellipsis" })] : []),
+      ...(narrow ? [Plot.text(options.rows, { x: options.domain[0], y: (d: string) => d, dy: -10, lineAnchor: "bottom", textAnchor: "start", text: (d: string) => d, fill: "currentColor", lineWidth: (width - 24) / CHART_FONT_SIZE })] : []),
       // On a narrow screen the row's name takes the line above the dots, so hidden values go below them.
       Plot.text(hiddenRows, {
         ...(narrow ? { x: options.domain[0], textAnchor: "start" as const, dy: 15 } : { frameAnchor: "right" as const, textAnchor: "end" as const }),
@@ -80,13 +86,12 @@ export function dotPlot(data: readonly DotDatum[], options: DotPlotOptions): SVG
         text: (d: { missing: string[] }) => `${d.missing.join(", ")}: [c]`,
         fill: "var(--lero-suppressed, #767676)",
         fontStyle: "italic",
-        fontSize: 11,
       }),
       ...key.flatMap((k) => {
         const dy = -keyHeight - 8 + k.line * 20;
         return [
           Plot.dot([k], { frameAnchor: "top-left", dx: k.x + 6, dy, r: 5.5, ...style(k.series) }),
-          Plot.text([k], { frameAnchor: "top-left", dx: k.x + 15, dy, textAnchor: "start", text: () => k.series, fill: "currentColor", fontSize: 12 }),
+          Plot.text([k], { frameAnchor: "top-left", dx: k.x + 15, dy, textAnchor: "start", text: () => k.series, fill: "currentColor" }),
         ];
       }),
     ],

@@ -5,6 +5,7 @@
  * Hidden shares keep their row and show [c].
  */
 import * as Plot from "@observablehq/plot";
+import { CHART_FONT_SIZE, wrappedLines } from "../shared/bars.js";
 import { chartOptions, defined, frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
 import { formatCount, percentText } from "../shared/format.js";
@@ -38,19 +39,24 @@ export function shareChart(bars: readonly BarDatum[], options: ChartOptions & { 
   const shown = bars.filter((d) => isNumber(d.value));
   const hidden = bars.filter((d) => !isNumber(d.value));
   const longest = Math.max(0, ...bars.map((d) => d.label.length));
+  // On a phone each setting sits above its bar, wrapped (never cut): rows grow with the longest.
+  const lines = narrow ? Math.max(1, ...bars.map((d) => wrappedLines(d.label, width - 24))) : 1;
+  const row = narrow ? 46 + (lines - 1) * 15 : 30;
   return Plot.plot({
     ...defined({ document: options.document }),
     width,
-    height: 44 + bars.length * (narrow ? 46 : 30),
-    marginLeft: narrow ? 8 : Math.min(250, 16 + longest * 6.6),
+    style: { fontSize: `${CHART_FONT_SIZE}px` },
+    marginBottom: 44,
+    height: 14 + 44 + bars.length * row,
+    marginLeft: narrow ? 8 : Math.min(250, 16 + longest * 7.2),
     marginRight: 48,
     x: { label: "Percentage of people who used the setting", domain: [0, 100], grid: true, tickFormat: (d: number) => `${d}%` },
-    y: { label: null, domain: bars.map((d) => d.label), axis: narrow ? null : "left", padding: narrow ? 0.5 : 0.2 },
+    y: { label: null, domain: bars.map((d) => d.label), axis: narrow ? null : "left", padding: narrow ? 1 - 23 / row : 0.2 },
     marks: [
       Plot.barX(shown, { x: "value", y: "label", fill: options.fill }),
-      Plot.text(shown, { x: "value", y: "label", dx: 4, textAnchor: "start", text: (d: BarDatum) => pct1(d.value as number), fill: "currentColor", fontSize: 12 }),
+      Plot.text(shown, { x: "value", y: "label", dx: 4, textAnchor: "start", text: (d: BarDatum) => pct1(d.value as number), fill: "currentColor" }),
       Plot.text(hidden, { x: 0, y: "label", dx: 4, textAnchor: "start", text: () => "[c]", fill: "var(--lero-suppressed, #767676)", fontStyle: "italic" }),
-      ...(narrow ? [Plot.text(bars, { x: 0, y: "label", dy: -17, textAnchor: "start", text: "label", fill: "currentColor", fontSize: 11, lineWidth: (width - 24) / 11, textOverflow: "ellipsis" })] : []),
+      ...(narrow ? [Plot.text(bars, { x: 0, y: "label", dy: -14, lineAnchor: "bottom", textAnchor: "start", text: "label", fill: "currentColor", lineWidth: (width - 24) / CHART_FONT_SIZE })] : []),
       Plot.ruleX([0]),
     ],
   });

@@ -5,6 +5,7 @@
  */
 import type { CellRules } from "../../lib/disclosure-rules.js";
 import * as Plot from "@observablehq/plot";
+import { CHART_FONT_SIZE, wrappedLines } from "../shared/bars.js";
 import { chartOptions, defined, frameOptions, isNumber, TOTAL, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { formatCount } from "../shared/format.js";
 import type { BarDatum } from "../shared/bars.js";
@@ -49,19 +50,23 @@ export function backgroundChart(bars: readonly BarDatum[], options: ChartOptions
   const hidden = bars.filter((d) => !isNumber(d.value));
   const longest = Math.max(0, ...bars.map((d) => d.label.length));
   const max = Math.max(10, ...shown.map((d) => d.value as number));
+  // On a phone each answer sits above its bar, wrapped (never cut): rows grow with the longest.
+  const lines = narrow ? Math.max(1, ...bars.map((d) => wrappedLines(d.label, width - 24))) : 1;
   return Plot.plot({
     ...defined({ document: options.document }),
     width,
-    height: 44 + bars.length * (narrow ? 46 : 30),
-    marginLeft: narrow ? 8 : Math.min(330, 16 + longest * 6.6),
+    style: { fontSize: `${CHART_FONT_SIZE}px` },
+    marginBottom: 44,
+    height: 14 + 44 + bars.length * (narrow ? 46 + (lines - 1) * 15 : 30),
+    marginLeft: narrow ? 8 : Math.min(330, 16 + longest * 7.2),
     marginRight: 40,
     x: { label: "Trainees", domain: [0, max], grid: true, ticks: Math.min(6, Math.ceil(max / 5)) },
-    y: { label: null, domain: bars.map((d) => d.label), axis: narrow ? null : "left", padding: narrow ? 0.5 : 0.2 },
+    y: { label: null, domain: bars.map((d) => d.label), axis: narrow ? null : "left", padding: narrow ? 1 - 23 / (46 + (lines - 1) * 15) : 0.2 },
     marks: [
       Plot.barX(shown, { x: "value", y: "label", fill: "var(--lero-cat-3, #009e73)" }),
-      Plot.text(shown, { x: "value", y: "label", dx: 4, textAnchor: "start", text: (d: BarDatum) => people(d.value), fill: "currentColor", fontSize: 12 }),
+      Plot.text(shown, { x: "value", y: "label", dx: 4, textAnchor: "start", text: (d: BarDatum) => people(d.value), fill: "currentColor" }),
       Plot.text(hidden, { x: 0, y: "label", dx: 4, textAnchor: "start", text: () => "[c]", fill: "var(--lero-suppressed, #767676)", fontStyle: "italic" }),
-      ...(narrow ? [Plot.text(bars, { x: 0, y: "label", dy: -17, textAnchor: "start", text: "label", fill: "currentColor", fontSize: 11, lineWidth: (width - 24) / 11, textOverflow: "ellipsis" })] : []),
+      ...(narrow ? [Plot.text(bars, { x: 0, y: "label", dy: -14, lineAnchor: "bottom", textAnchor: "start", text: "label", fill: "currentColor", lineWidth: (width - 24) / CHART_FONT_SIZE })] : []),
       Plot.ruleX([0]),
     ],
   });
@@ -97,6 +102,8 @@ export interface BackgroundFigureOptions extends ChartFigureOptions {
   rules: CellRules;
   /** The heading of the answer column in the table. */
   labelHeading: string;
+  /** Bars from the most trainees down, for answers with no order of their own (default: as published). */
+  sort?: boolean;
 }
 
 export function backgroundFigure(table: CountTable, options: BackgroundFigureOptions): HTMLElement {
@@ -105,7 +112,8 @@ export function backgroundFigure(table: CountTable, options: BackgroundFigureOpt
   const baseText = isNumber(base) ? `${base.toLocaleString("en-GB")} trainees` : "hidden";
   const notes = [...(options.notes ?? [])];
   if (several) notes.unshift("Trainees could give more than one answer, so the counts add up to more than the base.");
-  const bars = backgroundBars(table, options.question);
+  const published = backgroundBars(table, options.question);
+  const bars = options.sort ? [...published].sort((a, b) => (isNumber(b.value) ? b.value : -1) - (isNumber(a.value) ? a.value : -1)) : published;
   const columns: TableColumn[] = [
     { key: "label", label: options.labelHeading },
     { key: "value", label: "Trainees", numeric: true, format: (v) => people(v as Value) },

@@ -5,6 +5,7 @@
  * hidden keeps its row and shows [c]. Shape as well as colour tells before from after.
  */
 import * as Plot from "@observablehq/plot";
+import { CHART_FONT_SIZE, wrappedLines } from "../shared/bars.js";
 import { TOTAL, defined, frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { formatCount, formatScore } from "../shared/format.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
@@ -52,17 +53,21 @@ export function confidenceChart(rows: readonly ConfidenceRow[], options: Confide
   const shown = data.filter(complete);
   const hidden = data.filter((d) => !complete(d));
   const longest = Math.max(0, ...skills.map((s) => s.length));
-  const rowHeight = narrow ? 46 : 32;
+  // On a phone each skill sits above its row, wrapped (never cut): rows grow with the longest.
+  const lines = narrow ? Math.max(1, ...skills.map((s) => wrappedLines(`${s}: +0.0`, width - 24))) : 1;
+  const rowHeight = narrow ? 46 + (lines - 1) * 15 : 32;
   const fy = faceted ? { fy: "group" } : {};
   return Plot.plot({
     ...defined({ document: options.document }),
     width,
-    height: 64 + groups.length * (skills.length * rowHeight + (faceted ? 36 : 0)),
-    marginLeft: narrow ? 8 : Math.min(240, 16 + longest * 6.6),
+    style: { fontSize: `${CHART_FONT_SIZE}px` },
+    marginBottom: 44,
+    height: 14 + 64 + groups.length * (skills.length * rowHeight + (faceted ? 36 : 0)),
+    marginLeft: narrow ? 16 : Math.min(240, 16 + longest * 7.2),
     marginRight: narrow ? 12 : 56,
     marginTop: 40,
     x: { label: "Mean confidence (1 = not at all, 5 = very)", domain: [1, 5], ticks: [1, 2, 3, 4, 5], grid: true },
-    y: { label: null, domain: skills, axis: narrow ? null : "left", padding: narrow ? 0.6 : 0.25 },
+    y: { label: null, domain: skills, axis: narrow ? null : "left", padding: narrow ? 1 - 18 / rowHeight : 0.25 },
     ...(faceted ? { fy: { label: null, domain: groups, axis: null, padding: 0.22 } } : {}),
     marks: [
       ...(faceted ? [Plot.text(groups, { fy: (d: string) => d, frameAnchor: "top-left", dy: -8, text: (d: string) => d, fill: "currentColor", fontSize: 13, fontWeight: "bold" })] : []),
@@ -70,15 +75,15 @@ export function confidenceChart(rows: readonly ConfidenceRow[], options: Confide
       Plot.dot(shown, { x: "mean_before", y: "skill", ...fy, r: 5, symbol: "circle", fill: "var(--theme-background, white)", stroke: BEFORE, strokeWidth: 2.5 }),
       Plot.dot(shown, { x: "mean_after", y: "skill", ...fy, r: 6, symbol: "diamond", fill: AFTER, stroke: "currentColor", strokeWidth: 0.5 }),
       narrow
-        ? Plot.text(data, { x: 1, y: "skill", ...fy, dy: -16, textAnchor: "start", text: (d: (typeof data)[number]) => `${d.skill}: ${signed(d.change)}`, fill: "currentColor", fontSize: 11, lineWidth: (width - 24) / 11, textOverflow: "ellipsis" })
-        : Plot.text(data, { frameAnchor: "right", y: "skill", ...fy, dx: 50, textAnchor: "end", text: (d: (typeof data)[number]) => signed(d.change), fill: "currentColor", fontSize: 12 }),
+        ? Plot.text(data, { x: 1, y: "skill", ...fy, dy: -10, lineAnchor: "bottom", textAnchor: "start", text: (d: (typeof data)[number]) => `${d.skill}: ${signed(d.change)}`, fill: "currentColor", lineWidth: (width - 24) / CHART_FONT_SIZE })
+        : Plot.text(data, { frameAnchor: "right", y: "skill", ...fy, dx: 50, textAnchor: "end", text: (d: (typeof data)[number]) => signed(d.change), fill: "currentColor" }),
       Plot.text(hidden, { x: 1, y: "skill", ...fy, dx: 4, textAnchor: "start", text: () => "[c]", fill: "var(--lero-suppressed, #767676)", fontStyle: "italic" }),
       // The key is drawn as marks so it travels with the SVG and PNG downloads.
       Plot.dot([0], { x: 1, frameAnchor: "top", dy: -28, dx: 6, symbol: "circle", r: 5, fill: "var(--theme-background, white)", stroke: BEFORE, strokeWidth: 2.5, ...(faceted ? { fy: () => groups[0] } : {}) }),
-      Plot.text([0], { x: 1, frameAnchor: "top", dy: -28, dx: 15, textAnchor: "start", text: () => "Before", fill: "currentColor", fontSize: 12, ...(faceted ? { fy: () => groups[0] } : {}) }),
+      Plot.text([0], { x: 1, frameAnchor: "top", dy: -28, dx: 15, textAnchor: "start", text: () => "Before", fill: "currentColor", ...(faceted ? { fy: () => groups[0] } : {}) }),
       Plot.dot([0], { x: 1, frameAnchor: "top", dy: -28, dx: 76, symbol: "diamond", r: 6, fill: AFTER, stroke: "currentColor", strokeWidth: 0.5, ...(faceted ? { fy: () => groups[0] } : {}) }),
-      Plot.text([0], { x: 1, frameAnchor: "top", dy: -28, dx: 86, textAnchor: "start", text: () => "After", fill: "currentColor", fontSize: 12, ...(faceted ? { fy: () => groups[0] } : {}) }),
-      ...(narrow ? [] : [Plot.text([0], { frameAnchor: "top-right", dy: -28, dx: 50, textAnchor: "end", text: () => "Change", fill: "currentColor", fontSize: 11, fontWeight: "bold", ...(faceted ? { fy: () => groups[0] } : {}) })]),
+      Plot.text([0], { x: 1, frameAnchor: "top", dy: -28, dx: 86, textAnchor: "start", text: () => "After", fill: "currentColor", ...(faceted ? { fy: () => groups[0] } : {}) }),
+      ...(narrow ? [] : [Plot.text([0], { frameAnchor: "top-right", dy: -28, dx: 50, textAnchor: "end", text: () => "Change", fill: "currentColor", fontWeight: "bold", ...(faceted ? { fy: () => groups[0] } : {}) })]),
     ],
   });
 }

@@ -5,6 +5,7 @@
  * useful", not a count.
  */
 import * as Plot from "@observablehq/plot";
+import { CHART_FONT_SIZE, wrappedLines } from "../shared/bars.js";
 import { defined, frameOptions, isNumber, TOTAL, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { formatCount, formatScore } from "../shared/format.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
@@ -37,20 +38,25 @@ export function daysChart(rows: readonly DayRow[], options: DaysOptions = {}): S
   const shown = data.filter((d) => isNumber(d.mean_rating));
   const hidden = data.filter((d) => !isNumber(d.mean_rating));
   const longest = Math.max(0, ...data.map((d) => d.day.length));
+  // On a phone each day sits above its line, wrapped (never cut): rows grow with the longest.
+  const lines = narrow ? Math.max(1, ...data.map((d) => wrappedLines(d.day, width - 24))) : 1;
+  const row = narrow ? 46 + (lines - 1) * 15 : 32;
   return Plot.plot({
     ...defined({ document: options.document }),
     width,
-    height: 48 + data.length * (narrow ? 46 : 32),
-    marginLeft: narrow ? 8 : Math.min(280, 16 + longest * 6.6),
+    style: { fontSize: `${CHART_FONT_SIZE}px` },
+    marginBottom: 44,
+    height: 14 + 48 + data.length * row,
+    marginLeft: narrow ? 16 : Math.min(280, 16 + longest * 7.2),
     marginRight: 40,
     x: { label: "Mean rating (1 = not useful, 5 = very useful)", domain: [1, 5], ticks: [1, 2, 3, 4, 5], grid: true },
-    y: { label: null, domain: data.map((d) => d.day), axis: narrow ? null : "left", padding: narrow ? 0.6 : 0.3 },
+    y: { label: null, domain: data.map((d) => d.day), axis: narrow ? null : "left", padding: narrow ? 1 - 18 / row : 0.3 },
     marks: [
       Plot.ruleY(shown, { x1: 1, x2: "mean_rating", y: "day", stroke: "var(--lero-cat-1, #0072b2)", strokeWidth: 3 }),
       Plot.dot(shown, { x: "mean_rating", y: "day", r: 6, fill: "var(--lero-cat-1, #0072b2)", stroke: "var(--theme-background, white)" }),
-      Plot.text(shown, { x: "mean_rating", y: "day", dx: 10, textAnchor: "start", text: (d: DayRow) => score(d.mean_rating), fill: "currentColor", fontSize: 12 }),
+      Plot.text(shown, { x: "mean_rating", y: "day", dx: 10, textAnchor: "start", text: (d: DayRow) => score(d.mean_rating), fill: "currentColor" }),
       Plot.text(hidden, { x: 1, y: "day", dx: 4, textAnchor: "start", text: () => "[c]", fill: "var(--lero-suppressed, #767676)", fontStyle: "italic" }),
-      ...(narrow ? [Plot.text(data, { x: 1, y: "day", dy: -16, textAnchor: "start", text: "day", fill: "currentColor", fontSize: 11, lineWidth: (width - 24) / 11, textOverflow: "ellipsis" })] : []),
+      ...(narrow ? [Plot.text(data, { x: 1, y: "day", dy: -10, lineAnchor: "bottom", textAnchor: "start", text: "day", fill: "currentColor", lineWidth: (width - 24) / CHART_FONT_SIZE })] : []),
     ],
   });
 }
