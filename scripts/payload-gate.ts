@@ -1,6 +1,6 @@
 /**
  * The payload gate: a site built from the illustrative sample shows no test payload. The quality gates
- * plant markup and spreadsheet formulas (`<script>`, `=HYPERLINK`, `alert(`, `onerror=`, `javascript:`)
+ * plant markup and spreadsheet formulas (`<script>alert(…)`, `=HYPERLINK`, `onerror=`, `javascript:`)
  * in a copy of the sample to prove they are shown as text and never run; visitors of the sample site
  * must never read them as if they were someone's answer.
  *
@@ -15,7 +15,8 @@ import { JSDOM } from "jsdom";
 
 /** What a planted test payload looks like. */
 export const PAYLOAD_PATTERNS: readonly { name: string; pattern: RegExp }[] = [
-  { name: "<script", pattern: /<script/i },
+  // Not "<script" on its own: the Embed page rightly shows `<script src=…>` in its snippets; every
+  // planted script payload calls alert().
   { name: "=HYPERLINK", pattern: /=HYPERLINK/i },
   { name: "alert(", pattern: /\balert\(/i },
   { name: "onerror=", pattern: /\bonerror\s*=/i },
