@@ -47,20 +47,14 @@ export interface ServeOptions {
 /** A folder asked for without its trailing slash: where to redirect (`/regions` → `/regions/`), if anywhere. */
 function folderRedirect(root: string, urlPath: string): string | undefined {
   if (urlPath.endsWith("/")) return undefined;
-  let path: string;
-  try {
-    path = decodeURIComponent(urlPath);
-  } catch {
-    return undefined;
-  }
-  if (path.includes("\0")) return undefined;
-  const full = normalize(join(root, path));
-  if (!full.startsWith(root + sep)) return undefined;
+  const full = insideRoot(root, urlPath)?.full;
+  if (full === undefined || full === root) return undefined;
   if (existsSync(`${full}.html`) || !existsSync(join(full, "index.html"))) return undefined;
   return statSync(full).isDirectory() ? `${urlPath}/` : undefined;
 }
 
-function resolveFile(root: string, urlPath: string): string | undefined {
+/** The file-system path a URL path names under `root`, or undefined when it is malformed or leaves it. */
+function insideRoot(root: string, urlPath: string): { path: string; full: string } | undefined {
   let path: string;
   try {
     path = decodeURIComponent(urlPath);
@@ -69,7 +63,13 @@ function resolveFile(root: string, urlPath: string): string | undefined {
   }
   if (path.includes("\0")) return undefined;
   const full = normalize(join(root, path));
-  if (full !== root && !full.startsWith(root + sep)) return undefined;
+  return full === root || full.startsWith(root + sep) ? { path, full } : undefined;
+}
+
+function resolveFile(root: string, urlPath: string): string | undefined {
+  const inside = insideRoot(root, urlPath);
+  if (inside === undefined) return undefined;
+  const { path, full } = inside;
   const candidates = path.endsWith("/") ? [join(full, "index.html")] : [full, `${full}.html`];
   return candidates.find((file) => existsSync(file) && statSync(file).isFile());
 }

@@ -27,7 +27,7 @@ import { loadRegions, regionSlug } from "../../loaders/reference.ts";
 import { PROJECT_ROOT } from "../../loaders/schema.ts";
 import type { AggregateTable } from "../../src/components/shared/headline-figures.ts";
 import { allowedRegions, CATALOGUE, type EmbedChart, type EmbedRegion, type Tables } from "../../src/embed/catalogue.ts";
-import { escapeHtml } from "../html.ts";
+import { escapeHtml, prefixIds } from "../html.ts";
 
 const EMBED_SRC = join(PROJECT_ROOT, "src", "embed");
 /** Widths the charts are drawn at: the narrow one is shown when the embed is under 480 px wide. */
@@ -53,19 +53,6 @@ function createDocument(): Document {
   return new JSDOM("<!DOCTYPE html><html><body></body></html>", { pretendToBeVisual: true }).window.document;
 }
 
-/** Gives every id under `root` a prefix, and follows it in references (`url(#id)`, `href="#id"`). */
-function prefixIds(root: Element, prefix: string): void {
-  const ids = [...root.querySelectorAll("[id]")].map((el) => el.id);
-  if (ids.length === 0) return;
-  for (const el of root.querySelectorAll("[id]")) el.id = `${prefix}${el.id}`;
-  for (const el of [root, ...root.querySelectorAll("*")]) {
-    for (const attribute of [...el.attributes]) {
-      let value = attribute.value;
-      for (const id of ids) value = value.replaceAll(`url(#${id})`, `url(#${prefix}${id})`).replace(new RegExp(`^#${id}$`), `#${prefix}${id}`);
-      if (value !== attribute.value) el.setAttribute(attribute.name, value);
-    }
-  }
-}
 
 /**
  * A link back to the site, written in the catalogue from the site's root (`/research`, `/regions/wales`),

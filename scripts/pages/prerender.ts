@@ -14,6 +14,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { JSDOM } from "jsdom";
+import { prefixIds } from "../html.ts";
 import { loadPolicy } from "../../loaders/disclose/policy.ts";
 import { PROJECT_ROOT, REFERENCE_DIR } from "../../loaders/schema.ts";
 import { publishedDir, readPublishedJson } from "../../loaders/site-data.ts";
@@ -54,19 +55,6 @@ export function organisationRules() {
   return loadPolicy().organisation;
 }
 
-/** Gives every id under `root` a prefix, and follows it in references (`url(#id)`, `href="#id"`). */
-function prefixIds(root: Element, prefix: string): void {
-  const ids = [...root.querySelectorAll("[id]")].map((el) => el.id);
-  if (ids.length === 0) return;
-  for (const el of root.querySelectorAll("[id]")) el.id = `${prefix}${el.id}`;
-  for (const el of [root, ...root.querySelectorAll("*")]) {
-    for (const attribute of [...el.attributes]) {
-      let value = attribute.value;
-      for (const id of ids) value = value.replaceAll(`url(#${id})`, `url(#${prefix}${id})`).replace(new RegExp(`^#${id}$`), `#${prefix}${id}`);
-      if (value !== attribute.value) el.setAttribute(attribute.name, value);
-    }
-  }
-}
 
 /**
  * Draws `draw` at the wide and the narrow width and returns the wide drawing with, in each chart's box,
