@@ -202,7 +202,6 @@ export function figure(options: FigureOptions): HTMLElement {
   const notes = [...(options.notes ?? [])];
   if (hasSuppressed(columns, rows)) notes.push("[c] = hidden to protect confidentiality (a small number of people or organisations, or a figure that would reveal one).");
   for (const note of notes) caption.append(doc.createElement("br"), element(doc, "span", {}, note));
-  root.append(caption);
 
   // The CSV travels with the buttons, so a figure drawn at build time can offer it (`enhance.ts`).
   const actions = element(doc, "div", { class: "lero-chart-downloads", role: "group", "aria-label": `Download “${title}”`, "data-csv": toCsv(columns, rows) });
@@ -221,6 +220,8 @@ export function figure(options: FigureOptions): HTMLElement {
     download(doc, `${id}.png`, await svgToPng(doc, serializeSvg(svg), Math.ceil(box.width) || 640, Math.ceil(box.height) || 400));
   });
   actions.append(csvButton, svgButton, pngButton);
-  root.append(actions);
+  // A figcaption must be the figure's first or last child (HTML's content model): the buttons come
+  // before the source line, which closes the figure.
+  root.append(actions, caption);
   return root;
 }
