@@ -161,7 +161,8 @@ export class PseudonymRegister {
       for (const identifier of [...ids.keys()].sort()) rows.push([kind, identifier, ids.get(identifier)!]);
     }
     await mkdir(dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.partial-${process.pid}`;
+    // Unique per save, so two builds saving at once (test workers share a pid) never share a file.
+    const temporary = `${this.file}.partial-${process.pid}-${randomBytes(6).toString("hex")}`;
     try {
       await writeFile(temporary, stringify([[...HEADER], ...rows]), { mode: 0o600 });
       await rename(temporary, this.file);
