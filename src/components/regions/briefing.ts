@@ -34,48 +34,45 @@ function measureRow(fields: ComparisonMeasure): ComparisonMeasure {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as unknown as ComparisonMeasure;
 }
 
-/** Stigma met often or very often in each setting, the region beside the UK. */
-export function settingComparisons(table: Table | undefined, region: string): ComparisonMeasure[] {
-  const uk = new Map(rowsOf(table, TOTAL).map((row) => [row.setting, row]));
+/** How one breakdown is read: its dimension, its value column, its interval and its registry measure. */
+interface Breakdown {
+  dim: string;
+  kind: ComparisonMeasure["kind"];
+  value: string;
+  interval: (row: Row | undefined) => Interval | undefined;
+  measure: string;
+}
+
+/** Each category of a breakdown, the region beside the UK (the table's total rows). */
+function breakdownComparisons(table: Table | undefined, region: string, b: Breakdown): ComparisonMeasure[] {
+  const uk = new Map(rowsOf(table, TOTAL).map((row) => [row[b.dim], row]));
   return rowsOf(table, region).map((row) => {
-    const setting = String(row.setting);
-    const total = uk.get(setting);
+    const category = String(row[b.dim]);
+    const total = uk.get(row[b.dim]);
     return measureRow({
-      label: setting,
-      kind: "percent",
-      region: row.percent ?? null,
-      uk: total?.percent ?? null,
+      label: category,
+      kind: b.kind,
+      region: row[b.value] ?? null,
+      uk: total?.[b.value] ?? null,
       regionBase: people(row.count ?? null),
       ukBase: people(total?.count ?? null),
-      regionInterval: share(row),
-      ukInterval: share(total),
-      measure: "stigma-met-often",
-      regionKey: keyOf("stigma-met-often", { setting, region }),
-      ukKey: keyOf("stigma-met-often", { setting }),
+      regionInterval: b.interval(row),
+      ukInterval: b.interval(total),
+      measure: b.measure,
+      regionKey: keyOf(b.measure, { [b.dim]: category, region }),
+      ukKey: keyOf(b.measure, { [b.dim]: category }),
     } as ComparisonMeasure);
   });
 }
 
+/** Stigma met often or very often in each setting, the region beside the UK. */
+export function settingComparisons(table: Table | undefined, region: string): ComparisonMeasure[] {
+  return breakdownComparisons(table, region, { dim: "setting", kind: "percent", value: "percent", interval: share, measure: "stigma-met-often" });
+}
+
 /** Mean BARC-10 total at each assessment, the region beside the UK. */
 export function assessmentComparisons(table: Table | undefined, region: string): ComparisonMeasure[] {
-  const uk = new Map(rowsOf(table, TOTAL).map((row) => [row.assessment, row]));
-  return rowsOf(table, region).map((row) => {
-    const assessment = String(row.assessment);
-    const total = uk.get(assessment);
-    return measureRow({
-      label: assessment,
-      kind: "mean",
-      region: row.mean_barc ?? null,
-      uk: total?.mean_barc ?? null,
-      regionBase: people(row.count ?? null),
-      ukBase: people(total?.count ?? null),
-      regionInterval: mean(row),
-      ukInterval: mean(total),
-      measure: "barc-mean",
-      regionKey: keyOf("barc-mean", { assessment, region }),
-      ukKey: keyOf("barc-mean", { assessment }),
-    } as ComparisonMeasure);
-  });
+  return breakdownComparisons(table, region, { dim: "assessment", kind: "mean", value: "mean_barc", interval: mean, measure: "barc-mean" });
 }
 
 /**
