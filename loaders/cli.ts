@@ -5,6 +5,7 @@
  *   lero-evidence inspect FILE [--dictionary D] [--json] [--show-values]   what the file is and what its columns hold
  *   lero-evidence check DATASET FILE [--mapping M] [--dictionary D] [--json] [--all] [--show-values]   validate an export
  *   lero-evidence build-data [--data-dir DIR] --out OUT  the whole pipeline to a folder
+ *   lero-evidence form DATASET --tool redcap|xlsform|google-forms [--out FILE] [--force]   the survey form for a dataset
  *
  * Exit codes: 0 success (or valid), 1 invalid data or a failed build, 2 a usage error.
  */
@@ -13,6 +14,7 @@ import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { resolveDataSource, SAMPLE_DIR } from "./data-dir.ts";
 import { loadPolicy } from "./disclose/policy.ts";
+import { FORM_FILES, FORM_TOOLS, writeForm, type FormTool } from "./forms/index.ts";
 import { buildData } from "./pipeline/index.ts";
 import { applyMapping, formatInspection, inspectExport, loadMapping, readExport } from "./read/index.ts";
 import { referenceSets } from "./reference.ts";
@@ -24,6 +26,7 @@ const USAGE = `Usage:
   lero-evidence inspect FILE [--dictionary DICTIONARY.csv] [--json] [--show-values]
   lero-evidence check DATASET FILE [--mapping MAPPING.json] [--dictionary DICTIONARY.csv] [--json] [--all] [--show-values]
   lero-evidence build-data [--data-dir DIR] --out OUT [--accept-shrink DATASET]
+  lero-evidence form DATASET --tool redcap|xlsform|google-forms [--out FILE] [--force]
 
 DATASET is one of: ${DATASETS.join(", ")}.
 --mapping      the column mapping; by default <DATASET>.mapping.json beside FILE, if there is one.
@@ -31,7 +34,10 @@ DATASET is one of: ${DATASETS.join(", ")}.
 --all          list every row of each problem, not only the first few.
 --show-values  print the cells' values, which may be personal data (hidden by default).
 --json         the result as JSON, for scripts.
---accept-shrink  let a dataset have fewer than half the usable rows of the previous release.`;
+--accept-shrink  let a dataset have fewer than half the usable rows of the previous release.
+--tool         the survey tool to write the form for: a REDCap data dictionary (redcap), an XLSForm for
+               ODK and KoboToolbox (xlsform), or a Google Apps Script that creates a Google Form (google-forms).
+--force        replace the form file when it already exists.`;
 
 class UsageError extends Error {}
 
@@ -163,6 +169,19 @@ async function buildDataCommand(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+async function formCommand(args: string[], io: Io): Promise<number> {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { tool: { type: "string" }, out: { type: "string" }, force: { type: "boolean" } } });
+  const [dataset] = positionals;
+  if (positionals.length !== 1 || dataset === undefined) throw new UsageError("form takes one DATASET.");
+  if (!(DATASETS as readonly string[]).includes(dataset)) throw new UsageError(`Unknown dataset "${dataset}"; use one of: ${DATASETS.join(", ")}.`);
+  if (values.tool === undefined) throw new UsageError(`form needs --tool, one of: ${FORM_TOOLS.join(", ")}.`);
+  if (!(FORM_TOOLS as readonly string[]).includes(values.tool)) throw new UsageError(`Unknown tool "${values.tool}"; use one of: ${FORM_TOOLS.join(", ")}.`);
+  const tool = values.tool as FormTool;
+  const out = await writeForm(dataset as Dataset, tool, { ...(values.out === undefined ? {} : { out: values.out }), force: values.force === true });
+  io.out(`Wrote the ${FORM_FILES[tool].what} for ${dataset} to ${out}.`);
+  return 0;
+}
+
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -173,6 +192,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         return await check(rest, io);
       case "build-data":
         return await buildDataCommand(rest, io);
+      case "form":
+        return await formCommand(rest, io);
       case "--help":
       case "-h":
       case "help":
