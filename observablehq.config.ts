@@ -26,6 +26,7 @@ const PAGES: { name: string; path: string }[] = [
   { name: "Context", path: "/context" },
   { name: "Explore the data", path: "/explore" },
   { name: "Embed a chart", path: "/embed/" },
+  { name: "What's new", path: "/whats-new" },
   { name: "Methods and data", path: "/methods" },
 ];
 

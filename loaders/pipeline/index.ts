@@ -19,6 +19,7 @@ import { linksOf, loadAggregateDefinitions, type AggregateContext, type Publishe
 import { pseudonymField } from "../disclose/apply.ts";
 import { queryRows, quoteIdentifier, quoteLiteral, withDuckDB } from "../publish/duckdb.ts";
 import { columnsOf, loadRecords, orderedSelect, writeCsv, writeParquet } from "../publish/table.ts";
+import { previousReleaseDir, savePreviousRelease, writeWhatsNew } from "../publish/changes.ts";
 import { referenceSets } from "../reference.ts";
 import { DATASETS, loadSchema, PROJECT_ROOT, type Dataset, type Field, type TableSchema } from "../schema.ts";
 import { PipelineError, type Issue } from "../types.ts";
@@ -383,11 +384,16 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
       }
       await writeFile(join(reviewDir, "build-report.json"), stableJson(report));
       await writeFile(join(partial, "build-report.json"), stableJson(publicReport(report)));
+      const previousDir = previousReleaseDir(env, reviewDir);
+      const published = Object.fromEntries(Object.entries(report.datasets).map(([name, d]) => [name, { rows: d.rows.published, title: loadSchema(name).title }]));
+      const snapshot = await writeWhatsNew(partial, { version, illustrative: source.illustrative, datasets: published, aggregates, previousDir });
       await mkdir(dirname(options.out), { recursive: true });
       const old = `${options.out}.old-${process.pid}`;
       if (existsSync(options.out)) await rename(options.out, old);
       await rename(partial, options.out);
       await rm(old, { recursive: true, force: true });
+      // The release is out by now; a snapshot that cannot be kept only costs the next "What's new".
+      await savePreviousRelease(previousDir, snapshot).catch((error: unknown) => log(`Warning: the release was published, but it could not be kept in ${previousDir} for the next build to compare with (${String(error)}).`));
       log(summarise(report));
       return { out: options.out, report };
     } catch (error) {

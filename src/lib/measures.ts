@@ -536,6 +536,17 @@ function rowFor(source: MeasureSource, table: MeasureTable, values: Record<strin
  * null where no table the page has holds the key (shown as `[x]`).
  */
 export function measureValue(tables: MeasureTables, id: string, key: string = ALL): PublishedValue {
+  const found = measureSource(tables, id, key);
+  if (!found) return null;
+  const value = found.row[found.column];
+  return typeof value === "number" && Number.isFinite(value) ? value : typeof value === "string" ? value : "[c]";
+}
+
+/**
+ * The published row and column that `measureValue` reads a measure's figure for a key from, for the
+ * columns beside it (a mean's `<column>_low` and `<column>_high`); undefined where no table has the key.
+ */
+export function measureSource(tables: MeasureTables, id: string, key: string = ALL): { table: string; row: Record<string, PublishedValue>; column: string } | undefined {
   const m = measure(id);
   for (const source of m.sources) {
     const table = tables[source.table];
@@ -543,11 +554,9 @@ export function measureValue(tables: MeasureTables, id: string, key: string = AL
     const values = keyValues(m, key, source);
     if (!values) continue;
     const found = rowFor(source, table, values);
-    if (!found) continue;
-    const value = found.row[found.column];
-    return typeof value === "number" && Number.isFinite(value) ? value : typeof value === "string" ? value : "[c]";
+    if (found) return { table: source.table, ...found };
   }
-  return null;
+  return undefined;
 }
 
 /** Every (source table, key, value) the tables publish for a measure, in source order. */
