@@ -109,5 +109,5 @@ title: What's new
 
 ${sections.join("\n\n")}
 
-Every figure and its definition are on the topic pages; how the data is collected and protected is in [Methods and data](./methods). The comparison is also published as [whats-new.json](./data/whats-new.json).
+Every figure and its definition are on the topic pages; how the data is collected and protected is in [Methods and data](/methods). The comparison is also published as [whats-new.json](/data/whats-new.json).
 `);
