@@ -63,7 +63,7 @@ function table(caption: string, head: string[], rows: string[][]): HTMLTableElem
 const sections: string[] = [];
 const release = `Data version ${news.version}, released ${longDate(news.date)}${news.illustrative ? " (illustrative sample data)" : ""}.`;
 const compared = news.previous === null ? "" : ` Compared with version ${news.previous.version}, released ${longDate(news.previous.date)}.`;
-sections.push(rawHtml(paragraph(`${release}${compared}`, "whats-new-release")));
+const releaseLine = rawHtml(paragraph(`${release}${compared}`, "whats-new-release"));
 sections.push(rawHtml(list(news.summary)));
 
 if (news.datasetsAdded.length > 0 || news.datasetsRemoved.length > 0) {
@@ -104,6 +104,8 @@ title: What's new
 ---
 
 # What's new
+
+${releaseLine}
 
 ## What's new in this release
 
