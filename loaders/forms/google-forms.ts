@@ -11,9 +11,9 @@ import type { FormPlan, Question } from "./questions.ts";
 
 const js = (value: unknown) => JSON.stringify(value);
 
-/** Google Forms' scale runs from 0 or 1 to at most 10. */
+/** Google Forms' scale runs from 0 or 1 to 3 … 10. */
 function fitsScale(question: Question): boolean {
-  return (question.min === 0 || question.min === 1) && typeof question.max === "number" && question.max >= 2 && question.max <= 10;
+  return (question.min === 0 || question.min === 1) && typeof question.max === "number" && question.max >= 3 && question.max <= 10;
 }
 
 /** The column letter of a 1-based column number: 1 → A, 27 → AA. */
