@@ -498,7 +498,7 @@ export function summarise(report: PrivateBuildReport): string {
     );
   }
   const i = report.intruder;
-  lines.push(`  intruder   no way in: ${i.cellsAudited} hidden cells audited (narrowest ${i.narrowest ? `${i.narrowest.interval[0]}–${i.narrowest.interval[1]}` : "none"}), ${i.tablesCompared} tables against the microdata, ${i.recordsForced} records re-attached`);
+  lines.push(`  intruder   no way in: ${i.cellsAudited} hidden cells audited (narrowest ${i.narrowest ? `${i.narrowest.interval[0]}–${i.narrowest.interval[1]}` : "none"}), ${i.tablesCompared} tables against the microdata, ${i.recordsForced} records re-attached, ${i.meansAudited} means checked`);
   lines.push(`  stories    read ${report.stories.read}, published ${report.stories.published}, withdrawn ${report.stories.withdrawn}, held for review ${report.stories.heldForReview}`);
   if (report.heldForReview > 0) lines.push(`  ${report.heldForReview} free-text answer(s) held back for review (see the review folder; never published).`);
   return lines.join("\n");
