@@ -27,9 +27,12 @@ export type { Published, PublishedAggregate };
 export interface AggregateContext {
   db: DuckDBConnection;
   policy: DisclosurePolicy;
+  /** True when the release has the dataset (a data folder may hold only some of them). */
+  has(dataset: Dataset): boolean;
   /** The DuckDB table with the dataset's accepted rows (identifiers pseudonymised, quasi-identifiers as collected). */
   table(dataset: Dataset): string;
   fields(dataset: Dataset): Field[];
+  /** A field of the dataset's table; for a dataset the release does not have, the schema's field (its categories). */
   field(dataset: Dataset, name: string): Field;
   level(dataset: Dataset): Level;
   /** The pseudonym column that identifies a person in longitudinal data, so people are counted once. */
