@@ -158,8 +158,11 @@ export function draftMapping(table: RawTable, schema: TableSchema): DraftMapping
   const tool = TOOL_NAMES[table.format];
   const looks: ColumnLook[] = table.labels.map((_, j) => lookOf(table.rows.map((row) => row[j] ?? null)));
   const toolId = toolIdColumn(table, metadata);
-  // The tool's response ID column is the row ID or nothing: a near miss on its header means nothing.
-  const candidates = table.labels.map((label, j) => candidatesFor(label, table.questions[j] ?? null, fields).filter((c) => j !== toolId || c.score === 1));
+  // A tool's own column (its response ID, dates, collector) is named by the tool, not by the survey's
+  // designer: only a field known by that very name takes it, and a near miss means nothing.
+  const candidates = table.labels.map((label, j) =>
+    candidatesFor(label, table.questions[j] ?? null, fields).filter((c) => (j !== toolId && !metadata.has(labelKey(label))) || c.score >= 0.98),
+  );
 
   // Columns claim fields best score first, so that the closest column wins a field two columns are near.
   const claimed = new Map<string, number>();
