@@ -93,7 +93,8 @@ export function textScore(a: string, b: string): number {
   }
   // Numbers tell items apart ("Day 1" and "Day 2"): texts whose numbers differ are not the same question.
   const numbers = (list: string[]) => list.filter((word) => /^\d+$/.test(word)).join(" ");
-  const penalty = numbers(left) === numbers(right) ? 1 : 0.6;
+  const [leftNumbers, rightNumbers] = [numbers(left), numbers(right)];
+  const penalty = leftNumbers !== "" && rightNumbers !== "" && leftNumbers !== rightNumbers ? 0.6 : 1;
   return Math.round(((2 * shared) / (left.length + right.length)) * penalty * 100) / 100;
 }
 
@@ -164,13 +165,15 @@ export function draftMapping(table: RawTable, schema: TableSchema): DraftMapping
     candidatesFor(label, table.questions[j] ?? null, fields).filter((c) => (j !== toolId && !metadata.has(labelKey(label))) || c.score >= 0.98),
   );
 
+  // On equal scores a survey answer beats tool metadata, and anything beats the tool's record ID
+  // (REDCap's record_id against a person_id question).
+  const lateness = (j: number) => (j === toolId ? 2 : metadata.has(labelKey(table.labels[j]!)) ? 1 : 0);
   // Columns claim fields best score first, so that the closest column wins a field two columns are near.
   const claimed = new Map<string, number>();
   const chosen: (Candidate | undefined)[] = table.labels.map(() => undefined);
   const order = candidates
     .flatMap((list, j) => list.filter((c) => c.score >= GUESS_SCORE).map((c) => ({ j, c })))
-    // On equal scores a survey answer beats tool metadata (REDCap's record_id against a person_id question).
-    .sort((a, b) => b.c.score - a.c.score || Number(metadata.has(labelKey(table.labels[a.j]!))) - Number(metadata.has(labelKey(table.labels[b.j]!))) || a.j - b.j);
+    .sort((a, b) => b.c.score - a.c.score || lateness(a.j) - lateness(b.j) || a.j - b.j);
   for (const { j, c } of order) {
     if (chosen[j] !== undefined || claimed.has(c.field)) continue;
     chosen[j] = c;
@@ -219,6 +222,15 @@ export function draftMapping(table: RawTable, schema: TableSchema): DraftMapping
     mapping[label] = column.field;
   });
 
+  const seen = new Map<string, number>();
+  table.labels.forEach((label, j) => {
+    const first = seen.get(labelKey(label));
+    if (first === undefined) seen.set(labelKey(label), j);
+    else
+      questions.push(
+        `${name(first)} and column ${exportColumn(j)} have the same header, which a mapping cannot tell apart; the draft uses the first one's entry for both. Rename one of them in the survey tool (or the file) and run map again.`,
+      );
+  });
   const added: DraftAdded[] = [];
   const matched = new Set(columns.flatMap((column) => (column.field === null ? [] : [column.field])));
   const rowId = rowIdField(schema);

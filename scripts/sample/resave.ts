@@ -210,7 +210,9 @@ export async function resave(sample: SampleRows, tool: Tool, folder: string): Pr
       return { ...base, file, files: [file] };
     }
     case "surveymonkey": {
-      const meta = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address", "Email Address", "First Name", "Last Name", "Custom Data 1"];
+      // An e-mail question takes the place of the collector's own "Email Address" column, which would have the same header.
+      const asksEmail = fields.some((field) => questionOf(field, tool).toLowerCase() === "email address");
+      const meta = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address", ...(asksEmail ? [] : ["Email Address"]), "First Name", "Last Name", "Custom Data 1"];
       const header1 = [...meta];
       const header2 = meta.map(() => "");
       for (const field of fields) {
@@ -230,7 +232,7 @@ export async function resave(sample: SampleRows, tool: Tool, folder: string): Pr
       const lines = sample.records.map((record, i) => {
         const t = times[i]!;
         const person = people[i]!;
-        const cells: string[] = [String(11_400_000_000 + responseNumber(record, i) * 7919), "432118907", stamp(t.start), stamp(t.end), ips[i]!, person.email, person.first, person.last, ""];
+        const cells: string[] = [String(11_400_000_000 + responseNumber(record, i) * 7919), "432118907", stamp(t.start), stamp(t.end), ips[i]!, ...(asksEmail ? [] : [person.email]), person.first, person.last, ""];
         for (const field of fields) {
           if (field.type !== "list") {
             cells.push(record[field.name] ?? "");
