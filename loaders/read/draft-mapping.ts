@@ -286,7 +286,8 @@ interface Fill {
 /** A required field no column matched: a generated row ID, a year read from the dates, or a question. */
 function fillMissing(field: Field, table: RawTable, schema: TableSchema, looks: readonly ColumnLook[], isRowId: boolean): Fill {
   if (isRowId) {
-    return { entry: { generate: "row" }, reason: `the export has no response ID, so each row is numbered (row-1, row-2, …) by its place in the file` };
+    const people = schema.lero.subject === field.name ? "; rows from one person then count as different people" : "";
+    return { entry: { generate: "row" }, reason: `the export has no response ID, so each row is numbered (row-1, row-2, …) by its place in the file${people}` };
   }
   if (field.type === "year") {
     const years = yearsOf(table, looks);
