@@ -300,7 +300,7 @@ function fillMissing(field: Field, table: RawTable, schema: TableSchema, looks: 
     };
   }
   return {
-    reason: `The ${schema.name} data needs ${field.name} (${field.title ?? field.name}) and no column matches it. Put its name after the column that holds it, or, if it is the same for every row, add "${field.name}": {"value": "…"} to the mapping.`,
+    reason: `The ${schema.name} data needs ${field.name} (${field.title ?? field.name}) and no column matches it. If a column holds it, write "${field.name}" after that column's header in the mapping; if it is the same for every row, add "${field.name}": {"value": "…"}.`,
   };
 }
 

@@ -372,7 +372,8 @@ function redcap(
     cells.push("2");
     return cells;
   });
-  const project = `LERO${sample.dataset[0]!.toUpperCase()}${sample.dataset.slice(1)}`;
+  // A REDCap project named after the dataset: the build finds its download without a rename.
+  const project = sample.dataset;
   const dataFile = join(folder, `${project}_DATA_${sample.year}-12-01_0930.csv`);
   const dictionaryFile = join(folder, `${project}_DataDictionary_${sample.year}-12-01.csv`);
   writeFileSync(dataFile, [header, ...lines].map((line) => csvLine(line)).join(""));

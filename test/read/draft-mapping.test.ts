@@ -76,7 +76,7 @@ describe("draftMapping", () => {
 
   it("asks for a required field that is neither a year nor an ID", () => {
     const draft = draftMapping(table(["person_id", "assessment", "assessment_date"], [["P1", "Intake", "2025-01-02"]]), outcomes);
-    expect(draft.questions.join("\n")).toMatch(/The outcomes data needs lero \(LERO\) and no column matches it\. Put its name after the column that holds it, or, if it is the same for every row, add "lero": \{"value": "…"\}/);
+    expect(draft.questions.join("\n")).toMatch(/The outcomes data needs lero \(LERO\) and no column matches it\. If a column holds it, write "lero" after that column's header in the mapping; if it is the same for every row, add "lero": \{"value": "…"\}/);
     expect(draft.mapping.lero).toBeUndefined();
   });
 
