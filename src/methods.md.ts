@@ -161,6 +161,8 @@ const files = table(
   datapackage.resources.map((r) => {
     const link = doc.createElement("a");
     link.href = `./data/${r.path}`;
+    // Copied to data/ by scripts/build.ts: "external" tells Framework it is not a page or a file of its own.
+    link.rel = "external";
     link.setAttribute("download", "");
     link.textContent = r.path;
     const code = doc.createElement("code");
@@ -248,7 +250,7 @@ Published data is available under the terms of the [Open Government Licence v3.0
 
 ## Technical appendix
 
-The full detail, for analysts and for anyone checking the work. The complete disclosure policy is also available as a file: [disclosure.json](./data/disclosure.json).
+The full detail, for analysts and for anyone checking the work. The complete disclosure policy is also available as a file: <a href="./data/disclosure.json" download>disclosure.json</a>.
 
 <details id="release" class="lero-methods-details">
 <summary>How the whole release is protected and tested</summary>
@@ -286,7 +288,7 @@ ${dictionary.join("\n\n")}
 <details id="downloads" class="lero-methods-details">
 <summary>Downloads: every published file</summary>
 
-<p>Data version <strong>${datapackage.version}</strong>. Each file's SHA-256 hash is in <a href="./data/datapackage.json">datapackage.json</a> (a Frictionless Data Package), with its schema and licence. The <a href="./data/build-report.json">build report</a> reconciles every data set: rows read = rows published + rows rejected (with the reason) + rows removed to protect confidentiality.</p>
+<p>Data version <strong>${datapackage.version}</strong>. Each file's SHA-256 hash is in <a href="./data/datapackage.json" rel="external">datapackage.json</a> (a Frictionless Data Package), with its schema and licence. The <a href="./data/build-report.json" rel="external">build report</a> reconciles every data set: rows read = rows published + rows rejected (with the reason) + rows removed to protect confidentiality.</p>
 
 ${files}
 

@@ -106,6 +106,8 @@ export function describeHeatmap(rows: readonly ResearchRow[], options: Pick<Heat
 }
 
 const CELL_WIDTH = 52;
+/** On a phone a cell may be narrower: "100%" in 12 px text needs about 30 px. */
+const NARROW_CELL_WIDTH = 40;
 
 export function heatmapChart(rows: readonly ResearchRow[], options: HeatmapOptions): SVGSVGElement | HTMLElement {
   const width = chartWidth(options.width);
@@ -113,7 +115,7 @@ export function heatmapChart(rows: readonly ResearchRow[], options: HeatmapOptio
   const optionsInOrder = [...new Set(rows.map((r) => String(r[options.optionDim])))];
   const cells = cellsOf(rows, options);
   const labelWidth = Math.max(110, Math.min(230, Math.round(width * 0.32)));
-  const drawnWidth = Math.max(width, labelWidth + groups.length * CELL_WIDTH + 8);
+  const drawnWidth = Math.max(width, labelWidth + groups.length * (width < 480 ? NARROW_CELL_WIDTH : CELL_WIDTH) + 8);
   const columnWidth = (drawnWidth - labelWidth - 8) / groups.length;
   const longestGroup = Math.max(...groups.map((g) => groupLabel(g).length));
   const rotate = longestGroup * 7.2 > columnWidth - 4;
