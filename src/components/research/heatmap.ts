@@ -121,10 +121,12 @@ export function heatmapChart(rows: readonly ResearchRow[], options: HeatmapOptio
   const drawnWidth = Math.max(width, labelWidth + groups.length * (narrow ? NARROW_CELL_WIDTH : CELL_WIDTH) + 8);
   const columnWidth = (drawnWidth - labelWidth - 8) / groups.length;
   const bare = columnWidth < 34;
-  const cells = cellsOf(rows, options).map((c) => (bare && c.percent !== null ? { ...c, text: c.text.replace(/%$/, "") } : c));
+  const cells = cellsOf(rows, options).map((c) => (bare && c.percent !== null ? { ...c, text: String(Math.round(c.percent)) } : c));
   const longestGroup = Math.max(...groups.map((g) => groupLabel(g).length));
   const rotate = longestGroup * 7.2 > columnWidth - 4;
-  const marginTop = (rotate ? Math.min(170, 18 + longestGroup * 5.2) : 30) + (bare ? 18 : 0);
+  // Upright names need the most room above the grid but never run past its right edge.
+  const upright = rotate && bare;
+  const marginTop = (upright ? 18 + longestGroup * 7 : rotate ? Math.min(170, 18 + longestGroup * 5.2) : 30) + (bare ? 18 : 0);
   const longestOption = Math.max(0, ...optionsInOrder.map((o) => o.length));
   const lineChars = Math.max(12, Math.floor((narrow ? drawnWidth - 16 : labelWidth - 20) / 7));
   const lines = Math.max(1, Math.ceil(longestOption / lineChars));
@@ -140,7 +142,7 @@ export function heatmapChart(rows: readonly ResearchRow[], options: HeatmapOptio
     marginRight: 8,
     // Wider than the column: keep its size (12 px text) and let the chart box scroll, rather than shrink it.
     style: { fontSize: `${CHART_FONT_SIZE}px`, ...(drawnWidth > width ? { maxWidth: "none", width: `${drawnWidth}px` } : {}) },
-    x: { domain: groups, axis: "top", label: null, tickSize: 0, tickFormat: groupLabel, ...(rotate ? { tickRotate: -40 } : {}) },
+    x: { domain: groups, axis: "top", label: null, tickSize: 0, tickFormat: groupLabel, ...(upright ? { tickRotate: -90 } : rotate ? { tickRotate: -40 } : {}) },
     y: { domain: optionsInOrder, label: null, tickSize: 0, axis: null, ...(narrow ? { paddingInner: 1 - 28 / rowHeight, paddingOuter: 0, align: 1 } : {}) },
     color: { type: "linear", domain: [0, 100], range: [LIGHT, DARK], interpolate: "rgb" },
     marks: [
