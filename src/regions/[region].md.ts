@@ -143,6 +143,8 @@ ${welsh}
 
 ${rawHtml(intro)}
 
+<noscript><style>.lero-region-actions { display: none; }</style></noscript>
+
 <p class="lero-region-actions"><button type="button" class="lero-print-button">Print this briefing</button></p>
 
 ## ${name} beside the UK
