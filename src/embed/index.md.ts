@@ -8,7 +8,7 @@
 import { summarise, regionSlug } from "./catalogue.ts";
 import { DEFAULT_CHOICE, frameSource, snippets } from "../components/embed/builder.ts";
 import { loadRegions } from "../../loaders/reference.ts";
-import { createDocument, printPage, rawHtml } from "../../scripts/pages/prerender.ts";
+import { createDocument, printPage, radioGroup, rawHtml } from "../../scripts/pages/prerender.ts";
 
 const doc = createDocument();
 const catalogue = summarise(loadRegions().map((r) => ({ ...r, slug: regionSlug(r.name) })));
@@ -23,8 +23,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<st
   return node;
 }
 const option = (value: string, text: string, selected = false) => el("option", { value, ...(selected ? { selected: "" } : {}) }, text);
-const radios = (name: string, legend: string, choices: [string, string][], checked: string) =>
-  el("fieldset", { class: "lero-embed-field" }, el("legend", {}, legend), ...choices.map(([value, text]) => el("label", {}, el("input", { type: "radio", name, value, ...(value === checked ? { checked: "" } : {}) }), ` ${text}`)));
+const radios = (name: string, legend: string, choices: [string, string][], checked: string) => {
+  const group = radioGroup(doc, legend, name, choices, checked);
+  group.className = "lero-embed-field";
+  return group;
+};
 const checkbox = (name: string, text: string, checked: boolean, disabled = false) =>
   el("label", { class: "lero-embed-field lero-embed-check" }, el("input", { type: "checkbox", name, ...(checked ? { checked: "" } : {}), ...(disabled ? { disabled: "" } : {}) }), ` ${text}`);
 
@@ -80,7 +83,7 @@ toc: false
 
 Put the evidence on your own website in one paste. Choose a chart, narrow it to your region if you like, pick a light or dark theme and your own colour, then copy the snippet into your page. It works in WordPress (a “Custom HTML” block), Wix (“Embed code”) and Squarespace (a “Code” block). The chart fits the width of your column, on phones too, and shows where the numbers come from with a link back to this site.
 
-<noscript><p class="lero-embed-note">The choices below need scripts. Without them, the snippets show the first chart for the whole UK, with its address relative to this page: put this page's address in front of <code>./</code>.</p></noscript>
+<div class="lero-noscript"><noscript><p class="lero-embed-note">The choices below need scripts. Without them, the snippets show the first chart for the whole UK, with its address relative to this page: put this page's address in front of <code>./</code>.</p></noscript></div>
 
 <div class="lero-embed-builder">
 <div class="lero-embed-controls">

@@ -143,7 +143,7 @@ ${welsh}
 
 ${rawHtml(intro)}
 
-<noscript><style>.lero-region-actions { display: none; }</style></noscript>
+<div class="lero-noscript"><noscript><style>.lero-region-actions { display: none; }</style></noscript></div>
 
 <p class="lero-region-actions"><button type="button" class="lero-print-button">Print this briefing</button></p>
 

@@ -7,7 +7,7 @@
 import { formatTileValue, tileMapFigure, tileMapTitle } from "../components/regions/tile-map.ts";
 import { regionMeasures, UK, type RegionMeasure, type Table } from "../components/regions/measures.ts";
 import { loadRegions, regionSlug } from "../../loaders/reference.ts";
-import { createDocument, enhanceScript, printPage, rawHtml, responsive, topicTables } from "../../scripts/pages/prerender.ts";
+import { createDocument, enhanceScript, printPage, radioGroup, rawHtml, responsive, topicTables } from "../../scripts/pages/prerender.ts";
 
 const doc = createDocument();
 const regions = loadRegions().map((region) => ({ ...region, slug: regionSlug(region.name) }));
@@ -35,21 +35,7 @@ function mapOf(measure: RegionMeasure): HTMLElement {
 // The measure control: radio buttons, shown only when scripts run (without them they could do nothing).
 const picker = doc.createElement("form");
 picker.className = "lero-map-picker";
-const fieldset = doc.createElement("fieldset");
-const legend = doc.createElement("legend");
-legend.textContent = "Measure shown";
-fieldset.append(legend);
-measures.forEach((measure, i) => {
-  const label = doc.createElement("label");
-  const input = doc.createElement("input");
-  input.type = "radio";
-  input.name = "measure";
-  input.value = measure.id;
-  if (i === 0) input.setAttribute("checked", "");
-  label.append(input, ` ${measure.label}`);
-  fieldset.append(label);
-});
-picker.append(fieldset);
+picker.append(radioGroup(doc, "Measure shown", "measure", measures.map((m) => [m.id, m.label] as const), measures[0]!.id));
 
 const view = doc.createElement("div");
 view.className = "lero-map-view";
@@ -93,7 +79,7 @@ Regions hold very different numbers of LEROs and people, so some regional figure
 
 ## Map of the regions
 
-<noscript><style>.lero-map-picker { display: none; }</style></noscript>
+<div class="lero-noscript"><noscript><style>.lero-map-picker { display: none; }</style></noscript></div>
 
 ${rawHtml(picker)}
 

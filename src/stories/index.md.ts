@@ -60,7 +60,7 @@ toc: false
 
 What Lived Experience Recovery Organisations change for people, told by the people involved and shared with their consent. The themes follow CHIME, the five processes of personal recovery: connectedness, hope, identity, meaning and empowerment. A story is removed from the site when its teller withdraws consent.
 
-<noscript><style>.lero-story-filters { display: none; }</style></noscript>
+<div class="lero-noscript"><noscript><style>.lero-story-filters { display: none; }</style></noscript></div>
 
 ${rawHtml(filters)}
 
