@@ -130,3 +130,25 @@ export function releaseInfo(): { version: string; year: string; illustrative: bo
   if (!released) throw new Error("CITATION.cff has no date-released: add one (YYYY-MM-DD) so citations can give the release year.");
   return { version: datapackage.version, year: released[1]!, illustrative: datapackage.lero?.illustrative === true };
 }
+
+/**
+ * A group of radio buttons in a `<fieldset>` with its legend, each input inside its label (so the
+ * label's words are its name), the `checked` value chosen: a page's choice that works from its HTML.
+ */
+export function radioGroup(doc: Document, legend: string, name: string, choices: readonly (readonly [value: string, label: string])[], checked: string): HTMLFieldSetElement {
+  const fieldset = doc.createElement("fieldset");
+  const title = doc.createElement("legend");
+  title.textContent = legend;
+  fieldset.append(title);
+  for (const [value, text] of choices) {
+    const label = doc.createElement("label");
+    const input = doc.createElement("input");
+    input.type = "radio";
+    input.name = name;
+    input.value = value;
+    if (value === checked) input.setAttribute("checked", "");
+    label.append(input, ` ${text}`);
+    fieldset.append(label);
+  }
+  return fieldset;
+}
