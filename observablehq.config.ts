@@ -53,7 +53,7 @@ function hasPage(file: string): boolean {
 function* dynamicPaths(): Generator<string> {
   if (hasPage(join("regions", "[region].md"))) for (const region of loadRegions()) yield `/regions/${regionSlug(region.name)}`;
   const stories = join(publishedDir(), "stories.json");
-  if (existsSync(join(SRC, "stories", "[slug].md")) && existsSync(stories)) {
+  if (hasPage(join("stories", "[slug].md")) && existsSync(stories)) {
     for (const story of JSON.parse(readFileSync(stories, "utf8")) as { slug: string }[]) yield `/stories/${story.slug}`;
   }
 }

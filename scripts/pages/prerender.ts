@@ -147,3 +147,25 @@ export function printIfNotCollected(dataset: Dataset, page: { title: string; hea
   writeSync(1, `---\ntitle: ${page.title}\n---\n\n# ${page.heading}\n\n${rawHtml(note)}\n`);
   process.exit(0);
 }
+
+/**
+ * A group of radio buttons in a `<fieldset>` with its legend, each input inside its label (so the
+ * label's words are its name), the `checked` value chosen: a page's choice that works from its HTML.
+ */
+export function radioGroup(doc: Document, legend: string, name: string, choices: readonly (readonly [value: string, label: string])[], checked: string): HTMLFieldSetElement {
+  const fieldset = doc.createElement("fieldset");
+  const title = doc.createElement("legend");
+  title.textContent = legend;
+  fieldset.append(title);
+  for (const [value, text] of choices) {
+    const label = doc.createElement("label");
+    const input = doc.createElement("input");
+    input.type = "radio";
+    input.name = name;
+    input.value = value;
+    if (value === checked) input.setAttribute("checked", "");
+    label.append(input, ` ${text}`);
+    fieldset.append(label);
+  }
+  return fieldset;
+}
