@@ -144,15 +144,32 @@ describe("buildData over the sample", () => {
   });
 });
 
+/**
+ * A folder of exports that are not the sample's files, so the build takes them for real data: each CSV
+ * export less its last record, and no audit (its XLSX cannot be cut as simply; a missing dataset is left out).
+ */
+function realData(): string {
+  const dir = temp();
+  cpSync(SAMPLE_DIR, dir, { recursive: true });
+  rmSync(join(dir, "ILLUSTRATIVE"));
+  rmSync(join(dir, "audit.xlsx"));
+  for (const name of ["standards", "workforce", "stigma", "outcomes"]) {
+    const text = readFileSync(join(dir, `${name}.csv`), "utf8");
+    const ending = text.includes("\r\n") ? "\r\n" : "\n";
+    const lines = text.split(ending).filter((line) => line !== "");
+    writeFileSync(join(dir, `${name}.csv`), `${lines.slice(0, -1).join(ending)}${ending}`);
+  }
+  return dir;
+}
+
 describe("buildData with a pseudonym register", () => {
   const env = { LERO_PSEUDONYM_KEY: "a-test-key-that-is-long-enough" };
 
   it("hashes each person's random ID, keeps the register beside the exports, and rebuilds byte-identically", async () => {
-    const dir = temp();
-    cpSync(SAMPLE_DIR, dir, { recursive: true });
-    rmSync(join(dir, "ILLUSTRATIVE"));
+    const dir = realData();
     const out = join(temp(), "published");
     await buildData({ source: { dir, illustrative: false }, out, reviewDir: temp(), log: quiet, env });
+    expect(JSON.parse(readFileSync(join(out, "datapackage.json"), "utf8")).lero.illustrative).toBe(false);
     const register = join(dir, REGISTER_FILE);
     const lines = readFileSync(register, "utf8").trim().split("\n");
     const sourceIds = new Set(readFileSync(join(dir, "outcomes.csv"), "utf8").trim().split("\n").slice(1).map((line) => line.split(",")[0]!));
