@@ -13,6 +13,7 @@ import { DATASETS } from "../../loaders/schema.ts";
 import { DEMO_PSEUDONYM_KEY, pseudonym } from "../../loaders/disclose/pseudonym.ts";
 import { REGISTER_FILE } from "../../loaders/disclose/register.ts";
 import { PipelineError } from "../../loaders/types.ts";
+import { writeRealExport } from "../support/real-export.ts";
 
 const quiet = () => {};
 const sampleSource = { dir: SAMPLE_DIR, illustrative: true };
@@ -153,12 +154,7 @@ function realData(): string {
   cpSync(SAMPLE_DIR, dir, { recursive: true });
   rmSync(join(dir, "ILLUSTRATIVE"));
   rmSync(join(dir, "audit.xlsx"));
-  for (const name of ["standards", "workforce", "stigma", "outcomes"]) {
-    const text = readFileSync(join(dir, `${name}.csv`), "utf8");
-    const ending = text.includes("\r\n") ? "\r\n" : "\n";
-    const lines = text.split(ending).filter((line) => line !== "");
-    writeFileSync(join(dir, `${name}.csv`), `${lines.slice(0, -1).join(ending)}${ending}`);
-  }
+  for (const name of ["standards", "workforce", "stigma", "outcomes"]) writeRealExport(name, dir);
   return dir;
 }
 
