@@ -4,7 +4,7 @@
  * no others, Home and the Report never mention or mark a figure from a missing dataset, no figure is
  * written from a base of 0, and every link resolves on a static host (`npm run check:hosting`).
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { JSDOM } from "jsdom";
@@ -13,6 +13,7 @@ import { SAMPLE_DIR } from "../../loaders/data-dir.ts";
 import { checkHosting, formatReport } from "../../scripts/check-hosting.ts";
 import { measure } from "../../src/lib/measures.ts";
 import { runTs } from "../support/run.ts";
+import { writeRealExport } from "../support/real-export.ts";
 
 const work = mkdtempSync(join(tmpdir(), "lero-partial-site-"));
 const dist = join(work, "dist");
@@ -38,9 +39,7 @@ describe("a site built from the stigma survey alone", () => {
     const data = join(work, "data");
     mkdirSync(data);
     // The sample's stigma export less its last row: real data as far as the build can tell.
-    const text = readFileSync(join(SAMPLE_DIR, "stigma.csv"), "utf8");
-    const lines = text.split("\r\n").filter((line) => line !== "");
-    writeFileSync(join(data, "stigma.csv"), `${lines.slice(0, -1).join("\r\n")}\r\n`);
+    writeRealExport("stigma", data);
     copyFileSync(join(SAMPLE_DIR, "stigma.mapping.json"), join(data, "stigma.mapping.json"));
     const env = { ...process.env, LERO_DATA_DIR: data, LERO_PSEUDONYM_KEY: "partial-site-test-key-0123456789", LERO_DIST_DIR: dist, LERO_PUBLISHED_DIR: join(work, "published") };
     const result = await runTs("scripts/build.ts", [], { env });

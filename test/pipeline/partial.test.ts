@@ -11,20 +11,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_DIR } from "../../loaders/data-dir.ts";
 import { buildData, listPublished, summarise, type BuildReport, type PrivateBuildReport } from "../../loaders/pipeline/index.ts";
 import { PipelineError } from "../../loaders/types.ts";
+import { writeRealExport } from "../support/real-export.ts";
 
 const env = { LERO_PSEUDONYM_KEY: "a-test-key-that-is-long-enough" };
 
 function temp(): string {
   return mkdtempSync(join(tmpdir(), "lero-partial-"));
-}
-
-/** The sample's export with its last record left out: no longer the sample's file, as a real export would be. */
-function realExport(dataset: string, dir: string): void {
-  const text = readFileSync(join(SAMPLE_DIR, `${dataset}.csv`), "utf8");
-  const ending = text.includes("\r\n") ? "\r\n" : "\n";
-  const lines = text.split(ending);
-  while (lines.at(-1) === "") lines.pop();
-  writeFileSync(join(dir, `${dataset}.csv`), `${lines.slice(0, -1).join(ending)}${ending}`);
 }
 
 function copySample(dataset: string, dir: string): void {
@@ -45,7 +37,7 @@ describe("a data folder with only the stigma survey", () => {
 
   beforeAll(async () => {
     const dir = temp();
-    realExport("stigma", dir);
+    writeRealExport("stigma", dir);
     copyFileSync(join(SAMPLE_DIR, "stigma.mapping.json"), join(dir, "stigma.mapping.json"));
     out = join(temp(), "published");
     ({ report } = await buildData({ source: { dir, illustrative: false }, out, reviewDir: temp(), log: (line) => logged.push(line), env }));
@@ -90,7 +82,7 @@ describe("a data folder with stigma and outcomes, stigma copied from the sample"
     const dir = temp();
     copySample("stigma", dir);
     copyFileSync(join(SAMPLE_DIR, "stigma.mapping.json"), join(dir, "stigma.mapping.json"));
-    realExport("outcomes", dir);
+    writeRealExport("outcomes", dir);
     out = join(temp(), "published");
     ({ report } = await buildData({ source: { dir, illustrative: false }, out, reviewDir: temp(), log: (line) => logged.push(line), env }));
   }, 240_000);
