@@ -243,7 +243,8 @@ export function draftMapping(table: RawTable, schema: TableSchema): DraftMapping
     matched.add(rowId.name);
   }
   for (const field of fields) {
-    if (matched.has(field.name) || field.constraints?.required !== true) continue;
+    // The row ID is numbered even when optional: a response without one cannot be told apart in the review files.
+    if (matched.has(field.name) || (field.constraints?.required !== true && field !== rowId)) continue;
     const fill = fillMissing(field, table, schema, looks, field === rowId);
     if (fill.entry !== undefined) {
       added.push({ field: field.name, entry: fill.entry, reason: fill.reason });
