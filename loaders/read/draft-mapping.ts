@@ -152,7 +152,7 @@ const quoted = (text: string) => JSON.stringify(text.length > 70 ? `${text.slice
 
 /**
  * Drafts the mapping for a table read from an export. Throws nothing: an export that matches no
- * field gives a draft whose columns are all left out, which `noMatchMessage` turns into an error.
+ * field gives a draft whose columns are all left out (`matchedCount` 0), which the caller refuses.
  */
 export function draftMapping(table: RawTable, schema: TableSchema): DraftMapping {
   const fields = schema.fields;
@@ -185,7 +185,8 @@ export function draftMapping(table: RawTable, schema: TableSchema): DraftMapping
   const questions: string[] = [];
   const mapping: ColumnMapping = {};
   const exportColumn = (j: number) => (table.sourceColumns?.[j] ?? j) + 1;
-  const name = (j: number) => `Column ${exportColumn(j)} ${quoted(table.labels[j]!)}`;
+  // Questions give the header whole: the person looks for it in the mapping file.
+  const name = (j: number) => `Column ${exportColumn(j)} ${JSON.stringify(table.labels[j]!)}`;
   table.labels.forEach((label, j) => {
     const look = looks[j]!;
     const pick = chosen[j];
@@ -202,7 +203,7 @@ export function draftMapping(table: RawTable, schema: TableSchema): DraftMapping
         column.alternatives = rivals.length > 0 ? rivals : near.slice(0, 2);
         const others = column.alternatives.map((c) => `${c.field} (score ${fmt(c.score)})`);
         questions.push(
-          `${name(j)} could be ${pick.field} (score ${fmt(pick.score)})${others.length > 0 ? ` or ${others.join(" or ")}` : ""}; the draft says ${pick.field}. Edit the mapping to choose: put the right field name after ${quoted(label)}, or null to leave the column out.`,
+          `${name(j)} could be ${pick.field} (score ${fmt(pick.score)})${others.length > 0 ? ` or ${others.join(" or ")}` : ""}; the draft says ${pick.field}. Edit the mapping to choose: put the right field name after ${JSON.stringify(label)}, or null to leave the column out.`,
         );
       }
     } else if (isMetadata) {
@@ -220,7 +221,8 @@ export function draftMapping(table: RawTable, schema: TableSchema): DraftMapping
       );
     }
     columns.push(column);
-    mapping[label] = column.field;
+    // A repeated header has one entry, the first column's (a question below says so).
+    if (!(label in mapping)) mapping[label] = column.field;
   });
 
   const seen = new Map<string, number>();
@@ -244,9 +246,14 @@ export function draftMapping(table: RawTable, schema: TableSchema): DraftMapping
     matched.add(rowId.name);
   }
   for (const field of fields) {
-    if (matched.has(field.name) || field.constraints?.required !== true) continue;
+    // The row ID is numbered even when optional: a response without one cannot be told apart in the review files.
+    if (matched.has(field.name) || (field.constraints?.required !== true && field !== rowId)) continue;
     const fill = fillMissing(field, table, schema, looks, field === rowId);
-    if (fill.entry !== undefined) {
+    if (fill.entry !== undefined && field.name in mapping) {
+      questions.push(
+        `The ${schema.name} data needs ${field.name}, and the export has a column headed ${JSON.stringify(field.name)} that the draft did not match to it, so the mapping cannot also set it. Decide what that column holds and edit its entry.`,
+      );
+    } else if (fill.entry !== undefined) {
       added.push({ field: field.name, entry: fill.entry, reason: fill.reason });
       mapping[field.name] = fill.entry;
     } else {

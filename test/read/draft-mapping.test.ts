@@ -96,6 +96,7 @@ describe("draftMapping", () => {
   it("says when two columns have the same header", () => {
     const draft = draftMapping(table(["Which service is this about?", "Which service is this about?"], [["GP", "GP"]]), stigma);
     expect(draft.questions.join("\n")).toMatch(/Column 1 "Which service is this about\?" and column 2 have the same header/);
+    expect(draft.mapping["Which service is this about?"]).toBe("setting");
   });
 
   it("prints one line per column with its export column number, then the questions", () => {
