@@ -52,7 +52,7 @@ function complete(r: ChangeRow): boolean {
 /** The intervals of the shown rows' means at one point, to draw. */
 function intervalsAt(rows: readonly ChangeRow[], name: "mean_intake" | "mean_follow_up"): IntervalDatum[] {
   return rows.flatMap((r) => {
-    const interval = complete(r) ? meanIntervalOf(r as unknown as Record<string, unknown>, name) : undefined;
+    const interval = complete(r) ? meanIntervalOf(r, name) : undefined;
     return interval ? [{ label: r.label, low: interval.low, high: interval.high }] : [];
   });
 }
@@ -123,7 +123,7 @@ export function changeFigure(rows: readonly ChangeRow[], options: ChangeOptions 
     { key: "mean_change", label: "Mean change", numeric: true, format: (v) => signed(v as Value) },
     intervalColumn("change_interval", "95% interval of the change"),
   ];
-  const interval = (r: ChangeRow, name: string): string => intervalText(meanIntervalOf(r as unknown as Record<string, unknown>, name), "mean");
+  const interval = (r: ChangeRow, name: string): string => intervalText(meanIntervalOf(r, name), "mean");
   return figure({
     ...frameOptions(options),
     title: options.title,

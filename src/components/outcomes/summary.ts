@@ -77,7 +77,7 @@ export function bandsTitle(bands: readonly BandRow[], means: readonly Trajectory
   const intake = means[0];
   const last = means.at(-1);
   const share = (r: TrajectoryRow | undefined) => shareInterval(shareAtCutOff(bands, r?.assessment), assessedAt(bands, r?.assessment));
-  const mean = (r: TrajectoryRow | undefined) => meanIntervalOf(r as Record<string, unknown> | undefined, "mean_barc");
+  const mean = (r: TrajectoryRow | undefined) => meanIntervalOf(r, "mean_barc");
   return last && compared(share(last), share(intake)) === "higher" && compared(mean(last), mean(intake)) === "higher"
     ? `Totals sat higher up the scale at ${last.assessment.toLowerCase()} than at intake`
     : "How BARC-10 totals were spread at each assessment";
@@ -151,7 +151,7 @@ export function stageChangeTitle(rows: readonly ChangeRow[]): string {
   const spread = stageSpread(rows);
   if (spread === null) return "Change from intake to 12 months by LERO stage of development";
   const ranked = rankedGroups(rows);
-  const interval = (r: ChangeRow | undefined) => meanIntervalOf(r as unknown as Record<string, unknown> | undefined, "mean_change");
+  const interval = (r: ChangeRow | undefined) => meanIntervalOf(r, "mean_change");
   const differs = compared(interval(ranked[0]), interval(ranked.at(-1))) === "higher";
   if (!differs && spread >= 1) {
     return `Mean change from intake to 12 months was similar at LEROs of every stage shown (${formatNumber(ranked.at(-1)!.mean_change, 1)} to ${formatNumber(ranked[0]!.mean_change, 1)} points; the 95% intervals overlap)`;

@@ -23,7 +23,7 @@ export interface TrajectoryRow {
   mean_barc_high?: Value;
 }
 
-const intervalOf = (r: TrajectoryRow | undefined) => meanIntervalOf(r as Record<string, unknown> | undefined, "mean_barc");
+const intervalOf = (r: TrajectoryRow | undefined) => meanIntervalOf(r, "mean_barc");
 
 export interface TrajectoryOptions extends ChartOptions {
   /** The region the rows are for (an embed narrowed to one region): table cells are keyed with it. */

@@ -25,10 +25,11 @@ export function shareInterval(percent: Value | undefined, base: Value | undefine
 }
 
 /** A published mean with the interval published beside it (`<name>_low`, `<name>_high`); none when any is hidden. */
-export function meanIntervalOf(row: Readonly<Record<string, unknown>> | undefined, name: string): Interval | undefined {
-  const value = row?.[name];
-  const low = row?.[`${name}_low`];
-  const high = row?.[`${name}_high`];
+export function meanIntervalOf(row: object | undefined, name: string): Interval | undefined {
+  const fields = row as Readonly<Record<string, unknown>> | undefined;
+  const value = fields?.[name];
+  const low = fields?.[`${name}_low`];
+  const high = fields?.[`${name}_high`];
   return isNumber(value) && isNumber(low) && isNumber(high) ? { value, low, high } : undefined;
 }
 
