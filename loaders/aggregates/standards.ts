@@ -242,7 +242,9 @@ const inPlaceByStage: AggregateDefinition = {
         fromSql: `(${per}) AS per`,
         where: `section = ${quoteLiteral(section)} AND applicable > 0`,
       });
-      for (const row of table.rows) rows.push({ stage: row.stage ?? null, section, ...Object.fromEntries(measures.map((m) => [m, row[m] ?? null])) });
+      // A share lies between 0 and 100%, so its interval's ends are kept there.
+      const clip = (m: string, v: Published | undefined): Published => (typeof v === "number" && /_(low|high)$/.test(m) ? Math.min(100, Math.max(0, v)) : (v ?? null));
+      for (const row of table.rows) rows.push({ stage: row.stage ?? null, section, ...Object.fromEntries(measures.map((m) => [m, clip(m, row[m])])) });
     }
     return {
       dimensions: ["stage", "section"],
