@@ -57,7 +57,7 @@ export function rolesTitle(rows: readonly RoleRow[]): string {
   const than = others.length ? ` than ${others.join(" or ")}` : "";
   return wins === compared
     ? `${plural(role)} met stigma more often${than} in every setting where they can be compared`
-    : `${plural(role)} met stigma more often than other roles in ${wins} of ${compared} settings; elsewhere the roles' figures are similar or vary`;
+    : `${plural(role)} met stigma most often in ${wins} of ${compared} settings`;
 }
 
 export function describeRoles(rows: readonly RoleRow[]): string {

@@ -11,10 +11,10 @@ const SOURCE = "Outcomes fixture";
 const { cutOff } = barc10(instruments);
 
 const means: TrajectoryRow[] = [
-  { assessment: "Intake", count: 400, mean_barc: 33.2 },
-  { assessment: "3 months", count: 250, mean_barc: 38 },
-  { assessment: "6 months", count: "[c]", mean_barc: null },
-  { assessment: "12 months", count: 120, mean_barc: 44.5 },
+  { assessment: "Intake", count: 400, mean_barc: 33.2, mean_barc_low: 32.3, mean_barc_high: 34.1 },
+  { assessment: "3 months", count: 250, mean_barc: 38, mean_barc_low: 36.9, mean_barc_high: 39.1 },
+  { assessment: "6 months", count: "[c]", mean_barc: null, mean_barc_low: null, mean_barc_high: null },
+  { assessment: "12 months", count: 120, mean_barc: 44.5, mean_barc_low: 42.8, mean_barc_high: 46.2 },
 ];
 
 const bands: BandRow[] = [
@@ -63,7 +63,11 @@ describe("outcomes charts", () => {
   });
 
   it("words its title and description from the data", () => {
-    expect(trajectoryTitle([{ assessment: "Intake", count: 100, mean_barc: 40 }, { assessment: "12 months", count: 50, mean_barc: 38 }])).toContain("was lower");
+    const at = (assessment: string, count: number, mean: number, half: number) => ({ assessment, count, mean_barc: mean, mean_barc_low: mean - half, mean_barc_high: mean + half });
+    expect(trajectoryTitle([at("Intake", 100, 40, 0.5), at("12 months", 50, 38, 0.5)])).toContain("was lower");
+    // Overlapping intervals are similar, never lower; without intervals nothing is compared.
+    expect(trajectoryTitle([at("Intake", 100, 40, 1.5), at("12 months", 50, 38, 1.5)])).toBe("Mean recovery capital was similar among the fewer people assessed at 12 months (38.0) to that at intake (40.0)");
+    expect(trajectoryTitle([{ assessment: "Intake", count: 100, mean_barc: 40 }, { assessment: "12 months", count: 50, mean_barc: 38 }])).not.toMatch(/higher|lower/);
     expect(describeTrajectory(means, cutOff)).toContain("6 months: mean not shown ([c] people)");
   });
 
