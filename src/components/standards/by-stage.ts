@@ -98,7 +98,8 @@ export function byStageChart(rows: readonly StandardsRow[], options: ChartOption
         segments.filter((s) => ((s.x2 - s.x1) / 100) * (width - marginLeft - 16) >= 34),
         { x: (s: Segment) => (s.x1 + s.x2) / 2, y: "stage", text: (s: Segment) => `${Math.round(s.x2 - s.x1)}%`, fill: "#111" },
       ),
-      intervalMarks(intervals, { y: "stage", domain: [0, 100] }),
+      // Along the bar's lower edge, clear of the percentages printed in its middle.
+      intervalMarks(intervals, { y: "stage", dy: 9, domain: [0, 100] }),
       Plot.text(hidden, { x: 0, y: "stage", text: "text", textAnchor: "start", dx: 4, fill: "currentColor", fontStyle: "italic" }),
       Plot.ruleX([0]),
     ],
