@@ -152,12 +152,24 @@ export function roundPercent(value: number | null): number | null {
  */
 export async function meansBy(
   context: AggregateContext,
-  options: { dataset: Dataset; dimSql: string; dim: string; values: string[]; measures: Record<string, string>; where?: string },
+  options: {
+    dataset: Dataset;
+    dimSql: string;
+    dim: string;
+    values: string[];
+    measures: Record<string, string>;
+    where?: string;
+    /** Also publish each shown mean's 95% interval (Student's t) as `<mean>_low` and `<mean>_high`. */
+    intervals?: boolean;
+  },
 ): Promise<AggregateJson & { links: Partial<ReleaseLinks> }> {
   const { dataset } = options;
   const where = options.where ? `WHERE ${options.where}` : "";
   const means = Object.entries(options.measures)
-    .map(([name, sql]) => `avg(${sql})::DOUBLE AS ${quoteIdentifier(name)}, (min(${sql}) = max(${sql})) AS ${quoteIdentifier(`${name}__uniform`)}`)
+    .map(
+      ([name, sql]) =>
+        `avg(${sql})::DOUBLE AS ${quoteIdentifier(name)}, (min(${sql}) = max(${sql})) AS ${quoteIdentifier(`${name}__uniform`)}, stddev_samp(${sql})::DOUBLE AS ${quoteIdentifier(`${name}__sd`)}, count(${sql}) AS ${quoteIdentifier(`${name}__n`)}`,
+    )
     .join(", ");
   const rows = await context.query(
     `SELECT CAST(${options.dimSql} AS VARCHAR) AS d, ${countSql(context, dataset)} AS n, ${means} FROM ${quoteIdentifier(context.table(dataset))} ${where} GROUP BY 1`,
@@ -171,11 +183,21 @@ export async function meansBy(
     for (const name of Object.keys(options.measures)) {
       const mean = found?.[name];
       // A group with no spread is not shown: its mean would be every member's answer.
-      row[name] = n >= minimumBase && typeof mean === "number" && found?.[`${name}__uniform`] !== true ? Math.round(mean * 10) / 10 : null;
+      const shownMean = n >= minimumBase && typeof mean === "number" && found?.[`${name}__uniform`] !== true;
+      row[name] = shownMean ? Math.round(mean * 10) / 10 : null;
+      if (options.intervals) {
+        // The interval of a shown mean only, over the answers it averages.
+        const sd = found?.[`${name}__sd`];
+        const interval = shownMean && typeof sd === "number" ? meanInterval(mean, sd, Number(found?.[`${name}__n`] ?? 0)) : undefined;
+        row[`${name}_low`] = interval ? Math.round(interval.low * 10) / 10 : null;
+        row[`${name}_high`] = interval ? Math.round(interval.high * 10) / 10 : null;
+      }
     }
     return row;
   });
-  return { dimensions: [options.dim], measures: ["count", ...Object.keys(options.measures)], totalLabel: "Total", rows: out, links: { additive: false } };
+  const names = Object.keys(options.measures);
+  const measures = options.intervals ? names.flatMap((name) => [name, `${name}_low`, `${name}_high`]) : names;
+  return { dimensions: [options.dim], measures: ["count", ...measures], totalLabel: "Total", rows: out, links: { additive: false } };
 }
 
 /**

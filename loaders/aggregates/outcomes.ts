@@ -79,6 +79,7 @@ export const aggregates: AggregateDefinition[] = [
         dim: "assessment",
         values: assessments(context),
         measures: { mean_barc: TOTAL },
+        intervals: true,
       });
       return { ...json, notes: ["Everyone assessed at each point: fewer people are assessed at each later point, so the groups differ."] };
     },
@@ -120,6 +121,7 @@ export const aggregates: AggregateDefinition[] = [
         dim: "follow_up",
         values: followUps,
         measures: PAIRED_MEASURES,
+        intervals: true,
       });
       return { ...json, links: { population: PAIRED }, notes: ["Each row counts the people assessed both at intake and at that follow-up; a person can be in several rows."] };
     },

@@ -14,7 +14,7 @@ import { LinkedCells } from "../disclose/linked.ts";
 import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
 import { readReferenceCsv } from "../reference.ts";
 import type { Dataset } from "../schema.ts";
-import { categoriesOf, roundPercent, shown, textList, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
+import { categoriesOf, groupMeans, roundPercent, shown, textList, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
 
 export const TOPIC = "standards";
 const DATASET: Dataset = "standards";
@@ -196,13 +196,13 @@ const inPlaceByStage: AggregateDefinition = {
     const stages = categoriesOf(context.field("audit", "stage"));
     const sections = [ALL_SECTIONS, ...sectionsOf(statementRows())];
     const linked = context.has("audit") && context.fields(DATASET).some((f) => f.name === LINK) && context.fields("audit").some((f) => f.name === LINK);
-    const measures = ["organisations", "percent_in_place", "percent_partly"];
+    const measures = ["count", "percent_in_place", "percent_in_place_low", "percent_in_place_high", "percent_partly", "percent_partly_low", "percent_partly_high"];
     if (!linked) {
       return {
         dimensions: ["stage", "section"],
         measures,
         totalLabel: TOTAL,
-        rows: [...stages, TOTAL].flatMap((stage) => sections.map((section) => ({ stage, section, organisations: "[x]", percent_in_place: null, percent_partly: null }))),
+        rows: [...stages, TOTAL].flatMap((stage) => sections.map((section) => ({ stage, section, ...Object.fromEntries(measures.map((m) => [m, m === "count" ? "[x]" : null])) }))),
         notes: [
           context.has("audit")
             ? "Not available: the standards data carries no LERO pseudonym, so it cannot be linked to each LERO's stage of development in the audit."
@@ -223,31 +223,32 @@ const inPlaceByStage: AggregateDefinition = {
              coalesce(CASE s.${id("statement_id")} ${sectionOf} END, '') AS section, ${status} AS status
       FROM ${s} AS s JOIN ${a} AS a ON a.${id(LINK)} = s.${id(LINK)} AND a.${id("wave")} = s.${id("wave")}
       WHERE s.${wave}`;
-    const shares = await context.query(`
+    // Named as the dataset's subject (when it has one), so the means helper counts each LERO once.
+    const subject = context.subject(DATASET) ?? "lero";
+    const per = `
       WITH answers AS (${perLero}),
-      everything AS (SELECT lero, stage, section, status FROM answers UNION ALL SELECT lero, stage, ${quoteLiteral(ALL_SECTIONS)}, status FROM answers),
-      per AS (
-        SELECT lero, stage, section,
-               count(*) FILTER (WHERE status <> ${quoteLiteral(NOT_APPLICABLE)}) AS applicable,
-               count(*) FILTER (WHERE status = ${quoteLiteral(IN_PLACE)}) AS in_place,
-               count(*) FILTER (WHERE status = ${quoteLiteral(PARTLY)}) AS partly
-        FROM everything GROUP BY ALL)
-      SELECT stage, section, count(*) AS n,
-             avg(100.0 * in_place / applicable)::DOUBLE AS in_place, avg(100.0 * partly / applicable)::DOUBLE AS partly
-      FROM per WHERE applicable > 0 GROUP BY GROUPING SETS ((stage, section), (section))`);
-    const level = context.level(DATASET);
-    const minimumBase = context.policy[level].minimumBase;
+      everything AS (SELECT lero, stage, section, status FROM answers UNION ALL SELECT lero, stage, ${quoteLiteral(ALL_SECTIONS)}, status FROM answers)
+      SELECT lero AS ${id(subject)}, stage, section,
+             count(*) FILTER (WHERE status <> ${quoteLiteral(NOT_APPLICABLE)}) AS applicable,
+             count(*) FILTER (WHERE status = ${quoteLiteral(IN_PLACE)}) AS in_place,
+             count(*) FILTER (WHERE status = ${quoteLiteral(PARTLY)}) AS partly
+      FROM everything GROUP BY ALL`;
     const rows: Record<string, Published>[] = [];
-    const round = (value: unknown): number | null => (typeof value === "number" ? Math.round(value * 10) / 10 : null);
     for (const section of sections) {
-      const found = (stage: string | null) => shares.find((r) => r.section === section && (stage === null ? r.stage === null : r.stage === stage));
-      const table = protectCounts({ rowDim: "stage", rows: stages, counts: stages.map((stage) => [Number(found(stage)?.n ?? 0)]) }, context.policy, level);
-      const add = (stage: string, cell: ProtectedCell, raw: Record<string, unknown> | undefined): void => {
-        const ok = cell.value !== null && Number(raw?.n ?? 0) >= minimumBase;
-        rows.push({ stage, section, organisations: shown(cell), percent_in_place: ok ? round(raw?.in_place) : null, percent_partly: ok ? round(raw?.partly) : null });
-      };
-      stages.forEach((stage, i) => add(stage, table.cells[i]![0]!, found(stage)));
-      add(TOTAL, table.total!, found(null));
+      // One row per LERO to which the section applies: the shared means helper protects the counts
+      // (with secondary suppression), hides means of small or uniform groups and gives t intervals.
+      const table = await groupMeans(context, {
+        dataset: DATASET,
+        dimSql: id("stage"),
+        dim: "stage",
+        values: stages,
+        measures: { percent_in_place: "100.0 * in_place / applicable", percent_partly: "100.0 * partly / applicable" },
+        fromSql: `(${per}) AS per`,
+        where: `section = ${quoteLiteral(section)} AND applicable > 0`,
+      });
+      // A share lies between 0 and 100%, so its interval's ends are kept there.
+      const clip = (m: string, v: Published | undefined): Published => (typeof v === "number" && /_(low|high)$/.test(m) ? Math.min(100, Math.max(0, v)) : (v ?? null));
+      for (const row of table.rows) rows.push({ stage: row.stage ?? null, section, ...Object.fromEntries(measures.map((m) => [m, clip(m, row[m])])) });
     }
     return {
       dimensions: ["stage", "section"],

@@ -174,6 +174,7 @@ export const aggregates: AggregateDefinition[] = [
         values: categoriesOf(context.field(DATASET, "setting")),
         measures: Object.fromEntries(SCALES.map((scale) => [`mean_${scale}`, scaleScore(scale)])),
         where: SCALES.map(answeredScale).join(" AND "),
+        intervals: true,
       });
       return {
         ...json,

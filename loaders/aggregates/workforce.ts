@@ -66,14 +66,15 @@ async function answeredByCohort(context: AggregateContext, cohorts: string[], an
 async function meansByCohort(context: AggregateContext, measures: Record<string, string>, answered: string): Promise<Record<string, Published>[]> {
   const cohorts = categoriesOf(context.field(DATASET, "cohort"));
   const bases = await answeredByCohort(context, cohorts, answered);
-  const byCohort = await meansBy(context, { dataset: DATASET, dimSql: column("cohort"), dim: "cohort", values: cohorts, measures, where: answered });
-  const overall = await meansBy(context, { dataset: DATASET, dimSql: quoteLiteral(TOTAL), dim: "cohort", values: [TOTAL], measures, where: answered });
+  const byCohort = await meansBy(context, { dataset: DATASET, dimSql: column("cohort"), dim: "cohort", values: cohorts, measures, where: answered, intervals: true });
+  const overall = await meansBy(context, { dataset: DATASET, dimSql: quoteLiteral(TOTAL), dim: "cohort", values: [TOTAL], measures, where: answered, intervals: true });
   const means = [...byCohort.rows, ...overall.rows];
   return [...cohorts, TOTAL].map((cohort) => {
     const count = bases.rows.find((r) => r.cohort === cohort)?.count ?? null;
     const found = means.find((r) => r.cohort === cohort);
     const row: Record<string, Published> = { cohort, count };
-    for (const name of Object.keys(measures)) row[name] = typeof count === "number" ? (found?.[name] ?? null) : null;
+    // A mean and its 95% interval are dropped together wherever the base is hidden.
+    for (const name of Object.keys(measures).flatMap((m) => [m, `${m}_low`, `${m}_high`])) row[name] = typeof count === "number" ? (found?.[name] ?? null) : null;
     return row;
   });
 }
@@ -94,7 +95,7 @@ export const aggregates: AggregateDefinition[] = [
       }
       return {
         dimensions: ["skill", "cohort"],
-        measures: ["count", "mean_before", "mean_after"],
+        measures: ["count", "mean_before", "mean_before_low", "mean_before_high", "mean_after", "mean_after_low", "mean_after_high"],
         totalLabel: TOTAL,
         rows,
         links: { additive: false, additiveDimensions: ["cohort"] },
@@ -118,7 +119,7 @@ export const aggregates: AggregateDefinition[] = [
       }
       return {
         dimensions: ["day", "cohort"],
-        measures: ["count", "mean_rating"],
+        measures: ["count", "mean_rating", "mean_rating_low", "mean_rating_high"],
         totalLabel: TOTAL,
         rows,
         links: { additive: false, additiveDimensions: ["cohort"] },

@@ -88,10 +88,11 @@ describe("outcomes aggregates", () => {
   it("gives the mean total and the people assessed at each point", async () => {
     const json = await build("outcomes-barc-mean");
     expect(json.rows).toEqual([
-      { assessment: "Intake", count: 20, mean_barc: 25.3 },
-      { assessment: "3 months", count: 0, mean_barc: null },
-      { assessment: "6 months", count: 0, mean_barc: null },
-      { assessment: "12 months", count: 15, mean_barc: 44.4 },
+      // 95% intervals: mean ± t(n − 1) × sd / √n, e.g. intake 25.3 ± 2.093 × 10.4 / √20.
+      { assessment: "Intake", count: 20, mean_barc: 25.3, mean_barc_low: 20.4, mean_barc_high: 30.2 },
+      { assessment: "3 months", count: 0, mean_barc: null, mean_barc_low: null, mean_barc_high: null },
+      { assessment: "6 months", count: 0, mean_barc: null, mean_barc_low: null, mean_barc_high: null },
+      { assessment: "12 months", count: 15, mean_barc: 44.4, mean_barc_low: 42.2, mean_barc_high: 46.6 },
     ]);
   });
 
@@ -121,9 +122,10 @@ describe("outcomes aggregates", () => {
   it("measures change for the same people between intake and each follow-up", async () => {
     const json = await build("outcomes-paired-change");
     expect(json.rows).toEqual([
-      { follow_up: "3 months", count: 0, mean_intake: null, mean_follow_up: null, mean_change: null },
-      { follow_up: "6 months", count: 0, mean_intake: null, mean_follow_up: null, mean_change: null },
-      { follow_up: "12 months", count: 15, mean_intake: 30.4, mean_follow_up: 44.4, mean_change: 14 },
+      { follow_up: "3 months", count: 0, mean_intake: null, mean_follow_up: null, mean_change: null, ...NO_INTERVALS },
+      { follow_up: "6 months", count: 0, mean_intake: null, mean_follow_up: null, mean_change: null, ...NO_INTERVALS },
+      // Changes: twelve of +10 and three of +30, so 14 ± 2.145 × 8.28 / √15.
+      { follow_up: "12 months", count: 15, mean_intake: 30.4, mean_intake_low: 27, mean_intake_high: 33.8, mean_follow_up: 44.4, mean_follow_up_low: 42.2, mean_follow_up_high: 46.6, mean_change: 14, mean_change_low: 9.4, mean_change_high: 18.6 },
     ]);
   });
 

@@ -62,7 +62,7 @@ async function build(id: string, linked = true) {
 }
 
 const at = (rows: Record<string, unknown>[], section: string) =>
-  rows.filter((r) => r.section === section).map((r) => [r.stage, r.organisations, r.percent_in_place, r.percent_partly]);
+  rows.filter((r) => r.section === section).map((r) => [r.stage, r.count, r.percent_in_place, r.percent_partly]);
 
 describe("standards aggregates", () => {
   it("are all standards tables whose ids do not clash with the one-way field tables", () => {
@@ -106,12 +106,16 @@ describe("standards aggregates", () => {
     ]);
     // Support offer applies to A, B and D only: 0%, 100% and 0% in place.
     expect(at(table.rows, "Support offer").at(-1)).toEqual(["Total", 3, 33.3, 33.3]);
+    // 95% intervals (t with 3 degrees of freedom) kept within 0–100%: in place 54.2 ± 66.3, partly 25 ± 45.9.
+    const total = table.rows.find((r) => r.section === "All sections" && r.stage === "Total")!;
+    expect([total.percent_in_place_low, total.percent_in_place_high, total.percent_partly_low, total.percent_partly_high]).toEqual([0, 100, 0, 70.9]);
+    expect(table.rows.filter((r) => r.percent_in_place === null).every((r) => r.percent_in_place_low === null && r.percent_in_place_high === null)).toBe(true);
     expect(at(table.rows, "Staff and volunteers").at(-1)).toEqual(["Total", 0, null, null]);
   });
 
   it("says the stage breakdown is not available when the standards rows carry no LERO pseudonym", async () => {
     const table = await build("standards-in-place-by-stage", false);
-    expect(table.rows.every((r) => r.organisations === "[x]" && r.percent_in_place === null)).toBe(true);
+    expect(table.rows.every((r) => r.count === "[x]" && r.percent_in_place === null && r.percent_in_place_low === null)).toBe(true);
     expect(table.notes?.[0]).toMatch(/^Not available/);
   });
 

@@ -113,13 +113,16 @@ describe("stigma aggregates", () => {
 
   it("gives mean scale scores by setting for people who answered all three scales", async () => {
     const json = await build("stigma-scales-by-setting");
+    const hiddenIntervals = Object.fromEntries(["enacted", "anticipated", "internalised"].flatMap((s) => [[`mean_${s}_low`, null], [`mean_${s}_high`, null]]));
     // GP: 49 people (one left internalised blank); enacted (28 × 7/3 + 21) / 49 = 1.76; anticipated (29 × 4 + 20 × 3) / 49 = 3.59;
     // internalised is 2 for all 49, and a mean with no spread is everyone's answer, so it is hidden.
-    expect(row(json.rows, { setting: "GP" })).toEqual({ setting: "GP", count: 50, mean_enacted: 1.8, mean_anticipated: 3.6, mean_internalised: null });
-    expect(row(json.rows, { setting: "Mental health service" })).toEqual({ setting: "Mental health service", count: "[c]", mean_enacted: null, mean_anticipated: null, mean_internalised: null });
+    // 95% intervals, mean ± t(48) × sd / √49: enacted 1.57 to 1.95, anticipated 3.45 to 3.73.
+    expect(row(json.rows, { setting: "GP" })).toEqual({ setting: "GP", count: 50, mean_enacted: 1.8, mean_enacted_low: 1.6, mean_enacted_high: 2, mean_anticipated: 3.6, mean_anticipated_low: 3.4, mean_anticipated_high: 3.7, mean_internalised: null, mean_internalised_low: null, mean_internalised_high: null });
+    expect(row(json.rows, { setting: "Mental health service" })).toEqual({ setting: "Mental health service", count: "[c]", mean_enacted: null, mean_anticipated: null, mean_internalised: null, ...hiddenIntervals });
     // Pharmacy: enacted is the mean of the items answered: (2 × 2.5 + 10 × 1) / 12 = 1.25; everyone
     // answered 2 (anticipated) and 3 (internalised), so those two are hidden.
-    expect(row(json.rows, { setting: "Pharmacy" })).toEqual({ setting: "Pharmacy", count: 10, mean_enacted: 1.3, mean_anticipated: null, mean_internalised: null });
+    // Its interval is over the 12 answers it averages: 1.25 ± t(11) × 0.62 / √12 = 0.88 to 1.62.
+    expect(row(json.rows, { setting: "Pharmacy" })).toEqual({ setting: "Pharmacy", count: 10, mean_enacted: 1.3, mean_enacted_low: 0.9, mean_enacted_high: 1.6, mean_anticipated: null, mean_internalised: null, mean_anticipated_low: null, mean_anticipated_high: null, mean_internalised_low: null, mean_internalised_high: null });
   });
 
   it("publishes consented quotes once each, with only their setting, exactly as redacted", async () => {

@@ -60,10 +60,16 @@ describe("workforce aggregates", () => {
     const ethics = json.rows.filter((r) => r.skill === "Research ethics and consent");
     // 12 + 5 = 17 trainees (15): the 5 are hidden, so the 12 are hidden as well; means only for all trainees.
     expect(ethics).toEqual([
-      { skill: "Research ethics and consent", cohort: "Cohort 1", count: "[c]", mean_before: null, mean_after: null },
-      { skill: "Research ethics and consent", cohort: "Cohort 2", count: "[c]", mean_before: null, mean_after: null },
-      { skill: "Research ethics and consent", cohort: "Total", count: 15, mean_before: 1.7, mean_after: 4.3 },
+      { skill: "Research ethics and consent", cohort: "Cohort 1", count: "[c]", mean_before: null, mean_after: null, mean_before_low: null, mean_before_high: null, mean_after_low: null, mean_after_high: null },
+      { skill: "Research ethics and consent", cohort: "Cohort 2", count: "[c]", mean_before: null, mean_after: null, mean_before_low: null, mean_before_high: null, mean_after_low: null, mean_after_high: null },
+      expect.objectContaining({ skill: "Research ethics and consent", cohort: "Total", count: 15, mean_before: 1.7, mean_after: 4.3 }),
     ]);
+    // The all-trainee means have 95% intervals around them; the hidden cohorts have none.
+    const total = ethics[2]!;
+    expect(total.mean_before_low).toBeLessThan(1.7);
+    expect(total.mean_before_high).toBeGreaterThan(1.7);
+    expect(total.mean_after_low).toBeLessThan(4.3);
+    expect(total.mean_after_high).toBeGreaterThan(4.3);
   });
 
   it("counts only trainees who rated a skill both before and after", async () => {
@@ -72,9 +78,9 @@ describe("workforce aggregates", () => {
     // The trainees of cohort 1 who did not rate it are a count of 1 to 7: shown beside the cohort's
     // size, the 10 who did would give them away, so it is hidden (and the total it equals).
     expect(questions).toEqual([
-      { skill: "Designing questions", cohort: "Cohort 1", count: "[c]", mean_before: null, mean_after: null },
-      { skill: "Designing questions", cohort: "Cohort 2", count: 0, mean_before: null, mean_after: null },
-      { skill: "Designing questions", cohort: "Total", count: "[c]", mean_before: null, mean_after: null },
+      { skill: "Designing questions", cohort: "Cohort 1", count: "[c]", mean_before: null, mean_after: null, mean_before_low: null, mean_before_high: null, mean_after_low: null, mean_after_high: null },
+      { skill: "Designing questions", cohort: "Cohort 2", count: 0, mean_before: null, mean_after: null, mean_before_low: null, mean_before_high: null, mean_after_low: null, mean_after_high: null },
+      { skill: "Designing questions", cohort: "Total", count: "[c]", mean_before: null, mean_after: null, mean_before_low: null, mean_before_high: null, mean_after_low: null, mean_after_high: null },
     ]);
     const analysis = json.rows.filter((r) => r.skill === "Analysing data");
     expect(analysis.map((r) => r.count)).toEqual([0, 0, 0]);
@@ -82,11 +88,11 @@ describe("workforce aggregates", () => {
 
   it("gives the mean rating of each day", async () => {
     const json = await build("workforce-day-ratings");
-    // (12 × 5 + 5 × 4) / 17 = 4.7.
-    expect(json.rows.filter((r) => r.day === "Day 1: What peer research is").map((r) => [r.cohort, r.count, r.mean_rating])).toEqual([
-      ["Cohort 1", "[c]", null],
-      ["Cohort 2", "[c]", null],
-      ["Total", 15, 4.7],
+    // (12 × 5 + 5 × 4) / 17 = 4.7, with a 95% interval of 4.71 ± t(16) × 0.47 / √17 = 4.5 to 4.9.
+    expect(json.rows.filter((r) => r.day === "Day 1: What peer research is").map((r) => [r.cohort, r.count, r.mean_rating, r.mean_rating_low, r.mean_rating_high])).toEqual([
+      ["Cohort 1", "[c]", null, null, null],
+      ["Cohort 2", "[c]", null, null, null],
+      ["Total", 15, 4.7, 4.5, 4.9],
     ]);
     expect(json.rows.find((r) => r.day === "Day 6: Writing up and sharing findings" && r.cohort === "Total")).toMatchObject({ count: 0, mean_rating: null });
   });

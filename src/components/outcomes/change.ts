@@ -2,13 +2,16 @@
  * Change in BARC-10 total for the same people between intake and a follow-up, one row per group
  * (a follow-up point, or a region): a dot at the mean at intake joined to a dot at the mean at
  * follow-up, with the change and the number of people printed. Hidden groups keep their row and show
- * [c]. The two dots differ in shape as well as colour, so colour is never the only carrier.
+ * [c]. The two dots differ in shape as well as colour, so colour is never the only carrier. Each mean's
+ * 95% interval is a line just above (intake) or below (follow-up) its row, and the table gives the
+ * intervals of the two means and of the change.
  */
 import * as Plot from "@observablehq/plot";
 import { CHART_FONT_SIZE } from "../shared/bars.js";
 import { defined, frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
 import { formatCount, formatScore } from "../shared/format.js";
+import { intervalColumn, intervalMarks, intervalText, meanIntervalOf, withIntervalNote, type IntervalDatum } from "../shared/intervals.js";
 
 export interface ChangeRow {
   /** The group: "12 months", "North East", "All regions"… */
@@ -17,6 +20,13 @@ export interface ChangeRow {
   mean_intake: Value;
   mean_follow_up: Value;
   mean_change: Value;
+  /** 95% intervals of the means, where published (`mean_intake_low`, …). */
+  mean_intake_low?: Value;
+  mean_intake_high?: Value;
+  mean_follow_up_low?: Value;
+  mean_follow_up_high?: Value;
+  mean_change_low?: Value;
+  mean_change_high?: Value;
 }
 
 export interface ChangeOptions extends ChartOptions {
@@ -39,6 +49,14 @@ function complete(r: ChangeRow): boolean {
   return isNumber(r.mean_intake) && isNumber(r.mean_follow_up);
 }
 
+/** The intervals of the shown rows' means at one point, to draw. */
+function intervalsAt(rows: readonly ChangeRow[], name: "mean_intake" | "mean_follow_up"): IntervalDatum[] {
+  return rows.flatMap((r) => {
+    const interval = complete(r) ? meanIntervalOf(r, name) : undefined;
+    return interval ? [{ label: r.label, low: interval.low, high: interval.high }] : [];
+  });
+}
+
 export function changeChart(rows: readonly ChangeRow[], options: ChangeOptions): SVGSVGElement | HTMLElement {
   const width = chartWidth(options.width);
   const narrow = width < 480;
@@ -47,7 +65,9 @@ export function changeChart(rows: readonly ChangeRow[], options: ChangeOptions):
   const later = options.followUpLabel ?? "follow-up";
   const longest = Math.max(0, ...rows.map((r) => r.label.length));
   const cutOff = options.cutOff;
-  const values = shown.flatMap((r) => [r.mean_intake as number, r.mean_follow_up as number]);
+  const intake = intervalsAt(shown, "mean_intake");
+  const followUp = intervalsAt(shown, "mean_follow_up");
+  const values = [...shown.flatMap((r) => [r.mean_intake as number, r.mean_follow_up as number]), ...[...intake, ...followUp].flatMap((i) => [i.low, i.high])];
   const lo = Math.max(10, Math.floor((Math.min(cutOff, ...values) - 3) / 5) * 5);
   const hi = Math.min(60, Math.ceil((Math.max(cutOff, ...values) + 2) / 5) * 5);
   return Plot.plot({
@@ -65,6 +85,8 @@ export function changeChart(rows: readonly ChangeRow[], options: ChangeOptions):
       Plot.ruleX([cutOff], { stroke: "var(--lero-cat-6, #d55e00)", strokeDasharray: "5,4" }),
       Plot.text([cutOff], { x: (d: number) => d, frameAnchor: "top", dy: -8, text: () => `${cutOff}+`, fill: "var(--lero-cat-6, #d55e00)" }),
       Plot.link(shown, { x1: "mean_intake", x2: "mean_follow_up", y1: "label", y2: "label", stroke: "currentColor", strokeOpacity: 0.5, strokeWidth: 2 }),
+      intervalMarks(intake, { y: "label", dy: -7, domain: [lo, hi] }),
+      intervalMarks(followUp, { y: "label", dy: 7, domain: [lo, hi] }),
       Plot.dot(shown, { x: "mean_intake", y: "label", r: 5, symbol: "circle", fill: INTAKE, stroke: "var(--theme-background, white)" }),
       Plot.dot(shown, { x: "mean_follow_up", y: "label", r: 6, symbol: "diamond", fill: LATER, stroke: "currentColor", strokeWidth: 0.5 }),
       narrow
@@ -95,16 +117,30 @@ export function changeFigure(rows: readonly ChangeRow[], options: ChangeOptions 
     { key: "label", label: options.groupHeading },
     { key: "count", label: "People assessed at both points", numeric: true, format: (v) => people(v as Value) },
     { key: "mean_intake", label: "Mean at intake", numeric: true, format: (v) => score(v as Value) },
+    intervalColumn("intake_interval", "95% interval at intake"),
     { key: "mean_follow_up", label: `Mean at ${later}`, numeric: true, format: (v) => score(v as Value) },
+    intervalColumn("follow_up_interval", `95% interval at ${later}`),
     { key: "mean_change", label: "Mean change", numeric: true, format: (v) => signed(v as Value) },
+    intervalColumn("change_interval", "95% interval of the change"),
   ];
+  const interval = (r: ChangeRow, name: string): string => intervalText(meanIntervalOf(r, name), "mean");
   return figure({
     ...frameOptions(options),
     title: options.title,
     subtitle: options.subtitle,
     chart: changeChart(rows, options),
+    notes: withIntervalNote(options.notes),
     description: describeChange(rows, later),
     columns,
-    rows: rows.map((r) => ({ ...r })),
+    rows: rows.map((r) => ({
+      label: r.label,
+      count: r.count,
+      mean_intake: r.mean_intake,
+      intake_interval: interval(r, "mean_intake"),
+      mean_follow_up: r.mean_follow_up,
+      follow_up_interval: interval(r, "mean_follow_up"),
+      mean_change: r.mean_change,
+      change_interval: interval(r, "mean_change"),
+    })),
   });
 }

@@ -5,6 +5,7 @@
  * each written from the data (a hidden figure is never guessed; the headline then says what is shown).
  */
 import { isNumber, TOTAL, type Value } from "../shared/chart.js";
+import { compared, meanIntervalOf, shareInterval } from "../shared/intervals.js";
 import type { BarcScale } from "./barc.js";
 import type { BandRow } from "./bands.js";
 import type { ChangeRow } from "./change.js";
@@ -18,6 +19,8 @@ export interface PairedRow {
   mean_intake: Value;
   mean_follow_up: Value;
   mean_change: Value;
+  /** 95% intervals of the means (`mean_intake_low`, `mean_intake_high`, …). */
+  [interval: `${string}_${"low" | "high"}`]: Value;
 }
 
 /** A number in the page's prose: "1,195", "42.5" with `digits` decimals; a hidden one is "[c]". */
@@ -61,20 +64,28 @@ export function shareTitle(rows: readonly ShareRow[], scale: BarcScale): string 
     : `Share scoring ${scale.cutOff} or more at each assessment`;
 }
 
-/** Says totals sat higher up the scale only when both the top-band share and the mean rose. */
+/** The people assessed at `assessment` (the base of its shares), or null where hidden. */
+function assessedAt(bands: readonly BandRow[], assessment: string | undefined): Value {
+  return bands.find((r) => r.assessment === assessment && r.band === TOTAL)?.count ?? null;
+}
+
+/**
+ * Says totals sat higher up the scale only when both the top-band share and the mean rose by more
+ * than chance: their 95% intervals at the last point lie wholly above those at intake.
+ */
 export function bandsTitle(bands: readonly BandRow[], means: readonly TrajectoryRow[]): string {
   const intake = means[0];
   const last = means.at(-1);
-  const before = shareAtCutOff(bands, intake?.assessment);
-  const after = shareAtCutOff(bands, last?.assessment);
-  return isNumber(after) && isNumber(before) && after > before && isNumber(last?.mean_barc) && isNumber(intake?.mean_barc) && last.mean_barc > intake.mean_barc
+  const share = (r: TrajectoryRow | undefined) => shareInterval(shareAtCutOff(bands, r?.assessment), assessedAt(bands, r?.assessment));
+  const mean = (r: TrajectoryRow | undefined) => meanIntervalOf(r, "mean_barc");
+  return last && compared(share(last), share(intake)) === "higher" && compared(mean(last), mean(intake)) === "higher"
     ? `Totals sat higher up the scale at ${last.assessment.toLowerCase()} than at intake`
     : "How BARC-10 totals were spread at each assessment";
 }
 
 /** The paired-change table as chart rows, one per follow-up. */
 export function pairedRows(paired: readonly PairedRow[]): ChangeRow[] {
-  return paired.map((r) => ({ label: r.follow_up, count: r.count, mean_intake: r.mean_intake, mean_follow_up: r.mean_follow_up, mean_change: r.mean_change }));
+  return paired.map(({ follow_up, ...r }) => ({ ...r, label: follow_up }));
 }
 
 /** "People assessed at intake and 12 months gained 6.2 points on average". */
@@ -104,13 +115,22 @@ function rankedGroups(rows: readonly ChangeRow[]): (ChangeRow & { mean_change: n
     .sort((a, b) => b.mean_change - a.mean_change);
 }
 
-/** "Mean totals rose in every region shown, by 4.1 to 8.3 points", or the range when some fell. */
+/** True when the change's 95% interval lies wholly above zero: a rise that is not chance. */
+function roseBeyondChance(row: ChangeRow): boolean {
+  const interval = meanIntervalOf(row as unknown as Record<string, unknown>, "mean_change");
+  return interval !== undefined && interval.low > 0;
+}
+
+/**
+ * "Mean totals rose in every region shown, by 4.1 to 8.3 points" when every region's change is above
+ * zero beyond chance (its interval excludes zero), or the range otherwise.
+ */
 export function regionChangeTitle(rows: readonly ChangeRow[]): string {
   const ranked = rankedGroups(rows);
   const high = ranked[0];
   const low = ranked.at(-1);
   if (ranked.length > 1 && high && low) {
-    return low.mean_change > 0
+    return ranked.every(roseBeyondChance)
       ? `Mean totals rose in every region shown, by ${formatNumber(low.mean_change, 1)} to ${formatNumber(high.mean_change, 1)} points`
       : `Mean change from intake to 12 months ranged from ${formatNumber(low.mean_change, 1)} to ${formatNumber(high.mean_change, 1)} points by region`;
   }
@@ -123,9 +143,19 @@ export function stageSpread(rows: readonly ChangeRow[]): number | null {
   return shown.length > 1 ? shown[0]!.mean_change - shown.at(-1)!.mean_change : null;
 }
 
+/**
+ * Says changes differed between stages only when the largest and smallest changes' 95% intervals do
+ * not overlap; otherwise they are similar.
+ */
 export function stageChangeTitle(rows: readonly ChangeRow[]): string {
   const spread = stageSpread(rows);
   if (spread === null) return "Change from intake to 12 months by LERO stage of development";
+  const ranked = rankedGroups(rows);
+  const interval = (r: ChangeRow | undefined) => meanIntervalOf(r, "mean_change");
+  const differs = compared(interval(ranked[0]), interval(ranked.at(-1))) === "higher";
+  if (!differs && spread >= 1) {
+    return `Mean change from intake to 12 months was similar at LEROs of every stage shown (${formatNumber(ranked.at(-1)!.mean_change, 1)} to ${formatNumber(ranked[0]!.mean_change, 1)} points; the 95% intervals overlap)`;
+  }
   return spread < 1
     ? `People gained about the same at LEROs of every stage shown (within ${formatNumber(spread, 1)} points)`
     : `Mean change from intake to 12 months differed by up to ${formatNumber(spread, 1)} points between LERO stages`;

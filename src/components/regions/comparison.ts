@@ -11,6 +11,7 @@ import { chartOptions, defined, frameOptions, isNumber, type ChartFigureOptions,
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
 import { CHART_FONT_SIZE } from "../shared/bars.js";
 import { compareIntervals, comparisonWords, formatInterval, type Interval } from "../../lib/intervals.js";
+import { intervalMarks } from "../shared/intervals.js";
 
 export interface ComparisonMeasure {
   /** Short label ("LEROs that evaluate their work"). */
@@ -99,9 +100,7 @@ export function comparisonChart(measures: readonly ComparisonMeasure[], regionNa
     marks: [
       Plot.text(drawn, { fy: "label", frameAnchor: "top-left", lineAnchor: "bottom", dy: -4, dx: narrow ? -70 : -130, text: "label", lineWidth: narrow ? Math.max(12, Math.floor((width - 16) / 13)) : 60, fontWeight: "bold", fontSize: 12, fill: "currentColor", textAnchor: "start" }),
       Plot.barX(bars.filter((b) => isNumber(b.value)), { x: "share", y: "who", fy: "measure", fill: (b: Bar) => (b.who === "UK" ? "var(--lero-suppressed, #767676)" : "var(--lero-cat-1, #0072b2)") }),
-      Plot.ruleY(withIntervals, { x1: "low", x2: "high", y: "who", fy: "measure", stroke: "currentColor", strokeWidth: 1.5 }),
-      Plot.tickX(withIntervals, { x: "low", y: "who", fy: "measure", stroke: "currentColor", strokeWidth: 1.5, inset: 6 }),
-      Plot.tickX(withIntervals, { x: "high", y: "who", fy: "measure", stroke: "currentColor", strokeWidth: 1.5, inset: 6 }),
+      intervalMarks(withIntervals.map((b) => ({ who: b.who, measure: b.measure, low: b.low!, high: b.high! })), { y: "who", fy: "measure" }),
       Plot.text(bars, { x: "labelAt", y: "who", fy: "measure", text: "text", dx: 4, textAnchor: "start", fill: (b: Bar) => (isNumber(b.value) ? "currentColor" : "var(--lero-suppressed, #767676)"), fontWeight: "bold", fontSize: 12 }),
       Plot.ruleX([0]),
     ],

@@ -7,6 +7,7 @@ import * as Plot from "@observablehq/plot";
 import { barsFigure, barsFrame, CHART_FONT_SIZE, formatValue, wrappedLines, type BarDatum, type BarsFigureOptions } from "../shared/bars.js";
 import { defined, isNumber, type ChartOptions } from "../shared/chart.js";
 import { chartWidth } from "../shared/figure.js";
+import { intervalMarks } from "../shared/intervals.js";
 
 export const NARROW = 520;
 
@@ -35,7 +36,11 @@ export function narrowBarsChart(data: readonly BarDatum[], options: ChartOptions
     marks: [
       Plot.barX(shown, { x: "value", y: "label", fill: "var(--lero-cat-1, #0072b2)" }),
       Plot.text(data, { x: 0, y: "label", text: "label", textAnchor: "start", frameAnchor: "left", lineAnchor: "bottom", dy: -15, fill: "currentColor", lineWidth: labelWidth / CHART_FONT_SIZE }),
-      Plot.text(shown, { x: "value", y: "label", text: (d: BarDatum) => formatValue(d.value, measure), textAnchor: "start", dx: 4, fill: "currentColor" }),
+      intervalMarks(
+        shown.flatMap((d) => (d.interval ? [{ label: d.label, low: d.interval.low, high: d.interval.high }] : [])),
+        { y: "label", domain: [0, max] },
+      ),
+      Plot.text(shown, { x: (d: BarDatum) => Math.min(max, Math.max(d.value as number, d.interval?.high ?? 0)), y: "label", text: (d: BarDatum) => formatValue(d.value, measure), textAnchor: "start", dx: 4, fill: "currentColor" }),
       Plot.text(hidden, { x: 0, y: "label", text: (d: BarDatum) => formatValue(d.value, measure), textAnchor: "start", dx: 4, fill: "var(--lero-suppressed, #767676)", fontStyle: "italic" }),
       Plot.ruleX([0]),
     ],

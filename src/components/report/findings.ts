@@ -7,7 +7,7 @@ import type { BarDatum, BarsFigureOptions } from "../shared/bars.js";
 import type { BarcScale } from "../outcomes/barc.js";
 import { reportSourceLine, type Dataset } from "../shared/sources.js";
 import { atSetting } from "../stigma/settings.js";
-import { isNumber } from "../shared/chart.js";
+import { defined, isNumber } from "../shared/chart.js";
 import { ANY_SETTING, countOf, formatHeadline, GP, headlineData, latestWave, rowOf, statOf, TWELVE_MONTHS, type AggregateTable, type Cell, type Tables } from "../shared/headline-figures.js";
 import { figureOf, phraseText, type Phrase } from "../shared/measure-figure.js";
 import { ALL, KEY_SEPARATOR } from "../../lib/measures.js";
@@ -265,7 +265,7 @@ export function stigmaFindings(tables: Tables): Finding[] {
     ? [fig("avoided-care", ANY_SETTING, d.avoidedPercent), " of the ", fig("avoided-care-answered", ANY_SETTING, d.avoidedAnswered), ` ${d.avoidedAnswered === 1 ? "person" : "people"} who answered said stigma had led them to avoid or put off care in at least one setting.`]
     : [`The share who avoided care because of stigma ${HIDDEN}.`];
   return [
-    finding("stigma", "report-stigma-settings", sentence1, [...order, ...settings.filter((s) => !isNumber(s.value))], {
+    finding("stigma", "report-stigma-settings", sentence1, [...order, ...settings.filter((s) => !isNumber(s.value))].map((s) => ({ ...s, ...defined({ interval: interval(s.label) }) })), {
       title: highest && clearlyHighest ? `Stigma is met most often at ${atSetting(highest.label)}` : order.length > 0 && order.length === settings.length && order.every((o) => o.value > 0) ? "Stigma is met in every setting asked about" : "Stigma met in services",
       subtitle: "Percentage of people who answered about each setting who met unfair treatment from staff there (sometimes or more often)",
       source: reportSourceLine("stigma", { detail: "(questions adapted from the Substance Use Stigma Mechanisms Scale)" }),

@@ -6,12 +6,15 @@
  *
  * On a phone the option names sit above their rows and the cells share the whole width (twelve regions
  * and the UK fit a 340 px column); only a grid too wide even so would scroll sideways.
+ * The table gives each percentage with its 95% interval (Wilson, from the published share and base),
+ * and the headline names a gap between groups only when their intervals do not overlap.
  */
 import * as Plot from "@observablehq/plot";
 import { CHART_FONT_SIZE } from "../shared/bars.js";
 import { defined, frameOptions, isNumber, TOTAL, type ChartFigureOptions } from "../shared/chart.js";
 import { formatCount, formatPercent } from "../shared/format.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
+import { compared, intervalText, shareInterval } from "../shared/intervals.js";
 import { fillTemplate, groupLabel, groupPhrase, lowerFirst, roundedPercent, type ResearchRow } from "./text.js";
 
 export interface HeatmapOptions extends ChartFigureOptions {
@@ -72,6 +75,8 @@ export function widestGap(rows: readonly ResearchRow[], options: Pick<HeatmapOpt
     const low = sorted[0]!;
     const high = sorted[sorted.length - 1]!;
     const gap = (high.percent as number) - (low.percent as number);
+    // A gap the 95% intervals cannot tell from chance is not a gap to report.
+    if (compared(shareInterval(high.percent, high.base_count), shareInterval(low.percent, low.base_count)) !== "higher") continue;
     if (best === undefined || gap > best.gap) best = { option, low, high, gap };
   }
   return best;
@@ -181,13 +186,17 @@ export function researchHeatmap(rows: readonly ResearchRow[], options: HeatmapOp
     { key: "option", label: options.optionHeading },
     ...groups.map((g, i): TableColumn => ({ key: `g${i}`, label: `${groupLabel(g)} (${formatCount(baseOf(g))})`, numeric: true })),
   ];
-  const cellText = (r: ResearchRow | undefined): string => (r === undefined ? "[x]" : isNumber(r.percent) ? formatPercent(r.percent) : typeof r.count === "string" ? r.count : typeof r.base_count === "string" ? r.base_count : "[x]");
+  const withInterval = (r: ResearchRow, percent: number): string => {
+    const interval = shareInterval(percent, r.base_count);
+    return interval ? `${formatPercent(percent)} (${intervalText(interval, "percent")})` : formatPercent(percent);
+  };
+  const cellText = (r: ResearchRow | undefined): string => (r === undefined ? "[x]" : isNumber(r.percent) ? withInterval(r, r.percent) : typeof r.count === "string" ? r.count : typeof r.base_count === "string" ? r.base_count : "[x]");
   const tableRows = optionsInOrder.map((option) => Object.fromEntries([["option", option], ...groups.map((g, i) => [`g${i}`, cellText(at(option, g))])]));
   const notes = [...(options.notes ?? [])];
   if (rows.some((r) => !isNumber(r.percent) && typeof r.count !== "string" && typeof r.base_count !== "string")) {
     notes.push("[x] = no percentage: fewer than 3 LEROs in the group.");
   }
-  notes.push(`Column headings give the number of LEROs in each group (the base).`);
+  notes.push(`Column headings give the number of LEROs in each group (the base). The table gives each percentage with its 95% interval in brackets; where two groups' intervals overlap, the difference between them may be chance.`);
   return figure({
     ...frameOptions(options),
     title: heatmapTitle(rows, options),

@@ -8,6 +8,7 @@ import { chartOptions, defined, frameOptions, isNumber, TOTAL, type ChartFigureO
 import { formatCount, formatPercent } from "../shared/format.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
 import { fillTemplate, lowerFirst, roundedPercent, type ResearchRow } from "./text.js";
+import { intervalMarks, type Interval } from "../shared/intervals.js";
 
 export interface OptionsOptions extends ChartFigureOptions {
   /** The dimension holding the options ("evaluation_methods"). */
@@ -61,6 +62,8 @@ export interface Bar {
   label: string;
   percent: number | null;
   text: string;
+  /** The share's 95% interval, drawn across the bar's end when given. */
+  interval?: Interval;
 }
 
 /** Pixels per character of a 12px label, generously: used to guess how many lines a label takes. */
@@ -89,7 +92,11 @@ export function optionsChart(bars: readonly Bar[], options: ChartOptions): SVGSV
     marks: [
       Plot.barX(shown, { x: "percent", y: "label", fill: "var(--lero-cat-1, #0072b2)", insetTop: band - 16, insetBottom: 2 }),
       Plot.text(bars, { x: 0, y: "label", text: "label", textAnchor: "start", lineAnchor: "bottom", dy: band / 2 - 20, lineWidth: textWidth / FONT_SIZE, fill: "currentColor" }),
-      Plot.text(shown, { x: "percent", y: "label", text: "text", textAnchor: "start", dx: 4, dy: band / 2 - 9, fill: "currentColor" }),
+      intervalMarks(
+        shown.flatMap((b) => (b.interval ? [{ label: b.label, low: b.interval.low, high: b.interval.high }] : [])),
+        { y: "label", dy: band / 2 - 9 },
+      ),
+      Plot.text(shown, { x: (b: Bar) => Math.max(b.percent ?? 0, b.interval?.high ?? 0), y: "label", text: "text", textAnchor: "start", dx: 4, dy: band / 2 - 9, fill: "currentColor" }),
       Plot.text(hidden, { x: 0, y: "label", text: "text", textAnchor: "start", dx: 4, dy: band / 2 - 9, fill: "var(--lero-suppressed, #767676)", fontStyle: "italic" }),
       Plot.ruleX([0]),
     ],

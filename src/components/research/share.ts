@@ -1,7 +1,9 @@
 /**
  * The share of LEROs in each group (stage of development or region) that do one thing — evaluate
  * their work, say — as horizontal bars, with all LEROs first. Bases are in the table; groups whose
- * share is hidden or cannot be worked out keep their row and show the symbol.
+ * share is hidden or cannot be worked out keep their row and show the symbol. Each share's 95%
+ * interval (Wilson, from the published share and the published number of LEROs in the group) is a
+ * line across the bar's end and is in the table.
  */
 import { chartOptions, defined, frameOptions, isNumber, TOTAL, type ChartFigureOptions } from "../shared/chart.js";
 import { formatCount, formatPercent } from "../shared/format.js";
@@ -9,6 +11,7 @@ import { figure, type TableColumn } from "../shared/figure.js";
 import { optionsChart, type Bar } from "./options.js";
 import { groupLabel, groupPhrase, roundedPercent, type ResearchRow } from "./text.js";
 import { keyOf, measure } from "../../lib/measures.js";
+import { intervalColumn, intervalText, shareInterval, withIntervalNote } from "../shared/intervals.js";
 
 export interface ShareOptions extends ChartFigureOptions {
   /** The dimension the rows are grouped by: "stage" or "region". */
@@ -53,11 +56,16 @@ export function describeShare(rows: readonly ResearchRow[], options: Pick<ShareO
 
 export function researchShare(rows: readonly ResearchRow[], options: ShareOptions): HTMLElement {
   const ordered = groupsOf(rows, options.groupDim);
-  const bars: Bar[] = ordered.map((r) => ({
-    label: groupLabel(String(r[options.groupDim])),
-    percent: isNumber(r.percent) ? r.percent : null,
-    text: isNumber(r.percent) ? formatPercent(r.percent) : typeof r.count === "string" || typeof r.base_count === "string" ? "[c]" : "[x]",
-  }));
+  const intervalOf = (r: ResearchRow) => shareInterval(r.percent, r.base_count);
+  const bars: Bar[] = ordered.map((r) => {
+    const interval = intervalOf(r);
+    return {
+      label: groupLabel(String(r[options.groupDim])),
+      percent: isNumber(r.percent) ? r.percent : null,
+      text: isNumber(r.percent) ? formatPercent(r.percent) : typeof r.count === "string" || typeof r.base_count === "string" ? "[c]" : "[x]",
+      ...(interval ? { interval } : {}),
+    };
+  });
   const total = rows.find((r) => r[options.groupDim] === TOTAL);
   const id = options.measure;
   const baseId = id === undefined ? undefined : measure(id).baseMeasure;
@@ -68,6 +76,7 @@ export function researchShare(rows: readonly ResearchRow[], options: ShareOption
     { key: "base", label: "LEROs", numeric: true, format: (v) => formatCount(v as string | number | null), ...defined({ measure: keyed(baseId) }) },
     { key: "count", label: options.countHeading, numeric: true, format: (v) => formatCount(v as string | number | null) },
     { key: "percent", label: "Percentage", numeric: true, format: (v) => formatPercent(v as string | number | null, "[x]"), ...defined({ measure: keyed(id) }) },
+    intervalColumn("interval"),
   ];
   return figure({
     ...frameOptions(options),
@@ -75,9 +84,9 @@ export function researchShare(rows: readonly ResearchRow[], options: ShareOption
     subtitle: `Percentage of LEROs in each group${options.wave ? `, ${options.wave}` : ""}; base: ${formatCount(total?.base_count ?? null)} LEROs`,
     chart: optionsChart(bars, chartOptions(options)),
     description: describeShare(rows, options),
-    notes: [...(options.notes ?? []), ...(bars.some((b) => b.text === "[x]") ? ["[x] = no percentage: fewer than 3 LEROs in the group."] : [])],
+    notes: withIntervalNote([...(options.notes ?? []), ...(bars.some((b) => b.text === "[x]") ? ["[x] = no percentage: fewer than 3 LEROs in the group."] : [])]),
     columns,
     // A share whose count is hidden reads [c], as in the bars; [x] is for a base too small to give one.
-    rows: ordered.map((r, i) => ({ group: groupLabel(String(r[options.groupDim])), dim: String(r[options.groupDim]), base: r.base_count, count: r.count, percent: isNumber(r.percent) ? r.percent : bars[i]!.text })),
+    rows: ordered.map((r, i) => ({ group: groupLabel(String(r[options.groupDim])), dim: String(r[options.groupDim]), base: r.base_count, count: r.count, percent: isNumber(r.percent) ? r.percent : bars[i]!.text, interval: intervalText(intervalOf(r), "percent") })),
   });
 }

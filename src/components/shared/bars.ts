@@ -2,10 +2,12 @@
  * Horizontal bars by category: the workhorse chart of the site (counts or percentages of people or
  * organisations by answer, setting, region…). Suppressed values are not drawn as bars: the category
  * keeps its row and shows its symbol (`[c]`) as text, so a reader sees that a value exists but is hidden.
+ * A bar given a 95% interval has it drawn across its end and given in the table.
  */
 import * as Plot from "@observablehq/plot";
 import { defined, frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, type Value } from "./chart.js";
 import { chartWidth, figure, type TableColumn } from "./figure.js";
+import { intervalColumn, intervalMarks, intervalText, withIntervalNote, type Interval } from "./intervals.js";
 
 export type { Value };
 
@@ -15,6 +17,8 @@ export interface BarDatum {
   /** The registry measure and key the value is (`src/lib/measures.ts`); its table cell is marked with them. */
   measure?: string;
   key?: string;
+  /** The value's 95% interval (`shareInterval`, `meanIntervalOf`), drawn and tabled when given. */
+  interval?: Interval;
 }
 
 export interface BarsOptions extends ChartOptions {
@@ -83,7 +87,11 @@ export function barsChart(data: readonly BarDatum[], options: BarsOptions = {}):
     marks: [
       Plot.barX(shown, { x: "value", y: "label", fill: options.fill ?? "var(--lero-cat-1, #0072b2)" }),
       Plot.text(data, { x: 0, y: "label", text: "label", textAnchor: "end", dx: -8, lineWidth: labelWidth / CHART_FONT_SIZE, fill: "currentColor" }),
-      Plot.text(shown, { x: "value", y: "label", text: (d: BarDatum) => formatValue(d.value, measure), textAnchor: "start", dx: 4, fill: "currentColor" }),
+      intervalMarks(
+        shown.flatMap((d) => (d.interval ? [{ label: d.label, low: d.interval.low, high: d.interval.high }] : [])),
+        { y: "label", domain: [0, max] },
+      ),
+      Plot.text(shown, { x: (d: BarDatum) => Math.min(max, Math.max(d.value as number, d.interval?.high ?? 0)), y: "label", text: (d: BarDatum) => formatValue(d.value, measure), textAnchor: "start", dx: 4, fill: "currentColor" }),
       Plot.text(hidden, { x: 0, y: "label", text: (d: BarDatum) => formatValue(d.value, measure), textAnchor: "start", dx: 4, fill: "var(--lero-suppressed, #767676)", fontStyle: "italic" }),
       Plot.ruleX([0]),
     ],
@@ -131,13 +139,21 @@ export function barsFrame(data: readonly BarDatum[], chart: Element, options: Ba
       measure: (row) => (typeof row.measure === "string" && typeof row.key === "string" ? { measure: row.measure, key: row.key } : undefined),
     },
   ];
+  const intervals = data.some((d) => d.interval !== undefined);
+  if (intervals) columns.push(intervalColumn("interval"));
   return figure({
     ...frameOptions(options),
     title: options.title,
     ...defined({ subtitle: options.subtitle }),
     chart,
+    ...(intervals ? { notes: withIntervalNote(options.notes) } : {}),
     description: options.description ?? describeBars(data, measure),
     columns,
-    rows: data.map((d) => ({ label: d.label, value: d.value, ...(d.measure !== undefined && d.key !== undefined ? { measure: d.measure, key: d.key } : {}) })),
+    rows: data.map((d) => ({
+      label: d.label,
+      value: d.value,
+      ...(intervals ? { interval: intervalText(d.interval, measure === "percent" ? "percent" : "mean") } : {}),
+      ...(d.measure !== undefined && d.key !== undefined ? { measure: d.measure, key: d.key } : {}),
+    })),
   });
 }

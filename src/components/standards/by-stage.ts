@@ -3,6 +3,8 @@
  * average share of the statements that apply to a LERO that are in place, and partly in place, as
  * stacked bars; the table gives the same for each section. When the table is not available (the
  * standards data cannot be linked to the audit) a short explanation is returned instead of a chart.
+ * The 95% interval of each stage's average share in place (Student's t, published with it) is a line
+ * across the end of the "in place" segment and is in the table.
  */
 import * as Plot from "@observablehq/plot";
 import { defined, frameOptions, isNumber, TOTAL, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
@@ -11,6 +13,7 @@ import { formatPercent } from "../shared/format.js";
 import { standardsLegend } from "./legend.js";
 import { stagePhrase as phrase } from "../shared/stages.js";
 import type { StandardsRow } from "./status.js";
+import { intervalMarks, intervalText, meanIntervalOf, withIntervalNote, type IntervalDatum } from "../shared/intervals.js";
 
 export const ALL_SECTIONS = "All sections";
 export const ALL_STAGES = "All LEROs";
@@ -66,14 +69,17 @@ export function byStageChart(rows: readonly StandardsRow[], options: ChartOption
   const labels = list.map((r) => stageLabel(String(r.stage)));
   const segments: Segment[] = [];
   const hidden: { stage: string; text: string }[] = [];
+  const intervals: IntervalDatum[] = [];
   for (const r of list) {
     const stage = stageLabel(String(r.stage));
     if (!isNumber(r.percent_in_place) || !isNumber(r.percent_partly)) {
-      hidden.push({ stage, text: typeof r.organisations === "string" ? r.organisations : "[x]" });
+      hidden.push({ stage, text: typeof r.count === "string" ? r.count : "[x]" });
       continue;
     }
     segments.push({ stage, kind: KINDS[0]!, x1: 0, x2: r.percent_in_place });
     segments.push({ stage, kind: KINDS[1]!, x1: r.percent_in_place, x2: r.percent_in_place + r.percent_partly });
+    const interval = meanIntervalOf(r, "percent_in_place");
+    if (interval) intervals.push({ stage, low: interval.low, high: interval.high });
   }
   const marginLeft = Math.min(140, 14 + Math.max(...labels.map((l) => l.length)) * 7);
   return Plot.plot({
@@ -92,6 +98,8 @@ export function byStageChart(rows: readonly StandardsRow[], options: ChartOption
         segments.filter((s) => ((s.x2 - s.x1) / 100) * (width - marginLeft - 16) >= 34),
         { x: (s: Segment) => (s.x1 + s.x2) / 2, y: "stage", text: (s: Segment) => `${Math.round(s.x2 - s.x1)}%`, fill: "#111" },
       ),
+      // Along the bar's lower edge, clear of the percentages printed in its middle.
+      intervalMarks(intervals, { y: "stage", dy: 9, domain: [0, 100] }),
       Plot.text(hidden, { x: 0, y: "stage", text: "text", textAnchor: "start", dx: 4, fill: "currentColor", fontStyle: "italic" }),
       Plot.ruleX([0]),
     ],
@@ -112,29 +120,31 @@ export function standardsByStage(rows: readonly StandardsRow[], options: ByStage
   const at = (stage: string, section: string) => rows.find((r) => r.stage === stage && r.section === section);
   const columns: TableColumn[] = [
     { key: "stage", label: "Stage of development" },
-    { key: "organisations", label: "LEROs", numeric: true },
+    { key: "count", label: "LEROs", numeric: true },
+    { key: "interval", label: `${ALL_SECTIONS}: in place, 95% interval`, numeric: true },
     ...sections.map((section, i): TableColumn => ({ key: `c${i}`, label: `${section}: in place (partly)`, numeric: true })),
   ];
   const tableRows = stages.map((stage) =>
     Object.fromEntries([
       ["stage", stageLabel(stage)],
-      ["organisations", at(stage, ALL_SECTIONS)?.organisations ?? null],
+      ["count", at(stage, ALL_SECTIONS)?.count ?? null],
+      ["interval", intervalText(meanIntervalOf(at(stage, ALL_SECTIONS), "percent_in_place"), "percent")],
       ...sections.map((section, i) => {
         const r = at(stage, section);
-        return [`c${i}`, isNumber(r?.percent_in_place) ? `${show(r.percent_in_place)} (${show(r.percent_partly)})` : show(r?.organisations)];
+        return [`c${i}`, isNumber(r?.percent_in_place) ? `${show(r.percent_in_place)} (${show(r.percent_partly)})` : show(r?.count)];
       }),
     ]),
   );
   const chart = doc.createElement("div");
   chart.append(standardsLegend(doc, KINDS, COLOURS), byStageChart(rows, options));
-  const total = at(TOTAL, ALL_SECTIONS)?.organisations;
+  const total = at(TOTAL, ALL_SECTIONS)?.count;
   return figure({
     ...frameOptions(options),
     title: byStageTitle(rows),
     subtitle: `Average percentage of the statements that apply to each LERO${options.wave ? `, ${options.wave}` : ""}; base: ${isNumber(total) ? total.toLocaleString("en-GB") : show(total)} LEROs`,
     chart,
     description: describeByStage(rows),
-    notes: [...(options.notes ?? []), "A statement marked 'not applicable' by a LERO does not count for it. [x] = no figure: fewer than 3 LEROs, or their number is hidden."],
+    notes: withIntervalNote([...(options.notes ?? []), "A statement marked 'not applicable' by a LERO does not count for it. [x] = no figure: fewer than 3 LEROs, or their number is hidden."]),
     columns,
     rows: tableRows,
   });

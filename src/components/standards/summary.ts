@@ -3,6 +3,7 @@
  * true when the data changes: how far the statements are in place overall, which statements are most
  * and least often in place, and how that differs by stage of development where it can be shown.
  */
+import { compared, meanIntervalOf } from "../shared/intervals.js";
 import { isNumber, TOTAL } from "../shared/chart.js";
 import { ALL_SECTIONS } from "./by-stage.js";
 import { stagePhrase } from "../shared/stages.js";
@@ -53,7 +54,13 @@ export function standardsFindingPhrases(tables: StandardsTables): (string | Phra
   const high = stages.at(-1);
   if (low && high && low !== high) {
     const name = (r: StandardsRow) => stagePhrase(String(r.stage));
-    findings.push(`On average, ${name(high)} have ${Math.round(high.percent_in_place as number)}% of the statements that apply to them in place, against ${Math.round(low.percent_in_place as number)}% for ${name(low)}.`);
+    // A difference between stages is stated only when their 95% intervals do not overlap.
+    const differs = compared(meanIntervalOf(high, "percent_in_place"), meanIntervalOf(low, "percent_in_place")) === "higher";
+    findings.push(
+      differs
+        ? `On average, ${name(high)} have ${Math.round(high.percent_in_place as number)}% of the statements that apply to them in place, against ${Math.round(low.percent_in_place as number)}% for ${name(low)}.`
+        : `On average, LEROs at each stage shown have a similar share of the statements that apply to them in place (from ${Math.round(low.percent_in_place as number)}% for ${name(low)} to ${Math.round(high.percent_in_place as number)}% for ${name(high)}; the 95% intervals overlap).`,
+    );
   }
   return findings;
 }

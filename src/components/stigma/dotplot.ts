@@ -1,17 +1,23 @@
 /**
  * The dot plot behind the stigma comparisons: one row per setting, one dot per series (a kind of
  * stigma, or a role), joined by a faint line so the spread in each setting is easy to see. Series
- * differ in shape as well as colour. A hidden value is not drawn; the row then lists it as [c].
+ * differ in shape as well as colour. A hidden value is not drawn; the row then lists it as [c]. Where
+ * values have 95% intervals, each series takes its own line within the row (a few pixels apart), with
+ * its interval drawn through its dot.
  */
 import * as Plot from "@observablehq/plot";
 import { CHART_FONT_SIZE, wrappedLines } from "../shared/bars.js";
 import { defined, isNumber, type ChartOptions, type Value } from "../shared/chart.js";
 import { chartWidth } from "../shared/figure.js";
+import { intervalMarks } from "../shared/intervals.js";
 
 export interface DotDatum {
   row: string;
   series: string;
   value: Value;
+  /** The value's 95% interval, where it has one. */
+  low?: number;
+  high?: number;
 }
 
 export interface DotPlotOptions extends ChartOptions {
@@ -58,7 +64,11 @@ export function dotPlot(data: readonly DotDatum[], options: DotPlotOptions): SVG
   });
   // On a phone each row's name sits above its dots, wrapped (never cut): rows grow with the longest.
   const lines = narrow ? Math.max(1, ...options.rows.map((r) => wrappedLines(r, width - 24))) : 1;
-  const row = narrow ? 48 + (lines - 1) * 15 : 32;
+  const withIntervals = shown.filter((d) => isNumber(d.low) && isNumber(d.high));
+  // With intervals, each series is drawn a few pixels off the row's centre so the lines do not overlap.
+  const spacing = withIntervals.length > 0 ? Math.min(7, 20 / Math.max(1, options.series.length - 1)) : 0;
+  const offset = (series: string): number => (Math.max(0, options.series.indexOf(series)) - (options.series.length - 1) / 2) * spacing;
+  const row = narrow ? 48 + (lines - 1) * 15 : 32 + (spacing > 0 ? Math.max(0, options.series.length - 2) * 4 : 0);
   return Plot.plot({
     ...defined({ document: options.document }),
     width,
@@ -73,9 +83,15 @@ export function dotPlot(data: readonly DotDatum[], options: DotPlotOptions): SVG
     marks: [
       Plot.link(ranges, { x1: "lo", x2: "hi", y1: "row", y2: "row", stroke: "currentColor", strokeOpacity: 0.35, strokeWidth: 2 }),
       ...options.series.map((series) =>
+        intervalMarks(
+          withIntervals.filter((d) => d.series === series).map((d) => ({ row: d.row, low: d.low!, high: d.high! })),
+          { y: "row", dy: offset(series), domain: options.domain },
+        ),
+      ),
+      ...options.series.map((series) =>
         Plot.dot(
           shown.filter((d) => d.series === series),
-          { x: "value", y: "row", r: 5.5, ...style(series), stroke: "var(--theme-background, white)", strokeWidth: 0.75 },
+          { x: "value", y: "row", dy: offset(series), r: 5.5, ...style(series), stroke: "var(--theme-background, white)", strokeWidth: 0.75 },
         ),
       ),
       ...(narrow ? [Plot.text(options.rows, { x: options.domain[0], y: (d: string) => d, dy: -10, lineAnchor: "bottom", textAnchor: "start", text: (d: string) => d, fill: "currentColor", lineWidth: (width - 24) / CHART_FONT_SIZE })] : []),

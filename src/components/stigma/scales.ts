@@ -1,11 +1,14 @@
 /**
  * Enacted, anticipated and internalised stigma in each setting: mean scale scores (1–5) as a dot plot,
- * settings ordered by enacted stigma. The headline compares what people expect with what they met.
+ * settings ordered by enacted stigma, each with its 95% interval (Student's t, published with the
+ * means). The headline compares what people expect with what they met, counting a setting only where
+ * the two intervals do not overlap.
  */
 import { chartOptions, frameOptions, isNumber, type ChartFigureOptions, type Value } from "../shared/chart.js";
 import { figure, type TableColumn } from "../shared/figure.js";
 import { formatCount } from "../shared/format.js";
 import { dotPlot, type DotDatum } from "./dotplot.js";
+import { compared, intervalColumn, intervalText, meanIntervalOf, withIntervalNote } from "../shared/intervals.js";
 
 /** A row of the `stigma-scales-by-setting` aggregate. */
 export interface ScalesRow {
@@ -14,6 +17,8 @@ export interface ScalesRow {
   mean_enacted: Value;
   mean_anticipated: Value;
   mean_internalised: Value;
+  /** 95% intervals of the means, where published (`mean_enacted_low`, …). */
+  [interval: `mean_${string}_${"low" | "high"}`]: Value;
 }
 
 const SCALES = [
@@ -32,12 +37,16 @@ function ordered(rows: readonly ScalesRow[]): ScalesRow[] {
 export function scalesTitle(rows: readonly ScalesRow[]): string {
   const both = rows.filter((r) => isNumber(r.mean_enacted) && isNumber(r.mean_anticipated));
   if (both.length === 0) return "The figures for this chart are hidden to protect confidentiality";
-  const expectMore = both.filter((r) => (r.mean_anticipated as number) > (r.mean_enacted as number)).length;
+  // A setting counts only where the two intervals do not overlap.
+  const comparison = (r: ScalesRow) => compared(meanIntervalOf(r, "mean_anticipated"), meanIntervalOf(r, "mean_enacted"));
+  const expectMore = both.filter((r) => comparison(r) === "higher").length;
+  const meetMore = both.filter((r) => comparison(r) === "lower").length;
   const all = expectMore === both.length;
   if (expectMore * 2 > both.length) {
     return `People expect stigma even more than they meet it: anticipated stigma is higher than enacted in ${all ? (both.length === 2 ? "both" : `all ${both.length}`) : `${expectMore} of ${both.length}`} settings`;
   }
-  return `People meet more stigma than they expect in ${both.length - expectMore} of ${both.length} settings`;
+  if (meetMore * 2 > both.length) return `People meet more stigma than they expect in ${meetMore} of ${both.length} settings`;
+  return `Anticipated and enacted stigma are similar in most settings: ${both.length - expectMore - meetMore} of ${both.length} settings show no clear difference`;
 }
 
 export function describeScales(rows: readonly ScalesRow[]): string {
@@ -49,13 +58,21 @@ export type ScalesFigureOptions = ChartFigureOptions;
 
 export function scalesFigure(rows: readonly ScalesRow[], options: ScalesFigureOptions): HTMLElement {
   const sorted = ordered(rows);
-  const data: DotDatum[] = sorted.flatMap((r) => SCALES.map((s) => ({ row: r.setting, series: s.label, value: r[s.key] })));
+  const data: DotDatum[] = sorted.flatMap((r) =>
+    SCALES.map((s) => {
+      const interval = meanIntervalOf(r, s.key);
+      return { row: r.setting, series: s.label, value: r[s.key], ...(interval ? { low: interval.low, high: interval.high } : {}) };
+    }),
+  );
   const counts = rows.map((r) => r.count).filter(isNumber);
   const base = counts.length ? `${Math.min(...counts).toLocaleString("en-GB")} to ${Math.max(...counts).toLocaleString("en-GB")} people per setting` : "hidden";
   const columns: TableColumn[] = [
     { key: "setting", label: "Setting" },
     { key: "count", label: "People (base)", numeric: true, format: (v) => people(v as Value) },
-    ...SCALES.map((s) => ({ key: s.key, label: `${s.label.replace(/ \(.*\)$/, "")} (mean)`, numeric: true, format: (v: unknown) => score(v as Value) })),
+    ...SCALES.flatMap((s) => [
+      { key: s.key, label: `${s.label.replace(/ \(.*\)$/, "")} (mean)`, numeric: true, format: (v: unknown) => score(v as Value) },
+      intervalColumn(`${s.key}_interval`, `${s.label.replace(/ \(.*\)$/, "")}: 95% interval`),
+    ]),
   ];
   return figure({
     ...frameOptions(options),
@@ -68,8 +85,13 @@ export function scalesFigure(rows: readonly ScalesRow[], options: ScalesFigureOp
       axisLabel: "Mean scale score (1–5)",
       ...chartOptions(options),
     }),
+    notes: withIntervalNote(options.notes),
     description: describeScales(rows),
     columns,
-    rows: sorted.map((r) => ({ ...r })),
+    rows: sorted.map((r) => ({
+      setting: r.setting,
+      count: r.count,
+      ...Object.fromEntries(SCALES.flatMap((s) => [[s.key, r[s.key]], [`${s.key}_interval`, intervalText(meanIntervalOf(r, s.key), "mean")]])),
+    })),
   });
 }

@@ -2,7 +2,9 @@
  * The share of people who met something in each service setting — enacted stigma, or avoiding care
  * because of how they were treated — as horizontal bars, largest first, with a bold headline written
  * from the data for campaign use ("5 in 10 people who used hospital or A&E met stigma there").
- * Hidden shares keep their row and show [c].
+ * Hidden shares keep their row and show [c]. Each share's 95% interval (Wilson, from the published
+ * share and base) is a line across the bar's end and is in the table; the headline calls a setting
+ * highest only when its interval lies above the next one's.
  */
 import * as Plot from "@observablehq/plot";
 import { CHART_FONT_SIZE, wrappedLines } from "../shared/bars.js";
@@ -12,6 +14,7 @@ import { formatCount, percentText } from "../shared/format.js";
 import type { BarDatum } from "../shared/bars.js";
 import { settingPhrase } from "./settings.js";
 import { keyOf } from "../../lib/measures.js";
+import { compared, intervalColumn, intervalMarks, intervalText, shareInterval, withIntervalNote, type Interval } from "../shared/intervals.js";
 
 /** A row of `stigma-enacted-by-setting` or `stigma-avoided-by-setting`. */
 export interface ShareRow {
@@ -32,8 +35,11 @@ export function inTen(percent: number): string {
 }
 
 
-/** Percentage bars, one per setting; on narrow screens each setting's name sits above its bar. */
-export function shareChart(bars: readonly BarDatum[], options: ChartOptions & { fill: string }): SVGSVGElement | HTMLElement {
+/** A bar with its 95% interval, where it has one. */
+export type ShareBar = BarDatum & { interval?: Interval };
+
+/** Percentage bars, one per setting, each with its interval; on narrow screens each setting's name sits above its bar. */
+export function shareChart(bars: readonly ShareBar[], options: ChartOptions & { fill: string }): SVGSVGElement | HTMLElement {
   const width = chartWidth(options.width);
   const narrow = width < 480;
   const shown = bars.filter((d) => isNumber(d.value));
@@ -54,7 +60,11 @@ export function shareChart(bars: readonly BarDatum[], options: ChartOptions & { 
     y: { label: null, domain: bars.map((d) => d.label), axis: narrow ? null : "left", padding: narrow ? 1 - 23 / row : 0.2 },
     marks: [
       Plot.barX(shown, { x: "value", y: "label", fill: options.fill }),
-      Plot.text(shown, { x: "value", y: "label", dx: 4, textAnchor: "start", text: (d: BarDatum) => pct1(d.value as number), fill: "currentColor" }),
+      intervalMarks(
+        shown.flatMap((d) => (d.interval ? [{ label: d.label, low: d.interval.low, high: d.interval.high }] : [])),
+        { y: "label" },
+      ),
+      Plot.text(shown, { x: (d: ShareBar) => Math.max(d.value as number, d.interval?.high ?? 0), y: "label", dx: 4, textAnchor: "start", text: (d: BarDatum) => pct1(d.value as number), fill: "currentColor" }),
       Plot.text(hidden, { x: 0, y: "label", dx: 4, textAnchor: "start", text: () => "[c]", fill: "var(--lero-suppressed, #767676)", fontStyle: "italic" }),
       ...(narrow ? [Plot.text(bars, { x: 0, y: "label", dy: -14, lineAnchor: "bottom", textAnchor: "start", text: "label", fill: "currentColor", lineWidth: (width - 24) / CHART_FONT_SIZE })] : []),
       Plot.ruleX([0]),
@@ -64,10 +74,13 @@ export function shareChart(bars: readonly BarDatum[], options: ChartOptions & { 
 
 const pct1 = (v: number): string => percentText(v);
 
-export function shareBars(rows: readonly ShareRow[]): BarDatum[] {
+export function shareBars(rows: readonly ShareRow[]): ShareBar[] {
   return [...rows]
     .sort((a, b) => (isNumber(b.percent) ? b.percent : -1) - (isNumber(a.percent) ? a.percent : -1))
-    .map((r) => ({ label: r.setting, value: isNumber(r.percent) ? r.percent : r.percent === null ? "[c]" : r.percent }));
+    .map((r) => {
+      const interval = shareInterval(r.percent, r.count);
+      return { label: r.setting, value: isNumber(r.percent) ? r.percent : r.percent === null ? "[c]" : r.percent, ...(interval ? { interval } : {}) };
+    });
 }
 
 export function shareTitle(rows: readonly ShareRow[], measure: ShareMeasure): string {
@@ -76,7 +89,8 @@ export function shareTitle(rows: readonly ShareRow[], measure: ShareMeasure): st
   if (!top) return "The figures for this chart are hidden to protect confidentiality";
   const figure = inTen(top.percent as number);
   const where = settingPhrase(top.setting);
-  const unique = shown.length > 1 && shown[1]!.percent !== top.percent;
+  // "More than any other" only when the top interval lies above the next setting's.
+  const unique = shown.length > 1 && compared(shareInterval(top.percent, top.count), shareInterval(shown[1]!.percent, shown[1]!.count)) === "higher";
   if (measure === "enacted") {
     return `${figure} people who used ${where} met stigma there${unique ? ", more than in any other setting" : ""}`;
   }
@@ -122,6 +136,7 @@ export function shareFigure(rows: readonly ShareRow[], options: ShareFigureOptio
     { key: "count", label: "People who used it (base)", numeric: true, format: (v) => people(v as Value), measure: keyed(registry.base) },
     { key: countKey, label: measure === "enacted" ? "People who met enacted stigma" : "People who avoided care", numeric: true, format: (v) => people(v as Value) },
     { key: "percent", label: "Percentage", numeric: true, format: (v) => (isNumber(v as Value) ? pct1(v as number) : "[c]"), measure: keyed(registry.percent) },
+    intervalColumn("interval"),
   ];
   const ordered = bars.map((b) => rows.find((r) => r.setting === b.label)!);
   return figure({
@@ -132,8 +147,9 @@ export function shareFigure(rows: readonly ShareRow[], options: ShareFigureOptio
       fill: measure === "enacted" ? "var(--lero-cat-6, #d55e00)" : "var(--lero-cat-1, #0072b2)",
       ...chartOptions(options),
     }),
+    notes: withIntervalNote(options.notes),
     description: describeShares(rows, measure),
     columns,
-    rows: ordered.map((r) => ({ setting: r.setting, count: r.count, [countKey]: r[countKey] ?? null, percent: r.percent })),
+    rows: ordered.map((r) => ({ setting: r.setting, count: r.count, [countKey]: r[countKey] ?? null, percent: r.percent, interval: intervalText(shareInterval(r.percent, r.count), "percent") })),
   });
 }

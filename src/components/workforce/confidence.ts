@@ -2,13 +2,16 @@
  * Confidence in each research skill before and after the peer-research training: a dumbbell per
  * skill, from an open circle (before, looking back) to a filled diamond (after), with the change
  * printed. Several groups (cohorts) are drawn as panels one above the other. A skill whose means are
- * hidden keeps its row and shows [c]. Shape as well as colour tells before from after.
+ * hidden keeps its row and shows [c]. Shape as well as colour tells before from after. Each mean's
+ * 95% interval is a line just above (before) or below (after) its row and is in the table; the
+ * headline counts a skill as risen only when the two intervals do not overlap.
  */
 import * as Plot from "@observablehq/plot";
 import { CHART_FONT_SIZE, wrappedLines } from "../shared/bars.js";
 import { TOTAL, defined, frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { formatCount, formatScore } from "../shared/format.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
+import { compared, intervalColumn, intervalMarks, intervalText, meanIntervalOf, withIntervalNote, type IntervalDatum } from "../shared/intervals.js";
 
 /** A row of the `workforce-confidence` aggregate. */
 export interface ConfidenceRow {
@@ -17,6 +20,11 @@ export interface ConfidenceRow {
   count: Value;
   mean_before: Value;
   mean_after: Value;
+  /** 95% intervals of the means, where published. */
+  mean_before_low?: Value;
+  mean_before_high?: Value;
+  mean_after_low?: Value;
+  mean_after_high?: Value;
 }
 
 export interface ConfidenceOptions extends ChartOptions {
@@ -32,6 +40,8 @@ const AFTER = "var(--lero-cat-1, #0072b2)";
 const score = (v: Value): string => formatScore(v);
 const people = (v: Value): string => formatCount(v);
 const complete = (r: ConfidenceRow): boolean => isNumber(r.mean_before) && isNumber(r.mean_after);
+/** True when the "after" interval lies wholly above the "before" one: a rise that is not chance. */
+const roseClearly = (r: ConfidenceRow): boolean => compared(meanIntervalOf(r, "mean_after"), meanIntervalOf(r, "mean_before")) === "higher";
 const change = (r: ConfidenceRow): number | null => (complete(r) ? Math.round(((r.mean_after as number) - (r.mean_before as number)) * 10) / 10 : null);
 const signed = (v: number | null): string =>
   v === null ? "[c]" : `${v > 0 ? "+" : v < 0 ? "−" : "±"}${Math.abs(v).toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}`;
@@ -57,6 +67,11 @@ export function confidenceChart(rows: readonly ConfidenceRow[], options: Confide
   const lines = narrow ? Math.max(1, ...skills.map((s) => wrappedLines(`${s}: +0.0`, width - 24))) : 1;
   const rowHeight = narrow ? 46 + (lines - 1) * 15 : 32;
   const fy = faceted ? { fy: "group" } : {};
+  const intervals = (name: "mean_before" | "mean_after"): IntervalDatum[] =>
+    shown.flatMap((d) => {
+      const interval = meanIntervalOf(d, name);
+      return interval ? [{ skill: d.skill, group: d.group, low: interval.low, high: interval.high }] : [];
+    });
   return Plot.plot({
     ...defined({ document: options.document }),
     width,
@@ -73,6 +88,8 @@ export function confidenceChart(rows: readonly ConfidenceRow[], options: Confide
     marks: [
       ...(faceted ? [Plot.text(groups, { fy: (d: string) => d, frameAnchor: "top-left", dy: -8, text: (d: string) => d, fill: "currentColor", fontSize: 13, fontWeight: "bold" })] : []),
       Plot.link(shown, { x1: "mean_before", x2: "mean_after", y1: "skill", y2: "skill", ...fy, stroke: "currentColor", strokeOpacity: 0.5, strokeWidth: 2 }),
+      intervalMarks(intervals("mean_before"), { y: "skill", dy: -7, domain: [1, 5], ...(faceted ? { fy: "group" } : {}) }),
+      intervalMarks(intervals("mean_after"), { y: "skill", dy: 7, domain: [1, 5], ...(faceted ? { fy: "group" } : {}) }),
       Plot.dot(shown, { x: "mean_before", y: "skill", ...fy, r: 5, symbol: "circle", fill: "var(--theme-background, white)", stroke: BEFORE, strokeWidth: 2.5 }),
       Plot.dot(shown, { x: "mean_after", y: "skill", ...fy, r: 6, symbol: "diamond", fill: AFTER, stroke: "currentColor", strokeWidth: 0.5 }),
       narrow
@@ -98,7 +115,7 @@ export function confidenceTitle(rows: readonly ConfidenceRow[], options: Confide
   const label = options.cohortLabel ?? defaultLabel;
   const tally = cohorts.map((cohort) => {
     const data = rows.filter((r) => r.cohort === cohort && complete(r));
-    return { cohort, data, rose: data.filter((r) => (change(r) ?? 0) > 0) };
+    return { cohort, data, rose: data.filter(roseClearly) };
   });
   const usable = tally.filter((t) => t.data.length > 0);
   if (usable.length === 0) return "Confidence before and after the training cannot be shown for this group";
@@ -110,8 +127,8 @@ export function confidenceTitle(rows: readonly ConfidenceRow[], options: Confide
       : `Confidence rose in ${usable.map((t) => `${t.rose.length} of ${t.data.length} skills in ${label(t.cohort)}`).join(", and ")}`;
   }
   const { data, rose } = usable[0]!;
-  if (rose.length === 0) return `Confidence did not rise in any of the ${data.length} research skills`;
-  const top = [...data].sort((a, b) => (change(b) ?? 0) - (change(a) ?? 0))[0]!;
+  if (rose.length === 0) return `Confidence before and after the training was similar in all ${data.length} research skills (the 95% intervals overlap)`;
+  const top = [...rose].sort((a, b) => (change(b) ?? 0) - (change(a) ?? 0))[0]!;
   const lead = rose.length === data.length ? `Confidence rose in all ${data.length} research skills` : `Confidence rose in ${rose.length} of ${data.length} research skills`;
   return `${lead}, most in ${top.skill.toLowerCase()} (${score(top.mean_before)} to ${score(top.mean_after)} out of 5)`;
 }
@@ -150,7 +167,9 @@ export function confidenceFigure(rows: readonly ConfidenceRow[], options: Confid
     { key: "skill", label: "Research skill" },
     { key: "count", label: "Trainees (base)", numeric: true, format: (v) => people(v as Value) },
     { key: "mean_before", label: "Mean before", numeric: true, format: (v) => score(v as Value) },
+    intervalColumn("before_interval", "95% interval before"),
     { key: "mean_after", label: "Mean after", numeric: true, format: (v) => score(v as Value) },
+    intervalColumn("after_interval", "95% interval after"),
     { key: "change", label: "Change", numeric: true, format: (v) => signed(isNumber(v as Value) ? (v as number) : null) },
   ];
   return figure({
@@ -160,8 +179,18 @@ export function confidenceFigure(rows: readonly ConfidenceRow[], options: Confid
       options.subtitle ??
       `Mean self-rated confidence in each skill, from 1 (not at all) to 5 (very), before and after the training; base: ${confidenceBase(rows, options)}${several ? " per group" : ""}`,
     chart: confidenceChart(rows, options),
+    notes: withIntervalNote(options.notes),
     description: describeConfidence(rows, options),
     columns,
-    rows: data.map((r) => ({ group: label(r.cohort), skill: r.skill, count: r.count, mean_before: r.mean_before, mean_after: r.mean_after, change: change(r) })),
+    rows: data.map((r) => ({
+      group: label(r.cohort),
+      skill: r.skill,
+      count: r.count,
+      mean_before: r.mean_before,
+      before_interval: intervalText(meanIntervalOf(r, "mean_before"), "mean"),
+      mean_after: r.mean_after,
+      after_interval: intervalText(meanIntervalOf(r, "mean_after"), "mean"),
+      change: change(r),
+    })),
   });
 }

@@ -2,13 +2,15 @@
  * How useful trainees found each training day: a lollipop per day on the 1–5 rating scale, from the
  * bottom of the scale to the mean, with the mean printed. Days whose mean is hidden keep their row and
  * show [c]. The scale starts at 1 (its lowest answer), so a stem's length is the distance above "not
- * useful", not a count.
+ * useful", not a count. Each mean's 95% interval is a line through the dot and is in the table; the
+ * headline ranks days only when their intervals do not overlap.
  */
 import * as Plot from "@observablehq/plot";
 import { CHART_FONT_SIZE, wrappedLines } from "../shared/bars.js";
 import { defined, frameOptions, isNumber, TOTAL, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { formatCount, formatScore } from "../shared/format.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
+import { compared, intervalColumn, intervalMarks, intervalText, meanIntervalOf, withIntervalNote } from "../shared/intervals.js";
 
 /** A row of the `workforce-day-ratings` aggregate. */
 export interface DayRow {
@@ -16,7 +18,12 @@ export interface DayRow {
   cohort: string;
   count: Value;
   mean_rating: Value;
+  /** The mean's 95% interval, where published. */
+  mean_rating_low?: Value;
+  mean_rating_high?: Value;
 }
+
+const intervalOf = (r: DayRow | undefined) => meanIntervalOf(r, "mean_rating");
 
 export interface DaysOptions extends ChartOptions {
   /** Which group to draw (default "Total", all trainees). */
@@ -53,8 +60,15 @@ export function daysChart(rows: readonly DayRow[], options: DaysOptions = {}): S
     y: { label: null, domain: data.map((d) => d.day), axis: narrow ? null : "left", padding: narrow ? 1 - 18 / row : 0.3 },
     marks: [
       Plot.ruleY(shown, { x1: 1, x2: "mean_rating", y: "day", stroke: "var(--lero-cat-1, #0072b2)", strokeWidth: 3 }),
+      intervalMarks(
+        shown.flatMap((d) => {
+          const interval = intervalOf(d);
+          return interval ? [{ day: d.day, low: interval.low, high: interval.high }] : [];
+        }),
+        { y: "day", dy: 9, domain: [1, 5] },
+      ),
       Plot.dot(shown, { x: "mean_rating", y: "day", r: 6, fill: "var(--lero-cat-1, #0072b2)", stroke: "var(--theme-background, white)" }),
-      Plot.text(shown, { x: "mean_rating", y: "day", dx: 10, textAnchor: "start", text: (d: DayRow) => score(d.mean_rating), fill: "currentColor" }),
+      Plot.text(shown, { x: "mean_rating", y: "day", dx: 10, dy: -2, textAnchor: "start", text: (d: DayRow) => score(d.mean_rating), fill: "currentColor" }),
       Plot.text(hidden, { x: 1, y: "day", dx: 4, textAnchor: "start", text: () => "[c]", fill: "var(--lero-suppressed, #767676)", fontStyle: "italic" }),
       ...(narrow ? [Plot.text(data, { x: 1, y: "day", dy: -10, lineAnchor: "bottom", textAnchor: "start", text: "day", fill: "currentColor", lineWidth: (width - 24) / CHART_FONT_SIZE })] : []),
     ],
@@ -74,14 +88,17 @@ export function daysTitle(rows: readonly DayRow[], options: DaysOptions = {}): s
   const sorted = [...shown].sort((a, b) => (b.mean_rating as number) - (a.mean_rating as number));
   const top = sorted[0]!;
   const low = sorted[sorted.length - 1]!;
-  const tied = sorted.filter((d) => d.mean_rating === top.mean_rating).length > 1;
+  // A day is "most of all" or "lowest" only when its interval clears the others'; otherwise they tie.
+  const tied = sorted.slice(1).some((d) => compared(intervalOf(top), intervalOf(d)) !== "higher");
+  const lowTied = sorted.slice(0, -1).some((d) => compared(intervalOf(low), intervalOf(d)) !== "lower");
   if ((low.mean_rating as number) > 3) {
     return tied
       ? `Trainees found every day useful: the top rating was ${score(top.mean_rating)} out of 5`
       : `Trainees found every day useful, most of all ${dayPhrase(top.day)} (${score(top.mean_rating)} out of 5)`;
   }
   if (shown.length === 1) return `Trainees rated ${dayPhrase(top.day)} ${score(top.mean_rating)} out of 5`;
-  return `Trainees rated ${dayPhrase(low.day)} lowest (${score(low.mean_rating)} out of 5) and ${tied ? "several days" : dayPhrase(top.day)} highest (${score(top.mean_rating)})`;
+  if (compared(intervalOf(top), intervalOf(low)) !== "higher") return `Trainees rated the days similarly, from ${score(low.mean_rating)} to ${score(top.mean_rating)} out of 5 (the 95% intervals overlap)`;
+  return `Trainees rated ${lowTied ? "several days" : dayPhrase(low.day)} lowest (${score(low.mean_rating)} out of 5) and ${tied ? "several days" : dayPhrase(top.day)} highest (${score(top.mean_rating)})`;
 }
 
 export function describeDays(rows: readonly DayRow[], options: DaysOptions = {}): string {
@@ -99,14 +116,16 @@ export function daysFigure(rows: readonly DayRow[], options: DaysFigureOptions):
     { key: "day", label: "Training day" },
     { key: "count", label: "Trainees who rated it (base)", numeric: true, format: (v) => people(v as Value) },
     { key: "mean_rating", label: "Mean rating (1–5)", numeric: true, format: (v) => score(v as Value) },
+    intervalColumn("interval"),
   ];
   return figure({
     ...frameOptions(options),
     title: options.title ?? daysTitle(rows, options),
     subtitle: options.subtitle ?? `Mean rating of how useful each day was, from 1 (not useful) to 5 (very useful); base: ${base}`,
     chart: daysChart(rows, options),
+    notes: withIntervalNote(options.notes),
     description: describeDays(rows, options),
     columns,
-    rows: data.map((d) => ({ day: d.day, count: d.count, mean_rating: d.mean_rating })),
+    rows: data.map((d) => ({ day: d.day, count: d.count, mean_rating: d.mean_rating, interval: intervalText(intervalOf(d), "mean") })),
   });
 }

@@ -11,10 +11,10 @@ const SOURCE = "Outcomes fixture";
 const { cutOff } = barc10(instruments);
 
 const means: TrajectoryRow[] = [
-  { assessment: "Intake", count: 400, mean_barc: 33.2 },
-  { assessment: "3 months", count: 250, mean_barc: 38 },
-  { assessment: "6 months", count: "[c]", mean_barc: null },
-  { assessment: "12 months", count: 120, mean_barc: 44.5 },
+  { assessment: "Intake", count: 400, mean_barc: 33.2, mean_barc_low: 32.3, mean_barc_high: 34.1 },
+  { assessment: "3 months", count: 250, mean_barc: 38, mean_barc_low: 36.9, mean_barc_high: 39.1 },
+  { assessment: "6 months", count: "[c]", mean_barc: null, mean_barc_low: null, mean_barc_high: null },
+  { assessment: "12 months", count: 120, mean_barc: 44.5, mean_barc_low: 42.8, mean_barc_high: 46.2 },
 ];
 
 const bands: BandRow[] = [
@@ -37,8 +37,8 @@ const bands: BandRow[] = [
 ] as BandRow[];
 
 const change: ChangeRow[] = [
-  { label: "All regions", count: 120, mean_intake: 36, mean_follow_up: 44.5, mean_change: 8.5 },
-  { label: "North East", count: 60, mean_intake: 35.5, mean_follow_up: 45, mean_change: 9.5 },
+  { label: "All regions", count: 120, mean_intake: 36, mean_intake_low: 34.9, mean_intake_high: 37.1, mean_follow_up: 44.5, mean_follow_up_low: 43.2, mean_follow_up_high: 45.8, mean_change: 8.5, mean_change_low: 7.4, mean_change_high: 9.6 },
+  { label: "North East", count: 60, mean_intake: 35.5, mean_intake_low: 33.6, mean_intake_high: 37.4, mean_follow_up: 45, mean_follow_up_low: 43.1, mean_follow_up_high: 46.9, mean_change: 9.5, mean_change_low: 7.8, mean_change_high: 11.2 },
   { label: "Wales", count: "[c]", mean_intake: null, mean_follow_up: null, mean_change: null },
 ];
 
@@ -63,7 +63,11 @@ describe("outcomes charts", () => {
   });
 
   it("words its title and description from the data", () => {
-    expect(trajectoryTitle([{ assessment: "Intake", count: 100, mean_barc: 40 }, { assessment: "12 months", count: 50, mean_barc: 38 }])).toContain("was lower");
+    const at = (assessment: string, count: number, mean: number, half: number) => ({ assessment, count, mean_barc: mean, mean_barc_low: mean - half, mean_barc_high: mean + half });
+    expect(trajectoryTitle([at("Intake", 100, 40, 0.5), at("12 months", 50, 38, 0.5)])).toContain("was lower");
+    // Overlapping intervals are similar, never lower; without intervals nothing is compared.
+    expect(trajectoryTitle([at("Intake", 100, 40, 1.5), at("12 months", 50, 38, 1.5)])).toBe("Mean recovery capital was similar among the fewer people assessed at 12 months (38.0) to that at intake (40.0)");
+    expect(trajectoryTitle([{ assessment: "Intake", count: 100, mean_barc: 40 }, { assessment: "12 months", count: 50, mean_barc: 38 }])).not.toMatch(/higher|lower/);
     expect(describeTrajectory(means, cutOff)).toContain("6 months: mean not shown ([c] people)");
   });
 
@@ -82,6 +86,11 @@ describe("outcomes charts", () => {
     expect(texts).toContain("North East: +9.5 (60)");
     expect(texts).toContain("Wales: [c] ([c])");
     expect(describeChange(change, "12 months")).toContain("1 group is hidden");
+    // Two interval marks (intake and follow-up), one line each for the two shown groups; the table gives them.
+    expect([...element.querySelectorAll("svg g.lero-interval")].map((g) => g.querySelectorAll(":scope > path").length)).toEqual([2, 2]);
+    const cells = [...element.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((td) => td.textContent));
+    expect(cells[1]).toEqual(["North East", "60", "35.5", "33.6 to 37.4", "45.0", "43.1 to 46.9", "+9.5", "7.8 to 11.2"]);
+    expect(cells[2]?.slice(3)).toEqual(["–", "[c]", "–", "[c]", "–"]);
   });
 
   it("draws the share at or above the cut-off", () => {

@@ -30,11 +30,19 @@ const bands: BandRow[] = [
 ];
 
 const means = [
-  { assessment: "Intake", count: 400, mean_barc: 33.2 },
-  { assessment: "12 months", count: 120, mean_barc: 44.5 },
+  { assessment: "Intake", count: 400, mean_barc: 33.2, mean_barc_low: 32.3, mean_barc_high: 34.1 },
+  { assessment: "12 months", count: 120, mean_barc: 44.5, mean_barc_low: 42.8, mean_barc_high: 46.2 },
 ];
 
-const change = (label: string, mean_change: number | string | null): ChangeRow => ({ label, count: 50, mean_intake: 30, mean_follow_up: 30, mean_change });
+/** A change row whose change has a 95% interval of ± `half` points. */
+const change = (label: string, mean_change: number | string | null, half = 1): ChangeRow => ({
+  label,
+  count: 50,
+  mean_intake: 30,
+  mean_follow_up: 30,
+  mean_change,
+  ...(typeof mean_change === "number" ? { mean_change_low: mean_change - half, mean_change_high: mean_change + half } : {}),
+});
 
 describe("outcomes page summary", () => {
   it("finds the top band and the share in it at each assessment", () => {
@@ -79,6 +87,10 @@ describe("outcomes page summary", () => {
     expect(regionChangeTitle([change("All regions", 5), change("Wales", "[c]")])).toBe("Change from intake to 12 months by region");
     expect(stageChangeTitle([change("All stages", 5), change("Emerging", 5.2), change("Mature", 5.6)])).toBe("People gained about the same at LEROs of every stage shown (within 0.4 points)");
     expect(stageChangeTitle([change("All stages", 5), change("Emerging", 3), change("Mature", 6)])).toBe("Mean change from intake to 12 months differed by up to 3.0 points between LERO stages");
+    // The same gap with overlapping intervals is similar, not a difference.
+    expect(stageChangeTitle([change("All stages", 5), change("Emerging", 3, 2), change("Mature", 6, 2)])).toBe("Mean change from intake to 12 months was similar at LEROs of every stage shown (3.0 to 6.0 points; the 95% intervals overlap)");
+    // A region whose change could be zero (its interval reaches below it) is not said to have risen.
+    expect(regionChangeTitle([change("All regions", 5), change("North East", 8.3), change("Wales", 0.5)])).toBe("Mean change from intake to 12 months ranged from 0.5 to 8.3 points by region");
   });
 
   it("knows when the change by stage cannot be shown", () => {

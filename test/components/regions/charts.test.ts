@@ -71,9 +71,10 @@ describe("region beside the UK", () => {
     expect(comparisonTitle([close], "North East")).toBe("North East: respondents who met stigma at their GP, 68%, similar to the UK's 65%");
     expect(comparisonTitle([far], "North East")).toBe("North East: respondents who met stigma at their GP, 85%, higher than the UK's 65%");
     const element = comparisonFigure([close], { id: "region-intervals", regionName: "North East", subtitle: "Share", source: "Fixture", width: 640, document: createDocument() });
-    // One rule and two end ticks per interval, for the region and the UK: six lines more than without.
+    // One interval line with end ticks for the region and one for the UK, in the shared interval mark; none without intervals.
     const bare = comparisonFigure([{ ...close, regionInterval: undefined, ukInterval: undefined } as ComparisonMeasure], { id: "region-bare", regionName: "North East", subtitle: "Share", source: "Fixture", width: 640, document: createDocument() });
-    expect(element.querySelectorAll("svg line").length - bare.querySelectorAll("svg line").length).toBe(6);
+    expect(element.querySelectorAll("svg g.lero-interval path[marker-start][marker-end]").length).toBe(2);
+    expect(bare.querySelectorAll("svg g.lero-interval path").length).toBe(0);
     const cells = [...element.querySelectorAll("tbody td")].map((td) => td.textContent);
     expect(cells).toEqual(["68%", "53% to 80%", "", "65%", "64% to 66%", "", "similar to"]);
     expect(element.querySelector(".lero-chart-body")?.getAttribute("aria-label") ?? element.textContent).toContain("similar to the UK");

@@ -33,11 +33,11 @@ const rows: StandardsRow[] = [
 ];
 
 const byStage: StandardsRow[] = ["All sections", "Culture and values"].flatMap((section) => [
-  { stage: "Informal group", section, organisations: 12, percent_in_place: 10.5, percent_partly: 30 },
-  { stage: "Emerging", section, organisations: "[c]", percent_in_place: null, percent_partly: null },
-  { stage: "Established", section, organisations: "[c]", percent_in_place: null, percent_partly: null },
-  { stage: "Mature", section, organisations: 20, percent_in_place: 70.25, percent_partly: 20 },
-  { stage: "Total", section, organisations: 40, percent_in_place: 45, percent_partly: 25 },
+  { stage: "Informal group", section, count: 12, percent_in_place: 10.5, percent_in_place_low: 2.1, percent_in_place_high: 18.9, percent_partly: 30 },
+  { stage: "Emerging", section, count: "[c]", percent_in_place: null, percent_in_place_low: null, percent_in_place_high: null, percent_partly: null },
+  { stage: "Established", section, count: "[c]", percent_in_place: null, percent_in_place_low: null, percent_in_place_high: null, percent_partly: null },
+  { stage: "Mature", section, count: 20, percent_in_place: 70.25, percent_in_place_low: 58.3, percent_in_place_high: 82.2, percent_partly: 20 },
+  { stage: "Total", section, count: 40, percent_in_place: 45, percent_in_place_low: 36, percent_in_place_high: 54, percent_partly: 25 },
 ]);
 
 describe("standards charts", () => {
@@ -56,8 +56,11 @@ describe("standards charts", () => {
     expect(byStageTitle(byStage)).toBe("On average, LEROs have 45% of the statements that apply to them in place: from 11% for informal groups to 70% for mature LEROs");
     const element = standardsByStage(byStage, { id: "standards-in-place-by-stage", source: "Self-assessment (test)", width: 600, document: createDocument() });
     expectSnapshot("standards-by-stage", element);
-    expect(element.querySelectorAll("thead th")).toHaveLength(4);
-    const missing = byStage.map((r) => ({ ...r, organisations: "[x]", percent_in_place: null, percent_partly: null }));
+    // Stage, LEROs, the interval of "in place" across all sections, then a column per section.
+    expect([...element.querySelectorAll("thead th")].map((th) => th.textContent)).toEqual(["Stage of development", "LEROs", "All sections: in place, 95% interval", "All sections: in place (partly)", "Culture and values: in place (partly)"]);
+    expect([...element.querySelectorAll("tbody tr")].map((tr) => tr.children[2]?.textContent)).toEqual(["36% to 54%", "2% to 19%", "–", "–", "58% to 82%"]);
+    expect([...element.querySelectorAll("svg g.lero-interval")].map((g) => g.querySelectorAll(":scope > path").length)).toEqual([3]);
+    const missing = byStage.map((r) => ({ ...r, count: "[x]", percent_in_place: null, percent_partly: null }));
     expect(available(missing)).toBe(false);
     const note = standardsByStage(missing, { id: "x", source: "s", notAvailable: "Not available: no link.", document: createDocument() });
     expect(note.tagName).toBe("P");
@@ -70,6 +73,11 @@ describe("standards charts", () => {
       "Most often in place: “There is a clear description of the support on offer” (SO01, 75% of LEROs). Least often: “People with lived experience lead decisions” (CV01, 50%).",
       "On average, mature LEROs have 70% of the statements that apply to them in place, against 11% for informal groups.",
     ]);
+    // Overlapping intervals are never called a difference.
+    const close = byStage.map((r) => (r.stage === "Mature" ? { ...r, percent_in_place_low: 15 } : r));
+    expect(standardsFindings({ status: rows, statements, byStage: close, headlines: TABLES }).at(-1)).toBe(
+      "On average, LEROs at each stage shown have a similar share of the statements that apply to them in place (from 11% for informal groups to 70% for mature LEROs; the 95% intervals overlap).",
+    );
     const summary = standardsSummary({ status: rows, statements, byStage, headlines: TABLES }, { document: createDocument() });
     expectSnapshot("standards-summary", summary);
     expect([...summary.querySelectorAll("[data-measure]")].map((el) => `${el.getAttribute("data-measure")} ${el.getAttribute("data-key")} ${el.textContent}`)).toEqual(["standards-in-place all 40%", "standards-partly-in-place all 35%"]);

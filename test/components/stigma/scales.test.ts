@@ -3,8 +3,8 @@ import { scalesFigure, scalesTitle, type ScalesRow } from "../../../src/componen
 import { createDocument, expectSnapshot } from "../snapshot.ts";
 
 const rows: ScalesRow[] = [
-  { setting: "GP", count: 1000, mean_enacted: 2.6, mean_anticipated: 3.1, mean_internalised: 2.3 },
-  { setting: "Pharmacy", count: 680, mean_enacted: 1.8, mean_anticipated: 2, mean_internalised: 2.3 },
+  { setting: "GP", count: 1000, mean_enacted: 2.6, mean_enacted_low: 2.55, mean_enacted_high: 2.65, mean_anticipated: 3.1, mean_anticipated_low: 3.05, mean_anticipated_high: 3.15, mean_internalised: 2.3, mean_internalised_low: 2.25, mean_internalised_high: 2.35 },
+  { setting: "Pharmacy", count: 680, mean_enacted: 1.8, mean_enacted_low: 1.75, mean_enacted_high: 1.85, mean_anticipated: 2, mean_anticipated_low: 1.95, mean_anticipated_high: 2.05, mean_internalised: 2.3, mean_internalised_low: 2.25, mean_internalised_high: 2.35 },
   { setting: "Police", count: "[c]", mean_enacted: null, mean_anticipated: null, mean_internalised: null },
 ];
 
@@ -20,6 +20,6 @@ describe("stigma scales by setting", () => {
   });
 
   it("says when people meet more stigma than they expect", () => {
-    expect(scalesTitle([{ setting: "GP", count: 100, mean_enacted: 3, mean_anticipated: 2, mean_internalised: 2 }])).toBe("People meet more stigma than they expect in 1 of 1 settings");
+    expect(scalesTitle([{ setting: "GP", count: 100, mean_enacted: 3, mean_enacted_low: 2.95, mean_enacted_high: 3.05, mean_anticipated: 2, mean_anticipated_low: 1.95, mean_anticipated_high: 2.05, mean_internalised: 2, mean_internalised_low: 1.95, mean_internalised_high: 2.05 }])).toBe("People meet more stigma than they expect in 1 of 1 settings");
   });
 });

@@ -3,15 +3,15 @@ import { confidenceFigure, confidenceTitle, describeConfidence, type ConfidenceR
 import { createDocument, expectSnapshot } from "../snapshot.ts";
 
 const rows: ConfidenceRow[] = [
-  { skill: "Research ethics and consent", cohort: "Cohort 1", count: 30, mean_before: 2.4, mean_after: 3.8 },
+  { skill: "Research ethics and consent", cohort: "Cohort 1", count: 30, mean_before: 2.4, mean_before_low: 2.35, mean_before_high: 2.45, mean_after: 3.8, mean_after_low: 3.75, mean_after_high: 3.85 },
   { skill: "Research ethics and consent", cohort: "Cohort 2", count: "[c]", mean_before: null, mean_after: null },
-  { skill: "Research ethics and consent", cohort: "Total", count: 35, mean_before: 2.4, mean_after: 3.9 },
-  { skill: "Analysing data", cohort: "Cohort 1", count: 30, mean_before: 1.9, mean_after: 3.1 },
+  { skill: "Research ethics and consent", cohort: "Total", count: 35, mean_before: 2.4, mean_before_low: 2.35, mean_before_high: 2.45, mean_after: 3.9, mean_after_low: 3.85, mean_after_high: 3.95 },
+  { skill: "Analysing data", cohort: "Cohort 1", count: 30, mean_before: 1.9, mean_before_low: 1.85, mean_before_high: 1.95, mean_after: 3.1, mean_after_low: 3.05, mean_after_high: 3.15 },
   { skill: "Analysing data", cohort: "Cohort 2", count: "[c]", mean_before: null, mean_after: null },
-  { skill: "Analysing data", cohort: "Total", count: 35, mean_before: 2, mean_after: 3.8 },
-  { skill: "Writing up and sharing findings", cohort: "Cohort 1", count: 30, mean_before: 3, mean_after: 2.8 },
+  { skill: "Analysing data", cohort: "Total", count: 35, mean_before: 2, mean_before_low: 1.95, mean_before_high: 2.05, mean_after: 3.8, mean_after_low: 3.75, mean_after_high: 3.85 },
+  { skill: "Writing up and sharing findings", cohort: "Cohort 1", count: 30, mean_before: 3, mean_before_low: 2.95, mean_before_high: 3.05, mean_after: 2.8, mean_after_low: 2.75, mean_after_high: 2.85 },
   { skill: "Writing up and sharing findings", cohort: "Cohort 2", count: "[c]", mean_before: null, mean_after: null },
-  { skill: "Writing up and sharing findings", cohort: "Total", count: 35, mean_before: 2.6, mean_after: 3.9 },
+  { skill: "Writing up and sharing findings", cohort: "Total", count: 35, mean_before: 2.6, mean_before_low: 2.55, mean_before_high: 2.65, mean_after: 3.9, mean_after_low: 3.85, mean_after_high: 3.95 },
 ];
 
 describe("workforce confidence", () => {

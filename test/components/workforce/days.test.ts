@@ -4,10 +4,10 @@ import { MIN_CHART_WIDTH } from "../../../src/components/shared/figure.ts";
 import { createDocument, expectSnapshot } from "../snapshot.ts";
 
 const rows: DayRow[] = [
-  { day: "Day 1: What peer research is", cohort: "Total", count: 50, mean_rating: 3.8 },
-  { day: "Day 2: Ethics, consent and safety", cohort: "Total", count: 50, mean_rating: 4.4 },
+  { day: "Day 1: What peer research is", cohort: "Total", count: 50, mean_rating: 3.8, mean_rating_low: 3.75, mean_rating_high: 3.85 },
+  { day: "Day 2: Ethics, consent and safety", cohort: "Total", count: 50, mean_rating: 4.4, mean_rating_low: 4.35, mean_rating_high: 4.45 },
   { day: "Day 3: Designing questions", cohort: "Total", count: "[c]", mean_rating: null },
-  { day: "Day 1: What peer research is", cohort: "Cohort 1", count: 25, mean_rating: 2.5 },
+  { day: "Day 1: What peer research is", cohort: "Cohort 1", count: 25, mean_rating: 2.5, mean_rating_low: 2.45, mean_rating_high: 2.55 },
 ];
 
 describe("workforce days", () => {
@@ -29,8 +29,8 @@ describe("workforce days", () => {
   it("says so when a day scored at or below the middle of the scale", () => {
     expect(daysTitle(rows, { cohort: "Cohort 1" })).toBe("Trainees rated day 1 on what peer research is 2.5 out of 5");
     const mixed: DayRow[] = [
-      { day: "Day 1: What peer research is", cohort: "Total", count: 50, mean_rating: 2.9 },
-      { day: "Day 2: Ethics, consent and safety", cohort: "Total", count: 50, mean_rating: 4.1 },
+      { day: "Day 1: What peer research is", cohort: "Total", count: 50, mean_rating: 2.9, mean_rating_low: 2.85, mean_rating_high: 2.95 },
+      { day: "Day 2: Ethics, consent and safety", cohort: "Total", count: 50, mean_rating: 4.1, mean_rating_low: 4.05, mean_rating_high: 4.15 },
     ];
     expect(daysTitle(mixed)).toBe("Trainees rated day 1 on what peer research is lowest (2.9 out of 5) and day 2 on ethics, consent and safety highest (4.1)");
   });
