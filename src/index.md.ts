@@ -10,8 +10,11 @@ import { headlineCards } from "./components/shared/headline-card.ts";
 import { headlineFigures } from "./components/shared/headline-figures.ts";
 import { createDocument, enhanceScript, instruments, personRules, printPage, rawHtml, releaseInfo, responsive, topicTables } from "../scripts/pages/prerender.ts";
 import { topFindings, topFindingsBlock } from "./components/report/top-findings.ts";
+import { printOffer } from "./components/shared/print.ts";
+import { pdfHref } from "../scripts/print/site.ts";
 
 const doc = createDocument();
+const takeAway = rawHtml(printOffer({ pdf: pdfHref("index.html", "report.html"), pdfLabel: "Download the report (PDF)" }, { document: doc }));
 const rules = personRules();
 const headlines = topicTables("headlines");
 const top = rawHtml(topFindingsBlock(topFindings(headlines), releaseInfo(), { document: doc }));
@@ -34,6 +37,8 @@ The College of Lived Experience Recovery Organisations (CLERO) trains peer resea
 ## What matters first
 
 ${top}
+
+${takeAway}
 
 ## The evidence at a glance
 

@@ -10,8 +10,11 @@ import type { Section } from "./components/report/findings.ts";
 import { describeRules } from "./lib/disclosure-rules.ts";
 import { createDocument, enhanceScript, instruments, personRules, printPage, rawHtml, releaseInfo, responsive, topicTables } from "../scripts/pages/prerender.ts";
 import { topFindings, topFindingsBlock } from "./components/report/top-findings.ts";
+import { printOffer } from "./components/shared/print.ts";
+import { pdfHref } from "../scripts/print/site.ts";
 
 const doc = createDocument();
+const takeAway = rawHtml(printOffer({ pdf: pdfHref("report.html", "report.html"), pdfLabel: "Download the report (PDF)" }, { document: doc }));
 const rules = personRules();
 const headlines = topicTables("headlines");
 const findings = reportFindings(headlines, barc10(instruments()), rules);
@@ -30,6 +33,8 @@ title: The evidence report
 Lived Experience Recovery Organisations (LEROs) and the College of Lived Experience Recovery Organisations (CLERO): what the latest data says about research and evaluation, quality standards, the peer research workforce, stigma in services and recovery outcomes.
 
 </div>
+
+${takeAway}
 
 ## What matters first
 
