@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../loaders/schema.ts";
+import { releaseInfo } from "./pages/prerender.ts";
 import { launchChromium, siteContext } from "./print/browser.ts";
 import { printPdfs, type PrintedPdf } from "./print/pdfs.ts";
 import { chromiumInstalled, chromiumMissingNote, printedPages } from "./print/site.ts";
@@ -26,7 +27,7 @@ export async function printAll(dir: string = DIST, only?: string): Promise<Print
   if (pages.length === 0) throw new Error(`${only} is not one of the PDFs the site has: ${printedPages().map((p) => p.pdf).join(", ")}.`);
   const browser = await launchChromium();
   try {
-    return await printPdfs(await siteContext(browser, dir), dir, pages);
+    return await printPdfs(await siteContext(browser, dir), dir, pages, { date: releaseInfo().date });
   } finally {
     await browser.close();
   }

@@ -16,7 +16,7 @@
  */
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { dirname, join, posix, relative, sep } from "node:path";
-import type { BrowserContext } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { escapeHtml } from "./html.ts";
 import { eachLimited, SITE_ORIGIN } from "./print/browser.ts";
 import { siteUrl } from "./print/site.ts";
@@ -76,81 +76,92 @@ interface CardContent {
  * Opens each page, reads its lead and first chart, and screenshots a card of them into
  * `<dir>/share/…png`. Pages whose charts are drawn by scripts are given until the network is quiet.
  */
-export async function renderShareCards(context: BrowserContext, dir: string, options: { illustrative: boolean }): Promise<PageCard[]> {
-  const pages = await sharedPages(dir);
+export async function renderShareCards(context: BrowserContext, dir: string, pages: readonly string[], options: { illustrative: boolean }): Promise<PageCard[]> {
   return eachLimited(pages, PARALLEL, async (path) => {
     const html = await readFile(join(dir, path), "utf8");
     const page = await context.newPage();
     try {
-      await page.setViewportSize({ width: CARD_WIDTH, height: CARD_HEIGHT });
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
-      await page.goto(`${SITE_ORIGIN}/${path}`, { waitUntil: "load" });
+      await page.setViewportSize({ width: CARD_WIDTH, height: CARD_HEIGHT });
       // Charts drawn at build time are in the HTML; others are drawn once the page's data has loaded.
-      if (!html.includes("lero-figure-chart")) await page.waitForLoadState("networkidle", { timeout: 8000 }).catch(() => undefined);
-      await page.evaluate(() => document.fonts.ready);
-      const content = await page.evaluate(
-        ({ site, illustrative, width, height }): CardContent => {
-          const main = document.getElementById("observablehq-main") ?? document.body;
-          const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, " ").trim() || null;
-          const figure = main.querySelector("figure.lero-figure-chart");
-          const svg = figure?.querySelector(".lero-chart-wide svg") ?? figure?.querySelector(".lero-chart-body svg");
-          const h1 = text(main.querySelector("h1")) ?? document.title;
-          const lead = text(main.querySelector(".lero-top-finding-sentence"));
-          const chartTitle = figure ? text(figure.querySelector(".lero-chart-title")) : null;
-          const source = figure ? text(figure.querySelector(".lero-source")) : null;
-          const card = document.createElement("div");
-          card.id = "lero-share-card";
-          card.setAttribute("style", `position:fixed;inset:0 auto auto 0;width:${width}px;height:${height}px;box-sizing:border-box;padding:40px 56px 32px;background:#fff;color:#111;z-index:2147483647;display:flex;flex-direction:column;gap:12px;font-family:system-ui,sans-serif;border-top:12px solid #1d5c96`);
-          const top = document.createElement("div");
-          top.setAttribute("style", "display:flex;justify-content:space-between;align-items:center;font-size:26px;font-weight:700;color:#1d5c96");
-          top.append(site);
-          if (illustrative) {
-            const flag = document.createElement("span");
-            flag.setAttribute("style", "font-size:20px;font-weight:600;color:#3d2e00;background:#fff4d6;border-left:6px solid #b58100;padding:4px 12px");
-            flag.textContent = "Illustrative data";
-            top.append(flag);
-          }
-          const heading = document.createElement("div");
-          const big = svg ? chartTitle ?? h1 : lead ?? h1;
-          heading.setAttribute("style", `font-size:${big.length > 110 ? 30 : 38}px;font-weight:700;line-height:1.2;display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden`);
-          heading.textContent = big;
-          card.append(top, heading);
-          if (svg) {
-            const holder = document.createElement("div");
-            holder.setAttribute("style", "flex:1;min-height:0;display:flex;justify-content:center");
-            const copy = svg.cloneNode(true) as SVGSVGElement;
-            copy.removeAttribute("width");
-            copy.removeAttribute("height");
-            copy.setAttribute("style", "width:100%;height:100%;max-width:100%;font-size:12px");
-            copy.setAttribute("preserveAspectRatio", "xMidYMid meet");
-            holder.append(copy);
-            card.append(holder);
-          } else {
-            const sub = document.createElement("div");
-            sub.setAttribute("style", "flex:1;font-size:28px;line-height:1.35;color:#333");
-            sub.textContent = big === h1 ? lead ?? "" : h1;
-            card.append(sub);
-          }
-          const foot = document.createElement("div");
-          foot.setAttribute("style", "font-size:18px;color:#444;white-space:nowrap;overflow:hidden;text-overflow:ellipsis");
-          foot.textContent = svg && source ? source : h1;
-          card.append(foot);
-          document.body.append(card);
-          return { title: h1, lead, chartTitle, source };
-        },
-        { site: SITE_NAME, illustrative: options.illustrative, width: CARD_WIDTH, height: CARD_HEIGHT },
-      );
-      const image = cardImagePath(path);
-      await mkdir(dirname(join(dir, image)), { recursive: true });
-      await writeFile(join(dir, image), await page.locator("#lero-share-card").screenshot({ type: "png", animations: "disabled" }));
+      const prerendered = html.includes("lero-figure-chart");
+      await page.goto(`${SITE_ORIGIN}/${path}`, { waitUntil: prerendered ? "domcontentloaded" : "load" });
+      if (!prerendered) await page.waitForLoadState("networkidle", { timeout: 8000 }).catch(() => undefined);
       if (errors.length > 0) throw new Error(`${path} showed an error while its sharing image was drawn: ${errors.join("; ")}`);
-      const fallback = staticCard(path, html);
-      return { page: path, title: fallback.title, description: content.lead ?? content.chartTitle ?? fallback.description, image };
+      return await drawCard(page, dir, path, html, options);
     } finally {
       await page.close();
     }
   });
+}
+
+/** Draws the card of a page already open in `page` (as the PDFs' pages are) and saves its image. */
+export async function drawCard(page: Page, dir: string, path: string, html: string, options: { illustrative: boolean }): Promise<PageCard> {
+  await page.setViewportSize({ width: CARD_WIDTH, height: CARD_HEIGHT });
+  await page.evaluate(() => document.fonts.ready);
+  const content = await page.evaluate(
+    ({ site, illustrative, width, height }): CardContent => {
+      const main = document.getElementById("observablehq-main") ?? document.body;
+      const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, " ").trim() || null;
+      const figure = main.querySelector("figure.lero-figure-chart");
+      const svg = figure?.querySelector(".lero-chart-wide svg") ?? figure?.querySelector(".lero-chart-body svg");
+      const h1 = text(main.querySelector("h1")) ?? document.title;
+      // The lead: the first ranked finding, else the page's opening paragraph (a story's first lines).
+      const opening = [...main.querySelectorAll("p")].find((p) => !p.closest("figure, nav, .lero-region-nav, .lero-print") && (p.textContent ?? "").trim().length >= 60);
+      const lead = text(main.querySelector(".lero-top-finding-sentence")) ?? (figure ? null : text(opening));
+      const chartTitle = figure ? text(figure.querySelector(".lero-chart-title")) : null;
+      // The source line's first line: the notes after it are too long for a card.
+      const sourceLine = figure?.querySelector<HTMLElement>(".lero-source")?.innerText.split("\n").find((line) => line.trim() !== "");
+      const source = sourceLine?.trim() ?? null;
+      const card = document.createElement("div");
+      card.id = "lero-share-card";
+      card.setAttribute("style", `position:fixed;inset:0 auto auto 0;width:${width}px;height:${height}px;box-sizing:border-box;padding:40px 56px 32px;background:#fff;color:#111;z-index:2147483647;display:flex;flex-direction:column;gap:12px;font-family:system-ui,sans-serif;border-top:12px solid #1d5c96`);
+      const top = document.createElement("div");
+      top.setAttribute("style", "display:flex;justify-content:space-between;align-items:center;font-size:26px;font-weight:700;color:#1d5c96");
+      top.append(site);
+      if (illustrative) {
+        const flag = document.createElement("span");
+        flag.setAttribute("style", "font-size:20px;font-weight:600;color:#3d2e00;background:#fff4d6;border-left:6px solid #b58100;padding:4px 12px");
+        flag.textContent = "Illustrative data";
+        top.append(flag);
+      }
+      const heading = document.createElement("div");
+      const big = svg ? chartTitle ?? h1 : lead ?? h1;
+      heading.setAttribute("style", `font-size:${big.length > 110 ? 30 : 38}px;font-weight:700;line-height:1.2;display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden`);
+      heading.textContent = big;
+      card.append(top, heading);
+      if (svg) {
+        const holder = document.createElement("div");
+        holder.setAttribute("style", "flex:1;min-height:0;display:flex;justify-content:center");
+        const copy = svg.cloneNode(true) as SVGSVGElement;
+        copy.removeAttribute("width");
+        copy.removeAttribute("height");
+        copy.setAttribute("style", "width:100%;height:100%;max-width:100%;font-size:12px");
+        copy.setAttribute("preserveAspectRatio", "xMidYMid meet");
+        holder.append(copy);
+        card.append(holder);
+      } else {
+        const sub = document.createElement("div");
+        sub.setAttribute("style", "flex:1;font-size:28px;line-height:1.35;color:#333");
+        sub.textContent = big === h1 ? lead ?? "" : h1;
+        card.append(sub);
+      }
+      const foot = document.createElement("div");
+      foot.setAttribute("style", "font-size:18px;color:#444;white-space:nowrap;overflow:hidden;text-overflow:ellipsis");
+      foot.textContent = svg && source ? source : h1;
+      card.append(foot);
+      document.body.append(card);
+      return { title: h1, lead, chartTitle, source };
+    },
+    { site: SITE_NAME, illustrative: options.illustrative, width: CARD_WIDTH, height: CARD_HEIGHT },
+  );
+  const image = cardImagePath(path);
+  await mkdir(dirname(join(dir, image)), { recursive: true });
+  await writeFile(join(dir, image), await page.locator("#lero-share-card").screenshot({ type: "png", animations: "disabled" }));
+  await page.evaluate(() => document.getElementById("lero-share-card")?.remove());
+  const fallback = staticCard(path, html);
+  return { page: path, title: fallback.title, description: content.lead ?? content.chartTitle ?? fallback.description, image };
 }
 
 /** A description trimmed to what sharing previews show (about 200 characters), at a word. */

@@ -1,7 +1,7 @@
 /**
  * What every page carries when printed: a running header and footer (the site and page title, the
  * release version and date, "Illustrative data" when it is, the page's address and page numbers),
- * written into the page's `<head>` as `@page` margin boxes. The same rules apply whether a reader
+ * written into the page's `<head>` as `@page` margin boxes (a print stylesheet in a `data:` URL). The same rules apply whether a reader
  * prints from the browser or the build prints the PDFs, so the two are the same document.
  */
 import { pageAddress } from "./site.ts";
@@ -26,8 +26,8 @@ export function cssString(text: string): string {
 
 const BOX = 'font: 8pt system-ui, sans-serif; color: #444;';
 
-/** The `<style>` that gives a printed page its header and footer. */
-export function printHeaderStyle(page: string, title: string, release: Release, env: NodeJS.ProcessEnv = process.env): string {
+/** The CSS that gives a printed page its header and footer. */
+export function printHeaderCss(page: string, title: string, release: Release, env: NodeJS.ProcessEnv = process.env): string {
   const release_ = `Release ${release.version}, ${longDate(release.date)}`;
   const boxes = [
     `@top-left { content: ${cssString(title)}; ${BOX} }`,
@@ -35,5 +35,14 @@ export function printHeaderStyle(page: string, title: string, release: Release, 
     `@bottom-left { content: ${cssString(pageAddress(page, env))}; ${BOX} }`,
     `@bottom-right { content: "Page " counter(page) " of " counter(pages); ${BOX} }`,
   ];
-  return `<style media="print">@page { ${boxes.join(" ")} }</style>`;
+  return `@page { ${boxes.join(" ")} }`;
+}
+
+/**
+ * The header and footer as a print stylesheet in a `data:` URL. Decision: not a `<style>` element,
+ * because the build's gates read every page with jsdom, whose CSS parser cannot read `@page` margin
+ * boxes and reports each as an error; jsdom does not load linked stylesheets, and Chromium does.
+ */
+export function printHeaderLink(css: string): string {
+  return `<link rel="stylesheet" media="print" href="data:text/css,${encodeURIComponent(css)}">`;
 }

@@ -8,10 +8,11 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { launchChromium, siteContext } from "./browser.ts";
-import { printHeaderStyle, type Release } from "./head.ts";
+import { printHeaderCss, printHeaderLink, type Release } from "./head.ts";
 import { printPdfs, type PrintedPdf } from "./pdfs.ts";
-import { printedPages } from "./site.ts";
-import { renderShareCards, shareTags, sharedPages, staticCard, type PageCard } from "../share-cards.ts";
+import { printedPages, type PrintedPage } from "./site.ts";
+import type { Page } from "playwright-core";
+import { drawCard, renderShareCards, shareTags, sharedPages, staticCard, type PageCard } from "../share-cards.ts";
 
 export interface PrintSummary {
   pdfs: PrintedPdf[];
@@ -33,7 +34,7 @@ export async function printSite(dir: string, release: Release, options: { chromi
   const pages = await sharedPages(dir);
   for (const page of pages) {
     const file = join(dir, page);
-    await addToHead(file, printHeaderStyle(page, staticCard(page, await readFile(file, "utf8")).title, release));
+    await addToHead(file, printHeaderLink(printHeaderCss(page, staticCard(page, await readFile(file, "utf8")).title, release)));
   }
   let pdfs: PrintedPdf[] = [];
   let cards: PageCard[];
@@ -41,7 +42,15 @@ export async function printSite(dir: string, release: Release, options: { chromi
     const browser = await launchChromium();
     try {
       const context = await siteContext(browser, dir);
-      [pdfs, cards] = await Promise.all([printPdfs(context, dir, printedPages()), renderShareCards(context, dir, { illustrative: release.illustrative })]);
+      // The printed pages' cards are drawn from the pages opened for their PDFs; the rest meanwhile.
+      const printed = printedPages();
+      const options_ = { illustrative: release.illustrative };
+      const printedCards: PageCard[] = [];
+      const drawn = async (page: Page, p: PrintedPage) => void printedCards.push(await drawCard(page, dir, p.page, await readFile(join(dir, p.page), "utf8"), options_));
+      const others = pages.filter((page) => !printed.some((p) => p.page === page));
+      let otherCards: PageCard[];
+      [pdfs, otherCards] = await Promise.all([printPdfs(context, dir, printed, { date: release.date, after: drawn }), renderShareCards(context, dir, others, options_)]);
+      cards = [...printedCards, ...otherCards];
       await context.close();
     } finally {
       await browser.close();

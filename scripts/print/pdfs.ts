@@ -4,9 +4,9 @@
  * Pages are printed a few at a time in one browser. A page that shows an error or does not finish
  * drawing its charts fails the print, naming the page, so a build never links a PDF it could not make.
  */
-import { rename, stat } from "node:fs/promises";
+import { readFile, rename, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { BrowserContext } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { eachLimited, SITE_ORIGIN } from "./browser.ts";
 import type { PrintedPage } from "./site.ts";
 
@@ -19,7 +19,24 @@ export interface PrintedPdf extends PrintedPage {
   charts: number;
 }
 
-export async function printPdfs(context: BrowserContext, dir: string, pages: readonly PrintedPage[]): Promise<PrintedPdf[]> {
+/**
+ * The PDF with its creation and modification dates set to the release's date (YYYY-MM-DD), so two
+ * builds of the same release print the same bytes. The dates keep their length: the file's
+ * cross-reference offsets stay right.
+ */
+export function releaseDated(pdf: Buffer, date: string): Buffer {
+  const stamp = `${date.replace(/-/g, "")}000000`;
+  return Buffer.from(pdf.toString("latin1").replace(/(\/(?:CreationDate|ModDate) \(D:)\d{14}/g, `$1${stamp}`), "latin1");
+}
+
+export interface PrintOptions {
+  /** The release date (YYYY-MM-DD), written into the PDFs as their date. */
+  date: string;
+  /** Runs on each page once its PDF is written, while it is still open (the build draws its sharing image). */
+  after?: (page: Page, printed: PrintedPage) => Promise<void>;
+}
+
+export async function printPdfs(context: BrowserContext, dir: string, pages: readonly PrintedPage[], options: PrintOptions): Promise<PrintedPdf[]> {
   return eachLimited(pages, PARALLEL, async (printed) => {
     const page = await context.newPage();
     try {
@@ -34,11 +51,15 @@ export async function printPdfs(context: BrowserContext, dir: string, pages: rea
         });
       if (errors.length > 0) throw new Error(`${printed.page} showed an error, so ${printed.pdf} was not printed: ${errors.join("; ")}`);
       await page.evaluate(() => document.fonts.ready);
+      // Press boxes print open, so the exact wording, base and caveat travel with the figure.
+      await page.evaluate(() => document.querySelectorAll("details.lero-press-box").forEach((d) => ((d as HTMLDetailsElement).open = true)));
       const charts = await page.locator("figure.lero-figure-chart .lero-chart-body svg").count();
       const out = join(dir, printed.pdf);
       // Written beside its name, then renamed: a PDF is either whole or absent.
       await page.pdf({ path: `${out}.part`, format: "A4", printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
+      await writeFile(`${out}.part`, releaseDated(await readFile(`${out}.part`), options.date));
       await rename(`${out}.part`, out);
+      await options.after?.(page, printed);
       return { ...printed, bytes: (await stat(out)).size, charts };
     } finally {
       await page.close();
