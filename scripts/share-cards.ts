@@ -108,7 +108,7 @@ export async function drawCard(page: Page, dir: string, path: string, html: stri
       const svg = figure?.querySelector(".lero-chart-wide svg") ?? figure?.querySelector(".lero-chart-body svg");
       const h1 = text(main.querySelector("h1")) ?? document.title;
       // The lead: the first ranked finding, else the page's opening paragraph (a story's first lines).
-      const opening = [...main.querySelectorAll("p")].find((p) => !p.closest("figure, nav, .lero-region-nav, .lero-print") && (p.textContent ?? "").trim().length >= 60);
+      const opening = [...main.querySelectorAll("p:not([class])")].find((p) => !p.closest("figure, nav, header, .lero-notice") && (p.textContent ?? "").trim().length >= 60);
       const lead = text(main.querySelector(".lero-top-finding-sentence")) ?? (figure ? null : text(opening));
       const chartTitle = figure ? text(figure.querySelector(".lero-chart-title")) : null;
       // The source line's first line: the notes after it are too long for a card.
@@ -127,7 +127,7 @@ export async function drawCard(page: Page, dir: string, path: string, html: stri
         top.append(flag);
       }
       const heading = document.createElement("div");
-      const big = svg ? chartTitle ?? h1 : lead ?? h1;
+      const big = svg ? chartTitle ?? h1 : h1;
       heading.setAttribute("style", `font-size:${big.length > 110 ? 30 : 38}px;font-weight:700;line-height:1.2;display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden`);
       heading.textContent = big;
       card.append(top, heading);
@@ -143,13 +143,13 @@ export async function drawCard(page: Page, dir: string, path: string, html: stri
         card.append(holder);
       } else {
         const sub = document.createElement("div");
-        sub.setAttribute("style", "flex:1;font-size:28px;line-height:1.35;color:#333");
-        sub.textContent = big === h1 ? lead ?? "" : h1;
+        sub.setAttribute("style", "flex:1;min-height:0;overflow:hidden;font-size:28px;line-height:1.35;color:#333;display:-webkit-box;-webkit-line-clamp:7;-webkit-box-orient:vertical");
+        sub.textContent = lead ?? "";
         card.append(sub);
       }
       const foot = document.createElement("div");
       foot.setAttribute("style", "font-size:18px;color:#444;white-space:nowrap;overflow:hidden;text-overflow:ellipsis");
-      foot.textContent = svg && source ? source : h1;
+      foot.textContent = svg && source ? source : "";
       card.append(foot);
       document.body.append(card);
       return { title: h1, lead, chartTitle, source };
