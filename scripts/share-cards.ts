@@ -60,7 +60,7 @@ const TITLE = /<title>([^<]*)<\/title>/;
 export function staticCard(page: string, html: string): PageCard {
   const unescape = (text: string) => text.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#39;/g, "'").replace(/&amp;/g, "&");
   const lead = /<p class="lero-top-finding-sentence"[^>]*>([\s\S]*?)<\/p>/.exec(html) ?? /<h[23] [^>]*class="lero-chart-title"[^>]*>([\s\S]*?)<\/h[23]>/.exec(html);
-  const text = (fragment: string) => unescape(fragment.replace(/<[^>]+>/g, "")).replace(/\s+/g, " ").trim();
+  const text = (fragment: string) => unescape(fragment.replace(/<a\b[^>]*>[\s\S]*?<\/a>/g, "").replace(/<[^>]+>/g, "")).replace(/\s+/g, " ").trim();
   return { page, title: unescape(TITLE.exec(html)?.[1] ?? SITE_NAME), description: lead ? text(lead[1]!) : unescape(META.exec(html)?.[1] ?? "") };
 }
 
@@ -109,7 +109,10 @@ export async function drawCard(page: Page, dir: string, path: string, html: stri
       const h1 = text(main.querySelector("h1")) ?? document.title;
       // The lead: the first ranked finding, else the page's opening paragraph (a story's first lines).
       const opening = [...main.querySelectorAll("p:not([class])")].find((p) => !p.closest("figure, nav, header, .lero-notice") && (p.textContent ?? "").trim().length >= 60);
-      const lead = text(main.querySelector(".lero-top-finding-sentence")) ?? (figure ? null : text(opening));
+      // The finding's sentence without its "See it in the report" link.
+      const sentence = main.querySelector(".lero-top-finding-sentence")?.cloneNode(true) as Element | undefined;
+      sentence?.querySelectorAll("a").forEach((a) => a.remove());
+      const lead = text(sentence) ?? (figure ? null : text(opening));
       const chartTitle = figure ? text(figure.querySelector(".lero-chart-title")) : null;
       // The source line's first line: the notes after it are too long for a card.
       const sourceLine = figure?.querySelector<HTMLElement>(".lero-source")?.innerText.split("\n").find((line) => line.trim() !== "");

@@ -74,8 +74,8 @@ describe("sharing tags", () => {
   });
 
   it("reads a page's title and lead from its HTML", () => {
-    const html = '<title>Report | LERO Evidence</title><meta name="description" content="Generic"><p class="lero-top-finding-sentence"><span data-measure="m">82%</span> of people &amp; more</p>';
-    expect(staticCard("report.html", html)).toEqual({ page: "report.html", title: "Report | LERO Evidence", description: "82% of people & more" });
+    const html = '<title>Report | LERO Evidence</title><meta name="description" content="Generic"><p class="lero-top-finding-sentence"><span data-measure="m">82%</span> of people &amp; more. <a href="report.html#x">See it in the report</a></p>';
+    expect(staticCard("report.html", html)).toEqual({ page: "report.html", title: "Report | LERO Evidence", description: "82% of people & more." });
     expect(staticCard("methods.html", '<title>Methods</title><meta name="description" content="Generic">').description).toBe("Generic");
   });
 });
