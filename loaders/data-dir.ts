@@ -7,7 +7,11 @@ export const SAMPLE_DIR = join(PROJECT_ROOT, "data", "sample");
 export interface DataSource {
   /** Absolute path of the folder holding one export per dataset. */
   dir: string;
-  /** True when the folder is the bundled illustrative sample (or says it is illustrative). */
+  /**
+   * True when the folder is the bundled illustrative sample (or says it is illustrative). The pipeline
+   * also marks a release illustrative when any export is a sample file (`pipeline/sample-files.ts`);
+   * pages read the release's own marker (`lero.illustrative` in datapackage.json), never this alone.
+   */
   illustrative: boolean;
 }
 

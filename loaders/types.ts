@@ -21,6 +21,7 @@ export type ExportFormat =
   | "microsoft-forms"
   | "surveygizmo"
   | "redcap"
+  | "odk"
   | "plain";
 
 export type Encoding = "utf-8" | "utf-8-bom" | "windows-1252" | "xlsx";
@@ -60,6 +61,12 @@ export interface RawTable {
   widths: number[];
   /** Labels the adapter recognised as the tool's own metadata (IP address, e-mail, name, location, IDs). */
   metadata: string[];
+  /**
+   * Labels of the tool's own columns that never hold an answer and are not personal (REDCap's form
+   * status, Google Forms' Timestamp, ODK's submission UUID): validation leaves them out as it does
+   * the schema's `lero.drop` list. Metadata that may be personal (e-mail, submitter) is not here.
+   */
+  toolColumns?: string[];
   /** How the tool joins the answers of a multi-select question inside one cell (", " for Google Forms). */
   listSeparator?: string;
 }

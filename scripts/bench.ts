@@ -14,7 +14,7 @@ import { SAMPLE_DIR } from "../loaders/data-dir.ts";
 import { redactText } from "../loaders/disclose/redact.ts";
 import { PROJECT_ROOT } from "../loaders/schema.ts";
 import { launch, serveSite, type StaticSite } from "../test/support/browser.ts";
-import { measureLayout } from "../test/support/layout.ts";
+import { hasCharts, measureLayout, prerenderedPages } from "../test/support/layout.ts";
 
 const quick = process.argv.includes("--quick");
 const SIZES = quick ? [10_000, 30_000, 100_000] : [10_000, 100_000, 1_000_000];
@@ -181,6 +181,8 @@ interface PageFigures {
   requests: number;
   firstChartMs: number | null;
   duckdbLoaded: boolean;
+  /** False for a page with no chart (Methods, Stories): its first-chart time is when its H1 shows. */
+  charts?: boolean;
 }
 
 /** Cold cache: a fresh context per page; bytes as sent on the wire (compressed), from the DevTools protocol. */
@@ -212,10 +214,13 @@ async function measurePage(browser: Browser, origin: string, path: string, chart
 }
 
 async function benchPages(browser: Browser, site: StaticSite, dist: string) {
-  const regionPage = existsSync(join(dist, "regions")) ? readdirSync(join(dist, "regions")).find((f) => f.endsWith(".html") && f !== "index.html") : undefined;
-  const paths = ["/", "/report", "/stigma", ...(regionPage ? [`/regions/${regionPage.replace(/\.html$/, "")}`] : [])].filter((p) => existsSync(join(dist, p === "/" ? "index.html" : `${p}.html`)));
+  // Every page drawn at build time (test/support/layout.ts), as built in this run.
+  const paths = prerenderedPages(dist).filter((p) => existsSync(join(dist, p.endsWith("/") ? `${p}index.html` : p)));
   const pages: PageFigures[] = [];
-  for (const path of paths) pages.push(await measurePage(browser, site.origin, path, "main svg"));
+  for (const path of paths) {
+    const charts = hasCharts(path);
+    pages.push({ ...(await measurePage(browser, site.origin, path, charts ? "main svg" : "main h1")), charts });
+  }
   return pages;
 }
 
@@ -334,7 +339,7 @@ results.build = await benchBuild(dist);
 const browser = await launch();
 const site = await serveSite(dist);
 results.pages = await benchPages(browser, site, dist);
-results.layout = await benchLayout(browser, site, [...(results.pages as PageFigures[]).map((p) => p.path), "/research", "/standards", "/workforce", "/outcomes", "/regions/", "/context", "/explore", "/methods"]);
+results.layout = await benchLayout(browser, site, [...(results.pages as PageFigures[]).map((p) => p.path), "/explore.html", "/embed/"]);
 results.embeds = await benchEmbeds(browser, site, dist);
 await site.close();
 const explorer = [];
@@ -386,7 +391,7 @@ const build = results.build as { seconds: number; printSeconds: number | null; p
 lines.push("", `Site build from clean: ${build.seconds} s, of which printing the PDFs and sharing images ${build.printSeconds ?? "?"} s (${build.printShare ?? "?"} of it); dist/ ${build.distMb} MB.`, "");
 lines.push("| page | KB transferred | requests | first chart ms | DuckDB-wasm |", "|---|---:|---:|---:|---|");
 for (const p of [...pages, ...(embeds.iframe ? [{ ...embeds.iframe, path: `iframe embed ${embeds.iframe.path}` }] : []), ...(embeds.module ? [{ ...embeds.module, path: "module embed" }] : [])]) {
-  lines.push(`| ${p.path} | ${p.transferredKb} | ${p.requests} | ${p.firstChartMs ?? "none"} | ${p.duckdbLoaded ? "loaded" : "no"} |`);
+  lines.push(`| ${p.path} | ${p.transferredKb} | ${p.requests} | ${p.firstChartMs ?? "none"}${p.charts === false ? " (no chart: H1)" : ""} | ${p.duckdbLoaded ? "loaded" : "no"} |`);
 }
 lines.push("", "| page | layout shift at 390 px | at 1280 px |", "|---|---:|---:|");
 for (const l of results.layout as LayoutFigures[]) lines.push(`| ${l.path} | ${l.cls390} | ${l.cls1280} |`);

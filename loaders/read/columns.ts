@@ -17,6 +17,8 @@ export interface Adapted {
   headerRows: number;
   columns: ColumnSpec[];
   metadata: string[];
+  /** The tool's own columns that never hold an answer and are not personal (see `RawTable.toolColumns`). */
+  toolColumns?: string[];
   listSeparator?: string;
   /** What a person should know about the export that does not stop it being read. */
   warnings?: string[];
@@ -91,6 +93,7 @@ export function buildTable(source: Source, adapted: Adapted): RawTable {
   };
   if (source.sheet !== undefined) table.sheet = source.sheet;
   if (source.delimiter !== undefined) table.delimiter = source.delimiter;
+  if (adapted.toolColumns !== undefined && adapted.toolColumns.length > 0) table.toolColumns = adapted.toolColumns;
   if (adapted.listSeparator !== undefined) table.listSeparator = adapted.listSeparator;
   if (adapted.warnings !== undefined && adapted.warnings.length > 0) table.warnings = adapted.warnings;
   return table;

@@ -1,5 +1,6 @@
 import type { Cell, ExportFormat } from "../types.ts";
 import { isGoogleFormsHeader } from "./adapters/google-forms.ts";
+import { isOdkHeader } from "./adapters/odk.ts";
 import { isMicrosoftFormsHeader } from "./adapters/microsoft-forms.ts";
 import { isLegacyQualtricsHeader, isQualtricsHeader } from "./adapters/qualtrics.ts";
 import { looksLikeRedcap } from "./adapters/redcap.ts";
@@ -23,6 +24,7 @@ export function detectFormat(records: readonly Cell[][], hints: DetectHints = {}
   if (isMicrosoftFormsHeader(header)) return "microsoft-forms";
   if (isGoogleFormsHeader(header)) return "google-forms";
   if (isSurveyGizmoHeader(header)) return "surveygizmo";
+  if (isOdkHeader(header)) return "odk";
   if (hints.dictionary === true || looksLikeRedcap(header)) return "redcap";
   return "plain";
 }

@@ -10,6 +10,8 @@ export function splitMultiSelect(text: string, separator: string, options: reado
   const trimmedSeparator = separator.trim();
   const trimmed = text.trim();
   if (trimmed === "") return [];
+  // Names joined by spaces (ODK, Kobo) cannot contain a space, so a plain split is exact.
+  if (separator !== "" && trimmedSeparator === "") return trimmed.split(/\s+/);
   if (options.length === 0) return plainSplit(trimmed, separator, trimmedSeparator);
   const byLength = [...new Set(options)].sort((a, b) => b.length - a.length);
   const items: string[] = [];

@@ -1,6 +1,7 @@
 import type { ExportFormat, RawTable } from "../types.ts";
 import { adaptGoogleForms } from "./adapters/google-forms.ts";
 import { adaptMicrosoftForms } from "./adapters/microsoft-forms.ts";
+import { adaptOdk } from "./adapters/odk.ts";
 import { adaptPlain } from "./adapters/plain.ts";
 import { adaptLegacyQualtrics, adaptQualtrics } from "./adapters/qualtrics.ts";
 import { adaptRedcap, dictionaryNames, findDictionary, hasOwnDictionary, parseDictionary, redcapDataName } from "./adapters/redcap.ts";
@@ -34,6 +35,7 @@ const HEADER_ROWS: Record<ExportFormat, number> = {
   "microsoft-forms": 1,
   surveygizmo: 1,
   redcap: 1,
+  odk: 1,
   plain: 1,
 };
 
@@ -98,6 +100,8 @@ async function adapt(source: Source, options: ReadOptions): Promise<Adapted> {
       if (path === undefined) throw formatError(file, missingDictionary(file, "it is needed to know which fields are personal data and how to read them"));
       return adaptRedcap(records, parseDictionary(await readSource(path)));
     }
+    case "odk":
+      return adaptOdk(records);
     case "plain":
       return adaptPlain(records);
   }

@@ -6,6 +6,7 @@
  * reason, so a million cells cost no result objects. `castValue` is the convenient one-off form.
  */
 import { categoryValue, type Field, type FieldType } from "../schema.ts";
+import { choiceName } from "../read/choice-name.ts";
 import { splitMultiSelect } from "../read/multiselect.ts";
 import type { Cell } from "../types.ts";
 import { dateParserFor, emptyDateParts, formatIsoDate, formatIsoDateTime, type DateParser } from "./datetime.ts";
@@ -110,6 +111,16 @@ function categoryLookup(field: Field): CategoryLookup | undefined {
       const lowerLabel = label.toLowerCase();
       if (!map.has(lowerLabel)) map.set(lowerLabel, value);
       texts.push(label);
+    }
+  }
+  // The names a generated XLSForm gives the choices (ODK and Kobo export those), last, so that a
+  // value or label that happens to look like a choice name keeps its own meaning.
+  for (const category of field.categories) {
+    const value = String(categoryValue(category));
+    const name = choiceName(value);
+    if (name !== "" && !map.has(name)) {
+      map.set(name, value);
+      texts.push(name);
     }
   }
   return { map, texts: [...new Set(texts)] };

@@ -1,7 +1,8 @@
 /**
  * Matches a table's column labels to schema fields. A label matches a field by its name (exactly,
- * then without regard to case) or by one of its `lero.aliases`; labels listed in `lero.drop` are
- * discarded; any other label is an `extra-label` error, because a column the schema does not
+ * then without regard to case) or by one of its `lero.aliases`; labels listed in `lero.drop`, and
+ * the columns the reader knows as the tool's own (`table.toolColumns`) that no field claims or
+ * whose field another column gives, are discarded; any other label is an `extra-label` error, because a column the schema does not
  * classify has no disclosure role (DESIGN.md §5: the world is closed).
  */
 import type { TableSchema } from "../schema.ts";
@@ -35,6 +36,9 @@ export function matchLabels(table: RawTable, schema: TableSchema, schemaFile: st
     }
   });
   const drop = new Set((schema.lero.drop ?? []).map((label) => label.trim().toLowerCase()));
+  const toolColumns = new Set((table.toolColumns ?? []).map((label) => label.trim()));
+  // By the export's own header: a mapping (or a field's alias) may have renamed the column.
+  const isTool = (column: number) => toolColumns.has((table.sourceLabels[column] ?? table.labels[column] ?? "").trim());
   const metadata = new Set(table.metadata.map((label) => label.trim().toLowerCase()));
   const mappingFile = `${schema.name}.mapping.json`;
 
@@ -72,7 +76,7 @@ export function matchLabels(table: RawTable, schema: TableSchema, schemaFile: st
     }
     const index = exact.get(trimmed) ?? loose.get(trimmed.toLowerCase());
     if (index === undefined) {
-      if (drop.has(trimmed.toLowerCase())) {
+      if (drop.has(trimmed.toLowerCase()) || isTool(column)) {
         dropped.push(label);
         return;
       }
@@ -89,6 +93,17 @@ export function matchLabels(table: RawTable, schema: TableSchema, schemaFile: st
     }
     const field = schema.fields[index]!;
     const earlier = fieldColumns[index]!;
+    // A tool's own column that shares a field's name (ODK Central's "Status", REDCap's record_id)
+    // gives way to the form's own column for that field.
+    if (earlier >= 0 && isTool(column)) {
+      dropped.push(exportHeader(table, column));
+      return;
+    }
+    if (earlier >= 0 && isTool(earlier)) {
+      dropped.push(exportHeader(table, earlier));
+      fieldColumns[index] = column;
+      return;
+    }
     if (earlier >= 0) {
       issue(
         "duplicate-label",

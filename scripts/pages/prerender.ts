@@ -11,13 +11,14 @@
  * that fits (`.lero-chart-narrow` / `.lero-chart-wide` in src/style.css); each scales a little with
  * the column, and its text stays 12 px in CSS.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { JSDOM } from "jsdom";
 import { prefixIds } from "../html.ts";
 import { loadPolicy } from "../../loaders/disclose/policy.ts";
-import { PROJECT_ROOT, REFERENCE_DIR } from "../../loaders/schema.ts";
-import { publishedDir, readPublishedJson } from "../../loaders/site-data.ts";
+import { DATASETS, PROJECT_ROOT, REFERENCE_DIR, type Dataset } from "../../loaders/schema.ts";
+import { publishedDatasets, publishedDir, readPublishedJson } from "../../loaders/site-data.ts";
+import { notCollected } from "../../src/components/shared/not-collected.ts";
 import type { AggregateTable, Tables } from "../../src/components/shared/headline-figures.ts";
 import type { InstrumentsReference } from "../../src/components/outcomes/barc.ts";
 
@@ -30,14 +31,18 @@ export function createDocument(): Document {
   return new JSDOM("<!DOCTYPE html><html><body></body></html>", { pretendToBeVisual: true }).window.document;
 }
 
-/** Every published table of one topic, keyed by id, as `/data/aggregates/<topic>.json` gives a page. */
+/**
+ * Every published table of one topic, keyed by id, as `/data/aggregates/<topic>.json` gives a page. A
+ * topic with no tables is an error in a release with every dataset (a mistyped topic); in a release
+ * without some datasets it is how a topic of data not yet collected looks, and gives no tables.
+ */
 export function topicTables(topic: string): Tables {
   const tables: Record<string, AggregateTable> = {};
   for (const file of readdirSync(join(publishedDir(), "aggregates")).sort()) {
     const table = readPublishedJson<AggregateTable & { topic: string }>(join("aggregates", file));
     if (table.topic === topic) tables[table.id] = table;
   }
-  if (Object.keys(tables).length === 0) throw new Error(`No published tables have the topic "${topic}".`);
+  if (Object.keys(tables).length === 0 && publishedDatasets().length === DATASETS.length) throw new Error(`No published tables have the topic "${topic}".`);
   return tables;
 }
 
@@ -131,4 +136,38 @@ export function releaseInfo(): { version: string; year: string; date: string; il
   const released = /^date-released:\s*"?((\d{4})-\d{2}-\d{2})/m.exec(readFileSync(join(PROJECT_ROOT, "CITATION.cff"), "utf8"));
   if (!released) throw new Error("CITATION.cff has no date-released: add one (YYYY-MM-DD) so citations can give the release year.");
   return { version: datapackage.version, year: released[2]!, date: released[1]!, illustrative: datapackage.lero?.illustrative === true };
+}
+
+/**
+ * For a topic page whose dataset the release does not have: prints the page with its title, heading and
+ * the not-yet-collected note, and ends the page loader (the rest of the page needs the data). The
+ * Markdown is written synchronously, so none of it is lost when the process exits.
+ */
+export function printIfNotCollected(dataset: Dataset, page: { title: string; heading: string }): void {
+  if (publishedDatasets().includes(dataset)) return;
+  const note = notCollected(dataset, { document: createDocument() });
+  writeSync(1, `---\ntitle: ${page.title}\n---\n\n# ${page.heading}\n\n${rawHtml(note)}\n`);
+  process.exit(0);
+}
+
+/**
+ * A group of radio buttons in a `<fieldset>` with its legend, each input inside its label (so the
+ * label's words are its name), the `checked` value chosen: a page's choice that works from its HTML.
+ */
+export function radioGroup(doc: Document, legend: string, name: string, choices: readonly (readonly [value: string, label: string])[], checked: string): HTMLFieldSetElement {
+  const fieldset = doc.createElement("fieldset");
+  const title = doc.createElement("legend");
+  title.textContent = legend;
+  fieldset.append(title);
+  for (const [value, text] of choices) {
+    const label = doc.createElement("label");
+    const input = doc.createElement("input");
+    input.type = "radio";
+    input.name = name;
+    input.value = value;
+    if (value === checked) input.setAttribute("checked", "");
+    label.append(input, ` ${text}`);
+    fieldset.append(label);
+  }
+  return fieldset;
 }

@@ -34,6 +34,10 @@ process.stdout.write(
   JSON.stringify({
     version: datapackage.version,
     illustrative: datapackage.lero.illustrative,
+    // Which datasets' exports were the bundled sample's files (all of them for the sample itself), so
+    // Methods can say which figures are illustrative when sample files sat beside real exports.
+    sampleDatasets: datapackage.lero.sampleDatasets ?? [],
+    datasets: datapackage.lero.datasets ?? [...DATASETS],
     policy: { settings: policy.settings, groups: policy.groups, person: policy.person, organisation: policy.organisation },
     intruder: report.intruder,
     schemas,

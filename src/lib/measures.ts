@@ -536,6 +536,17 @@ function rowFor(source: MeasureSource, table: MeasureTable, values: Record<strin
  * null where no table the page has holds the key (shown as `[x]`).
  */
 export function measureValue(tables: MeasureTables, id: string, key: string = ALL): PublishedValue {
+  const found = measureSource(tables, id, key);
+  if (!found) return null;
+  const value = found.row[found.column];
+  return typeof value === "number" && Number.isFinite(value) ? value : typeof value === "string" ? value : "[c]";
+}
+
+/**
+ * The published row and column that `measureValue` reads a measure's figure for a key from, for the
+ * columns beside it (a mean's `<column>_low` and `<column>_high`); undefined where no table has the key.
+ */
+export function measureSource(tables: MeasureTables, id: string, key: string = ALL): { table: string; row: Record<string, PublishedValue>; column: string } | undefined {
   const m = measure(id);
   for (const source of m.sources) {
     const table = tables[source.table];
@@ -543,11 +554,9 @@ export function measureValue(tables: MeasureTables, id: string, key: string = AL
     const values = keyValues(m, key, source);
     if (!values) continue;
     const found = rowFor(source, table, values);
-    if (!found) continue;
-    const value = found.row[found.column];
-    return typeof value === "number" && Number.isFinite(value) ? value : typeof value === "string" ? value : "[c]";
+    if (found) return { table: source.table, ...found };
   }
-  return null;
+  return undefined;
 }
 
 /** Every (source table, key, value) the tables publish for a measure, in source order. */
@@ -608,6 +617,19 @@ export function baseText(tables: MeasureTables, id: string, key: string = ALL): 
   const base = measure(m.baseMeasure);
   const count = measureValue(tables, base.id, key);
   return count === null ? `Base: ${m.base}` : `Base: ${countText(count, base.unit)} (${m.base})`;
+}
+
+/**
+ * True when a figure of the measure for a key may be written into a sentence or a card: a table the
+ * page has publishes it, and its base (the base measure's count, or the figure itself for a count) is
+ * not 0. A share of nobody, or "0 people", is never a finding.
+ */
+export function figureCanBeWritten(tables: MeasureTables, id: string, key: string = ALL): boolean {
+  const value = measureValue(tables, id, key);
+  if (value === null) return false;
+  const m = measure(id);
+  const base = m.baseMeasure ? measureValue(tables, m.baseMeasure, key) : m.format === "count" ? value : undefined;
+  return base !== 0;
 }
 
 /** The BARC-10 cut-off the outcome measures are defined at (checked against the instruments data in tests). */

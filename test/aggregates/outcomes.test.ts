@@ -161,4 +161,15 @@ describe("outcomes aggregates", () => {
     expect(json.rows.map((r) => r.count)).toEqual(["[x]", "[x]", "[x]", "[x]", "[x]"]);
     expect(json.notes?.[0]).toMatch(/^Not available/);
   });
+
+  it("says change by stage waits for the audit when the release has no audit, even with a LERO pseudonym", async () => {
+    const definition = aggregates.find((a) => a.id === "outcomes-change-by-stage")!;
+    const link = { name: "lero_ref", type: "string", lero: { role: "public" } } as const;
+    const json = await withDuckDB(async (db) => {
+      await loadRecords(db, "t_outcomes", COLUMNS, fixture());
+      return definition.build(aggregateContext(db, { subjects: SUBJECTS, has: ["outcomes"], fields: (dataset) => [...loadSchema(dataset).fields, link] }));
+    });
+    expect(json.rows.map((r) => r.count)).toEqual(["[x]", "[x]", "[x]", "[x]", "[x]"]);
+    expect(json.notes).toEqual(["Not available: the audit of LEROs is not yet collected, so assessments cannot be linked to each LERO's stage of development."]);
+  });
 });

@@ -6,19 +6,28 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, serveSite, type StaticSite } from "../support/browser.ts";
-import { PRERENDERED } from "../support/layout.ts";
+import { DIST, launch, serveSite, type StaticSite } from "../support/browser.ts";
+import { hasCharts, prerenderedPages } from "../support/layout.ts";
+
+const PAGES = prerenderedPages(DIST);
+const CHARTED = PAGES.filter(hasCharts);
 
 interface Counts {
   svgs: number;
   tables: number;
   figures: number;
+  /** Tables anywhere in the page's main part (the Methods page's are not in figures). */
+  allTables: number;
+  /** Headings in the main part. */
+  headings: number;
 }
 
 const COUNT = `(() => ({
   svgs: document.querySelectorAll("main figure svg").length,
   tables: document.querySelectorAll("main figure table").length,
   figures: document.querySelectorAll("main figure.lero-figure-chart").length,
+  allTables: document.querySelectorAll("main table").length,
+  headings: document.querySelectorAll("main h1, main h2, main h3").length,
 }))()`;
 
 /** The computed font sizes of the chart text the reader can see, and how much of its column each chart fills. */
@@ -41,7 +50,7 @@ describe("charts at first paint", () => {
     await site?.close();
   });
 
-  it.each(PRERENDERED)("%s shows every chart and table with scripts off", async (path) => {
+  it.each(PAGES)("%s shows every chart, table and heading with scripts off", async (path) => {
     const counts: Counts[] = [];
     for (const javaScriptEnabled of [true, false]) {
       const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 } });
@@ -51,11 +60,12 @@ describe("charts at first paint", () => {
       await context.close();
     }
     const [on, off] = counts as [Counts, Counts];
-    expect(on.figures).toBeGreaterThan(0);
+    if (hasCharts(path)) expect(on.figures).toBeGreaterThan(0);
+    expect(on.headings).toBeGreaterThan(0);
     expect(off).toEqual(on);
   });
 
-  it.each(PRERENDERED)("%s loads no charting library", async (path) => {
+  it.each(PAGES)("%s loads no charting library", async (path) => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const requests: string[] = [];
@@ -66,7 +76,7 @@ describe("charts at first paint", () => {
   });
 
   for (const width of [390, 1280]) {
-    it.each(PRERENDERED)(`%s at ${width} px: chart text is at least 12 px and charts fill their column`, async (path) => {
+    it.each(CHARTED)(`%s at ${width} px: chart text is at least 12 px and charts fill their column`, async (path) => {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
       await page.goto(site.origin + path, { waitUntil: "networkidle" });

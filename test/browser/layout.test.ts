@@ -2,7 +2,7 @@
  * Every page at a phone's width (390 px) and a laptop's (1280 px): its H1 can be seen and nothing
  * covers it (the element at the H1's centre is the H1 or inside it; the fixed header once hid it).
  * Cumulative layout shift, read the same way (`test/support/layout.ts`), is asserted (≤ 0.05 at both
- * widths) on the pages whose charts are drawn at build time (`PRERENDERED`); on the others, which still
+ * widths) on the pages drawn at build time (`prerenderedPages`); on the others, which still
  * draw their charts after load, it is a budget of `npm run bench`, reported there.
  */
 import { readdirSync } from "node:fs";
@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIST, launch, serveSite, type StaticSite } from "../support/browser.ts";
-import { CLS_BUDGET, measureLayout, PRERENDERED, type LayoutReport } from "../support/layout.ts";
+import { CLS_BUDGET, measureLayout, prerenderedPages, type LayoutReport } from "../support/layout.ts";
 
 const dir = (name: string) => readdirSync(join(DIST, name)).filter((f) => f.endsWith(".html") && f !== "index.html").sort();
 const PAGES = [
@@ -71,7 +71,7 @@ describe.each([
     expect(layout.h1OnTop, `the H1 "${layout.h1}" is covered by ${layout.atCentre}`).toBe(true);
   });
 
-  it.each(PRERENDERED)("%s: layout shift is within budget", async (path) => {
+  it.each(prerenderedPages(DIST))("%s: layout shift is within budget", async (path) => {
     const layout = await measured(path);
     expect(layout.cls, `layout shift ${layout.cls.toFixed(3)}: ${JSON.stringify(layout.shifts)}`).toBeLessThanOrEqual(CLS_BUDGET);
   });

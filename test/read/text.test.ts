@@ -196,7 +196,7 @@ describe("REDCap dictionaries", () => {
     const table = await readExport(folder.path("project.csv"));
     expect(table.format).toBe("redcap");
     expect(table.labels).toEqual(["study_id", "email", "help", "f_complete"]);
-    expect(table.rows.map((row) => row[2])).toEqual(["1", "-1"]);
+    expect(table.rows.map((row) => row[2])).toEqual(["Peer", "None"]);
     expect(table.questions[1]).toBe("E-mail");
     expect(table.metadata).toEqual(["study_id", "email", "f_complete"]);
   });

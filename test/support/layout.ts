@@ -3,13 +3,44 @@
  * the fixed header) and its cumulative layout shift, read from a buffered `layout-shift`
  * PerformanceObserver after the page has loaded and settled.
  */
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
+import { loadRegions, regionSlug } from "../../loaders/reference.ts";
 
 /**
  * Pages whose charts are drawn at build time (Framework page loaders, scripts/pages/prerender.ts):
- * their layout shift is asserted (≤ CLS_BUDGET) and they must read the same with scripts off.
+ * their layout shift is asserted (≤ CLS_BUDGET) and they must read the same with scripts off. One
+ * region briefing stands for the twelve (they are one loader); `prerenderedPages` adds a story's page.
  */
-export const PRERENDERED = ["/", "/report.html", "/standards.html", "/outcomes.html", "/research.html", "/workforce.html", "/stigma.html"];
+export const PRERENDERED = [
+  "/",
+  "/report.html",
+  "/standards.html",
+  "/outcomes.html",
+  "/research.html",
+  "/workforce.html",
+  "/stigma.html",
+  "/regions/",
+  `/regions/${regionSlug(loadRegions()[0]!.name)}.html`,
+  "/context.html",
+  "/methods.html",
+  "/stories/",
+];
+
+/** Pages drawn at build time that have no chart (text, lists and tables only). */
+export const WITHOUT_CHARTS: ReadonlySet<string> = new Set(["/methods.html", "/stories/"]);
+
+/** Every page drawn at build time in a built site: `PRERENDERED` and the first story's page in `dist`. */
+export function prerenderedPages(dist: string): string[] {
+  const stories = existsSync(join(dist, "stories")) ? readdirSync(join(dist, "stories")).filter((f) => f.endsWith(".html") && f !== "index.html").sort() : [];
+  return [...PRERENDERED, ...stories.slice(0, 1).map((f) => `/stories/${f}`)];
+}
+
+/** Whether a page drawn at build time has charts (a story's page has none). */
+export function hasCharts(path: string): boolean {
+  return !WITHOUT_CHARTS.has(path) && !/^\/stories\/.+\.html$/.test(path);
+}
 
 /** The layout-shift budget of a page at first paint, at 390 and 1280 px (as `npm run bench`). */
 export const CLS_BUDGET = 0.05;

@@ -23,9 +23,11 @@ export function isGoogleFormsHeader(header: readonly Cell[]): boolean {
 export function adaptGoogleForms(records: readonly Cell[][]): Adapted {
   const columns = oneToOneColumns(records);
   const metadata: string[] = [];
+  const toolColumns: string[] = [];
   for (const column of columns) {
+    if (TIMESTAMP.includes(column.label)) toolColumns.push(column.label);
     if (METADATA.has(labelKey(column.label))) metadata.push(column.label);
     else column.question = column.label === "" ? null : column.label;
   }
-  return { format: "google-forms", headerRows: 1, columns, metadata, listSeparator: ", " };
+  return { format: "google-forms", headerRows: 1, columns, metadata, toolColumns, listSeparator: ", " };
 }

@@ -6,6 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import { chartOptions, defined, type ChartFigureOptions, type ChartOptions } from "../shared/chart.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
+import { CHART_FONT_SIZE } from "../shared/bars.js";
 import type { ContextFigure } from "../../lib/published.js";
 
 export type { ContextFigure } from "../../lib/published.js";
@@ -40,6 +41,7 @@ export function contextChart(figures: readonly ContextFigure[], options: ChartOp
   return Plot.plot({
     ...defined({ document: options.document }),
     width,
+    style: { fontSize: `${CHART_FONT_SIZE}px` },
     height: 40 + figures.length * (narrow ? 30 + lines * 14 : Math.max(34, lines * 15 + 8)),
     marginLeft: narrow ? 8 : 230,
     marginRight: 80,
@@ -48,7 +50,7 @@ export function contextChart(figures: readonly ContextFigure[], options: ChartOp
     marks: [
       Plot.barX(figures, { x: "value", y: (_: ContextFigure, i: number) => labels[i], fill: "var(--lero-cat-1, #0072b2)" }),
       Plot.text(figures, { x: "value", y: (_: ContextFigure, i: number) => labels[i], text: (f: ContextFigure) => number(f.value, f.unit), dx: 4, textAnchor: "start", fill: "currentColor", fontWeight: "bold" }),
-      ...(narrow ? [Plot.text(figures, { x: 0, y: (_: ContextFigure, i: number) => labels[i], text: (_: ContextFigure, i: number) => wrap(labels[i]!, 44), textAnchor: "start", lineAnchor: "bottom", dy: -14, fill: "currentColor", fontSize: 11 })] : []),
+      ...(narrow ? [Plot.text(figures, { x: 0, y: (_: ContextFigure, i: number) => labels[i], text: (_: ContextFigure, i: number) => wrap(labels[i]!, 44), textAnchor: "start", lineAnchor: "bottom", dy: -14, fill: "currentColor", fontSize: 12 })] : []),
       Plot.ruleX([0]),
     ],
   });

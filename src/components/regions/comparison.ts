@@ -9,6 +9,7 @@
 import * as Plot from "@observablehq/plot";
 import { chartOptions, defined, frameOptions, isNumber, type ChartFigureOptions, type ChartOptions, type Value } from "../shared/chart.js";
 import { chartWidth, figure, type TableColumn } from "../shared/figure.js";
+import { CHART_FONT_SIZE } from "../shared/bars.js";
 import { compareIntervals, comparisonWords, formatInterval, type Interval } from "../../lib/intervals.js";
 
 export interface ComparisonMeasure {
@@ -87,6 +88,7 @@ export function comparisonChart(measures: readonly ComparisonMeasure[], regionNa
   return Plot.plot({
     ...defined({ document: options.document }),
     width,
+    style: { fontSize: `${CHART_FONT_SIZE}px` },
     height: 30 + drawn.length * (narrow ? 120 : 88),
     marginLeft: narrow ? 70 : 130,
     marginRight: 56,

@@ -123,11 +123,11 @@ export function tileMap(regions: readonly TileRegion[], data: readonly TileDatum
       const v = lo + ((hi - lo) * i) / (steps - 1);
       legend.append(node(doc, "rect", { x: i * step, y: 20, width: step, height: 12, fill: colour(v), stroke: "currentColor", "stroke-opacity": 0.3 }));
     }
-    legend.append(node(doc, "text", { x: 0, y: 46, "font-size": 11 }, formatTileValue(lo, measure.kind)));
-    legend.append(node(doc, "text", { x: steps * step, y: 46, "font-size": 11, "text-anchor": "end" }, formatTileValue(hi, measure.kind)));
+    legend.append(node(doc, "text", { x: 0, y: 46, "font-size": 12 }, formatTileValue(lo, measure.kind)));
+    legend.append(node(doc, "text", { x: steps * step, y: 46, "font-size": 12, "text-anchor": "end" }, formatTileValue(hi, measure.kind)));
     const cx = steps * step + 14;
     legend.append(node(doc, "rect", { x: cx, y: 20, width: step, height: 12, fill: SUPPRESSED_FILL, "fill-opacity": 0.35, stroke: "currentColor", "stroke-dasharray": "3,2" }));
-    legend.append(node(doc, "text", { x: cx + step + 4, y: 30, "font-size": 11 }, "[c] hidden"));
+    legend.append(node(doc, "text", { x: cx + step + 4, y: 30, "font-size": 12 }, "[c] hidden"));
   }
   svg.append(legend);
 

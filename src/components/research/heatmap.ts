@@ -4,7 +4,8 @@
  * group's LEROs choosing the option, shaded from light (0%) to dark (100%) and labelled. Hidden cells
  * are grey and show `[c]`; cells with no percentage (too few LEROs) show `[x]`.
  *
- * With many groups (regions) the grid keeps a readable width and scrolls sideways on narrow screens.
+ * On a phone the option names sit above their rows and the cells share the whole width (twelve regions
+ * and the UK fit a 340 px column); only a grid too wide even so would scroll sideways.
  */
 import * as Plot from "@observablehq/plot";
 import { CHART_FONT_SIZE } from "../shared/bars.js";
@@ -106,21 +107,30 @@ export function describeHeatmap(rows: readonly ResearchRow[], options: Pick<Heat
 }
 
 const CELL_WIDTH = 52;
+/** On a phone a cell may be narrower: "100" in 12 px text needs about 22 px. */
+const NARROW_CELL_WIDTH = 24;
 
 export function heatmapChart(rows: readonly ResearchRow[], options: HeatmapOptions): SVGSVGElement | HTMLElement {
   const width = chartWidth(options.width);
   const groups = [TOTAL, ...options.groups];
   const optionsInOrder = [...new Set(rows.map((r) => String(r[options.optionDim])))];
-  const cells = cellsOf(rows, options);
-  const labelWidth = Math.max(110, Math.min(230, Math.round(width * 0.32)));
-  const drawnWidth = Math.max(width, labelWidth + groups.length * CELL_WIDTH + 8);
+  // On a phone each option's name sits above its row, so the cells have the whole width; where they are
+  // too narrow for "100%" they show the number alone (the subtitle and the table say it is a percentage).
+  const narrow = width < 480;
+  const labelWidth = narrow ? 8 : Math.max(110, Math.min(230, Math.round(width * 0.32)));
+  const drawnWidth = Math.max(width, labelWidth + groups.length * (narrow ? NARROW_CELL_WIDTH : CELL_WIDTH) + 8);
   const columnWidth = (drawnWidth - labelWidth - 8) / groups.length;
+  const bare = columnWidth < 34;
+  const cells = cellsOf(rows, options).map((c) => (bare && c.percent !== null ? { ...c, text: String(Math.round(c.percent)) } : c));
   const longestGroup = Math.max(...groups.map((g) => groupLabel(g).length));
   const rotate = longestGroup * 7.2 > columnWidth - 4;
-  const marginTop = rotate ? Math.min(170, 18 + longestGroup * 5.2) : 30;
+  // Upright names need the most room above the grid but never run past its right edge.
+  const upright = rotate && bare;
+  const marginTop = (upright ? 18 + longestGroup * 7 : rotate ? Math.min(170, 18 + longestGroup * 5.2) : 30) + (bare ? 18 : 0);
   const longestOption = Math.max(0, ...optionsInOrder.map((o) => o.length));
-  const lines = Math.max(1, Math.ceil((longestOption * 7) / (labelWidth - 20)));
-  const rowHeight = Math.max(30, 10 + lines * 14);
+  const lineChars = Math.max(12, Math.floor((narrow ? drawnWidth - 16 : labelWidth - 20) / 7));
+  const lines = Math.max(1, Math.ceil(longestOption / lineChars));
+  const rowHeight = narrow ? 30 + lines * 15 : Math.max(30, 10 + lines * 14);
   const shown = cells.filter((c) => c.percent !== null);
   return Plot.plot({
     ...defined({ document: options.document }),
@@ -132,11 +142,14 @@ export function heatmapChart(rows: readonly ResearchRow[], options: HeatmapOptio
     marginRight: 8,
     // Wider than the column: keep its size (12 px text) and let the chart box scroll, rather than shrink it.
     style: { fontSize: `${CHART_FONT_SIZE}px`, ...(drawnWidth > width ? { maxWidth: "none", width: `${drawnWidth}px` } : {}) },
-    x: { domain: groups, axis: "top", label: null, tickSize: 0, tickFormat: groupLabel, ...(rotate ? { tickRotate: -40 } : {}) },
-    y: { domain: optionsInOrder, label: null, tickSize: 0, axis: null },
+    x: { domain: groups, axis: "top", label: null, tickSize: 0, tickFormat: groupLabel, ...(upright ? { tickRotate: -90 } : rotate ? { tickRotate: -40 } : {}) },
+    y: { domain: optionsInOrder, label: null, tickSize: 0, axis: null, ...(narrow ? { paddingInner: 1 - 28 / rowHeight, paddingOuter: 0, align: 1 } : {}) },
     color: { type: "linear", domain: [0, 100], range: [LIGHT, DARK], interpolate: "rgb" },
     marks: [
-      Plot.axisY({ tickSize: 0, lineWidth: (labelWidth - 20) / CHART_FONT_SIZE }),
+      narrow
+        ? Plot.text(optionsInOrder, { y: (d: string) => d, frameAnchor: "left", dy: -17, lineAnchor: "bottom", textAnchor: "start", text: (d: string) => d, lineWidth: (drawnWidth - 16) / CHART_FONT_SIZE, fill: "currentColor", fontWeight: "bold" })
+        : Plot.axisY({ tickSize: 0, lineWidth: (labelWidth - 20) / CHART_FONT_SIZE }),
+      ...(bare ? [Plot.text(["Percentage of LEROs"], { frameAnchor: "top-left", dy: -marginTop + 4, lineAnchor: "top", textAnchor: "start", text: (d: string) => d, fill: "currentColor" })] : []),
       Plot.cell(shown, { x: "group", y: "option", fill: "percent", inset: 1 }),
       Plot.cell(
         cells.filter((c) => c.percent === null),

@@ -64,7 +64,8 @@ export function confidenceChart(rows: readonly ConfidenceRow[], options: Confide
     marginBottom: 44,
     height: 14 + 64 + groups.length * (skills.length * rowHeight + (faceted ? 36 : 0)),
     marginLeft: narrow ? 16 : Math.min(240, 16 + longest * 7.2),
-    marginRight: narrow ? 12 : 56,
+    // Room for half of the "5.0" tick label at the right end of the axis.
+    marginRight: narrow ? 20 : 56,
     marginTop: 40,
     x: { label: "Mean confidence (1 = not at all, 5 = very)", domain: [1, 5], ticks: [1, 2, 3, 4, 5], grid: true },
     y: { label: null, domain: skills, axis: narrow ? null : "left", padding: narrow ? 1 - 18 / rowHeight : 0.25 },
