@@ -8,7 +8,10 @@
  * 3. The published files are copied to `data/` in that folder, under stable names for downloads.
  * 4. The independent disclosure audit reads that folder; any finding fails the build. The measure gate
  *    (`measure-gate.ts`) then fails it when one measure and key show two values in its HTML.
- * 5. Only then does the folder replace `dist/`. If any step fails, the previous `dist/` stays as it was.
+ * 5. The print step (`print/index.ts`) gives every page its print header and sharing tags and, with
+ *    Chromium, prints the report and the regional briefings as PDFs and draws the sharing images. Without
+ *    Chromium the build says once how to get them, and the pages offer "Print this page" instead.
+ * 6. Only then does the folder replace `dist/`. If any step fails, the previous `dist/` stays as it was.
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -27,6 +30,9 @@ import { checkPayloads, formatPayloadFinding } from "./payload-gate.ts";
 import { resolveDataSource, SAMPLE_DIR } from "../loaders/data-dir.ts";
 import { withLock } from "./lock.ts";
 import { seedNpmCache } from "./seed-npm-cache.ts";
+import { releaseInfo } from "./pages/prerender.ts";
+import { printSite } from "./print/index.ts";
+import { chromiumInstalled, chromiumMissingNote, PDFS_ENV } from "./print/site.ts";
 
 /** `LERO_DIST_DIR` builds elsewhere (benchmarks build large data without touching dist/). */
 const DIST = process.env.LERO_DIST_DIR ? resolve(process.env.LERO_DIST_DIR) : join(PROJECT_ROOT, "dist");
@@ -121,7 +127,10 @@ async function buildUnlocked(): Promise<void> {
   await mkdir(TMP, { recursive: true });
   const next = join(TMP, `dist-next-${process.pid}`);
   await rm(next, { recursive: true, force: true });
-  const env = { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", LERO_BUILD_OUT: next, LERO_PUBLISHED_DIR: published };
+  // Pages link the PDFs only when this build can print them (scripts/print/site.ts).
+  const chromium = chromiumInstalled();
+  if (!chromium) process.stderr.write(`${chromiumMissingNote()}\n`);
+  const env = { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", LERO_BUILD_OUT: next, LERO_PUBLISHED_DIR: published, [PDFS_ENV]: chromium ? "1" : "0" };
   try {
     await run(process.execPath, [FRAMEWORK_BIN, "build"], env);
     await cp(published, join(next, "data"), { recursive: true });
@@ -132,6 +141,12 @@ async function buildUnlocked(): Promise<void> {
       const { renderEmbeds } = (await import(pathToFileURL(embeds).href)) as { renderEmbeds(options: { dist: string; published: string }): Promise<void> };
       await renderEmbeds({ dist: next, published });
     }
+    const printed = await printSite(next, releaseInfo(), { chromium });
+    process.stderr.write(
+      chromium
+        ? `Printed ${printed.pdfs.length} PDFs (${(printed.pdfs.reduce((n, p) => n + p.bytes, 0) / 1024).toFixed(0)} KB) and ${printed.cards.length} sharing images in ${printed.seconds.toFixed(1)} s.\n`
+        : `Added print headers and sharing tags (no images) to ${printed.cards.length} pages.\n`,
+    );
     const audit = await auditDist(next);
     if (!audit.ok) {
       throw new PipelineError("source-error", [`The disclosure audit found ${audit.findings.length} problem(s) in the built site:`, ...audit.findings.slice(0, 50).map((f) => `  ${formatFinding(f)}`)].join("\n"));

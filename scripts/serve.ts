@@ -31,6 +31,10 @@ const TYPES: Record<string, string> = {
   ".parquet": "application/vnd.apache.parquet",
   ".xml": "application/xml; charset=utf-8",
 };
+/** The Content-Type a file is served with (also by the build's in-browser printing, scripts/print/browser.ts). */
+export function contentType(file: string): string {
+  return TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
+}
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|wasm)|image\/svg)/;
 /** On-the-fly brotli at the level static hosts use; Node's default (11) takes seconds on the 18 MB wasm. */
 const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
@@ -66,7 +70,8 @@ function insideRoot(root: string, urlPath: string): { path: string; full: string
   return full === root || full.startsWith(root + sep) ? { path, full } : undefined;
 }
 
-function resolveFile(root: string, urlPath: string): string | undefined {
+/** The file a URL path names under `root` (an exact file, `<path>.html`, or a folder's index.html), if any. */
+export function resolveFile(root: string, urlPath: string): string | undefined {
   const inside = insideRoot(root, urlPath);
   if (inside === undefined) return undefined;
   const { path, full } = inside;
@@ -119,7 +124,7 @@ function handle(root: string, request: IncomingMessage, response: ServerResponse
     return;
   }
   const { size, mtime } = statSync(file);
-  const type = TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
+  const type = contentType(file);
   const etag = `"${size.toString(16)}-${mtime.getTime().toString(16)}"`;
   response.setHeader("Content-Type", type);
   response.setHeader("Accept-Ranges", "bytes");

@@ -11,8 +11,11 @@ import { headlineFigures } from "./components/shared/headline-figures.ts";
 import { createDocument, enhanceScript, instruments, personRules, printPage, rawHtml, releaseInfo, responsive, topicTables } from "../scripts/pages/prerender.ts";
 import { topFindings, topFindingsBlock } from "./components/report/top-findings.ts";
 import { publishedDatasets } from "../loaders/site-data.ts";
+import { printOffer } from "./components/shared/print.ts";
+import { pdfHref } from "../scripts/print/site.ts";
 
 const doc = createDocument();
+const takeAway = rawHtml(printOffer({ pdf: pdfHref("index.html", "report.html"), pdfLabel: "Download the report (PDF)" }, { document: doc }));
 const rules = personRules();
 const headlines = topicTables("headlines");
 const datasets = publishedDatasets();
@@ -58,6 +61,8 @@ Lived Experience Recovery Organisations (LEROs) are independent UK organisations
 The College of Lived Experience Recovery Organisations (CLERO) trains peer researchers, people with lived experience of recovery, to audit research, evaluation and innovation in LEROs and to find out how LEROs meet quality standards. This site brings that evidence together with a survey of the stigma people who use drugs meet in services and with recovery capital measured over time. Every figure is anonymised and checked so that no person or small charity can be singled out.
 
 ${topBlock}
+
+${takeAway}
 
 ${cardsBlock}
 

@@ -11,8 +11,11 @@ import { publishedDatasets } from "../loaders/site-data.ts";
 import { describeRules } from "./lib/disclosure-rules.ts";
 import { createDocument, enhanceScript, instruments, personRules, printPage, rawHtml, releaseInfo, responsive, topicTables } from "../scripts/pages/prerender.ts";
 import { topFindings, topFindingsBlock, topFindingsIntro } from "./components/report/top-findings.ts";
+import { printOffer } from "./components/shared/print.ts";
+import { pdfHref } from "../scripts/print/site.ts";
 
 const doc = createDocument();
+const takeAway = rawHtml(printOffer({ pdf: pdfHref("report.html", "report.html"), pdfLabel: "Download the report (PDF)" }, { document: doc }));
 const rules = personRules();
 const headlines = topicTables("headlines");
 const datasets = publishedDatasets();
@@ -52,6 +55,8 @@ title: The evidence report
 Lived Experience Recovery Organisations (LEROs) and the College of Lived Experience Recovery Organisations (CLERO): what the latest data says about ${covers}.
 
 </div>
+
+${takeAway}
 
 ${topBlock}
 

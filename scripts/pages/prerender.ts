@@ -107,7 +107,7 @@ export function block(doc: Document, className: string, ...children: (Element | 
 
 /**
  * The script every page with build-time charts ends with (`root` is the way from the page to src/):
- * the download and copy buttons work once it runs. It loads a few KB, never Plot.
+ * the download, copy and print buttons work once it runs. It loads a few KB, never Plot.
  */
 export function enhanceScript(root = "./"): string {
   return [
@@ -116,6 +116,8 @@ export function enhanceScript(root = "./"): string {
     `import {enhanceCopyButtons} from "${root}components/shared/copy.js";`,
     `enhanceFigures(document.getElementById("observablehq-main"));`,
     `enhanceCopyButtons(document.getElementById("observablehq-main"));`,
+    `import {enhancePrintButtons} from "${root}components/shared/print.js";`,
+    `enhancePrintButtons(document.getElementById("observablehq-main"));`,
     "```",
   ].join("\n");
 }
@@ -129,11 +131,11 @@ export function printPage(markdown: string): void {
  * The release a page cites: the data version from the published datapackage.json and the year from
  * CITATION.cff's release date (not the build's date, so two builds of the same data are identical).
  */
-export function releaseInfo(): { version: string; year: string; illustrative: boolean } {
+export function releaseInfo(): { version: string; year: string; date: string; illustrative: boolean } {
   const datapackage = readPublishedJson<{ version: string; lero?: { illustrative?: boolean } }>("datapackage.json");
-  const released = /^date-released:\s*"?(\d{4})-/m.exec(readFileSync(join(PROJECT_ROOT, "CITATION.cff"), "utf8"));
+  const released = /^date-released:\s*"?((\d{4})-\d{2}-\d{2})/m.exec(readFileSync(join(PROJECT_ROOT, "CITATION.cff"), "utf8"));
   if (!released) throw new Error("CITATION.cff has no date-released: add one (YYYY-MM-DD) so citations can give the release year.");
-  return { version: datapackage.version, year: released[1]!, illustrative: datapackage.lero?.illustrative === true };
+  return { version: datapackage.version, year: released[2]!, date: released[1]!, illustrative: datapackage.lero?.illustrative === true };
 }
 
 /**

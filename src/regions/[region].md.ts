@@ -7,7 +7,8 @@
 import { parseArgs } from "node:util";
 import { comparisonFigure, formatMeasure } from "../components/regions/comparison.ts";
 import { regionMeasures, UK, type Table } from "../components/regions/measures.ts";
-import { assessmentComparisons, breakdownTitle, settingComparisons } from "../components/regions/briefing.ts";
+import { assessmentComparisons, breakdownTitle, briefingPrintOffer, settingComparisons } from "../components/regions/briefing.ts";
+import { pdfsBuilt } from "../../scripts/print/site.ts";
 import { loadContextFigures } from "../../loaders/context-figures.ts";
 import { loadRegions, regionSlug } from "../../loaders/reference.ts";
 import { readPublishedJson } from "../../loaders/site-data.ts";
@@ -143,9 +144,7 @@ ${welsh}
 
 ${rawHtml(intro)}
 
-<div class="lero-noscript"><noscript><style>.lero-region-actions { display: none; }</style></noscript></div>
-
-<p class="lero-region-actions"><button type="button" class="lero-print-button">Print this briefing</button></p>
+${rawHtml(briefingPrintOffer(String(slug), pdfsBuilt(), { document: doc }))}
 
 ## ${name} beside the UK
 
@@ -208,9 +207,4 @@ ${officialHtml}
 ${rawHtml(codes)}
 
 ${enhanceScript("../")}
-
-\`\`\`js
-import {printButtons} from "../components/regions/print.js";
-printButtons(document.getElementById("observablehq-main"));
-\`\`\`
 `);

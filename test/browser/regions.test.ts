@@ -56,7 +56,8 @@ describe("regions pages", () => {
       expect((await figures.locator("svg").count()) + (await figures.locator("table").count())).toBeGreaterThanOrEqual(6);
       for (const description of await figures.locator(".lero-chart-description").allTextContents()) expect(description.trim().length).toBeGreaterThan(20);
       const figure = figures.first();
-      expect(await page.getByRole("button", { name: "Print this briefing" }).count()).toBe(1);
+      expect(await page.getByRole("button", { name: "Print this page" }).count()).toBe(1);
+      expect(await page.getByRole("link", { name: "Download this briefing (PDF)" }).getAttribute("href")).toBe(`./${regionSlug(region.name)}.pdf`);
       expect(await page.getByRole("heading", { name: `Stories from ${region.name}` }).count()).toBe(1);
       // Wales alone is named in Welsh; English regions have no official Welsh names on this site.
       if (region.nation === "Wales") expect(await page.locator('[lang="cy"]').first().textContent()).toBe(region.name_cy);

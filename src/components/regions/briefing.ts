@@ -6,6 +6,7 @@
  * `ComparisonMeasure`, drawn and tabled by `comparisonFigure`, and marked with its registry measure.
  */
 import { isNumber, TOTAL, type Value } from "../shared/chart.js";
+import { printOffer, type PrintOfferOptions } from "../shared/print.js";
 import { keyOf } from "../../lib/measures.js";
 import { wilsonPercent, type Interval } from "../../lib/intervals.js";
 import { regionVersusUk, type ComparisonMeasure } from "./comparison.js";
@@ -89,4 +90,12 @@ export function breakdownTitle(measures: readonly ComparisonMeasure[], region: s
   const list = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
   if (higher.length === 0 && lower.length === 0) return `${region}: ${what}, similar to the UK wherever the two can be compared`;
   return `${region}: ${what}, ${[higher.length ? `higher than the UK ${list(higher)}` : "", lower.length ? `${higher.length ? "lower" : "lower than the UK"} ${list(lower)}` : ""].filter(Boolean).join(", ")}`;
+}
+
+/**
+ * The briefing's "Download this briefing (PDF)" link (`<slug>.pdf`, beside the page) when the build
+ * printed it, and its "Print this page" button.
+ */
+export function briefingPrintOffer(slug: string, pdfBuilt: boolean, options: PrintOfferOptions = {}): HTMLElement {
+  return printOffer({ pdf: pdfBuilt ? `${slug}.pdf` : undefined, pdfLabel: "Download this briefing (PDF)" }, options);
 }
