@@ -48,7 +48,7 @@ toc: true
 
 # Explore the data
 
-<p class="lero-lead">Ask your own questions of the published, anonymised row-level data in your browser. It opens on the stigma survey's headline chart: click a bar to filter, and change the data set, measure or splits below the charts. Every figure obeys the site's confidentiality rules, whatever you filter on.</p>
+<p class="lero-lead">Ask your own questions of the published, anonymised data. Click a bar to filter; change the view below the charts.</p>
 
 ${rawHtml(main)}
 

@@ -27,8 +27,8 @@ async function blockEngine(page: Page): Promise<string[]> {
   return blocked;
 }
 
-/** The explorer's own drawing (the page's script has mounted it over the build's): the engine line is the script's. */
-const LIVE = "#explore-main[data-engine]";
+/** The explorer's own drawing: the page's script has mounted it over the build's, and says which view it drew. */
+const LIVE = "#explore-main[data-view]";
 
 async function barLabels(page: Page, dim: string): Promise<Record<string, string>> {
   const labels = await page.locator(`figure[data-dim="${dim}"] rect.explore-hit`).evaluateAll((nodes) => nodes.map((n) => n.getAttribute("aria-label") ?? ""));

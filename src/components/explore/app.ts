@@ -192,6 +192,7 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
     else history.replaceState(null, "", url);
     rendered = state;
     wanted = state;
+    targets.main.dataset.view = view.key;
     const json = JSON.stringify(view);
     if (json !== drawnJson || !controls.root.isConnected) {
       drawnJson = json;

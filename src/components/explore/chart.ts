@@ -190,11 +190,12 @@ export function exploreChart(bars: readonly ChartBar[], options: ExploreChartOpt
   const { id } = options;
   const root = el(doc, "figure", { class: "lero-figure-chart explore-chart", id, "data-dimension": options.dimensionTitle });
   root.append(el(doc, "h3", { id: `${id}-title`, class: "lero-chart-title" }, options.title));
-  root.append(el(doc, "p", { class: "lero-chart-subtitle" }, options.subtitle));
+  // The chart straight after its title; what it counts and among whom under it.
   const svg = exploreChartSvg(bars, options);
   const body = el(doc, "div", { class: "explore-chart-body" });
   body.append(svg);
   root.append(body);
+  root.append(el(doc, "p", { class: "lero-chart-subtitle" }, options.subtitle));
   root.append(el(doc, "p", { class: "explore-chart-description lero-visually-hidden", id: `${id}-description` }, options.description));
 
   const columns: TableColumn[] = [

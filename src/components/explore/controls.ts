@@ -25,6 +25,12 @@ function mark(element: Element, figure: MeasureMark | undefined): void {
   }
 }
 
+/** Chooses a select's option, as its attribute too: the build's HTML of the first view shows the choice with scripts off. */
+function selectOption(select: HTMLSelectElement, value: string): void {
+  for (const node of select.options) node.toggleAttribute("selected", node.value === value);
+  select.value = value;
+}
+
 /** What the reader chose; each handler starts a change of state. */
 export interface ControlEvents {
   dataset(name: string): void;
@@ -126,7 +132,7 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
   const clearButton = el("button", { type: "button", class: "explore-clear" }, "Clear all filters");
   const engine = el("p", { class: "explore-engine explore-help", id: "explore-engine", "aria-live": "polite" });
   const summary = el("div", { class: "explore-summary" });
-  summary.append(headline, figureLine, definition, chips, clearButton, status, engine);
+  summary.append(headline, figureLine, definition, chips, clearButton, status);
   const charts = el("div", { class: "explore-charts" });
   const splitNotes = el("div", { class: "explore-split-notes", id: "explore-split-notes" });
   const help = el("p", { class: "explore-help" }, "Click a bar, or Tab to a chart and use the arrow keys and Enter, to filter on that value; the other charts and the table follow. Click again to remove the filter.");
@@ -135,7 +141,8 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
   const view = el("div", { class: "explore-view" });
   view.append(el("h2", { class: "lero-visually-hidden" }, "The view"), summary, charts, help);
   const choose = el("div", { class: "explore-choose" });
-  choose.append(el("h2", { class: "explore-choose-title", id: "explore-choose" }, "Change the view"), form, splitNotes, presetList(presets, events));
+  // The engine's line by the controls that need it (below the charts: its changes move no chart).
+  choose.append(el("h2", { class: "explore-choose-title", id: "explore-choose" }, "Change the view"), engine, form, splitNotes, presetList(presets, events));
   const root = el("div", { class: "explore-app" });
   root.append(view, choose);
 
@@ -166,17 +173,17 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
       root.removeAttribute("aria-busy");
     },
     sync(state, dataset, usable) {
-      datasetSelect.value = state.dataset;
+      selectOption(datasetSelect, state.dataset);
       measureSelect.replaceChildren(...dataset.measures.map((m) => option(m.id, m.label)));
-      measureSelect.value = state.measure;
+      selectOption(measureSelect, state.measure);
       dimSelects.forEach((select, i) => {
         const taken = state.dims.filter((_, j) => j !== i);
         select.replaceChildren(option("", "(no chart)"), ...usable.filter((d) => !taken.includes(d)).map((d) => option(d, titleOf(dataset, d))));
-        select.value = state.dims[i] ?? "";
+        selectOption(select, state.dims[i] ?? "");
         // Charts fill from the left: a later chart needs the earlier ones.
         select.disabled = i > state.dims.length;
       });
-      chartSelect.value = state.chart;
+      selectOption(chartSelect, state.chart);
     },
     notes(lines) {
       const left = lines.filter((l) => l.dim);
