@@ -167,4 +167,26 @@ describe("the explorer's first view", () => {
       await sized.close();
     }
   }, 240_000);
+
+  it("shows values in the console as they are, and charts the figure the query names", async () => {
+    const { page, problems } = await openPage(context, site.origin);
+    await page.goto(`${site.origin}/explore`);
+    await page.waitForSelector("#explore-sql", { timeout: 30_000 });
+    const run = async (sql: string) => {
+      await page.locator("#explore-sql").fill(sql);
+      await page.locator("#explore-sql-run").click();
+      await expect.poll(() => page.locator("#explore-sql-message").textContent(), { timeout: 120_000 }).toMatch(/\d+ rows?/);
+    };
+    await run("SELECT year, count(*) AS n FROM stigma GROUP BY year ORDER BY year");
+    const years = await page.locator("#explore-sql-table tbody tr td:first-child, #explore-sql-table tbody tr th:first-child").allTextContents();
+    expect(years.length).toBeGreaterThan(0);
+    for (const year of years) expect(year.trim()).toMatch(/^20\d\d$/);
+    // A count and a mean by setting: the chart is of the mean (the figure the query asked for), not the count.
+    await run("SELECT setting, count(DISTINCT respondent_ref) AS people, avg(enacted_1) AS mean_enacted FROM stigma GROUP BY setting ORDER BY setting");
+    await expect.poll(() => page.locator("#explore-sql-chart-title").textContent(), { timeout: 30_000 }).toBe("mean_enacted by setting");
+    const means = await page.locator("#explore-sql-table tbody tr").evaluateAll((rows) => rows.map((r) => r.lastElementChild?.textContent ?? ""));
+    for (const mean of means) expect(mean).toMatch(/^(\d+(\.\d+)?|\[c\]|\[x\])$/);
+    expect(problems.consoleErrors).toEqual([]);
+    await page.close();
+  }, 180_000);
 });
