@@ -207,7 +207,7 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
         const value = el("strong", {}, formatShown(figures.figure, measure.kind));
         mark(value, registryMark(measure.registry, fixed));
         const filters = describeFilters(state.filters, dataset);
-        const label = measure.registry ? registryLabel(measure.registry.id) : measure.label.toLowerCase();
+        const label = measure.registry ? registryLabel(measure.registry.id) : `${measure.label.charAt(0).toLowerCase()}${measure.label.slice(1)}`;
         const interval = figures.interval ? ` 95% interval ${intervalText(figures.interval, measure.kind)}.` : "";
         figureLine.replaceChildren(value, ` ${label} (${filters || "no filters"}).${interval}`);
         figureLine.hidden = false;
