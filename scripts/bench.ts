@@ -262,6 +262,7 @@ async function benchExplorer(browser: Browser, rows: number): Promise<ExplorerFi
   await run(["scripts/build.ts"], { ...process.env, LERO_DATA_DIR: data, LERO_PSEUDONYM_KEY: "benchmark-key-0123456789abcdef", LERO_DIST_DIR: dist, LERO_PUBLISHED_DIR: join(WORK, `published-${rows}`) });
   log(`explorer at ${rows.toLocaleString("en-GB")} rows: measuring…`);
   const figures = await benchExplorerSite(browser, dist, rows, INTERACTIONS);
+  log(explorerLines([figures]).at(-1)!);
   rmSync(dist, { recursive: true, force: true });
   return figures;
 }
