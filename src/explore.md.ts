@@ -12,6 +12,7 @@ import { encodeState } from "./components/explore/state.ts";
 import { dataVersion } from "./components/explore/datasets.ts";
 import { exploreViews } from "../scripts/pages/explore-views.ts";
 import { createDocument, printPage, rawHtml, releaseInfo } from "../scripts/pages/prerender.ts";
+import { SOURCES } from "./components/shared/sources.ts";
 
 const { views, datasets, policy, release, datapackage } = await exploreViews();
 const first = views.find((v) => v.key === encodeState(DEFAULT_VIEW));
@@ -40,6 +41,19 @@ results.className = "explore";
 results.append(drawn.results);
 const person = policy.person;
 
+// The row-level files this release has (a data set not yet collected has none), as download links; the
+// page's script reads the same links (`data-explore-file`) for the data engine.
+const downloads = datapackage.resources.filter((r) => r.lero?.kind === "microdata" && r.format === "parquet");
+const downloadLinks = downloads.map((r, i) => {
+  const link = doc.createElement("a");
+  const dataset = String(r.lero?.dataset ?? r.name);
+  link.href = `./data/${r.path}`;
+  link.setAttribute("download", `lero-${dataset}.parquet`);
+  link.dataset.exploreFile = dataset;
+  link.textContent = `${SOURCES[dataset as keyof typeof SOURCES]?.short ?? dataset} (Parquet)`;
+  return `${i === 0 ? "" : i === downloads.length - 1 ? " and " : ", "}${rawHtml(link)}`;
+});
+
 printPage(`
 ---
 title: Explore the data
@@ -66,7 +80,7 @@ For those who want to write their own query. It reads only the two published row
 
 ## The full data sets
 
-The explorer reads these files, as published. Download them to work with every row: <a href="./data/stigma.parquet" download="lero-stigma.parquet" data-explore-file="stigma">stigma survey (Parquet)</a> and <a href="./data/outcomes.parquet" download="lero-outcomes.parquet" data-explore-file="outcomes">recovery outcomes (Parquet)</a>. The audit of LEROs is published as tables only: with some sixty answers each, every LERO's row would be unique. CSV versions and the data dictionary are on the <a href="./methods">Methods and data</a> page.
+The explorer reads these files, as published. Download them to work with every row: ${downloadLinks.join("")}. The audit of LEROs is published as tables only: with some sixty answers each, every LERO's row would be unique. CSV versions and the data dictionary are on the <a href="./methods">Methods and data</a> page.
 
 ## How the figures are protected
 
