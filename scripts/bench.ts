@@ -15,13 +15,16 @@ import { redactText } from "../loaders/disclose/redact.ts";
 import { PROJECT_ROOT } from "../loaders/schema.ts";
 import { launch, serveSite, type StaticSite } from "../test/support/browser.ts";
 import { hasCharts, measureLayout, prerenderedPages } from "../test/support/layout.ts";
+import { EXPLORER_BUDGET, benchExplorerSite, explorerBudgets, explorerLines, type ExplorerFigures } from "./bench/explorer.ts";
 
 const quick = process.argv.includes("--quick");
+/** `--explorer`: the explorer's part alone (issue 17), written to bench/explorer.json and bench/explorer.md. */
+const explorerOnly = process.argv.includes("--explorer");
 const SIZES = quick ? [10_000, 30_000, 100_000] : [10_000, 100_000, 1_000_000];
 const EXPLORER_SIZES = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
 const INTERACTIONS = 20;
 /** The open issues' targets: pages at first paint (16), the explorer (17) and the pipeline (19). */
-const BUDGET = { printShare: 0.4, pageKb: 100, pageRequests: 15, firstChartMs: 1000, cls: 0.05, embedKb: 30, pipelineRatio: 2, explorerP95Ms: 50 };
+const BUDGET = { printShare: 0.4, pageKb: 100, pageRequests: 15, firstChartMs: 1000, cls: 0.05, embedKb: 30, pipelineRatio: 2, explorer: EXPLORER_BUDGET };
 const WORK = mkdtempSync(join(tmpdir(), "lero-bench-"));
 
 interface Measure {
@@ -64,12 +67,6 @@ function growthExponent(xs: number[], ys: number[]): number | null {
   const my = points.reduce((s, [, y]) => s + y, 0) / points.length;
   const slope = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) / points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
   return Math.round(slope * 100) / 100;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return Math.round((sorted[index] ?? NaN) * 10) / 10;
 }
 
 function folderBytes(dir: string): number {
@@ -268,53 +265,19 @@ async function benchEmbeds(browser: Browser, site: StaticSite, dist: string) {
 
 // ─── 5. Explorer ───────────────────────────────────────────────────────────────────────────────────
 
-interface ExploreTiming {
-  action: string;
-  ms: number;
-}
-
-async function benchExplorer(browser: Browser, rows: number) {
+/** A site built with the outcomes data at `rows`, measured by `scripts/bench/explorer.ts`. */
+async function benchExplorer(browser: Browser, rows: number): Promise<ExplorerFigures> {
   const data = join(WORK, `site-data-${rows}`);
   cpSync(SAMPLE_DIR, data, { recursive: true });
   cpSync(await sampleAt(rows), join(data, "outcomes.csv"));
   const dist = join(WORK, `dist-${rows}`);
   log(`explorer at ${rows.toLocaleString("en-GB")} rows: building a site…`);
   await run(["scripts/build.ts"], { ...process.env, LERO_DATA_DIR: data, LERO_PSEUDONYM_KEY: "benchmark-key-0123456789abcdef", LERO_DIST_DIR: dist, LERO_PUBLISHED_DIR: join(WORK, `published-${rows}`) });
-  const site = await serveSite(dist);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const started = Date.now();
-  // The outcomes data set (the one that grows here); its first view is pre-computed at build time.
-  await page.goto(`${site.origin}/explore?dataset=outcomes`);
-  await page.waitForSelector("main figure svg", { timeout: 120_000 });
-  const firstChartMs = Date.now() - started;
-  // Filters are timed once the engine has taken over (its download is not a filter's latency).
-  await page.waitForSelector("#explore-main[data-engine=ready]", { timeout: 120_000 });
-  const latencies: number[] = [];
-  // Wait until the explorer has answered its first view, then toggle filters by clicking bars.
-  await page.waitForFunction(() => ((window as unknown as { __exploreTimings?: ExploreTiming[] }).__exploreTimings ?? []).some((t) => t.action === "first-chart"), undefined, { timeout: 120_000 });
-  const bars = page.locator("rect.explore-hit");
-  const count = await bars.count();
-  for (let i = 0; i < INTERACTIONS && count > 0; i++) {
-    const filters = () => page.evaluate(() => ((window as unknown as { __exploreTimings?: ExploreTiming[] }).__exploreTimings ?? []).filter((t) => t.action === "filter").map((t) => t.ms));
-    const before = (await filters()).length;
-    await page.locator("rect.explore-hit").nth(i % count).click({ force: true });
-    await page.waitForFunction((n) => ((window as unknown as { __exploreTimings?: ExploreTiming[] }).__exploreTimings ?? []).filter((t) => t.action === "filter").length > n, before, { timeout: 30_000 });
-    const after = await filters();
-    latencies.push(after[after.length - 1]!);
-  }
-  await context.close();
-  await site.close();
+  log(`explorer at ${rows.toLocaleString("en-GB")} rows: measuring…`);
+  const figures = await benchExplorerSite(browser, dist, rows, INTERACTIONS);
+  log(explorerLines([figures]).at(-1)!);
   rmSync(dist, { recursive: true, force: true });
-  const parquet = join(WORK, `published-${rows}`, "outcomes.parquet");
-  return {
-    rows,
-    firstChartMs,
-    interactions: latencies.length,
-    filterMedianMs: latencies.length ? percentile(latencies, 50) : null,
-    filterP95Ms: latencies.length ? percentile(latencies, 95) : null,
-    parquetBytes: existsSync(parquet) ? statSync(parquet).size : null,
-  };
+  return figures;
 }
 
 // ─── Report ────────────────────────────────────────────────────────────────────────────────────────
@@ -330,6 +293,20 @@ function machine() {
 }
 
 const started = performance.now();
+if (explorerOnly) {
+  const browser = await launch();
+  const explorer: ExplorerFigures[] = [];
+  for (const rows of EXPLORER_SIZES) explorer.push(await benchExplorer(browser, rows));
+  await browser.close();
+  rmSync(WORK, { recursive: true, force: true });
+  const m = machine();
+  const lines = [`Explorer benchmark ${m.quick ? "(quick) " : ""}run ${m.date.slice(0, 16).replace("T", " ")} UTC, commit ${m.commit}, ${m.cpus}, ${m.memoryGb} GiB, Node ${m.node}, ${round((performance.now() - started) / 1000)} s in all.`, "", ...explorerLines(explorer), "", "Budgets:", ...Object.entries(explorerBudgets(explorer)).map(([k, ok]) => `- ${ok ? "met" : "NOT MET"}: ${k}`)];
+  mkdirSync(join(PROJECT_ROOT, "bench"), { recursive: true });
+  writeFileSync(join(PROJECT_ROOT, "bench", "explorer.json"), `${JSON.stringify({ machine: m, budgets: EXPLORER_BUDGET, explorer }, null, 2)}\n`);
+  writeFileSync(join(PROJECT_ROOT, "bench", "explorer.md"), `${lines.join("\n")}\n`);
+  process.stdout.write(`${lines.join("\n")}\n`);
+  process.exit(0);
+}
 const results: Record<string, unknown> = { machine: machine(), budgets: BUDGET };
 results.pipeline = await benchPipeline();
 results.release = await benchRelease();
@@ -342,7 +319,7 @@ results.pages = await benchPages(browser, site, dist);
 results.layout = await benchLayout(browser, site, [...(results.pages as PageFigures[]).map((p) => p.path), "/explore.html", "/embed/"]);
 results.embeds = await benchEmbeds(browser, site, dist);
 await site.close();
-const explorer = [];
+const explorer: ExplorerFigures[] = [];
 for (const rows of EXPLORER_SIZES) explorer.push(await benchExplorer(browser, rows));
 results.explorer = explorer;
 await browser.close();
@@ -352,14 +329,13 @@ results.growth = {
   pipelineTime: growthExponent(pipeline.map((p) => p.rows), pipeline.map((p) => p.pipeline.seconds)),
   baselineTime: growthExponent(pipeline.map((p) => p.rows), pipeline.map((p) => p.baseline.seconds)),
   parquetSize: growthExponent(pipeline.map((p) => p.rows), pipeline.map((p) => p.pipeline.parquetBytes)),
-  explorerFirstChart: growthExponent(explorer.map((e) => e.rows), explorer.map((e) => e.firstChartMs)),
+  explorerFirstChart: growthExponent(explorer.map((e) => e.rows), explorer.map((e) => e.outcomes.ms ?? NaN)),
   explorerFilterP95: growthExponent(explorer.map((e) => e.rows), explorer.map((e) => e.filterP95Ms ?? NaN)),
   intruderTime: growthExponent((results.release as { rows: number }[]).map((r) => r.rows), (results.release as { intruderSeconds: number }[]).map((r) => r.intruderSeconds)),
 };
 const largest = pipeline[pipeline.length - 1]!;
 const pages = results.pages as PageFigures[];
 const embeds = results.embeds as { iframe: PageFigures | null; module: PageFigures | null };
-const lastExplorer = explorer[explorer.length - 1]!;
 results.budgetsMet = {
   [`pipeline ratio ≤ ${BUDGET.pipelineRatio} at ${largest.rows.toLocaleString("en-GB")} rows`]: largest.ratio <= BUDGET.pipelineRatio,
   [`print step (PDFs, sharing images) ≤ ${BUDGET.printShare} of the build`]: (results.build as { printShare: number | null }).printShare !== null && (results.build as { printShare: number }).printShare <= BUDGET.printShare,
@@ -369,7 +345,7 @@ results.budgetsMet = {
   "no DuckDB-wasm on report pages": pages.every((p) => !p.duckdbLoaded),
   [`layout shift ≤ ${BUDGET.cls} on every bench page at 390 and 1280 px`]: (results.layout as LayoutFigures[]).every((l) => l.cls390 <= BUDGET.cls && l.cls1280 <= BUDGET.cls),
   [`embeds ≤ ${BUDGET.embedKb} KB`]: [embeds.iframe, embeds.module].every((e) => e !== null && e.transferredKb <= BUDGET.embedKb),
-  [`explorer filter p95 ≤ ${BUDGET.explorerP95Ms} ms at ${lastExplorer.rows.toLocaleString("en-GB")} rows`]: lastExplorer.filterP95Ms !== null && lastExplorer.filterP95Ms <= BUDGET.explorerP95Ms,
+  ...explorerBudgets(explorer),
 };
 results.seconds = round((performance.now() - started) / 1000);
 
@@ -395,8 +371,7 @@ for (const p of [...pages, ...(embeds.iframe ? [{ ...embeds.iframe, path: `ifram
 }
 lines.push("", "| page | layout shift at 390 px | at 1280 px |", "|---|---:|---:|");
 for (const l of results.layout as LayoutFigures[]) lines.push(`| ${l.path} | ${l.cls390} | ${l.cls1280} |`);
-lines.push("", "| explorer rows | first chart ms | filter p50 ms | filter p95 ms | interactions |", "|---:|---:|---:|---:|---:|");
-for (const e of explorer) lines.push(`| ${e.rows.toLocaleString("en-GB")} | ${e.firstChartMs} | ${e.filterMedianMs ?? "n/a"} | ${e.filterP95Ms ?? "n/a"} | ${e.interactions} |`);
+lines.push("", ...explorerLines(explorer));
 const growth = results.growth as Record<string, number | null>;
 lines.push("", `Growth (log–log slope; 1 = linear): ${Object.entries(growth).map(([k, v]) => `${k} ${v ?? "n/a"}`).join(", ")}.`);
 lines.push("", "Budgets:", ...Object.entries(results.budgetsMet as Record<string, boolean>).map(([k, ok]) => `- ${ok ? "met" : "NOT MET"}: ${k}`));

@@ -12,6 +12,7 @@ import { encodeState } from "../../src/components/explore/state.ts";
 import { DEFAULT_VIEW, PRESETS } from "../../src/components/explore/presets.ts";
 import type { ViewData } from "../../src/components/explore/compute.ts";
 import { DIST, launch, openPage, serveSite, type StaticSite } from "../support/browser.ts";
+import { CLS_BUDGET, measureLayout } from "../support/layout.ts";
 
 const viewsFile = readdirSync(join(DIST, "_file", "data")).find((f) => /^explore-views\.[0-9a-f]+\.json$/.test(f));
 const prepared = JSON.parse(readFileSync(join(DIST, "_file", "data", viewsFile!), "utf8")) as { views: ViewData[] };
@@ -25,6 +26,9 @@ async function blockEngine(page: Page): Promise<string[]> {
   });
   return blocked;
 }
+
+/** The explorer's own drawing: the page's script has mounted it over the build's, and says which view it drew. */
+const LIVE = "#explore-main[data-view]";
 
 async function barLabels(page: Page, dim: string): Promise<Record<string, string>> {
   const labels = await page.locator(`figure[data-dim="${dim}"] rect.explore-hit`).evaluateAll((nodes) => nodes.map((n) => n.getAttribute("aria-label") ?? ""));
@@ -49,7 +53,7 @@ describe("the explorer's first view", () => {
     const { page, problems } = await openPage(context, site.origin);
     const blocked = await blockEngine(page);
     await page.goto(`${site.origin}/explore`);
-    await page.waitForSelector(`figure[data-dim="setting"] svg`, { timeout: 30_000 });
+    await page.waitForSelector(`${LIVE} figure[data-dim="setting"] svg`, { timeout: 30_000 });
     expect(await page.locator("#explore-dataset").inputValue()).toBe("stigma");
     expect(await page.locator("#explore-measure").inputValue()).toBe(DEFAULT_VIEW.measure);
     expect(page.url()).toContain(encodeState(DEFAULT_VIEW));
@@ -64,7 +68,7 @@ describe("the explorer's first view", () => {
     expect(await page.locator("#explore-results-table thead th").allTextContents()).toEqual(expect.arrayContaining(["95% interval, low", "95% interval, high"]));
     expect(await page.locator("#explore-figure").textContent()).toMatch(/95% interval \d+% to \d+%/);
     // No words call a bar highest or higher where the intervals overlap (the build's own comparison).
-    for (const title of await page.locator("figure.explore-chart h2").allTextContents()) expect(title).not.toMatch(/highest for .* similar|similar .* highest/);
+    for (const title of await page.locator("figure.explore-chart h3").allTextContents()) expect(title).not.toMatch(/highest for .* similar|similar .* highest/);
     // The engine could not load: the page says so, and the view stays.
     await expect.poll(() => page.locator("#explore-main").getAttribute("data-engine"), { timeout: 60_000 }).toBe("failed");
     expect(await page.locator("#explore-engine").textContent()).toContain("The data engine could not start");
@@ -82,7 +86,7 @@ describe("the explorer's first view", () => {
     const params = new URLSearchParams(encodeState(preset.state));
     const reversed = new URLSearchParams([...params].reverse());
     await page.goto(`${site.origin}/explore?${reversed}`);
-    await page.waitForSelector(`figure[data-dim="setting"] svg`, { timeout: 30_000 });
+    await page.waitForSelector(`${LIVE} figure[data-dim="setting"] svg`, { timeout: 30_000 });
     expect(await page.locator(`figure[data-dim="setting"] rect.explore-hit[data-value="${preset.state.filters.setting![0]}"]`).getAttribute("aria-pressed")).toBe("true");
     expect(await page.locator(`[data-measure="${preset.measure}"][data-key="${preset.key}"]`).count()).toBeGreaterThan(0);
     // A view the build did not make waits for the engine, and says why it cannot be drawn.
@@ -95,7 +99,7 @@ describe("the explorer's first view", () => {
   it("lets the engine take over without redrawing, offers no one-value split, and says why", async () => {
     const { page, problems } = await openPage(context, site.origin);
     await page.goto(`${site.origin}/explore`);
-    await page.waitForSelector(`figure[data-dim="setting"] svg`, { timeout: 30_000 });
+    await page.waitForSelector(`${LIVE} figure[data-dim="setting"] svg`, { timeout: 30_000 });
     const svg = await page.locator(`figure[data-dim="setting"] svg`).elementHandle();
     const before = await page.locator(".explore-charts").innerHTML();
     await page.waitForSelector("#explore-main[data-engine=ready]", { timeout: 90_000 });
@@ -130,4 +134,59 @@ describe("the explorer's first view", () => {
     expect(problems.failedRequests).toEqual([]);
     await page.close();
   });
+
+  it("is in the page's HTML: the headline chart, its counts and its table show with scripts off", async () => {
+    const off = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    const page = await off.newPage();
+    await page.goto(`${site.origin}/explore`);
+    const head = prepared.views.find((v) => v.key === encodeState(DEFAULT_VIEW))!;
+    for (const { dim, bars } of head.bars) expect(await page.locator(`figure[data-dim="${dim}"] svg rect.explore-hit`).count(), dim).toBe(bars.length);
+    const labels = await barLabels(page, "setting");
+    for (const bar of head.bars.find((b) => b.dim === "setting")!.bars) expect(labels[bar.value]).toBe(typeof bar.shown === "number" ? `${bar.shown.toFixed(1)}%` : bar.shown);
+    expect(await page.locator(`figure[data-dim="setting"] svg .explore-interval line`).count()).toBeGreaterThan(0);
+    expect(await page.locator("#people-count").textContent()).toBe(typeof head.summary.count === "number" ? head.summary.count.toLocaleString("en-GB") : head.summary.count);
+    expect(await page.locator("#explore-results-table tbody tr").count()).toBe(head.rows.length);
+    expect(await page.locator("#explore-measure").inputValue()).toBe(DEFAULT_VIEW.measure);
+    await off.close();
+  });
+
+  it("shows the headline chart in the first screen and moves nothing when the script and the engine take over", async () => {
+    for (const [width, height] of [[390, 844], [1280, 900]] as const) {
+      const sized = await browser.newContext({ viewport: { width, height } });
+      const page = await sized.newPage();
+      await page.goto(`${site.origin}/explore`);
+      // The chart's top is in the first screen; at a laptop's width the whole chart is.
+      const box = (await page.locator(`figure[data-dim="setting"] svg`).boundingBox())!;
+      expect(box.y, `chart top at ${width} px`).toBeLessThan(height - 100);
+      if (width >= 1000) expect(box.y + box.height, `chart bottom at ${width} px`).toBeLessThanOrEqual(height);
+      await page.waitForSelector("#explore-main[data-engine=ready]", { timeout: 90_000 });
+      await expect.poll(() => page.locator(".explore-app").getAttribute("aria-busy"), { timeout: 30_000 }).toBeNull();
+      await page.waitForTimeout(500);
+      const report = await measureLayout(page);
+      expect(report.cls, `layout shift at ${width} px: ${JSON.stringify(report.shifts)}`).toBeLessThanOrEqual(CLS_BUDGET);
+      await sized.close();
+    }
+  }, 240_000);
+
+  it("shows values in the console as they are, and charts the figure the query names", async () => {
+    const { page, problems } = await openPage(context, site.origin);
+    await page.goto(`${site.origin}/explore`);
+    await page.waitForSelector("#explore-sql", { timeout: 30_000 });
+    const run = async (sql: string) => {
+      await page.locator("#explore-sql").fill(sql);
+      await page.locator("#explore-sql-run").click();
+      await expect.poll(() => page.locator("#explore-sql-message").textContent(), { timeout: 120_000 }).toMatch(/\d+ rows?/);
+    };
+    await run("SELECT year, count(*) AS n FROM stigma GROUP BY year ORDER BY year");
+    const years = await page.locator("#explore-sql-table tbody tr td:first-child, #explore-sql-table tbody tr th:first-child").allTextContents();
+    expect(years.length).toBeGreaterThan(0);
+    for (const year of years) expect(year.trim()).toMatch(/^20\d\d$/);
+    // A count and a mean by setting: the chart is of the mean (the figure the query asked for), not the count.
+    await run("SELECT setting, count(DISTINCT respondent_ref) AS people, avg(enacted_1) AS mean_enacted FROM stigma GROUP BY setting ORDER BY setting");
+    await expect.poll(() => page.locator("#explore-sql-chart-title").textContent(), { timeout: 30_000 }).toBe("mean_enacted by setting");
+    const means = await page.locator("#explore-sql-table tbody tr").evaluateAll((rows) => rows.map((r) => r.lastElementChild?.textContent ?? ""));
+    for (const mean of means) expect(mean).toMatch(/^(\d+(\.\d+)?|\[c\]|\[x\])$/);
+    expect(problems.consoleErrors).toEqual([]);
+    await page.close();
+  }, 180_000);
 });

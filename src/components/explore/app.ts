@@ -22,7 +22,8 @@ import { bytesText, duckDBWithProgress, type DuckDBBundles, type DuckDBModule, t
 import { DEFAULT_VIEW, availablePresets } from "./presets.js";
 import { buildResults } from "./results.js";
 import { CHART_TYPES, decodeState, encodeState, toggleFilter, type ExploreState, type RawState } from "./state.js";
-import { citation, resultColumns } from "./view.js";
+import { citation } from "./view.js";
+import { paintView, skeleton } from "./first-view.js";
 
 export interface Timing {
   action: string;
@@ -80,14 +81,16 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
   const release = options.release ?? {};
   const version = dataVersion(options.datapackage);
   const datasets = exploreDatasets(options.datapackage).filter((d) => options.files[d.name]);
-  const skeletonStatus = targets.main.querySelector<HTMLElement>("[data-explore-loading]");
-  const say = (text: string) => skeletonStatus && (skeletonStatus.textContent = text);
-  // Says, visibly, what the engine is doing while a pre-computed view is shown.
-  const engineLine = el("p", { class: "explore-engine explore-help", id: "explore-engine", "aria-live": "polite" });
+  // The skeleton's line, while a view the build did not make waits for the engine.
+  const say = (text: string) => {
+    const line = targets.main.querySelector<HTMLElement>("[data-explore-loading]");
+    if (line) line.textContent = text;
+  };
+  // Says, visibly and in one short line (so that its changes move nothing), what the engine is doing.
+  let engineLine: HTMLElement | undefined;
   const setEngineState = (stateName: "loading" | "ready" | "failed", text: string) => {
     targets.main.dataset.engine = stateName;
-    engineLine.textContent = text;
-    engineLine.hidden = text === "";
+    if (engineLine) engineLine.textContent = text;
   };
 
   // ---- The engine, started once, in the background when a view is already drawn -----------------
@@ -95,16 +98,14 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
   let engineReady = false;
   const startEngine = (): Promise<Engine> =>
     (enginePromise ??= (async () => {
-      const intro = shown ? "This view was worked out when the site was built. " : "";
-      setEngineState("loading", `${intro}The data engine (DuckDB-wasm) is loading in the background for your own questions.`);
+      setEngineState("loading", "Data engine: loading…");
       let said = -Infinity;
       const progress = (p: LoadProgress) => {
         targets.main.dataset.bytesLoaded = String(p.bytesLoaded);
         // Said every half megabyte or so (the lines are live regions: not on every chunk).
         if (p.bytesLoaded - said < 500_000 && !(p.bytesTotal > 0 && p.bytesLoaded >= p.bytesTotal)) return;
         said = p.bytesLoaded;
-        const text = `${intro}Downloading the data engine (DuckDB-wasm, ${p.build} build): ${bytesText(p)}.`;
-        if (enginePromise && !engineReady) setEngineState("loading", text);
+        if (enginePromise && !engineReady) setEngineState("loading", `Data engine: ${bytesText(p)} loaded`);
         say(`Downloading the data engine: ${bytesText(p)}…`);
       };
       const client = options.duckdb ? duckDBWithProgress(options.duckdb.load, options.duckdb.bundles, progress) : options.DuckDBClient;
@@ -112,7 +113,7 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
         if (!client) throw new Error("no DuckDB-wasm was given to the explorer");
         const engine = await Engine.start(client, Object.fromEntries(datasets.map((d) => [d.name, options.files[d.name]!])));
         timings.push({ action: "engine", ms: performance.now() });
-        setEngineState("ready", "");
+        setEngineState("ready", "Data engine ready.");
         engineReady = true;
         return engine;
       } catch (error) {
@@ -164,7 +165,8 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
     () => targets.main.clientWidth,
     availablePresets(datasets),
   );
-  controls.root.prepend(engineLine);
+  engineLine = controls.engine;
+  engineLine.textContent = "Data engine: loading…";
   const results = buildResults({ engine: lazyEngine, policy, status: controls.status, fileBase: () => `lero-${rendered?.dataset ?? "data"}-explorer` });
   const sqlConsole = buildConsole(datasets, policy, lazyEngine, (ms) => timings.push({ action: "sql", ms }));
   sqlConsole.onRun((text) => {
@@ -178,34 +180,35 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
 
   const drawCharts = () => shown && shownDataset && controls.charts({ state: shown.state, dataset: shownDataset, bars: shown.bars, policy, version });
 
-  /** Draws a view (pre-computed or the engine's). A view identical to the one drawn is left alone: no jump when the engine takes over. */
+  /**
+   * Draws a view (pre-computed or the engine's). A view identical to the one drawn is left alone: no
+   * jump when the engine takes over. The first one replaces the build's drawing of the default view
+   * (or the skeleton): the same elements, painted by the same code, so nothing moves.
+   */
   async function draw(view: ViewData, push: boolean, base: ExploreDataset): Promise<void> {
     const state = view.state;
-    const dataset = withGeography(base, known(view), release[base.name]);
     const url = `${location.pathname}?${encodeState(state)}${location.hash}`;
     if (push && (!rendered || encodeState(rendered) !== encodeState(state))) history.pushState(null, "", url);
     else history.replaceState(null, "", url);
     rendered = state;
     wanted = state;
+    targets.main.dataset.view = view.key;
     const json = JSON.stringify(view);
     if (json !== drawnJson || !controls.root.isConnected) {
       drawnJson = json;
       shown = view;
-      shownDataset = dataset;
-      if (!controls.root.isConnected) {
+      const connect = !controls.root.isConnected;
+      // Painted before it is connected, where the box cannot be measured: at the width of the box it replaces.
+      const boxWidth = connect ? targets.main.querySelector(".explore-charts")?.clientWidth || targets.main.clientWidth : undefined;
+      shownDataset = paintView(controls, results, view, base, policy, version, release[base.name], boxWidth);
+      if (connect) {
         targets.main.replaceChildren(controls.root);
         drawnWidth = targets.main.clientWidth;
         targets.results.replaceChildren(results.root);
         targets.console.replaceChildren(sqlConsole.root);
       }
-      const measure = dataset.measures.find((m) => m.id === state.measure)!;
-      controls.sync(state, dataset, Object.keys(view.known));
-      controls.notes(view.notes);
-      controls.summary(state, view.summary, measure, dataset);
-      drawCharts();
-      results.show(state, { columns: resultColumns(state.dims, measure, dataset), rows: view.rows }, dataset);
     }
-    results.cite(citation(dataset, version, location.href, new Date()));
+    results.cite(citation(shownDataset!, version, location.href, new Date()));
     controls.status.textContent = view.summary.status;
     controls.idle();
     if (state.sql !== lastSql) {
@@ -225,6 +228,11 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
       await draw(ready, job.push, target);
       timings.push({ action: job.action, ms: performance.now() - (job.action === "first-chart" ? 0 : job.started) });
       return;
+    }
+    if (!controls.root.isConnected && !targets.main.querySelector("[data-explore-loading]")) {
+      // The page holds the build's drawing of the default view: not the view asked for.
+      targets.main.replaceChildren(skeleton("Loading the data engine…"));
+      targets.results.replaceChildren(el("p", { class: "explore-loading" }, "The table appears when the data engine has loaded."));
     }
     if (!enginePromise) say("Loading the data engine…");
     controls.busy(enginePromise ? "Working out the view…" : "Loading the data engine…");
@@ -268,7 +276,7 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
             await apply(current);
           } catch (error) {
             // An engine that could not start has said so, with what to do: keep that.
-            const text = targets.main.dataset.engine === "failed" ? engineLine.textContent ?? "" : `Something went wrong: ${errorText(error)}`;
+            const text = targets.main.dataset.engine === "failed" ? controls.engine.textContent ?? "" : `Something went wrong: ${errorText(error)}`;
             controls.status.textContent = text;
             say(text);
             controls.idle();

@@ -22,7 +22,7 @@ export interface ChartBar {
   selected: boolean;
   /** The registry measure and key the bar's figure is, where it is one: its table cell is marked. */
   mark?: { measure: string; key: string };
-  /** A share's 95% interval (Wilson, on the shown base), drawn as a line across the bar's end. */
+  /** A share's 95% interval (Wilson, on the shown base) or a mean's (Student's t), drawn as a line across the bar's end. */
   interval?: Interval;
 }
 
@@ -66,7 +66,7 @@ export function exploreChartSvg(bars: readonly ChartBar[], options: ExploreChart
   const shown = bars.filter((b) => typeof b.shown === "number");
   const hidden = bars.filter((b) => typeof b.shown !== "number");
   const anySelected = bars.some((b) => b.selected);
-  const max = Math.max(options.measureKind === "percent" ? 100 : 0, ...shown.map((b) => b.shown as number), 1);
+  const max = Math.max(options.measureKind === "percent" ? 100 : 0, ...shown.map((b) => Math.max(b.shown as number, b.interval?.high ?? 0)), 1);
   const longest = Math.max(4, ...bars.map((b) => truncate(b.value).length));
   const marginLeft = Math.min(Math.round(width * 0.45), 14 + longest * 7);
   const marginRight = 64;
@@ -189,12 +189,13 @@ export function exploreChart(bars: readonly ChartBar[], options: ExploreChartOpt
   const doc = options.document ?? document;
   const { id } = options;
   const root = el(doc, "figure", { class: "lero-figure-chart explore-chart", id, "data-dimension": options.dimensionTitle });
-  root.append(el(doc, "h2", { id: `${id}-title`, class: "lero-chart-title" }, options.title));
-  root.append(el(doc, "p", { class: "lero-chart-subtitle" }, options.subtitle));
+  root.append(el(doc, "h3", { id: `${id}-title`, class: "lero-chart-title" }, options.title));
+  // The chart straight after its title; what it counts and among whom under it.
   const svg = exploreChartSvg(bars, options);
   const body = el(doc, "div", { class: "explore-chart-body" });
   body.append(svg);
   root.append(body);
+  root.append(el(doc, "p", { class: "lero-chart-subtitle" }, options.subtitle));
   root.append(el(doc, "p", { class: "explore-chart-description lero-visually-hidden", id: `${id}-description` }, options.description));
 
   const columns: TableColumn[] = [
@@ -203,7 +204,8 @@ export function exploreChart(bars: readonly ChartBar[], options: ExploreChartOpt
     ...(bars.some((b) => b.interval) ? [{ key: "interval", label: "95% interval", format: (v: unknown) => String(v ?? "") }] : []),
     { key: "selected", label: "Filtered on", format: (v) => (v ? "Yes" : "") },
   ];
-  const rows = bars.map((b) => ({ value: b.value, shown: b.shown, interval: b.interval ? formatInterval(b.interval, "percent") : "", selected: b.selected }));
+  const unit = options.measureKind === "percent" ? "percent" : "mean";
+  const rows = bars.map((b) => ({ value: b.value, shown: b.shown, interval: b.interval ? formatInterval(b.interval, unit) : "", selected: b.selected }));
   const marks = new Map(bars.flatMap((b) => (b.mark ? [[b.value, b.mark] as const] : [])));
   const details = el(doc, "details", { class: "lero-chart-table" });
   details.append(el(doc, "summary", {}, "Show the data as a table"));
@@ -212,7 +214,8 @@ export function exploreChart(bars: readonly ChartBar[], options: ExploreChartOpt
   const caption = el(doc, "figcaption", { class: "lero-source" });
   caption.append(el(doc, "span", {}, `Source: ${options.source}`));
   if (bars.some((b) => b.interval)) {
-    caption.append(doc.createElement("br"), el(doc, "span", { class: "explore-interval-note" }, "The line across each bar is its 95% interval (Wilson, on the rounded base). Where two lines overlap, the two figures are similar: the survey cannot tell them apart."));
+    const method = options.measureKind === "percent" ? "Wilson, on the rounded base" : "Student's t, each assessment counted as one observation";
+    caption.append(doc.createElement("br"), el(doc, "span", { class: "explore-interval-note" }, `The line across each bar is its 95% interval (${method}). Where two lines overlap, the two figures are similar: the data cannot tell them apart.`));
   }
   if (bars.some((b) => typeof b.shown !== "number")) {
     caption.append(doc.createElement("br"), el(doc, "span", {}, "[c] = hidden to protect confidentiality (too few people or organisations). [x] = not available."));

@@ -11,7 +11,7 @@ import { protectCount, type ExplorePolicy, type Shown } from "./disclosure.js";
 import type { ChartBar } from "./chart.js";
 import { GEOGRAPHY, geographyRuleText, geographyTitle, quasiTitles, singleValueSplits, type ReleaseRule } from "./geography.js";
 import { encodeState, normaliseState, type ExploreState, type RawState } from "./state.js";
-import { chartBars, measureValue, resultRows, shareInterval, statusText } from "./view.js";
+import { chartBars, intervalOf, measureValue, resultRows, statusText } from "./view.js";
 import type { Interval } from "../../lib/intervals.js";
 
 /** One chart's bars, by the dimension it is drawn by. */
@@ -107,7 +107,7 @@ export function summaryOf(total: Parameters<typeof measureValue>[0], measure: Me
   const status = statusText(total, measure, dataset, policy, state.filters);
   if (measure.id === "count") return { count, status };
   const figure = measureValue(total, measure, dataset, policy);
-  const interval = measure.kind === "percent" ? shareInterval(figure, count) : undefined;
+  const interval = intervalOf(total, figure, measure, dataset, policy);
   return { count, figure, status, ...(interval ? { interval } : {}) };
 }
 

@@ -10,7 +10,7 @@ import { toSafeCsv } from "./csv.js";
 import type { ExploreDataset } from "./datasets.js";
 import { countRuleText, formatShown, plainShown, protectQueryResult, type ColumnKind, type ExplorePolicy, type Shown } from "./disclosure.js";
 import { columnOrigins } from "./lineage.js";
-import { el, errorText, field } from "./dom.js";
+import { doc, el, errorText, field } from "./dom.js";
 import type { Engine } from "./engine.js";
 import { checkReadOnlySql, describeSql, resultSql } from "./readonly.js";
 
@@ -168,7 +168,7 @@ function consoleView(datasets: readonly ExploreDataset[], policy: ExplorePolicy)
         format: (v) => (v === null || v === undefined ? "" : c.kind === "count" ? formatShown(v as Shown) : c.kind === "statistic" ? (typeof v === "number" ? v.toLocaleString("en-GB", { maximumFractionDigits: 2 }) : String(v)) : String(v)),
       }));
       const rows = result.rows.map((row) => Object.fromEntries(row.map((v, i) => [`c${i}`, v])));
-      const tableNode = dataTable(document, columns, rows, "Query result");
+      const tableNode = dataTable(doc(), columns, rows, "Query result");
       tableNode.id = "explore-sql-table";
       const wrap = el("div", { class: "explore-table-wrap" });
       wrap.append(tableNode);

@@ -5,17 +5,16 @@
  */
 import { markMeasure } from "../shared/measure-figure.js";
 import { exploreChart } from "./chart.js";
-import { formatInterval } from "../../lib/intervals.js";
 import type { ExploreDataset } from "./datasets.js";
 import { formatShown, protectCount, type ExplorePolicy } from "./disclosure.js";
-import { el, field, option } from "./dom.js";
+import { doc, el, field, option } from "./dom.js";
 import { presetText, type ExplorePreset } from "./presets.js";
 import { measure as registryMeasure } from "../../lib/measures.js";
 
 /** How a registry measure reads after its figure ("met unfair treatment from staff there often or very often"). */
 const registryLabel = (id: string): string => registryMeasure(id).label;
 import { MAX_DIMENSIONS, type ExploreState } from "./state.js";
-import { chartDescription, chartSubtitle, chartTitle, countLink, describeFilters, fixedValues, registryMark, titleOf, type MeasureMark } from "./view.js";
+import { chartDescription, chartSubtitle, chartTitle, countLink, describeFilters, fixedValues, intervalText, registryMark, titleOf, type MeasureMark } from "./view.js";
 
 /** Marks an element as a registry figure, or clears an earlier mark. */
 function mark(element: Element, figure: MeasureMark | undefined): void {
@@ -24,6 +23,12 @@ function mark(element: Element, figure: MeasureMark | undefined): void {
     element.removeAttribute("data-measure");
     element.removeAttribute("data-key");
   }
+}
+
+/** Chooses a select's option, as its attribute too: the build's HTML of the first view shows the choice with scripts off. */
+function selectOption(select: HTMLSelectElement, value: string): void {
+  for (const node of select.options) node.toggleAttribute("selected", node.value === value);
+  select.value = value;
 }
 
 /** What the reader chose; each handler starts a change of state. */
@@ -51,6 +56,8 @@ export interface ChartsView {
   version: string;
   /** The bar to keep the keyboard focus on, when a redraw replaces it. */
   focus?: { dim: string; value: string } | undefined;
+  /** The width of the charts' box, when it cannot be measured (the build draws the first view). */
+  boxWidth?: number;
 }
 
 export interface Controls {
@@ -58,6 +65,8 @@ export interface Controls {
   root: HTMLElement;
   /** The polite live region that says what the view shows, or what went wrong. */
   status: HTMLElement;
+  /** The line that says what the data engine is doing (one short line, so its changes move nothing). */
+  engine: HTMLElement;
   /** Marks the explorer busy and says why. */
   busy(text: string): void;
   idle(): void;
@@ -117,15 +126,25 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
   headline.append(countNode, " ", nounNode);
   // The measure's figure over everyone who matches (a share or mean), with its base.
   const figureLine = el("p", { class: "explore-figure", id: "explore-figure" });
+  // A share's definition, once for every chart (folded: the charts come first).
+  const definition = el("details", { class: "explore-definition", id: "explore-definition" });
   const chips = el("ul", { class: "explore-chips", "aria-label": "Filters in use" });
   const clearButton = el("button", { type: "button", class: "explore-clear" }, "Clear all filters");
+  const engine = el("p", { class: "explore-engine explore-help", id: "explore-engine", "aria-live": "polite" });
   const summary = el("div", { class: "explore-summary" });
-  summary.append(headline, figureLine, chips, clearButton, status);
+  summary.append(headline, figureLine, definition, chips, clearButton, status);
   const charts = el("div", { class: "explore-charts" });
   const splitNotes = el("div", { class: "explore-split-notes", id: "explore-split-notes" });
   const help = el("p", { class: "explore-help" }, "Click a bar, or Tab to a chart and use the arrow keys and Enter, to filter on that value; the other charts and the table follow. Click again to remove the filter.");
+  // The view first (what it counts, then the charts), then how to change it: the headline chart is in
+  // the first screen at a phone's width and a laptop's.
+  const view = el("div", { class: "explore-view" });
+  view.append(el("h2", { class: "lero-visually-hidden" }, "The view"), summary, charts, help);
+  const choose = el("div", { class: "explore-choose" });
+  // The engine's line by the controls that need it (below the charts: its changes move no chart).
+  choose.append(el("h2", { class: "explore-choose-title", id: "explore-choose" }, "Change the view"), engine, form, splitNotes, presetList(presets, events));
   const root = el("div", { class: "explore-app" });
-  root.append(presetList(presets, events), form, splitNotes, summary, help, charts);
+  root.append(view, choose);
 
   datasetSelect.addEventListener("change", () => events.dataset(datasetSelect.value));
   measureSelect.addEventListener("change", () => events.measure(measureSelect.value));
@@ -136,8 +155,8 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
     datasetSelect.focus();
   });
 
-  const chartWidth = (count: number): number => {
-    const width = charts.clientWidth || fallbackWidth() || 900;
+  const chartWidth = (count: number, boxWidth?: number): number => {
+    const width = boxWidth ?? (charts.clientWidth || fallbackWidth() || 900);
     const columns = Math.max(1, Math.min(Math.max(1, count), Math.floor((width + 24) / (340 + 24))));
     return Math.floor((width - 24 * (columns - 1)) / columns) - 2;
   };
@@ -145,6 +164,7 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
   return {
     root,
     status,
+    engine,
     busy(text) {
       root.setAttribute("aria-busy", "true");
       if (status.isConnected) status.textContent = text;
@@ -153,17 +173,17 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
       root.removeAttribute("aria-busy");
     },
     sync(state, dataset, usable) {
-      datasetSelect.value = state.dataset;
+      selectOption(datasetSelect, state.dataset);
       measureSelect.replaceChildren(...dataset.measures.map((m) => option(m.id, m.label)));
-      measureSelect.value = state.measure;
+      selectOption(measureSelect, state.measure);
       dimSelects.forEach((select, i) => {
         const taken = state.dims.filter((_, j) => j !== i);
         select.replaceChildren(option("", "(no chart)"), ...usable.filter((d) => !taken.includes(d)).map((d) => option(d, titleOf(dataset, d))));
-        select.value = state.dims[i] ?? "";
+        selectOption(select, state.dims[i] ?? "");
         // Charts fill from the left: a later chart needs the earlier ones.
         select.disabled = i > state.dims.length;
       });
-      chartSelect.value = state.chart;
+      selectOption(chartSelect, state.chart);
     },
     notes(lines) {
       const left = lines.filter((l) => l.dim);
@@ -187,11 +207,14 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
         const value = el("strong", {}, formatShown(figures.figure, measure.kind));
         mark(value, registryMark(measure.registry, fixed));
         const filters = describeFilters(state.filters, dataset);
-        const label = measure.registry ? registryLabel(measure.registry.id) : measure.label.toLowerCase();
-        const interval = figures.interval ? ` 95% interval ${formatInterval(figures.interval, "percent")}.` : "";
+        const label = measure.registry ? registryLabel(measure.registry.id) : `${measure.label.charAt(0).toLowerCase()}${measure.label.slice(1)}`;
+        const interval = figures.interval ? ` 95% interval ${intervalText(figures.interval, measure.kind)}.` : "";
         figureLine.replaceChildren(value, ` ${label} (${filters || "no filters"}).${interval}`);
         figureLine.hidden = false;
       }
+      const defined = measure.kind === "percent" && measure.definition ? measure.definition : "";
+      definition.replaceChildren(...(defined ? [el("summary", {}, "What this percentage counts"), el("p", {}, defined)] : []));
+      definition.hidden = defined === "";
       status.textContent = figures.status;
       chips.replaceChildren(
         ...Object.entries(state.filters).flatMap(([dim, values]) =>
@@ -206,17 +229,17 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
       );
       clearButton.hidden = Object.keys(state.filters).length === 0;
     },
-    charts({ state, dataset, bars, policy, version, focus }) {
-      const active = document.activeElement;
-      const focused = focus ?? (active instanceof SVGElement && active.classList.contains("explore-hit") ? { dim: active.closest("figure")?.getAttribute("data-dim") ?? "", value: active.getAttribute("data-value") ?? "" } : undefined);
+    charts({ state, dataset, bars, policy, version, focus, boxWidth }) {
+      const active = doc().activeElement;
+      const focused = focus ?? (active?.namespaceURI === "http://www.w3.org/2000/svg" && active.classList.contains("explore-hit") ? { dim: active.closest("figure")?.getAttribute("data-dim") ?? "", value: active.getAttribute("data-value") ?? "" } : undefined);
       const measure = dataset.measures.find((m) => m.id === state.measure)!;
-      const width = chartWidth(bars.length);
+      const width = chartWidth(bars.length, boxWidth);
       const figures = bars.map(({ dim, bars: dimBars }) => {
         const dimensionTitle = titleOf(dataset, dim);
         const figure = exploreChart(dimBars, {
           id: `explore-chart-${dim.replace(/[^A-Za-z0-9_-]/g, "-")}`,
           title: chartTitle(dimBars, measure, dimensionTitle, dataset),
-          subtitle: chartSubtitle(measure, dataset, policy, state.filters, dim),
+          subtitle: chartSubtitle(measure, dataset, policy, state.filters, dim, { definition: false }),
           description: chartDescription(dimBars, measure, dimensionTitle, dataset, state.filters, dim),
           dimensionTitle,
           measureLabel: measure.label,
@@ -225,6 +248,7 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
           source: `${dataset.title}, LERO Evidence; data version ${version}.`,
           policy,
           width,
+          document: doc(),
           focusValue: focused?.dim === dim ? focused.value : undefined,
           onToggle: (value) => events.toggle(dim, value),
         });

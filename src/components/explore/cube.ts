@@ -37,6 +37,8 @@ export interface Figures {
   rows: number;
   valued: number;
   total: number | null;
+  /** The sum of the value's squares (for a mean's 95% interval). */
+  squares?: number | null;
 }
 
 export interface Bar extends Figures {
@@ -47,7 +49,7 @@ export interface Cell extends Figures {
   keys: Record<string, string>;
 }
 
-const EMPTY: Figures = { people: 0, flagged: 0, rows: 0, valued: 0, total: null };
+const EMPTY: Figures = { people: 0, flagged: 0, rows: 0, valued: 0, total: null, squares: null };
 
 function num(value: unknown): number {
   return typeof value === "number" ? value : typeof value === "bigint" ? Number(value) : Number(value ?? 0);
@@ -191,11 +193,13 @@ export class Cube {
 function figures(people: Row | undefined, rows: Row | undefined): Figures {
   if (!people && !rows) return { ...EMPTY };
   const total = rows?.total;
+  const squares = rows?.squares;
   return {
     people: num(people?.people),
     flagged: num(people?.flagged),
     rows: num(rows?.n),
     valued: num(rows?.valued),
     total: total === null || total === undefined ? null : num(total),
+    squares: squares === null || squares === undefined ? null : num(squares),
   };
 }

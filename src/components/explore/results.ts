@@ -7,7 +7,7 @@ import { dataTable, download, type TableColumn } from "../shared/figure.js";
 import { toSafeCsv } from "./csv.js";
 import type { ExploreDataset } from "./datasets.js";
 import { formatShown, type ExplorePolicy, type Shown } from "./disclosure.js";
-import { el, errorText } from "./dom.js";
+import { doc, el, errorText } from "./dom.js";
 import type { Engine } from "./engine.js";
 import { exportParquetSql } from "./sql.js";
 import type { ExploreState } from "./state.js";
@@ -90,7 +90,7 @@ export function buildResults(options: ResultsOptions): Results {
         .map(([d, v]) => `${titleOf(dataset, d)}: ${v.join(" or ")}`)
         .join("; ");
       const caption = `${result.columns.find((c) => c.kind === "count")!.label} by ${state.dims.map((d) => titleOf(dataset, d)).join(", ") || "nothing"}${filterText ? ` (${filterText})` : ""}`;
-      const node = dataTable(document, columns, result.rows, caption);
+      const node = dataTable(doc(), columns, result.rows, caption);
       node.id = "explore-results-table";
       resultsTable.replaceChildren(node);
       if (result.rows.length === 0) resultsTable.append(el("p", { class: "explore-empty" }, `No ${dataset.noun.many} match these filters.`));

@@ -128,10 +128,12 @@ export function peopleCubeSql(constant: readonly string[], varying: readonly str
   return `CREATE OR REPLACE TEMP TABLE explore_people AS SELECT ${keys.join(", ")}, count(*)::INTEGER AS people FROM (${perPerson}) GROUP BY ${keys.join(", ")}`;
 }
 
-/** Rows grouped by every chosen dimension, with the row count and the sum of the value. */
+/** Rows grouped by every chosen dimension, with the row count, the sum of the value and the sum of its squares. */
 export function rowsCubeSql(dimensions: readonly string[]): string {
   const keys = dimensions.map(quoteIdentifier);
-  const select = [...keys, "count(*)::INTEGER AS n", `sum(${quoteIdentifier(VALUE)})::DOUBLE AS total`, `count(${quoteIdentifier(VALUE)})::INTEGER AS valued`];
+  const value = quoteIdentifier(VALUE);
+  // The sum of squares too: a mean's 95% interval needs its standard deviation.
+  const select = [...keys, "count(*)::INTEGER AS n", `sum(${value})::DOUBLE AS total`, `sum(${value} * ${value})::DOUBLE AS squares`, `count(${value})::INTEGER AS valued`];
   return `CREATE OR REPLACE TEMP TABLE explore_rows AS SELECT ${select.join(", ")} FROM explore_src${keys.length ? ` GROUP BY ${keys.join(", ")}` : ""}`;
 }
 
@@ -247,7 +249,7 @@ export function peopleSql(query: PeopleQuery): string {
 /** Row counts and value sums by `groupBy` under `filters` (on any chosen dimension). */
 export function rowsSql(groupBy: readonly string[], filters: Filters, dimensions: readonly string[], known: ReadonlyMap<string, readonly string[]>): string {
   const keys = groupBy.map(quoteIdentifier);
-  const select = [...keys, "coalesce(sum(n), 0)::INTEGER AS n", "sum(total)::DOUBLE AS total", "coalesce(sum(valued), 0)::INTEGER AS valued"];
+  const select = [...keys, "coalesce(sum(n), 0)::INTEGER AS n", "sum(total)::DOUBLE AS total", "sum(squares)::DOUBLE AS squares", "coalesce(sum(valued), 0)::INTEGER AS valued"];
   const group = keys.length ? ` GROUP BY ${keys.join(", ")} ORDER BY ${keys.join(", ")}` : "";
   return `SELECT ${select.join(", ")} FROM explore_rows${whereClause(filters, dimensions, known)}${group}`;
 }

@@ -8,7 +8,7 @@ import type { Bar, Cell, Figures } from "./cube.js";
 import type { ExploreDataset, Measure, RegistryLink } from "./datasets.js";
 import { formatShown, plainShown, protectCount, protectMean, protectShare, type ExplorePolicy, type Shown } from "./disclosure.js";
 import type { ChartBar } from "./chart.js";
-import { compareIntervals, comparisonWords, formatInterval, wilsonPercent, type Interval } from "../../lib/intervals.js";
+import { compareIntervals, comparisonWords, formatInterval, meanInterval, wilsonPercent, type Interval } from "../../lib/intervals.js";
 import { MISSING, type Filters } from "./sql.js";
 
 /** A figure's registry measure and key (`data-measure`, `data-key`). */
@@ -71,13 +71,36 @@ export function shareInterval(shown: Shown, base: Shown): Interval | undefined {
   return typeof shown === "number" && typeof base === "number" ? wilsonPercent(shown, base) : undefined;
 }
 
-/** The bars of the chart by `dimension`, each marked with its registry measure and key where it is one (`filters` are the view's); a share's bar has its 95% interval. */
+/**
+ * The 95% interval of a shown mean (Student's t, on the rows averaged): undefined when the mean is
+ * hidden, so an interval is never shown where its mean is not. Each row counts as one observation.
+ */
+export function meanIntervalOf(figures: Figures, shown: Shown): Interval | undefined {
+  if (typeof shown !== "number" || figures.total === null || figures.squares === null || figures.squares === undefined || figures.valued < 2) return undefined;
+  const n = figures.valued;
+  const variance = Math.max(0, (figures.squares - (figures.total * figures.total) / n) / (n - 1));
+  return meanInterval(shown, Math.sqrt(variance), n);
+}
+
+/** The 95% interval of a measure's shown figure: Wilson for a share (on its shown base), t for a mean. */
+export function intervalOf(figures: Figures, shown: Shown, measure: Measure, dataset: ExploreDataset, policy: ExplorePolicy): Interval | undefined {
+  if (measure.kind === "percent") return shareInterval(shown, protectCount(figures.people, policy, dataset.level));
+  if (measure.id === "mean") return meanIntervalOf(figures, shown);
+  return undefined;
+}
+
+/** How an interval of a measure reads: "58% to 66%" or "31.2 to 33.0". */
+export function intervalText(interval: Interval, kind: Measure["kind"]): string {
+  return formatInterval(interval, kind === "percent" ? "percent" : "mean");
+}
+
+/** The bars of the chart by `dimension`, each marked with its registry measure and key where it is one (`filters` are the view's); a share's or a mean's bar has its 95% interval. */
 export function chartBars(bars: readonly Bar[], measure: Measure, dataset: ExploreDataset, policy: ExplorePolicy, selected: readonly string[], dimension?: string, filters: Filters = {}): ChartBar[] {
   const link = measure.id === "count" ? countLink(measure, dataset) : measure.registry;
   return bars.map((bar) => {
     const mark = dimension === undefined ? undefined : registryMark(link, fixedValues(filters, { [dimension]: bar.value }));
     const shown = measureValue(bar, measure, dataset, policy);
-    const interval = measure.kind === "percent" ? shareInterval(shown, protectCount(bar.people, policy, dataset.level)) : undefined;
+    const interval = intervalOf(bar, shown, measure, dataset, policy);
     return { value: bar.value, shown, selected: selected.includes(bar.value), ...(mark ? { mark } : {}), ...(interval ? { interval } : {}) };
   });
 }
@@ -101,7 +124,7 @@ export function edgeComparison(bars: readonly ChartBar[], end: "top" | "bottom")
 
 /** "62.0% (95% interval 58% to 66%)". */
 export function withInterval(bar: ChartBar, kind: Measure["kind"]): string {
-  return `${formatShown(bar.shown, kind)}${bar.interval ? ` (95% interval ${formatInterval(bar.interval, "percent")})` : ""}`;
+  return `${formatShown(bar.shown, kind)}${bar.interval ? ` (95% interval ${intervalText(bar.interval, kind)})` : ""}`;
 }
 
 export function titleOf(dataset: ExploreDataset, name: string): string {
@@ -127,8 +150,8 @@ export function chartTitle(bars: readonly ChartBar[], measure: Measure, dimensio
   const base = `${measure.label} by ${dimensionTitle.toLowerCase()}`;
   if (!top || shownCount < 2) return base;
   if (measure.id === "count") return `${base}: ${top.value} is the largest group`;
-  if (measure.kind === "percent") {
-    // A share is an estimate: "highest" only when its interval clears the next one's.
+  if (measure.kind === "percent" || measure.id === "mean") {
+    // A share or a mean is an estimate: "highest" only when its interval clears the next one's.
     const edge = edgeComparison(bars, "top");
     if (!edge) return base;
     if (edge.comparison === "higher") return `${base}: highest for ${top.value}`;
@@ -137,13 +160,17 @@ export function chartTitle(bars: readonly ChartBar[], measure: Measure, dimensio
   return `${base}: highest for ${top.value}`;
 }
 
-export function chartSubtitle(measure: Measure, dataset: ExploreDataset, policy: ExplorePolicy, filters: Filters, dimension: string): string {
+/**
+ * What a chart counts and among whom. `definition: false` leaves out a share's definition, for charts
+ * drawn under it (the explorer says it once, above its charts).
+ */
+export function chartSubtitle(measure: Measure, dataset: ExploreDataset, policy: ExplorePolicy, filters: Filters, dimension: string, { definition = true } = {}): string {
   const rules = policy[dataset.level];
   const others = describeFilters(filters, dataset, dimension);
   const among = others ? `${dataset.noun.many} matching ${others}` : `all ${dataset.noun.many} in the ${dataset.name} data`;
   const rounding = rules.rounding > 1 ? `, rounded to the nearest ${rules.rounding}` : "";
   if (measure.kind === "percent" && measure.definition && measure.base) {
-    return `${measure.definition} Base: ${measure.base}, counted once each${rounding}; shown on a base of at least ${rules.minimumBase}; among ${among}.`;
+    return `${definition ? `${measure.definition} ` : ""}Base: ${measure.base}, counted once each${rounding}; shown on a base of at least ${rules.minimumBase}; among ${among}.`;
   }
   if (measure.id === "mean") return `Mean over the matching rows, shown when based on at least ${rules.minimumBase} ${dataset.noun.many}; among ${among}.`;
   if (measure.id === "share") return `Percentage of ${dataset.noun.many} counted once each${rounding}, shown on a base of at least ${rules.minimumBase}; among ${among}.`;
@@ -157,7 +184,7 @@ export function chartDescription(bars: readonly ChartBar[], measure: Measure, di
   const others = describeFilters(filters, dataset, dimension);
   const parts = [`${measure.label} by ${dimensionTitle}${others ? `, among ${dataset.noun.many} matching ${others}` : ""}.`];
   if (shown.length === 0) parts.push("Every value is hidden to protect confidentiality.");
-  else if (measure.kind === "percent") {
+  else if (measure.kind === "percent" || bars.some((b) => b.interval)) {
     const top = edgeComparison(bars, "top");
     const bottom = edgeComparison(bars, "bottom");
     if (!top) parts.push(`${shown[0]!.value}: ${withInterval(shown[0]!, measure.kind)}.`);
@@ -219,7 +246,11 @@ export function resultColumns(dims: readonly string[], measure: Measure, dataset
   const markBy = (link: RegistryLink | undefined) => (link ? (row: Readonly<Record<string, Shown>>) => registryMark(link, Object.fromEntries(dims.map((d) => [d, String(row[d])]))) : undefined);
   const countMark = markBy(countLink(measure, dataset));
   columns.push({ key: "__count", label: share ? `${countLabel} who answered` : countLabel, field: dataset.noun.many, kind: "count", ...(countMark ? { mark: countMark } : {}) });
-  if (measure.id === "mean") columns.push({ key: "__mean", label: measure.label, field: `mean_${measure.field ?? "value"}`, kind: "mean" });
+  if (measure.id === "mean") {
+    columns.push({ key: "__mean", label: measure.label, field: `mean_${measure.field ?? "value"}`, kind: "mean" });
+    columns.push({ key: "__low", label: "95% interval, low", field: `mean_${measure.field ?? "value"}_low95`, kind: "mean" });
+    columns.push({ key: "__high", label: "95% interval, high", field: `mean_${measure.field ?? "value"}_high95`, kind: "mean" });
+  }
   if (share) {
     const shareMark = markBy(measure.registry);
     columns.push({ key: "__flagged", label: measure.flaggedLabel ?? `${countLabel} counted`, field: `${dataset.noun.many}_${measure.field ?? "flag"}`, kind: "count" });
@@ -235,7 +266,13 @@ export function resultRows(cells: readonly Cell[], measure: Measure, dataset: Ex
   return cells.map((cell) => {
     const row: Record<string, Shown> = { ...cell.keys };
     row.__count = protectCount(cell.people, policy, dataset.level);
-    if (measure.id === "mean") row.__mean = measureValue(cell, measure, dataset, policy);
+    if (measure.id === "mean") {
+      row.__mean = measureValue(cell, measure, dataset, policy);
+      const interval = meanIntervalOf(cell, row.__mean);
+      const missing = typeof row.__mean === "string" ? row.__mean : policy.symbols.notAvailable;
+      row.__low = interval ? round1(interval.low) : missing;
+      row.__high = interval ? round1(interval.high) : missing;
+    }
     if (measure.kind === "percent") {
       row.__flagged = protectCount(cell.flagged, policy, dataset.level);
       row.__share = measureValue(cell, measure, dataset, policy);

@@ -20,7 +20,7 @@ import { DEFAULT_VIEW, PRESETS, precomputedStates } from "../../../src/component
 import { encodeState } from "../../../src/components/explore/state.ts";
 import { chartBars, chartDescription, chartTitle, resultTable } from "../../../src/components/explore/view.ts";
 import type { DataPackage } from "../../../src/lib/published.ts";
-import { wilsonPercent } from "../../../src/lib/intervals.ts";
+import { meanInterval, t975, wilsonPercent } from "../../../src/lib/intervals.ts";
 
 const full = loadPolicy();
 const policy = { person: full.person, organisation: full.organisation, symbols: full.symbols, csvEscape: full.csvEscape } as ExplorePolicy;
@@ -155,6 +155,56 @@ describe("shares with 95% intervals", () => {
   });
 });
 
+describe("means with 95% intervals", () => {
+  const outcomesPkg = {
+    resources: [
+      {
+        name: "outcomes",
+        path: "outcomes.parquet",
+        format: "parquet",
+        title: "Outcomes (PARQUET)",
+        lero: { kind: "microdata", dataset: "outcomes", level: "person", subject: "person_ref" },
+        schema: { fields: [{ name: "person_ref", type: "string" }, { name: "assessment", type: "string", categories: ["Intake", "3 months"] }, { name: "barc_total", type: "integer" }] },
+      },
+    ],
+  } as unknown as DataPackage;
+  const outcomes = exploreDatasets(outcomesPkg)[0]!;
+  const mean = outcomes.measures.find((m) => m.id === "mean")!;
+  /** Figures of a group of rows with these values (one person a row). */
+  const group = (values: number[]) => ({ people: values.length, flagged: 0, rows: values.length, valued: values.length, total: values.reduce((a, b) => a + b, 0), squares: values.reduce((a, b) => a + b * b, 0) });
+  const sample = (centre: number, n: number) => Array.from({ length: n }, (_, i) => centre + ((i % 5) - 2) * 3);
+
+  it("gives a shown mean the t interval of its rows, and a hidden mean none", () => {
+    const values = sample(40, 50);
+    const [bar] = chartBars([{ value: "Intake", ...group(values) }], mean, outcomes, policy, [], "assessment");
+    const m = values.reduce((a, b) => a + b, 0) / values.length;
+    const sd = Math.sqrt(values.reduce((a, b) => a + (b - m) ** 2, 0) / (values.length - 1));
+    expect(bar!.shown).toBeCloseTo(m, 10);
+    const expected = meanInterval(m, sd, values.length)!;
+    expect(bar!.interval!.low).toBeCloseTo(expected.low, 9);
+    expect(bar!.interval!.high).toBeCloseTo(expected.high, 9);
+    expect(bar!.interval!.high - bar!.interval!.low).toBeCloseTo((2 * t975(49) * sd) / Math.sqrt(50), 9);
+    // Below the minimum base the mean is hidden, and so is its interval.
+    const [small] = chartBars([{ value: "Intake", ...group(sample(40, 3)) }], mean, outcomes, policy, [], "assessment");
+    expect(typeof small!.shown).toBe("string");
+    expect(small!.interval).toBeUndefined();
+  });
+
+  it("calls a mean highest only when the intervals are apart, and puts the interval in the table", () => {
+    const close = chartBars([{ value: "Intake", ...group(sample(40, 30)) }, { value: "3 months", ...group(sample(41, 30)) }], mean, outcomes, policy, [], "assessment");
+    expect(chartTitle(close, mean, "Assessment", outcomes)).toBe(`${mean.label} by assessment: 3 months similar to Intake`);
+    expect(chartDescription(close, mean, "Assessment", outcomes, {}, "assessment")).toMatch(/95% interval \d+\.\d to \d+\.\d/);
+    const apart = chartBars([{ value: "Intake", ...group(sample(30, 60)) }, { value: "3 months", ...group(sample(45, 60)) }], mean, outcomes, policy, [], "assessment");
+    expect(chartTitle(apart, mean, "Assessment", outcomes)).toBe(`${mean.label} by assessment: highest for 3 months`);
+    const table = resultTable([{ keys: { assessment: "Intake" }, ...group(sample(30, 60)) }, { keys: { assessment: "3 months" }, ...group(sample(45, 4)) }], ["assessment"], mean, outcomes, policy);
+    expect(table.columns.map((c) => c.label).slice(-3)).toEqual([mean.label, "95% interval, low", "95% interval, high"]);
+    const first = table.rows[0]!;
+    expect(first.__low as number).toBeLessThan(first.__mean as number);
+    expect(first.__high as number).toBeGreaterThan(first.__mean as number);
+    expect(table.rows[1]).toMatchObject({ __mean: "[c]", __low: "[c]", __high: "[c]" });
+  });
+});
+
 describe("the default view and the pre-computed views", () => {
   it("opens on the stigma survey's headline chart: met stigma by setting", () => {
     expect(wantedState("")).toMatchObject({ dataset: "stigma", measure: "met-sometimes", dims: ["setting", "role", "age_band"] });
@@ -216,6 +266,29 @@ describe("on the published release", () => {
       }
     }
   }, 60_000);
+
+  it("draws the default view into the page's HTML, as the browser would, with the build's figures", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const markdown = execFileSync("npx", ["tsx", "src/explore.md.ts"], { encoding: "utf8", maxBuffer: 1 << 24, env: { ...process.env, LERO_PUBLISHED_DIR: published } });
+    const views = JSON.parse(execFileSync("npx", ["tsx", "src/data/explore-views.json.ts"], { encoding: "utf8", maxBuffer: 1 << 24, env: { ...process.env, LERO_PUBLISHED_DIR: published } })) as { views: ViewData[] };
+    const head = views.views.find((v) => v.key === encodeState(DEFAULT_VIEW))!;
+    const { JSDOM } = await import("jsdom");
+    const page = new JSDOM(markdown.slice(markdown.indexOf("# Explore the data"))).window.document;
+    const main = page.getElementById("explore-main")!;
+    expect(main.querySelector(".explore-app")?.getAttribute("data-prerendered")).toBe(head.key);
+    // Each chart of the default view is an SVG whose bars say the build's figures.
+    expect([...main.querySelectorAll("figure[data-dim]")].map((f) => f.getAttribute("data-dim"))).toEqual(DEFAULT_VIEW.dims);
+    const labels = [...main.querySelectorAll('figure[data-dim="setting"] rect.explore-hit')].map((r) => r.getAttribute("aria-label"));
+    const setting = head.bars.find((b) => b.dim === "setting")!.bars;
+    expect(labels).toEqual(setting.map((b) => `${b.value}: ${typeof b.shown === "number" ? `${b.shown.toFixed(1)}%` : b.shown}`));
+    expect(main.querySelectorAll('figure[data-dim="setting"] svg .explore-interval line').length).toBe(setting.filter((b) => b.interval).length);
+    // The counts and the results table are there too, and the controls say the view.
+    expect(main.querySelector("#people-count")?.textContent).toBe(typeof head.summary.count === "number" ? head.summary.count.toLocaleString("en-GB") : head.summary.count);
+    expect((main.querySelector("#explore-measure") as HTMLSelectElement).value).toBe(DEFAULT_VIEW.measure);
+    expect(page.querySelectorAll("#explore-results #explore-results-table tbody tr").length).toBe(head.rows.length);
+    // The charts come before the controls that change them.
+    expect(markdown.indexOf("explore-charts")).toBeLessThan(markdown.indexOf("explore-controls"));
+  }, 120_000);
 
   it("has no SQL example that returns a single row", async () => {
     const datasets = ["stigma", "outcomes"].map((name) => ({ name }) as ExploreDataset);

@@ -79,7 +79,7 @@ describe("explorer SQL helpers", () => {
     expect(maskCondition("p.m", [0n])).toBe("FALSE");
     expect(tuplesSql([])).toBe("CREATE OR REPLACE TEMP TABLE explore_tuples AS SELECT 0 AS idx");
     expect(rowsSql(["region"], { region: ["Wales"] }, ["region"], known)).toBe(
-      `SELECT "region", coalesce(sum(n), 0)::INTEGER AS n, sum(total)::DOUBLE AS total, coalesce(sum(valued), 0)::INTEGER AS valued FROM explore_rows WHERE "region" IN ('Wales') GROUP BY "region" ORDER BY "region"`,
+      `SELECT "region", coalesce(sum(n), 0)::INTEGER AS n, sum(total)::DOUBLE AS total, sum(squares)::DOUBLE AS squares, coalesce(sum(valued), 0)::INTEGER AS valued FROM explore_rows WHERE "region" IN ('Wales') GROUP BY "region" ORDER BY "region"`,
     );
     expect(sourceSql({ table: "t", subject: "id", dimensions: [{ name: "ok", type: "boolean" }] })).toBe(
       `CREATE OR REPLACE TEMP TABLE explore_src AS SELECT CAST("id" AS VARCHAR) AS "__subject", CASE WHEN "ok" THEN 'Yes' WHEN NOT "ok" THEN 'No' ELSE '[x]' END AS "ok", NULL::DOUBLE AS "__value", FALSE AS "__flag" FROM "t"`,

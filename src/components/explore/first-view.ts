@@ -1,0 +1,86 @@
+/**
+ * Painting a view into the explorer's controls and results, shared by the browser (`app.ts`, for every
+ * view) and the build (`src/explore.md.ts`, which draws the default view into the page's HTML with the
+ * same code, under jsdom). Because both paint the same elements from the same `ViewData`, the page
+ * shows the first view at first paint and with scripts off, and the browser's own drawing of it, when
+ * its script runs, lands in the same place: nothing moves.
+ */
+import type { ViewData } from "./compute.js";
+import { withGeography } from "./compute.js";
+import type { Controls } from "./controls.js";
+import { buildControls } from "./controls.js";
+import type { ExploreDataset } from "./datasets.js";
+import type { ExplorePolicy } from "./disclosure.js";
+import { el, withDocument } from "./dom.js";
+import type { ReleaseRule } from "./geography.js";
+import type { ExplorePreset } from "./presets.js";
+import { buildResults, type Results } from "./results.js";
+import { resultColumns } from "./view.js";
+
+/** The width of the charts' box the build draws for: a phone's column (326 px at 390 px wide). */
+export const FIRST_VIEW_BOX = 326;
+
+/**
+ * Paints `view` into the controls and the results (the charts at the box's width, or at `boxWidth`
+ * where the box cannot be measured) and returns the data set with its geography titled.
+ */
+export function paintView(controls: Controls, results: Results, view: ViewData, base: ExploreDataset, policy: ExplorePolicy, version: string, rule: ReleaseRule | undefined, boxWidth?: number): ExploreDataset {
+  const state = view.state;
+  const dataset = withGeography(base, new Map(Object.entries(view.known)), rule);
+  const measure = dataset.measures.find((m) => m.id === state.measure);
+  if (!measure) throw new Error(`The view ${view.key} asks for the measure "${state.measure}", which the ${base.name} data set does not have.`);
+  controls.sync(state, dataset, Object.keys(view.known));
+  controls.notes(view.notes);
+  controls.summary(state, view.summary, measure, dataset);
+  controls.charts({ state, dataset, bars: view.bars, policy, version, ...(boxWidth !== undefined ? { boxWidth } : {}) });
+  results.show(state, { columns: resultColumns(state.dims, measure, dataset), rows: view.rows }, dataset);
+  controls.status.textContent = view.summary.status;
+  return dataset;
+}
+
+/** The skeleton shown while the engine works out a view the build did not make. */
+export function skeleton(text: string): HTMLElement {
+  const root = el("div", { class: "explore-skeleton" });
+  root.append(el("p", { class: "explore-loading", role: "status", "aria-live": "polite", "data-explore-loading": "" }, text));
+  const controls = el("div", { class: "explore-skeleton-controls", "aria-hidden": "true" });
+  for (let i = 0; i < 4; i++) controls.append(el("span"));
+  const charts = el("div", { class: "explore-skeleton-charts", "aria-hidden": "true" });
+  for (const widths of [[80, 55, 35, 20], [70, 45, 25], [60, 40]]) {
+    const chart = el("div");
+    for (const w of widths) chart.append(el("i", { style: `width: ${w}%` }));
+    charts.append(chart);
+  }
+  root.append(controls, charts);
+  return root;
+}
+
+export interface FirstViewInput {
+  view: ViewData;
+  datasets: readonly ExploreDataset[];
+  policy: ExplorePolicy;
+  version: string;
+  release: Record<string, ReleaseRule>;
+  presets: readonly ExplorePreset[];
+  /** How to cite the view before the script adds the permalink and the date it was seen. */
+  citation: string;
+  /** What the engine line says before the script runs. */
+  engineText: string;
+}
+
+/** The first view as the build draws it into the page: the controls and charts, and the results. */
+export function drawFirstView(target: Document, input: FirstViewInput): { main: HTMLElement; results: HTMLElement } {
+  return withDocument(target, () => {
+    const base = input.datasets.find((d) => d.name === input.view.state.dataset);
+    if (!base) throw new Error(`The first view is of the ${input.view.state.dataset} data set, which the data package does not list as microdata.`);
+    const ignore = () => undefined;
+    const controls = buildControls(input.datasets, { dataset: ignore, measure: ignore, chartType: ignore, dimension: ignore, clearFilters: ignore, toggle: ignore, preset: ignore }, () => FIRST_VIEW_BOX, input.presets);
+    const results = buildResults({ engine: { exportParquet: () => Promise.reject(new Error("the data engine is not loaded")) }, policy: input.policy, status: controls.status, fileBase: () => `lero-${base.name}-explorer` });
+    paintView(controls, results, input.view, base, input.policy, input.version, input.release[base.name], FIRST_VIEW_BOX);
+    results.cite(input.citation);
+    controls.engine.textContent = input.engineText;
+    controls.root.dataset.prerendered = input.view.key;
+    return { main: controls.root, results: results.root };
+  });
+}
+
+export type { Controls, Results };
