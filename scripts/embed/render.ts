@@ -73,7 +73,7 @@ export function siteHref(href: string, depth: number): string {
   const up = "../".repeat(depth);
   const trimmed = path.replace(/^\/+|\/+$/g, "");
   if (trimmed === "") return `${up}${rest}` || "./";
-  const file = path.endsWith("/") || existsSync(join(PROJECT_ROOT, "src", trimmed, "index.md")) ? `${trimmed}/` : /\.[a-z0-9]+$/i.test(trimmed) ? trimmed : `${trimmed}.html`;
+  const file = path.endsWith("/") || ["index.md", "index.md.ts"].some((page) => existsSync(join(PROJECT_ROOT, "src", trimmed, page))) ? `${trimmed}/` : /\.[a-z0-9]+$/i.test(trimmed) ? trimmed : `${trimmed}.html`;
   return `${up}${file}${rest}`;
 }
 

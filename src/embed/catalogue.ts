@@ -276,7 +276,7 @@ function evaluatesRow(context: EmbedRenderContext, name: string): { percent: Cel
 const regionsMap: EmbedChart = {
   id: "regions-map",
   title: "Map: LEROs that evaluate their work, by region",
-  page: { path: "/regions", name: "Regions" },
+  page: { path: "/regions/", name: "Regions" },
   aggregates: ["regions-audit-evaluates"],
   regional: false,
   height: 760,

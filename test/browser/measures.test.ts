@@ -22,7 +22,8 @@ const MUST_MARK = ["/", "/report", "/stigma", "/outcomes", "/workforce", "/regio
 
 /** The explorer draws its figures once DuckDB-wasm has loaded the data: wait for its first view. */
 async function explorerReady(page: Page): Promise<void> {
-  await page.waitForSelector("#people-count", { timeout: 90_000 });
+  // The count is in the HTML from the build; wait for the script to draw the view the address asks for.
+  await page.waitForSelector("#explore-main[data-view]", { timeout: 90_000 });
   await page.waitForFunction(() => document.querySelector(".explore-app")?.getAttribute("aria-busy") === null, undefined, { timeout: 30_000 });
 }
 
