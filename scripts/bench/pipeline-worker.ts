@@ -14,6 +14,7 @@ import { discloseRecords } from "../../loaders/disclose/apply.ts";
 import { loadPolicy } from "../../loaders/disclose/policy.ts";
 import { DEMO_PSEUDONYM_KEY } from "../../loaders/disclose/pseudonym.ts";
 import { PseudonymRegister, secureRandomId } from "../../loaders/disclose/register.ts";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { quoteLiteral, withDuckDB } from "../../loaders/publish/duckdb.ts";
 import { columnsOf, loadRecords, orderedSelect, writeParquet } from "../../loaders/publish/table.ts";
 import { fastDataset } from "../../loaders/pipeline/fast.ts";
@@ -45,7 +46,8 @@ if (mode === "baseline") {
   const register = PseudonymRegister.inMemory(secureRandomId);
   if (mode === "pipeline") {
     const spill = mkdtempSync(join(tmpdir(), "lero-duckdb-"));
-    await withDuckDB(async (db) => {
+    await withDuckDB(async (connection) => {
+      const db = process.env["LERO_SQL_TIMING"] === "1" ? timed(connection) : connection;
       await db.run("SET memory_limit = '400MB'");
       await db.run(`SET temp_directory = ${quoteLiteral(spill)}`);
       const progress = process.stderr.isTTY ? (line: string) => process.stderr.write(`${line}\n`) : undefined;
@@ -72,3 +74,19 @@ if (mode === "baseline") {
 }
 const seconds = (performance.now() - started) / 1000;
 process.stdout.write(`${JSON.stringify({ seconds, rows, bytes: statSync(target).size, maxRssMb: process.resourceUsage().maxRSS / 1024, path })}\n`);
+
+/** With LERO_SQL_TIMING=1, each statement's time and first words on stderr: where the DuckDB time goes. */
+function timed(db: DuckDBConnection): DuckDBConnection {
+  return new Proxy(db, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if ((property !== "run" && property !== "runAndReadAll") || typeof value !== "function") return typeof value === "function" ? value.bind(target) : value;
+      return async (sql: string) => {
+        const at = performance.now();
+        const result = await (value as (sql: string) => Promise<unknown>).call(target, sql);
+        process.stderr.write(`${((performance.now() - at) / 1000).toFixed(3).padStart(7)} s  ${sql.replace(/\s+/g, " ").slice(0, 110)}\n`);
+        return result;
+      };
+    },
+  });
+}
