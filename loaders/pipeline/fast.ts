@@ -311,6 +311,7 @@ export async function fastDataset(db: DuckDBConnection, input: FastInput): Promi
 
   const raw = `raw_${name}`;
   const columns = schema.fields.map((f) => `${lit(f.name)}: 'VARCHAR'`).join(", ");
+
   try {
     await db.run(
       `CREATE OR REPLACE TABLE ${id(raw)} AS SELECT * FROM read_csv(${lit(file)}, header = true, auto_detect = false, columns = {${columns}}, ` +
@@ -458,9 +459,16 @@ async function disclose(db: DuckDBConnection, input: FastInput, read: number, st
   // The rows of the subjects kept, with their pseudonyms, generalised values and class: the one copy of the rows after the export's own.
   const pub = id(`pub_${name}`);
   const generalisedColumns = g.map((c) => `g.${c} AS __${c}`);
+  // The subject's pseudonym, generalised values and class in one lookup by its identifier as written, so
+  // the rows take one join for all of them.
+  await db.run(`CREATE OR REPLACE TABLE ${gen} AS SELECT p.v, g.* FROM ${subjectTable} p JOIN ${gen} g ON p.ref = g.s`);
+  const subjectJoin = joins.findIndex((j) => j.startsWith(`LEFT JOIN ${subjectTable} `));
+  if (subjectJoin < 0) throw new Error(`The subject ${subjectField} has no pseudonyms to join.`);
+  joins[subjectJoin] = `JOIN ${gen} g ON r.${id(subjectField)} = g.v`;
+  select[select.indexOf(`${subjectTable}.ref AS ${id(subject)}`)] = `g.s AS ${id(subject)}`;
   await db.run(
     `CREATE OR REPLACE TABLE ${pub} AS SELECT ${select.join(", ")}, ${[...generalisedColumns, "g.cls AS __cls"].join(", ")} FROM ${raw} r ${joins.join(" ")} ` +
-      `JOIN ${gen} g ON ${subjectTable}.ref = g.s WHERE r.rowid NOT IN (SELECT r FROM ${id(`sus_${name}`)})`,
+      `WHERE r.rowid NOT IN (SELECT r FROM ${id(`sus_${name}`)})`,
   );
   await db.run(`DROP TABLE ${raw}`);
   await db.run(`DROP TABLE ${gen}`);
