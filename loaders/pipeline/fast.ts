@@ -24,12 +24,15 @@
  *   when one would be accepted once read (padding, case, another date form, a missing-value marker),
  *   repeats another row, or repeats the key of an accepted row, the whole file goes to the JavaScript path.
  *
- * Then, as `discloseRecords` does: pseudonyms (HMAC-SHA256 of each identifier's random ID from the
- * register) computed once per distinct identifier in JavaScript and joined; each subject's quasi values
- * taken from its first row and its attendance pattern; k-anonymity searched by `kAnonymise` over the
- * combinations of those values (one entry per subject, shared objects per combination), applied in
- * SQL; l-diversity counted per class in SQL. Rows never leave DuckDB: the published rows and the rows
- * aggregate tables count are left in DuckDB tables for the caller to write.
+ * Then, as `discloseRecords` does: each distinct identifier's random ID from the register (asked for
+ * in order of first appearance, so the register is filled exactly as the JavaScript path fills it) and
+ * its pseudonym, HMAC-SHA256 of that ID computed by DuckDB (`hmacSql` in disclose/pseudonym.ts); each
+ * subject's quasi values taken from its first row (`arg_min`) and its attendance pattern; k-anonymity
+ * searched by `kAnonymise` over the combinations of those values (one entry per subject, shared objects
+ * per combination), applied in SQL, classes numbered by a GROUP BY; l-diversity counted per class in
+ * SQL. The rows are copied once after the export's own table (`pub_<name>`, with pseudonyms,
+ * generalised values and class) and never leave DuckDB: the published rows (`m_<name>`) and the rows
+ * aggregate tables count (`t_<name>`) are views over that copy for the caller to write.
  */
 import { open } from "node:fs/promises";
 import { DuckDBDataChunk, INTEGER as INTEGER_TYPE, VARCHAR, type DuckDBConnection, type DuckDBType } from "@duckdb/node-api";
@@ -70,7 +73,7 @@ export interface FastResult {
   /** Rows the JavaScript validator rejected, with its issues (positions as in the export). */
   rejected: RejectionSummary[];
   issues: Issue[];
-  /** `records` and `tableRecords` are empty: the rows are in DuckDB tables `microdata` and `table`. */
+  /** `records` and `tableRecords` are empty: the rows are in DuckDB views `microdata` and `table`. */
   disclosed: DisclosedDataset;
   microdata: string;
   table: string;
@@ -292,7 +295,8 @@ async function single(db: DuckDBConnection, sql: string): Promise<Record<string,
 
 /**
  * Runs the fast path on `input.file` in `db`, or says why the file must take the JavaScript path.
- * On success the published rows are in table `m_<name>` and the table rows in `t_<name>`.
+ * On success the published rows are in view `m_<name>` and the table rows in view `t_<name>`, both
+ * over table `pub_<name>`, which must stay until they are written.
  */
 export async function fastDataset(db: DuckDBConnection, input: FastInput): Promise<FastOutcome> {
   const { name, schema, file, policy } = input;
