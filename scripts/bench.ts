@@ -1,12 +1,13 @@
 /**
- * `npm run bench` (`-- --quick` for a run under five minutes): how fast the pipeline, the site build,
+ * `npm run bench` (`-- --quick` for a run under five minutes; `-- --pipeline-only` for the pipeline's
+ * figures alone, as JSON): how fast the pipeline, the site build,
  * the pages, the embeds and the explorer are, and how cost grows with the data. Every target is a
  * ratio or a budget measured in this one run, never a timed assertion in a test.
  *
  * Writes `bench/results.json` and prints a table (Markdown, ready for the README).
  */
 import { execFileSync, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import type { Browser, CDPSession, Page } from "playwright-core";
@@ -24,14 +25,16 @@ const SIZES = quick ? [10_000, 30_000, 100_000] : [10_000, 100_000, 1_000_000];
 const EXPLORER_SIZES = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
 const INTERACTIONS = 20;
 /** The open issues' targets: pages at first paint (16), the explorer (17) and the pipeline (19). */
-const BUDGET = { printShare: 0.4, pageKb: 100, pageRequests: 15, firstChartMs: 1000, cls: 0.05, embedKb: 30, pipelineRatio: 2, explorer: EXPLORER_BUDGET };
+const BUDGET = { printShare: 0.4, pageKb: 100, pageRequests: 15, firstChartMs: 1000, cls: 0.05, embedKb: 30, pipelineRatio: 2, pipelineMb: 1000, pipelineMemorySlope: 0.5, commandMemoryTimesExport: 3, explorer: EXPLORER_BUDGET };
 const WORK = mkdtempSync(join(tmpdir(), "lero-bench-"));
 
 interface Measure {
   seconds: number;
+  cpuSeconds: number;
   rows: number;
   bytes: number;
   maxRssMb: number;
+  path: string;
 }
 
 function log(line: string): void {
@@ -84,19 +87,57 @@ async function benchPipeline() {
     const out = join(WORK, `pipeline-${rows}`);
     mkdirSync(out, { recursive: true });
     log(`pipeline at ${rows.toLocaleString("en-GB")} rows…`);
-    const baseline = JSON.parse(await run(["scripts/bench/pipeline-worker.ts", "--mode", "baseline", "--file", file, "--out", out])) as Measure;
-    const pipeline = JSON.parse(await run(["scripts/bench/pipeline-worker.ts", "--mode", "pipeline", "--file", file, "--out", out])) as Measure;
+    const worker = async (mode: string, ...extra: string[]) => JSON.parse(await run(["scripts/bench/pipeline-worker.ts", "--mode", mode, "--file", file, "--out", out, ...extra])) as Measure;
+    const baseline = await worker("baseline");
+    const pipeline = await worker("pipeline");
+    // Byte identity: both paths again with the register's IDs drawn from one seed, Parquet compared.
+    const seeded = await worker("pipeline", "--seed", "bench");
+    const exact = await worker("exact", "--seed", "bench");
+    const identical = Buffer.compare(readFileSync(join(out, "pipeline.parquet")), readFileSync(join(out, "exact.parquet"))) === 0;
+    rmSync(out, { recursive: true, force: true });
     const csvBytes = statSync(file).size;
     results.push({
       rows,
       csvMb: Math.round(csvBytes / 1e5) / 10,
-      pipeline: { seconds: round(pipeline.seconds), rowsPerSecond: Math.round(rows / pipeline.seconds), maxRssMb: Math.round(pipeline.maxRssMb), parquetBytes: pipeline.bytes },
-      baseline: { seconds: round(baseline.seconds), rowsPerSecond: Math.round(rows / baseline.seconds), maxRssMb: Math.round(baseline.maxRssMb), parquetBytes: baseline.bytes },
+      path: pipeline.path,
+      pipeline: { seconds: round(pipeline.seconds), cpuSeconds: round(pipeline.cpuSeconds), rowsPerSecond: Math.round(rows / pipeline.seconds), maxRssMb: Math.round(pipeline.maxRssMb), parquetBytes: pipeline.bytes },
+      baseline: { seconds: round(baseline.seconds), cpuSeconds: round(baseline.cpuSeconds), rowsPerSecond: Math.round(rows / baseline.seconds), maxRssMb: Math.round(baseline.maxRssMb), parquetBytes: baseline.bytes },
+      exact: { seconds: round(exact.seconds), maxRssMb: Math.round(exact.maxRssMb), path: exact.path },
       ratio: round(pipeline.seconds / baseline.seconds),
+      cpuRatio: round(pipeline.cpuSeconds / baseline.cpuSeconds),
+      identical: identical && seeded.path === pipeline.path,
       parquetOverCsv: Math.round((pipeline.bytes / csvBytes) * 1000) / 1000,
     });
   }
   return results;
+}
+
+/** The export size issue 18 sets a memory budget for: peak memory of `check` and `build-data` at most 3× it. */
+const MEMORY_EXPORT_MB = 50;
+
+/**
+ * `lero-evidence check` and the whole release (`build-data`, via the release worker) on an outcomes
+ * export of about 50 MB: peak memory against the export's size.
+ */
+async function benchCommandMemory() {
+  const rows = Math.round((MEMORY_EXPORT_MB * 1e6) / (statSync(await sampleAt(10_000)).size / 10_000));
+  const file = await sampleAt(rows);
+  const bytes = statSync(file).size;
+  log(`check and build-data memory on a ${(bytes / 1e6).toFixed(0)} MB export…`);
+  const peakFile = join(WORK, "peak");
+  // check exits 1 when it finds problems; its memory is what is measured here.
+  await run(["--import", "./scripts/bench/peak.ts", "bin/lero-evidence.js", "check", "outcomes", file], { ...process.env, LERO_PEAK_FILE: peakFile }).catch(() => "");
+  const checkMb = existsSync(peakFile) ? Number(readFileSync(peakFile, "utf8")) / 1024 : NaN;
+  const out = join(WORK, "memory-release");
+  const release = JSON.parse(await run(["scripts/bench/release-worker.ts", "--file", file, "--out", out])) as ReleaseMeasure;
+  rmSync(out, { recursive: true, force: true });
+  const exportMb = bytes / 1e6;
+  return {
+    rows,
+    exportMb: round(exportMb),
+    check: { maxRssMb: Math.round(checkMb), timesExport: round(checkMb / exportMb) },
+    buildData: { maxRssMb: Math.round(release.maxRssMb), timesExport: round(release.maxRssMb / exportMb) },
+  };
 }
 
 // ─── 1a. Free-text redaction ─────────────────────────────────────────────────────────────────────
@@ -310,6 +351,15 @@ if (explorerOnly) {
 const results: Record<string, unknown> = { machine: machine(), budgets: BUDGET };
 results.pipeline = await benchPipeline();
 results.release = await benchRelease();
+results.commandMemory = await benchCommandMemory();
+if (process.argv.includes("--pipeline-only")) {
+  // The pipeline's figures alone (a few minutes), printed as JSON; nothing is written to bench/.
+  const sizes = results.pipeline as { rows: number; pipeline: { maxRssMb: number } }[];
+  const pipelinePeakMemory = growthExponent(sizes.map((p) => p.rows), sizes.map((p) => p.pipeline.maxRssMb));
+  process.stdout.write(`${JSON.stringify({ machine: results.machine, pipeline: results.pipeline, release: results.release, commandMemory: results.commandMemory, pipelinePeakMemory }, null, 2)}\n`);
+  rmSync(WORK, { recursive: true, force: true });
+  process.exit(0);
+}
 results.redaction = benchRedaction();
 const dist = join(WORK, "dist");
 results.build = await benchBuild(dist);
@@ -328,17 +378,23 @@ const pipeline = results.pipeline as Awaited<ReturnType<typeof benchPipeline>>;
 results.growth = {
   pipelineTime: growthExponent(pipeline.map((p) => p.rows), pipeline.map((p) => p.pipeline.seconds)),
   baselineTime: growthExponent(pipeline.map((p) => p.rows), pipeline.map((p) => p.baseline.seconds)),
+  pipelinePeakMemory: growthExponent(pipeline.map((p) => p.rows), pipeline.map((p) => p.pipeline.maxRssMb)),
   parquetSize: growthExponent(pipeline.map((p) => p.rows), pipeline.map((p) => p.pipeline.parquetBytes)),
   explorerFirstChart: growthExponent(explorer.map((e) => e.rows), explorer.map((e) => e.outcomes.ms ?? NaN)),
   explorerFilterP95: growthExponent(explorer.map((e) => e.rows), explorer.map((e) => e.filterP95Ms ?? NaN)),
   intruderTime: growthExponent((results.release as { rows: number }[]).map((r) => r.rows), (results.release as { intruderSeconds: number }[]).map((r) => r.intruderSeconds)),
 };
 const largest = pipeline[pipeline.length - 1]!;
+const commandMemory = results.commandMemory as Awaited<ReturnType<typeof benchCommandMemory>>;
 const pages = results.pages as PageFigures[];
 const embeds = results.embeds as { iframe: PageFigures | null; module: PageFigures | null };
 results.budgetsMet = {
   [`pipeline ratio ≤ ${BUDGET.pipelineRatio} at ${largest.rows.toLocaleString("en-GB")} rows`]: largest.ratio <= BUDGET.pipelineRatio,
   [`print step (PDFs, sharing images) ≤ ${BUDGET.printShare} of the build`]: (results.build as { printShare: number | null }).printShare !== null && (results.build as { printShare: number }).printShare <= BUDGET.printShare,
+  [`pipeline peak memory ≤ ${BUDGET.pipelineMb} MB at ${largest.rows.toLocaleString("en-GB")} rows`]: largest.pipeline.maxRssMb <= BUDGET.pipelineMb,
+  [`pipeline peak memory grows with a log–log slope < ${BUDGET.pipelineMemorySlope}`]: (results.growth as { pipelinePeakMemory: number | null }).pipelinePeakMemory !== null && (results.growth as { pipelinePeakMemory: number }).pipelinePeakMemory < BUDGET.pipelineMemorySlope,
+  "pipeline output byte-identical to the exact path at every size": pipeline.every((p) => p.identical),
+  [`check and build-data peak memory ≤ ${BUDGET.commandMemoryTimesExport}× a ${MEMORY_EXPORT_MB} MB export`]: [commandMemory.check, commandMemory.buildData].every((c) => c.timesExport <= BUDGET.commandMemoryTimesExport),
   [`pages ≤ ${BUDGET.pageKb} KB`]: pages.every((p) => p.transferredKb <= BUDGET.pageKb),
   [`pages ≤ ${BUDGET.pageRequests} requests`]: pages.every((p) => p.requests <= BUDGET.pageRequests),
   [`first chart ≤ ${BUDGET.firstChartMs} ms`]: pages.every((p) => p.firstChartMs !== null && p.firstChartMs <= BUDGET.firstChartMs),
@@ -356,8 +412,11 @@ rmSync(WORK, { recursive: true, force: true });
 const lines: string[] = [];
 const m = results.machine as ReturnType<typeof machine>;
 lines.push(`Benchmark ${m.quick ? "(quick) " : ""}run ${m.date.slice(0, 16).replace("T", " ")} UTC, commit ${m.commit}, ${m.cpus}, ${m.memoryGb} GiB, Node ${m.node}, ${results.seconds} s in all.`, "");
-lines.push("| outcomes rows | pipeline s | rows/s | peak MB | DuckDB COPY s | ratio | Parquet/CSV |", "|---:|---:|---:|---:|---:|---:|---:|");
-for (const p of pipeline) lines.push(`| ${p.rows.toLocaleString("en-GB")} | ${p.pipeline.seconds} | ${p.pipeline.rowsPerSecond.toLocaleString("en-GB")} | ${p.pipeline.maxRssMb} | ${p.baseline.seconds} | ${p.ratio} | ${p.parquetOverCsv} |`);
+lines.push("| outcomes rows | path | pipeline s | rows/s | peak MB | DuckDB COPY s | ratio | CPU-time ratio | same bytes as exact path | Parquet/CSV |", "|---:|---|---:|---:|---:|---:|---:|---:|---|---:|");
+for (const p of pipeline) {
+  lines.push(`| ${p.rows.toLocaleString("en-GB")} | ${p.path} | ${p.pipeline.seconds} | ${p.pipeline.rowsPerSecond.toLocaleString("en-GB")} | ${p.pipeline.maxRssMb} | ${p.baseline.seconds} | ${p.ratio} | ${p.cpuRatio} | ${p.identical ? "yes" : "NO"} | ${p.parquetOverCsv} |`);
+}
+lines.push("", `A ${commandMemory.exportMb} MB outcomes export (${commandMemory.rows.toLocaleString("en-GB")} rows): \`check\` peak ${commandMemory.check.maxRssMb} MB (${commandMemory.check.timesExport}× the export), \`build-data\` peak ${commandMemory.buildData.maxRssMb} MB (${commandMemory.buildData.timesExport}×).`);
 const release = results.release as Awaited<ReturnType<typeof benchRelease>>;
 lines.push("", "| outcomes rows | whole release s | intruder s | intruder share | hidden cells audited | tables vs microdata | records re-attached | peak MB |", "|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of release) lines.push(`| ${r.rows.toLocaleString("en-GB")} | ${r.releaseSeconds} | ${r.intruderSeconds} | ${r.intruderShare} | ${r.cellsAudited} | ${r.tablesCompared} | ${r.recordsForced} | ${r.maxRssMb} |`);

@@ -2,7 +2,7 @@
  * Pseudonyms for identifiers (DESIGN.md §5): a keyed hash, so the same person gets the same
  * pseudonym in every dataset and every build, and nobody without the key can go back or test a guess.
  */
-import { createHmac } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { PipelineError } from "../types.ts";
 
 /**
@@ -117,4 +117,39 @@ function base32(bytes: Uint8Array): string {
     buffer &= (1 << bits) - 1;
   }
   return out;
+}
+
+/**
+ * The same pseudonyms computed by DuckDB, for the fast path (`loaders/pipeline/fast.ts`), in three
+ * steps a query nests: `hmacSql` gives HMAC-SHA256 (RFC 2104) of a text under `key` as hexadecimal,
+ * built from DuckDB's `sha256` over the key's inner and outer pads; `pseudonymBitsSql` takes the
+ * digest's first 60 bits as a whole number; `pseudonymCodeSql` writes its first `length` base-32
+ * characters with `pseudonymCode`'s change for a start of eight digits. The message must already be
+ * in the form `pseudonym` hashes (trimmed, NFC, lower case), as the register's random IDs are.
+ * `test/disclose/pseudonym-sql.test.ts` checks them against `pseudonym` itself.
+ */
+export function hmacSql(message: string, key: string): string {
+  if (key === "") throw new RangeError("A pseudonym needs a key: use resolvePseudonymKey().");
+  // A key longer than SHA-256's 64-byte block is hashed first; a shorter one is padded with zeros.
+  let block = Buffer.from(key, "utf8");
+  if (block.length > 64) block = createHash("sha256").update(block).digest();
+  const padded = Buffer.concat([block, Buffer.alloc(64 - block.length)]);
+  const pad = (byte: number) => Buffer.from(padded.map((b) => b ^ byte)).toString("hex");
+  const inner = `sha256(unhex('${pad(0x36)}') || encode(${message}))`;
+  return `sha256(unhex('${pad(0x5c)}') || unhex(${inner}))`;
+}
+
+/** The first 60 bits of a hexadecimal digest as a BIGINT (enough for 12 base-32 characters). */
+export function pseudonymBitsSql(digestHex: string): string {
+  return `('0x' || left(${digestHex}, 15))::BIGINT`;
+}
+
+/** The pseudonym (no prefix) from `pseudonymBitsSql`'s number, as `pseudonymCode` writes it; `length` 8 to 12. */
+export function pseudonymCodeSql(bits: string, length = 10): string {
+  if (!Number.isInteger(length) || length < MIN_PSEUDONYM_LENGTH || length > 12) throw new RangeError(`The SQL pseudonym takes a length from ${MIN_PSEUDONYM_LENGTH} to 12, not ${length}.`);
+  const digit = (i: number) => `((${bits} >> ${55 - 5 * i}) & 31)`;
+  const char = (index: string) => `substr('${ALPHABET}', (${index})::INTEGER + 1, 1)`;
+  const allDigits = Array.from({ length: MIN_PSEUDONYM_LENGTH }, (_, i) => `${digit(i)} < 10`).join(" AND ");
+  const first = `CASE WHEN ${allDigits} THEN ${char(`10 + ${digit(0)}`)} ELSE ${char(digit(0))} END`;
+  return [first, ...Array.from({ length: length - 1 }, (_, i) => char(digit(i + 1)))].join(" || ");
 }

@@ -132,7 +132,7 @@ export async function processDataset(input: DatasetInput): Promise<ProcessedData
 }
 
 /** Memory DuckDB may use on the fast path before it spills to disk. */
-const FAST_MEMORY_LIMIT = "400MB";
+export const FAST_MEMORY_LIMIT = "400MB";
 
 /**
  * The DuckDB fast path (`fast.ts`): on success the published rows and the rows tables count are left in
@@ -167,9 +167,13 @@ async function processFast(input: DatasetInput, file: string, mapping: string | 
       const dir = await mkdtemp(join(tmpdir(), "lero-fast-"));
       const microdata = join(dir, "microdata.parquet");
       const table = join(dir, "table.parquet");
+      const started = performance.now();
       await db.run(`COPY ${quoteIdentifier(outcome.microdata)} TO ${quoteLiteral(microdata)} (FORMAT parquet)`);
       await db.run(`COPY ${quoteIdentifier(outcome.table)} TO ${quoteLiteral(table)} (FORMAT parquet)`);
       const disclosed = outcome.disclosed;
+      const seconds = (performance.now() - started) / 1000;
+      const rows = disclosed.stored?.rows ?? 0;
+      input.progress?.(`  ${name}: stored ${rows.toLocaleString("en-GB")} rows in ${seconds.toFixed(2)} s (${Math.round(rows / Math.max(seconds, 1e-6)).toLocaleString("en-GB")} rows/s)`);
       disclosed.stored = { dir, microdata, table, rows: disclosed.stored?.rows ?? 0 };
       const processed: ProcessedDataset = {
         name,

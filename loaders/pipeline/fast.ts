@@ -24,12 +24,15 @@
  *   when one would be accepted once read (padding, case, another date form, a missing-value marker),
  *   repeats another row, or repeats the key of an accepted row, the whole file goes to the JavaScript path.
  *
- * Then, as `discloseRecords` does: pseudonyms (HMAC-SHA256 of each identifier's random ID from the
- * register) computed once per distinct identifier in JavaScript and joined; each subject's quasi values
- * taken from its first row and its attendance pattern; k-anonymity searched by `kAnonymise` over the
- * combinations of those values (one entry per subject, shared objects per combination), applied in
- * SQL; l-diversity counted per class in SQL. Rows never leave DuckDB: the published rows and the rows
- * aggregate tables count are left in DuckDB tables for the caller to write.
+ * Then, as `discloseRecords` does: each distinct identifier's random ID from the register (asked for
+ * in order of first appearance, so the register is filled exactly as the JavaScript path fills it) and
+ * its pseudonym, HMAC-SHA256 of that ID computed by DuckDB (`hmacSql` in disclose/pseudonym.ts); each
+ * subject's quasi values taken from its first row (`arg_min`) and its attendance pattern; k-anonymity
+ * searched by `kAnonymise` over the combinations of those values (one entry per subject, shared objects
+ * per combination), applied in SQL, classes numbered by a GROUP BY; l-diversity counted per class in
+ * SQL. The rows are copied once after the export's own table (`pub_<name>`, with pseudonyms,
+ * generalised values and class) and never leave DuckDB: the published rows (`m_<name>`) and the rows
+ * aggregate tables count (`t_<name>`) are views over that copy for the caller to write.
  */
 import { open } from "node:fs/promises";
 import { DuckDBDataChunk, INTEGER as INTEGER_TYPE, VARCHAR, type DuckDBConnection, type DuckDBType } from "@duckdb/node-api";
@@ -37,7 +40,7 @@ import type { DisclosedDataset, DisclosureReport } from "../disclose/apply.ts";
 import { dateLadder, PATTERN, pseudonymField, pseudonymised, publishedFields, rowLevelExcluded } from "../disclose/apply.ts";
 import { kAnonymise, type QuasiIdentifier } from "../disclose/kanon.ts";
 import type { DisclosurePolicy } from "../disclose/policy.ts";
-import { pseudonym } from "../disclose/pseudonym.ts";
+import { hmacSql, pseudonymBitsSql, pseudonymCodeSql } from "../disclose/pseudonym.ts";
 import type { PseudonymRegister } from "../disclose/register.ts";
 import { quoteIdentifier as id, quoteLiteral as lit } from "../publish/duckdb.ts";
 import { hasOwnDictionary } from "../read/adapters/redcap.ts";
@@ -70,7 +73,7 @@ export interface FastResult {
   /** Rows the JavaScript validator rejected, with its issues (positions as in the export). */
   rejected: RejectionSummary[];
   issues: Issue[];
-  /** `records` and `tableRecords` are empty: the rows are in DuckDB tables `microdata` and `table`. */
+  /** `records` and `tableRecords` are empty: the rows are in DuckDB views `microdata` and `table`. */
   disclosed: DisclosedDataset;
   microdata: string;
   table: string;
@@ -292,7 +295,8 @@ async function single(db: DuckDBConnection, sql: string): Promise<Record<string,
 
 /**
  * Runs the fast path on `input.file` in `db`, or says why the file must take the JavaScript path.
- * On success the published rows are in table `m_<name>` and the table rows in `t_<name>`.
+ * On success the published rows are in view `m_<name>` and the table rows in view `t_<name>`, both
+ * over table `pub_<name>`, which must stay until they are written.
  */
 export async function fastDataset(db: DuckDBConnection, input: FastInput): Promise<FastOutcome> {
   const { name, schema, file, policy } = input;
@@ -311,6 +315,7 @@ export async function fastDataset(db: DuckDBConnection, input: FastInput): Promi
 
   const raw = `raw_${name}`;
   const columns = schema.fields.map((f) => `${lit(f.name)}: 'VARCHAR'`).join(", ");
+
   try {
     await db.run(
       `CREATE OR REPLACE TABLE ${id(raw)} AS SELECT * FROM read_csv(${lit(file)}, header = true, auto_detect = false, columns = {${columns}}, ` +
@@ -351,62 +356,72 @@ export async function fastDataset(db: DuckDBConnection, input: FastInput): Promi
     if (Number(counts["keys"]) !== Number(counts["n"])) return { ok: false, reason: `${Number(counts["n"]) - Number(counts["keys"])} rows repeat a primary key` };
     stage("validated", read);
 
-    const disclosed = await disclose(db, input, accepted, Number(counts["n"]), stage);
+    const disclosed = await disclose(db, input, Number(counts["n"]), stage);
     return { ok: true, read, rejected: checked.rejected, issues: checked.issues, disclosed, microdata: `m_${name}`, table: `t_${name}` };
   } finally {
     await db.run(`DROP TABLE IF EXISTS ${id(raw)}`);
-    for (const table of ["w", "firsts", "subj", "gen", "sus", "suspk"]) await db.run(`DROP TABLE IF EXISTS ${id(`${table}_${name}`)}`);
+    for (const table of ["rid", "subj", "gen", "sus", "suspk"]) await db.run(`DROP TABLE IF EXISTS ${id(`${table}_${name}`)}`);
     for (const key of schema.foreignKeys ?? []) await db.run(`DROP TABLE IF EXISTS ${id(`ref_${key.fields[0]!}`)}`);
   }
 }
 
-async function disclose(db: DuckDBConnection, input: FastInput, rows: string, read: number, stage: (what: string, rows: number) => void): Promise<DisclosedDataset> {
+async function disclose(db: DuckDBConnection, input: FastInput, read: number, stage: (what: string, rows: number) => void): Promise<DisclosedDataset> {
   const { name, schema, policy, pseudonymKey, register } = input;
   const level = schema.lero.level;
   const keep = pseudonymised(schema);
   const tableOnly = new Set(schema.fields.filter((f) => f.lero.role === "identifier" && !keep.has(f.name) && /^lero(_id)?$/.test(f.name)).map((f) => f.name));
   const tableKeep = new Set([...keep, ...tableOnly]);
   const identifiers = schema.fields.filter((f) => f.lero.role === "identifier").map((f) => f.name);
+  const raw = id(`raw_${name}`);
+  const accepted = `${raw} r WHERE r.rowid NOT IN (SELECT r FROM ${id(`sus_${name}`)})`;
 
-  // 1. Pseudonyms, once per distinct identifier, in order of first appearance.
+  // 1. Pseudonyms, once per distinct identifier: the register gives each its random ID (in order of
+  // first appearance, as the JavaScript path asks for them) and DuckDB hashes the IDs.
   const joins: string[] = [];
   const select: string[] = ["r.rowid AS __row"];
-  const raw = `raw_${name}`;
   let distinct = 0;
   for (const field of schema.fields) {
     if (field.lero.role === "identifier") {
       if (!tableKeep.has(field.name)) continue;
       const kind = pseudonymField(field.name);
-      const table = `ps_${name}_${kind}`;
-      const result = await db.runAndReadAll(`SELECT v FROM (SELECT ${id(field.name)} AS v, min(rowid) AS first FROM ${rows} WHERE ${id(field.name)} IS NOT NULL GROUP BY 1) ORDER BY first`);
+      const table = id(`ps_${name}_${kind}`);
+      const result = await db.runAndReadAll(`SELECT v FROM (SELECT r.${id(field.name)} AS v, min(r.rowid) AS first FROM ${accepted} AND v IS NOT NULL GROUP BY 1) ORDER BY first`);
       const values = (result.getColumnsJS()[0] ?? []) as string[];
-      await db.run(`CREATE OR REPLACE TABLE ${id(table)} (v VARCHAR, ref VARCHAR)`);
-      await appendColumns(db, table, [VARCHAR, VARCHAR], [values, values.map((value) => pseudonym(register.idOf(kind, value), pseudonymKey))]);
+      const ids = values.map((value) => register.idOf(kind, value));
+      await db.run(`CREATE OR REPLACE TABLE ${id(`rid_${name}`)} (v VARCHAR, rid VARCHAR)`);
+      await appendColumns(db, `rid_${name}`, [VARCHAR, VARCHAR], [values, ids]);
+      await db.run(
+        `CREATE OR REPLACE TABLE ${table} AS SELECT v, ${pseudonymCodeSql("x")} AS ref FROM (SELECT v, ${pseudonymBitsSql("h")} AS x FROM (SELECT v, ${hmacSql("rid", pseudonymKey)} AS h FROM ${id(`rid_${name}`)}))`,
+      );
+      await db.run(`DROP TABLE ${id(`rid_${name}`)}`);
       distinct += values.length;
-      joins.push(`LEFT JOIN ${id(table)} ON r.${id(field.name)} = ${id(table)}.v`);
-      select.push(`${id(table)}.ref AS ${id(kind)}`);
+      joins.push(`LEFT JOIN ${table} ON r.${id(field.name)} = ${table}.v`);
+      select.push(`${table}.ref AS ${id(kind)}`);
       continue;
     }
     select.push(field.type === "integer" ? `CAST(r.${id(field.name)} AS BIGINT) AS ${id(field.name)}` : `r.${id(field.name)}`);
   }
   stage(`pseudonymised ${distinct.toLocaleString("en-GB")} identifiers of`, read);
-  const w = id(`w_${name}`);
-  await db.run(`CREATE OR REPLACE TABLE ${w} AS SELECT ${select.join(", ")} FROM ${id(raw)} r ${joins.join(" ")} WHERE r.rowid NOT IN (SELECT r FROM ${id(`sus_${name}`)})`);
-  await db.run(`DROP TABLE ${id(raw)}`);
-  for (const field of tableKeep) await db.run(`DROP TABLE IF EXISTS ${id(`ps_${name}_${pseudonymField(field)}`)}`);
 
   // 2. Each subject's quasi values from its first row, and its attendance pattern; combinations of them.
-  const subject = pseudonymField(schema.lero.subject!);
+  const subjectField = schema.lero.subject!;
+  const subject = pseudonymField(subjectField);
+  const subjectTable = id(`ps_${name}_${subject}`);
   const quasiFields = schema.fields.filter((f) => f.lero.role === "quasi");
   const columns = [...(schema.lero.patternQuasi !== undefined ? [PATTERN] : []), ...quasiFields.map((f) => f.name)];
   const q = columns.map((_, i) => `q${i}`);
-  const patternSql = schema.lero.patternQuasi !== undefined ? `, array_to_string(list_sort(list_distinct(list(coalesce(${id(schema.lero.patternQuasi)}, '')))), ' + ') AS pattern` : "";
-  await db.run(`CREATE OR REPLACE TABLE ${id(`firsts_${name}`)} AS SELECT ${id(subject)} AS s, min(__row) AS first${patternSql} FROM ${w} GROUP BY 1`);
-  const firstValues = columns.map((c, i) => (c === PATTERN ? `f.pattern AS q${i}` : `w.${id(c)} AS q${i}`));
-  await db.run(`CREATE OR REPLACE TABLE ${id(`subj_${name}`)} AS SELECT f.s, ${firstValues.join(", ")} FROM ${id(`firsts_${name}`)} f JOIN ${w} w ON w.__row = f.first`);
+  const subj = id(`subj_${name}`);
+  const firstValues = quasiFields.map((f) => `${lit(f.name)}: r.${id(f.name)}`);
+  const subjectColumns = columns.map((c, i) => (c === PATTERN ? `pattern AS q${i}` : `struct_extract(__first, ${lit(c)}) AS q${i}`));
+  const patternSql = schema.lero.patternQuasi !== undefined ? `, array_to_string(list_sort(list_distinct(list(coalesce(r.${id(schema.lero.patternQuasi)}, '')))), ' + ') AS pattern` : "";
+  await db.run(
+    `CREATE OR REPLACE TABLE ${subj} AS SELECT s, ${subjectColumns.join(", ")} FROM (SELECT p.ref AS s, ` +
+      `${quasiFields.length > 0 ? `arg_min({${firstValues.join(", ")}}, r.rowid)` : "NULL"} AS __first${patternSql} FROM ${raw} r JOIN ${subjectTable} p ON r.${id(subjectField)} = p.v ` +
+      `WHERE r.rowid NOT IN (SELECT r FROM ${id(`sus_${name}`)}) GROUP BY 1)`,
+  );
   // The combinations and their subject counts come over as one text: canonical values hold no control characters.
   const cells = q.map((c) => `coalesce(${c}, chr(29))`).join(", ");
-  const packed = (await single(db, `SELECT string_agg(concat_ws(chr(31), n::VARCHAR, ${cells}), chr(30)) AS t FROM (SELECT ${q.join(", ")}, count(*) AS n FROM ${id(`subj_${name}`)} GROUP BY ALL)`))["t"];
+  const packed = (await single(db, `SELECT string_agg(concat_ws(chr(31), n::VARCHAR, ${cells}), chr(30)) AS t FROM (SELECT ${q.join(", ")}, count(*) AS n FROM ${subj} GROUP BY ALL)`))["t"];
   const objects: Record<string, unknown>[] = [];
   const rep: Record<string, unknown>[] = [];
   for (const line of typeof packed === "string" ? packed.split("\x1e") : []) {
@@ -430,19 +445,39 @@ async function disclose(db: DuckDBConnection, input: FastInput, rows: string, re
   const generalised = columns.map((column, i) => {
     const levelOf = result.levels[column]?.level ?? 0;
     const field = quasiFields.find((f) => f.name === column);
-    return `${field?.type === "date" ? generaliseDate(`s.q${i}`, levelOf) : generalise(`s.q${i}`, quasi[i]!.hierarchy.slice(0, levelOf))} AS q${i}`;
+    return `${field?.type === "date" ? generaliseDate(`s.q${i}`, levelOf) : generalise(`s.q${i}`, quasi[i]!.hierarchy.slice(0, levelOf))} AS g${i}`;
   });
+  // Each class of generalised values of at least k subjects gets a number; the subjects of smaller classes are left out.
   const gen = id(`gen_${name}`);
+  const g = columns.map((_, i) => `g${i}`);
+  const same = g.map((c) => `s.${c} IS NOT DISTINCT FROM c.${c}`).join(" AND ");
+  await db.run(`CREATE OR REPLACE TABLE ${subj} AS SELECT s.s, ${generalised.join(", ")} FROM ${subj} s`);
   await db.run(
-    `CREATE OR REPLACE TABLE ${gen} AS SELECT s, ${q.join(", ")}, cls FROM (SELECT s, ${q.join(", ")}, count(*) OVER (PARTITION BY ${q.join(", ")}) AS size, ` +
-      `dense_rank() OVER (ORDER BY ${q.map((c) => `${c} NULLS LAST`).join(", ")}) AS cls FROM (SELECT s.s, ${generalised.join(", ")} FROM ${id(`subj_${name}`)} s)) WHERE size >= ${k}`,
+    `CREATE OR REPLACE TABLE ${gen} AS SELECT s.*, c.cls FROM ${subj} s JOIN (SELECT ${g.join(", ")}, row_number() OVER () AS cls FROM ${subj} GROUP BY ALL HAVING count(*) >= ${k}) c ON ${g.length > 0 ? same : "true"}`,
   );
+  await db.run(`DROP TABLE ${subj}`);
   const keptSubjects = Number((await single(db, `SELECT count(*) AS n FROM ${gen}`))["n"]);
   if (units - keptSubjects !== result.suppressed.subjects) {
     throw new Error(`The fast path removed ${units - keptSubjects} subjects where k-anonymity removes ${result.suppressed.subjects}: build with LERO_FAST_PATH=0 and report this.`);
   }
-  const joined = `${w} w JOIN ${gen} g ON w.${id(subject)} = g.s`;
-  const keptRows = Number((await single(db, `SELECT count(*) AS n FROM ${joined}`))["n"]);
+  // The rows of the subjects kept, with their pseudonyms, generalised values and class: the one copy of the rows after the export's own.
+  const pub = id(`pub_${name}`);
+  const generalisedColumns = g.map((c) => `g.${c} AS __${c}`);
+  // The subject's pseudonym, generalised values and class in one lookup by its identifier as written, so
+  // the rows take one join for all of them.
+  await db.run(`CREATE OR REPLACE TABLE ${gen} AS SELECT p.v, g.* FROM ${subjectTable} p JOIN ${gen} g ON p.ref = g.s`);
+  const subjectJoin = joins.findIndex((j) => j.startsWith(`LEFT JOIN ${subjectTable} `));
+  if (subjectJoin < 0) throw new Error(`The subject ${subjectField} has no pseudonyms to join.`);
+  joins[subjectJoin] = `JOIN ${gen} g ON r.${id(subjectField)} = g.v`;
+  select[select.indexOf(`${subjectTable}.ref AS ${id(subject)}`)] = `g.s AS ${id(subject)}`;
+  await db.run(
+    `CREATE OR REPLACE TABLE ${pub} AS SELECT ${select.join(", ")}, ${[...generalisedColumns, "g.cls AS __cls"].join(", ")} FROM ${raw} r ${joins.join(" ")} ` +
+      `WHERE r.rowid NOT IN (SELECT r FROM ${id(`sus_${name}`)})`,
+  );
+  await db.run(`DROP TABLE ${raw}`);
+  await db.run(`DROP TABLE ${gen}`);
+  for (const field of tableKeep) await db.run(`DROP TABLE IF EXISTS ${id(`ps_${name}_${pseudonymField(field)}`)}`);
+  const keptRows = Number((await single(db, `SELECT count(*) AS n FROM ${pub}`))["n"]);
   stage("k-anonymised", read);
 
   // 4. l-diversity per class of published values.
@@ -451,8 +486,8 @@ async function disclose(db: DuckDBConnection, input: FastInput, rows: string, re
   const l = policy[level].l;
   const diversityRows = (
     await db.runAndReadAll(
-      `SELECT g.cls, ${sensitive.map((f, i) => `count(DISTINCT w.${id(f)})::INTEGER AS d${i}`).join(", ")}${sensitive.length > 0 ? "," : ""} ` +
-        `count(DISTINCT w.${id(subject)})::INTEGER AS subjects, count(*)::INTEGER AS nrows FROM ${joined} GROUP BY g.cls`,
+      `SELECT __cls AS cls, ${sensitive.map((f, i) => `count(DISTINCT ${id(f)})::INTEGER AS d${i}`).join(", ")}${sensitive.length > 0 ? "," : ""} ` +
+        `count(DISTINCT ${id(subject)})::INTEGER AS subjects, count(*)::INTEGER AS nrows FROM ${pub} GROUP BY __cls`,
     )
   ).getRowObjectsJS();
   const failing: number[] = [];
@@ -471,7 +506,7 @@ async function disclose(db: DuckDBConnection, input: FastInput, rows: string, re
       removed.subjects += Number(row["subjects"]);
     } else smallest = Math.min(smallest, diversity);
   }
-  if (failing.length > 0) await db.run(`DELETE FROM ${gen} WHERE cls IN (${failing.join(", ")})`);
+  if (failing.length > 0) await db.run(`DELETE FROM ${pub} WHERE __cls IN (${failing.join(", ")})`);
   stage("checked l-diversity of", read);
 
   // 5. The published rows and the rows tables count, as `discloseRecords` gives them.
@@ -500,11 +535,12 @@ async function disclose(db: DuckDBConnection, input: FastInput, rows: string, re
   const excluded = rowLevelExcluded(schema);
   const fields = publishedFields(schema, keep, result.levels, excluded);
   const tableFields = publishedFields(schema, tableKeep, {});
-  const quasiColumn = new Map(columns.map((c, i) => [c, `q${i}`]));
-  const microdataColumns = fields.map((f) => `CAST(${quasiColumn.has(f.name) ? `g.${quasiColumn.get(f.name)!}` : `w.${id(f.name)}`} AS ${loadType(f)}) AS ${id(f.name)}`);
-  await db.run(`CREATE OR REPLACE TABLE ${id(`m_${name}`)} AS SELECT ${microdataColumns.join(", ")} FROM ${joined}`);
-  await db.run(`CREATE OR REPLACE TABLE ${id(`t_${name}`)} AS SELECT ${tableFields.map((f) => `CAST(w.${id(f.name)} AS ${loadType(f)}) AS ${id(f.name)}`).join(", ")} FROM ${joined} ORDER BY w.__row`);
-  const published = Number((await single(db, `SELECT count(*) AS n FROM ${id(`m_${name}`)}`))["n"]);
+  const quasiColumn = new Map(columns.map((c, i) => [c, `__g${i}`]));
+  // Views: each is read once, by the COPY that writes it, so neither is a third copy of the rows.
+  const microdataColumns = fields.map((f) => `CAST(${id(quasiColumn.get(f.name) ?? f.name)} AS ${loadType(f)}) AS ${id(f.name)}`);
+  await db.run(`CREATE OR REPLACE VIEW ${id(`m_${name}`)} AS SELECT ${microdataColumns.join(", ")} FROM ${pub}`);
+  await db.run(`CREATE OR REPLACE VIEW ${id(`t_${name}`)} AS SELECT ${tableFields.map((f) => `CAST(${id(f.name)} AS ${loadType(f)}) AS ${id(f.name)}`).join(", ")} FROM ${pub} ORDER BY __row`);
+  const published = keptRows - removed.rows;
   stage("disclosed", published);
   const sortKey = schema.lero.sortKey.map((n) => (keep.has(n) ? pseudonymField(n) : n)).filter((n) => !identifiers.includes(n));
   return { records: [], tableRecords: [], fields, tableFields, sortKey, report, held: [], stored: { dir: "", microdata: "", table: "", rows: published } };

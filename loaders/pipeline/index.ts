@@ -326,7 +326,7 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
     for (const name of exports.keys()) {
       const started = performance.now();
       log(`reading ${name}…`);
-      const processed = await processDataset({ name, schema: loadSchema(name), dir: source.dir, policy, pseudonymKey, register, references, allow, fast, ...(process.stdout.isTTY ? { progress: log } : {}) });
+      const processed = await processDataset({ name, schema: loadSchema(name), dir: source.dir, policy, pseudonymKey, register, references, allow, fast, ...(process.stderr.isTTY ? { progress: log } : {}) });
       log(`  ${name}: ${processed.path.kind === "duckdb" ? "DuckDB fast path" : `JavaScript path (${processed.path.reason})`}`);
       log(`  ${basename(processed.file)} (${processed.format}): ${processed.read.toLocaleString("en-GB")} rows read, ${processed.rejected.length} rejected, ${((performance.now() - started) / 1000).toFixed(1)} s`);
       datasets.push(processed);

@@ -4,7 +4,8 @@
  *             export qualifies, else the exact path below; the path taken is in the output line
  *   exact     read → map → validate → disclose → publish Parquet in JavaScript, for one outcomes export
  *   baseline  DuckDB's own COPY (SELECT * FROM read_csv(…)) TO '….parquet' (ZSTD) on the same file
- * Prints one JSON line: { seconds, rows, bytes, maxRssMb, path }.
+ * `--seed` draws the register's random IDs from a seed, so the pipeline's and the exact path's Parquet
+ * can be compared byte for byte. Prints one JSON line: { seconds, cpuSeconds, rows, bytes, maxRssMb, path }.
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,19 +14,21 @@ import { parseArgs } from "node:util";
 import { discloseRecords } from "../../loaders/disclose/apply.ts";
 import { loadPolicy } from "../../loaders/disclose/policy.ts";
 import { DEMO_PSEUDONYM_KEY } from "../../loaders/disclose/pseudonym.ts";
-import { PseudonymRegister, secureRandomId } from "../../loaders/disclose/register.ts";
+import { PseudonymRegister, secureRandomId, seededRandomId } from "../../loaders/disclose/register.ts";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { quoteLiteral, withDuckDB } from "../../loaders/publish/duckdb.ts";
 import { columnsOf, loadRecords, orderedSelect, writeParquet } from "../../loaders/publish/table.ts";
+import { FAST_MEMORY_LIMIT } from "../../loaders/pipeline/dataset.ts";
 import { fastDataset } from "../../loaders/pipeline/fast.ts";
 import { applyMapping, readExport } from "../../loaders/read/index.ts";
 import { referenceSets } from "../../loaders/reference.ts";
 import { loadSchema } from "../../loaders/schema.ts";
 import { validateTable } from "../../loaders/validate/index.ts";
 
-const { values } = parseArgs({ options: { mode: { type: "string" }, file: { type: "string" }, out: { type: "string" } } });
-const { mode, file, out } = values;
+const { values } = parseArgs({ options: { mode: { type: "string" }, file: { type: "string" }, out: { type: "string" }, seed: { type: "string" } } });
+const { mode, file, out, seed } = values;
 if ((mode !== "pipeline" && mode !== "exact" && mode !== "baseline") || !file || !out) {
-  process.stderr.write("usage: pipeline-worker --mode pipeline|exact|baseline --file outcomes.csv --out DIR\n");
+  process.stderr.write("usage: pipeline-worker --mode pipeline|exact|baseline --file outcomes.csv --out DIR [--seed TEXT]\n");
   process.exit(2);
 }
 const target = join(out, `${mode}.parquet`);
@@ -41,12 +44,14 @@ if (mode === "baseline") {
 } else {
   const schema = loadSchema("outcomes");
   const policy = loadPolicy();
-  // A first build from new data: every identifier draws a new random ID, as in a real build.
-  const register = PseudonymRegister.inMemory(secureRandomId);
+  // A first build from new data: every identifier draws a new random ID, as in a real build; with
+  // --seed, IDs drawn from the seed (as the sample's are), so two runs can be compared byte for byte.
+  const register = PseudonymRegister.inMemory(seed === undefined ? secureRandomId : seededRandomId(seed));
   if (mode === "pipeline") {
     const spill = mkdtempSync(join(tmpdir(), "lero-duckdb-"));
-    await withDuckDB(async (db) => {
-      await db.run("SET memory_limit = '400MB'");
+    await withDuckDB(async (connection) => {
+      const db = process.env["LERO_SQL_TIMING"] === "1" ? timed(connection) : connection;
+      await db.run(`SET memory_limit = ${quoteLiteral(FAST_MEMORY_LIMIT)}`);
       await db.run(`SET temp_directory = ${quoteLiteral(spill)}`);
       const progress = process.stderr.isTTY ? (line: string) => process.stderr.write(`${line}\n`) : undefined;
       const outcome = await fastDataset(db, { name: "outcomes", schema, file, policy, pseudonymKey: DEMO_PSEUDONYM_KEY, register, references: referenceSets(), ...(progress ? { progress } : {}) });
@@ -71,4 +76,23 @@ if (mode === "baseline") {
   }
 }
 const seconds = (performance.now() - started) / 1000;
-process.stdout.write(`${JSON.stringify({ seconds, rows, bytes: statSync(target).size, maxRssMb: process.resourceUsage().maxRSS / 1024, path })}\n`);
+const usage = process.resourceUsage();
+// CPU time (every thread's, user and system) as well as wall time: on a shared machine it varies far less.
+const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds, rows, bytes: statSync(target).size, maxRssMb: usage.maxRSS / 1024, path })}\n`);
+
+/** With LERO_SQL_TIMING=1, each statement's time and first words on stderr: where the DuckDB time goes. */
+function timed(db: DuckDBConnection): DuckDBConnection {
+  return new Proxy(db, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if ((property !== "run" && property !== "runAndReadAll") || typeof value !== "function") return typeof value === "function" ? value.bind(target) : value;
+      return async (sql: string) => {
+        const at = performance.now();
+        const result = await (value as (sql: string) => Promise<unknown>).call(target, sql);
+        process.stderr.write(`${((performance.now() - at) / 1000).toFixed(3).padStart(7)} s  ${sql.replace(/\s+/g, " ").slice(0, 110)}\n`);
+        return result;
+      };
+    },
+  });
+}

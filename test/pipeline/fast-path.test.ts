@@ -4,6 +4,7 @@
  * compared byte for byte, and fuzzed exports that the fast path must either publish identically or hand
  * to the JavaScript path.
  */
+import { createHmac } from "node:crypto";
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,7 +13,7 @@ import { makeScaled } from "../../scripts/make-sample.ts";
 import { SAMPLE_DIR } from "../../loaders/data-dir.ts";
 import { discloseRecords } from "../../loaders/disclose/apply.ts";
 import { loadPolicy } from "../../loaders/disclose/policy.ts";
-import { DEMO_PSEUDONYM_KEY } from "../../loaders/disclose/pseudonym.ts";
+import { DEMO_PSEUDONYM_KEY, pseudonym } from "../../loaders/disclose/pseudonym.ts";
 import { PseudonymRegister, seededRandomId } from "../../loaders/disclose/register.ts";
 import { fastDataset } from "../../loaders/pipeline/fast.ts";
 import { buildData, listPublished } from "../../loaders/pipeline/index.ts";
@@ -205,6 +206,31 @@ describe("fuzzed exports: accepted identically or handed to the JavaScript path"
     expect(report.levels.assessment_date.level).toBe(1);
     expect(report.lDiversity.removed.classes).toBeGreaterThan(0);
   }, 120_000);
+
+  it("identifiers whose pseudonyms would start with eight digits (pseudonymCode's change, made in SQL)", async () => {
+    // Identifiers whose seeded random ID hashes to a digest starting with a digit, yet whose pseudonym
+    // starts with a letter: the change for a start of eight digits applied.
+    const draw = seededRandomId(DEMO_PSEUDONYM_KEY);
+    const found: string[] = [];
+    for (let n = 0; found.length < 2; n++) {
+      const id = draw("person_ref", `l900-${n}`);
+      const code = pseudonym(id, DEMO_PSEUDONYM_KEY);
+      if (createHmac("sha256", DEMO_PSEUDONYM_KEY).update(id, "utf8").digest()[0]! >> 3 < 10 && /^[a-z]/.test(code)) found.push(`L900-${n}`);
+    }
+    // They replace the identifiers of the two subjects with the most rows, so both are published.
+    const counts = new Map<string, number>();
+    for (const r of rows) counts.set(r.split(",")[0]!, (counts.get(r.split(",")[0]!) ?? 0) + 1);
+    const [first, second] = [...counts].sort((a, b) => b[1] - a[1]).map(([person]) => person);
+    const swap = new Map([[first!, found[0]!], [second!, found[1]!]]);
+    const file = join(temp(), "outcomes.csv");
+    writeFileSync(file, [header, ...rows.map((r) => cell(r, 0, swap.get(r.split(",")[0]!) ?? r.split(",")[0]!))].join("\n") + "\n");
+    const result = await bothWays(file, 2);
+    expect(result.reason).toBeUndefined();
+    expect(result.fast).toEqual(result.exact);
+    const published = Buffer.from(result.exact[1]!, "base64").toString("utf8");
+    const codes = found.map((person) => pseudonym(draw("person_ref", person.toLowerCase()), DEMO_PSEUDONYM_KEY));
+    expect(codes.some((code) => published.includes(code))).toBe(true);
+  }, 60_000);
 
   it.each(cases)("%s", async (_, mutate, expected) => {
     const file = join(temp(), "outcomes.csv");
