@@ -57,6 +57,7 @@ function createDocument(): Document {
 /**
  * A link back to the site, written in the catalogue from the site's root (`/research`, `/regions/wales`),
  * made relative to a file `depth` folders below the root (`embed/x.html` is 1, `embed/svg/x.svg` is 2)
+ * (a folder is one whose index is `index.md` or a page loader, `index.md.ts`)
  * and given the built file's name (`research.html`, `regions/`), so the embeds work on a host with no
  * clean-URL rewriting and under any sub-path. A module embed resolves it against its own URL.
  */
@@ -68,7 +69,7 @@ export function siteHref(href: string, depth: number): string {
   const up = "../".repeat(depth);
   const trimmed = path.replace(/^\/+|\/+$/g, "");
   if (trimmed === "") return `${up}${rest}` || "./";
-  const file = path.endsWith("/") || existsSync(join(PROJECT_ROOT, "src", trimmed, "index.md")) ? `${trimmed}/` : /\.[a-z0-9]+$/i.test(trimmed) ? trimmed : `${trimmed}.html`;
+  const file = path.endsWith("/") || ["index.md", "index.md.ts"].some((index) => existsSync(join(PROJECT_ROOT, "src", trimmed, index))) ? `${trimmed}/` : /\.[a-z0-9]+$/i.test(trimmed) ? trimmed : `${trimmed}.html`;
   return `${up}${file}${rest}`;
 }
 
