@@ -4,23 +4,36 @@ import { join } from "node:path";
 import { resolveDataSource } from "./loaders/data-dir.ts";
 import { loadRegions, regionSlug } from "./loaders/reference.ts";
 import { publishedDir } from "./loaders/site-data.ts";
-import { PROJECT_ROOT } from "./loaders/schema.ts";
+import { DATASETS, PROJECT_ROOT } from "./loaders/schema.ts";
 
 const SRC = join(PROJECT_ROOT, "src");
-const { illustrative } = resolveDataSource();
 
 /**
- * The site's pages in reading order (DESIGN.md §6). Pages not written yet are left out of the menu. A
+ * What the published release says about itself (the pipeline runs before Framework): the datasets it
+ * has and whether it is illustrative, which is true also when sample files were among real exports.
+ * Before anything is published (a first `npm run dev`), every dataset and the data folder's own marker.
+ */
+function release(): { datasets: readonly string[]; illustrative: boolean } {
+  const file = join(publishedDir(), "datapackage.json");
+  if (!existsSync(file)) return { datasets: DATASETS, illustrative: resolveDataSource().illustrative };
+  const { lero } = JSON.parse(readFileSync(file, "utf8")) as { lero?: { datasets?: string[]; illustrative?: boolean } };
+  return { datasets: lero?.datasets ?? DATASETS, illustrative: lero?.illustrative === true };
+}
+const { datasets, illustrative } = release();
+
+/**
+ * The site's pages in reading order (DESIGN.md §6). Pages not written yet are left out of the menu, and
+ * so are topic pages whose `dataset` the release does not have. A
  * page with pages under it is that folder's index.md (`/regions/`), never a file beside a folder of the
  * same name, which a static host may answer with the folder.
  */
-const PAGES: { name: string; path: string }[] = [
+const PAGES: { name: string; path: string; dataset?: string }[] = [
   { name: "Report", path: "/report" },
-  { name: "Research and evaluation", path: "/research" },
-  { name: "Quality standards", path: "/standards" },
-  { name: "Peer research workforce", path: "/workforce" },
-  { name: "Stigma", path: "/stigma" },
-  { name: "Outcomes", path: "/outcomes" },
+  { name: "Research and evaluation", path: "/research", dataset: "audit" },
+  { name: "Quality standards", path: "/standards", dataset: "standards" },
+  { name: "Peer research workforce", path: "/workforce", dataset: "workforce" },
+  { name: "Stigma", path: "/stigma", dataset: "stigma" },
+  { name: "Outcomes", path: "/outcomes", dataset: "outcomes" },
   { name: "Regions", path: "/regions/" },
   { name: "Stories", path: "/stories/" },
   { name: "Context", path: "/context" },
@@ -54,7 +67,8 @@ export default {
   root: "src",
   // scripts/build.ts builds into a temporary folder and swaps it in only when everything passed.
   output: process.env.LERO_BUILD_OUT ?? "dist",
-  pages: PAGES.filter((page) => hasPage(`${page.path.slice(1)}.md`) || hasPage(join(page.path.slice(1), "index.md"))),
+  // A topic page whose data is not yet collected still builds (and says so) but is not in the menu.
+  pages: PAGES.filter((page) => (page.dataset === undefined || datasets.includes(page.dataset)) && (hasPage(`${page.path.slice(1)}.md`) || hasPage(join(page.path.slice(1), "index.md")))).map(({ name, path }) => ({ name, path })),
   // The site's own stylesheet, with light and dark themes; no web fonts from a CDN.
   style: "style.css",
   globalStylesheets: [],

@@ -4,17 +4,18 @@
  *
  *   lero-evidence inspect FILE [--dictionary D] [--json] [--show-values]   what the file is and what its columns hold
  *   lero-evidence check DATASET FILE [--mapping M] [--dictionary D] [--json] [--all] [--show-values]   validate an export
+ *   lero-evidence map DATASET FILE [--out M] [--dictionary D] [--force]   draft the column mapping for an export
  *   lero-evidence build-data [--data-dir DIR] --out OUT  the whole pipeline to a folder
  *
  * Exit codes: 0 success (or valid), 1 invalid data or a failed build, 2 a usage error.
  */
 import { parseArgs } from "node:util";
-import { existsSync } from "node:fs";
+import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { resolveDataSource, SAMPLE_DIR } from "./data-dir.ts";
 import { loadPolicy } from "./disclose/policy.ts";
 import { buildData } from "./pipeline/index.ts";
-import { applyMapping, formatInspection, inspectExport, loadMapping, readExport } from "./read/index.ts";
+import { applyMapping, draftMapping, formatDraft, formatInspection, inspectExport, loadMapping, matchedCount, readExport } from "./read/index.ts";
 import { referenceSets } from "./reference.ts";
 import { DATASETS, loadSchema, PROJECT_ROOT, type Dataset } from "./schema.ts";
 import { PipelineError } from "./types.ts";
@@ -23,11 +24,14 @@ import { formatCheckReport, validateTable } from "./validate/index.ts";
 const USAGE = `Usage:
   lero-evidence inspect FILE [--dictionary DICTIONARY.csv] [--json] [--show-values]
   lero-evidence check DATASET FILE [--mapping MAPPING.json] [--dictionary DICTIONARY.csv] [--json] [--all] [--show-values]
+  lero-evidence map DATASET FILE [--out MAPPING.json] [--dictionary DICTIONARY.csv] [--force]
   lero-evidence build-data [--data-dir DIR] --out OUT [--accept-shrink DATASET]
 
 DATASET is one of: ${DATASETS.join(", ")}.
 --mapping      the column mapping; by default <DATASET>.mapping.json beside FILE, if there is one.
 --dictionary   a REDCap data dictionary that is not beside the export under a name REDCap gives it.
+--out (map)    where to write the drafted mapping; by default <DATASET>.mapping.json beside FILE.
+--force        let map replace a mapping that is already there.
 --all          list every row of each problem, not only the first few.
 --show-values  print the cells' values, which may be personal data (hidden by default).
 --json         the result as JSON, for scripts.
@@ -153,6 +157,58 @@ async function check(args: string[], io: Io): Promise<number> {
   return valid ? 0 : 1;
 }
 
+/**
+ * Drafts `<DATASET>.mapping.json` for an export and prints what it matched, what it left out and why,
+ * and the questions the person must answer. Nothing is written when the export matches no field or
+ * a mapping is already there (unless --force).
+ */
+async function mapCommand(args: string[], io: Io): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: "string" }, dictionary: { type: "string" }, force: { type: "boolean" } },
+  });
+  const [dataset, file] = positionals;
+  if (positionals.length !== 2 || dataset === undefined || file === undefined) throw new UsageError("map takes a DATASET and a FILE, e.g. lero-evidence map stigma data/stigma.csv.");
+  if (!(DATASETS as readonly string[]).includes(dataset)) throw new UsageError(`Unknown dataset "${dataset}".`);
+  const target = values.out ?? join(dirname(file), `${dataset}.mapping.json`);
+  if (existsSync(target) && values.force !== true) {
+    throw new PipelineError(
+      "source-error",
+      `${target}: a mapping is already there, so map leaves it as it is. Edit that file, or run map again with --force to replace it with a new draft (your edits to it are then lost).`,
+      { file: target },
+    );
+  }
+  const schema = loadSchema(dataset as Dataset);
+  const table = await readExport(file, values.dictionary === undefined ? {} : { dictionary: values.dictionary });
+  const draft = draftMapping(table, schema);
+  if (matchedCount(draft) === 0) {
+    const others = DATASETS.filter((other) => other !== dataset)
+      .map((other) => ({ other, n: matchedCount(draftMapping(table, loadSchema(other))) }))
+      .filter(({ n }) => n > 0)
+      .sort((a, b) => b.n - a.n);
+    const hint = others.length > 0 ? ` It looks more like the ${others[0]!.other} data (${count(others[0]!.n, "column")} match): try lero-evidence map ${others[0]!.other} ${file}.` : " Check that it is the right file, exported with the questions as column headings.";
+    throw new PipelineError("format-error", `${file}: none of its ${count(table.labels.length, "column")} matches a field of the ${dataset} data, so no mapping was written.${hint}`, { file });
+  }
+  writeFileAtomic(target, `${JSON.stringify(draft.mapping, null, 2)}\n`);
+  for (const line of formatDraft(draft, target)) io.out(line);
+  io.out("");
+  io.out(`Next: lero-evidence check ${dataset} ${file}${values.out === undefined ? "" : ` --mapping ${target}`}`);
+  return 0;
+}
+
+/** Writes through a temporary file beside the target, so a failed write leaves no half-written mapping. */
+function writeFileAtomic(path: string, text: string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new PipelineError("source-error", `${path}: the mapping cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); check that the folder exists and can be written to.`, { file: path, cause: error });
+  }
+}
+
 async function buildDataCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { "data-dir": { type: "string" }, out: { type: "string" }, "accept-shrink": { type: "string", multiple: true } } });
   if (positionals.length > 0) throw new UsageError(`build-data takes no positional arguments (got ${positionals.join(" ")}).`);
@@ -171,6 +227,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         return await inspect(rest, io);
       case "check":
         return await check(rest, io);
+      case "map":
+        return await mapCommand(rest, io);
       case "build-data":
         return await buildDataCommand(rest, io);
       case "--help":

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PROJECT_ROOT } from "./schema.ts";
+import { DATASETS, PROJECT_ROOT, type Dataset } from "./schema.ts";
 
 export const PUBLISHED_DIR = join(PROJECT_ROOT, ".tmp", "published");
 
@@ -24,4 +24,19 @@ export function readPublished(path: string, env: NodeJS.ProcessEnv = process.env
 /** A published JSON file, parsed. */
 export function readPublishedJson<T>(path: string, env: NodeJS.ProcessEnv = process.env): T {
   return JSON.parse(readPublished(path, env).toString("utf8")) as T;
+}
+
+/**
+ * The datasets the published release has, in schema order: a data folder may hold only some of them,
+ * and pages, menus and headlines leave the others out (or say they are not yet collected).
+ */
+export function publishedDatasets(env: NodeJS.ProcessEnv = process.env): Dataset[] {
+  const { lero } = readPublishedJson<{ lero?: { datasets?: string[] } }>("datapackage.json", env);
+  if (!Array.isArray(lero?.datasets)) throw new Error(`${join(publishedDir(env), "datapackage.json")} does not list its datasets: it was published by an older pipeline. Run \`npm run build\` again.`);
+  return DATASETS.filter((name) => lero.datasets!.includes(name));
+}
+
+/** True when the published release is marked illustrative (the bundled sample, or sample files among the exports). */
+export function publishedIllustrative(env: NodeJS.ProcessEnv = process.env): boolean {
+  return readPublishedJson<{ lero?: { illustrative?: boolean } }>("datapackage.json", env).lero?.illustrative === true;
 }

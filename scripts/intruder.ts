@@ -33,6 +33,7 @@ function formatFigures(f: IntruderFigures): string[] {
     `cells audited: ${f.cellsAudited}`,
     `narrowest interval of a suppressed cell: ${f.narrowest === null ? "none" : `${f.narrowest.interval[0]}–${f.narrowest.interval[1]} (${f.narrowest.cell})`}`,
     `tables compared with microdata: ${f.tablesCompared}`,
+    `means checked for hidden or uniform groups: ${f.meansAudited}`,
     `records forced by re-attachment: ${f.recordsForced}`,
   ];
   for (const m of f.microdata) lines.push(`${m.resource}: ${m.units} units, k = ${m.k ?? "–"}, l = ${m.l ?? "–"}${m.lField ? ` (${m.lField})` : ""}`);

@@ -15,8 +15,9 @@ import { isNumber } from "./components/shared/chart.ts";
 import type { AggregateTable } from "./components/shared/headline-figures.ts";
 import { sourceLine } from "./components/shared/sources.ts";
 import { describeRules } from "./lib/disclosure-rules.ts";
-import { createDocument, enhanceScript, instruments, personRules, printPage, rawHtml, responsive, topicTables } from "../scripts/pages/prerender.ts";
+import { createDocument, enhanceScript, instruments, personRules, printIfNotCollected, printPage, rawHtml, responsive, topicTables } from "../scripts/pages/prerender.ts";
 
+printIfNotCollected("outcomes", { title: "Outcomes", heading: "Recovery capital over time" });
 const doc = createDocument();
 const tables = topicTables("outcomes") as Record<string, AggregateTable & { notes?: string[] }>;
 const scale = barc10(instruments());

@@ -6,17 +6,39 @@
 import { barc10 } from "./components/outcomes/barc.ts";
 import { reportFindings } from "./components/report/findings.ts";
 import { findingList, reportSection } from "./components/report/section.ts";
-import type { Section } from "./components/report/findings.ts";
+import { SECTIONS } from "./components/report/findings.ts";
+import { publishedDatasets } from "../loaders/site-data.ts";
 import { describeRules } from "./lib/disclosure-rules.ts";
 import { createDocument, enhanceScript, instruments, personRules, printPage, rawHtml, releaseInfo, responsive, topicTables } from "../scripts/pages/prerender.ts";
-import { topFindings, topFindingsBlock } from "./components/report/top-findings.ts";
+import { topFindings, topFindingsBlock, topFindingsIntro } from "./components/report/top-findings.ts";
 
 const doc = createDocument();
 const rules = personRules();
 const headlines = topicTables("headlines");
-const findings = reportFindings(headlines, barc10(instruments()), rules);
-const top = rawHtml(topFindingsBlock(topFindings(headlines), releaseInfo(), { document: doc }));
-const section = (id: Section): string => rawHtml(responsive((width) => reportSection(findings, id, { width, document: doc })));
+const datasets = publishedDatasets();
+const findings = reportFindings(headlines, barc10(instruments()), rules, datasets);
+const topList = topFindings(headlines);
+// Only the parts of the evidence the release has: a part whose data is not yet collected is not mentioned.
+const sections = SECTIONS.filter((s) => datasets.includes(s.dataset));
+const abouts = sections.map((s) => s.about);
+const covers = abouts.length === 1 ? abouts[0]! : `${abouts.slice(0, -1).join(", ")} and ${abouts.at(-1)!}`;
+
+const topBlock = topList.length === 0 ? "" : `## What matters first
+
+${topFindingsIntro(topList)} Open a press box for the exact words to quote, the definition, base and caveats, and how to cite them.
+
+${rawHtml(topFindingsBlock(topList, releaseInfo(), { document: doc }))}`;
+
+const sectionBlocks = sections.map((s) => `## ${s.title}
+
+${rawHtml(responsive((width) => reportSection(findings, s.id, { width, document: doc })))}`).join("\n\n");
+
+const about = [
+  "This report is generated from the data published on this site.",
+  ...(datasets.includes("stigma") ? ["The questions on stigma are adapted from the Substance Use Stigma Mechanisms Scale (Smith et al., 2016) and are asked separately for each service; results are not comparable with scores on the published scale."] : []),
+  ...(datasets.includes("outcomes") ? ["Recovery capital is measured with BARC-10 (Vilsaint et al., 2017); the outcomes are not a controlled comparison, and people who stay in touch may differ from those who do not."] : []),
+  "Full methods, data downloads and how to cite are on [Methods and data](/methods).",
+].join(" ");
 
 printPage(`
 ---
@@ -27,15 +49,11 @@ title: The evidence report
 
 # The evidence report
 
-Lived Experience Recovery Organisations (LEROs) and the College of Lived Experience Recovery Organisations (CLERO): what the latest data says about research and evaluation, quality standards, the peer research workforce, stigma in services and recovery outcomes.
+Lived Experience Recovery Organisations (LEROs) and the College of Lived Experience Recovery Organisations (CLERO): what the latest data says about ${covers}.
 
 </div>
 
-## What matters first
-
-The three findings that matter most, in order: the stigma people meet at their GP, what that stigma costs, and what recovery looks like a year on. Open a press box for the exact words to quote, the definition, base and caveats, and how to cite them.
-
-${top}
+${topBlock}
 
 ## Key findings
 
@@ -43,29 +61,11 @@ ${rawHtml(findingList(findings, { document: doc }))}
 
 Every sentence on this page is written from the published figures when the site is built, so it stays true when the data is updated. ${describeRules(rules, "person")} See [Methods and data](/methods).
 
-## Research and evaluation
-
-${section("research")}
-
-## Quality standards
-
-${section("standards")}
-
-## The peer research workforce
-
-${section("workforce")}
-
-## Stigma
-
-${section("stigma")}
-
-## Recovery outcomes
-
-${section("outcomes")}
+${sectionBlocks}
 
 ## About this report
 
-This report is generated from the data published on this site. The questions on stigma are adapted from the Substance Use Stigma Mechanisms Scale (Smith et al., 2016) and are asked separately for each service; results are not comparable with scores on the published scale. Recovery capital is measured with BARC-10 (Vilsaint et al., 2017); the outcomes are not a controlled comparison, and people who stay in touch may differ from those who do not. Full methods, data downloads and how to cite are on [Methods and data](/methods).
+${about}
 
 ${enhanceScript()}
 `);

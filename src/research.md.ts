@@ -14,8 +14,9 @@ import { researchQuotes } from "./components/research/quotes.ts";
 import { researchShare } from "./components/research/share.ts";
 import { researchSummary } from "./components/research/summary.ts";
 import { describeRules } from "./lib/disclosure-rules.ts";
-import { createDocument, enhanceScript, organisationRules, printPage, rawHtml, responsive, topicTables } from "../scripts/pages/prerender.ts";
+import { createDocument, enhanceScript, organisationRules, printIfNotCollected, printPage, rawHtml, responsive, topicTables } from "../scripts/pages/prerender.ts";
 
+printIfNotCollected("audit", { title: "Research and evaluation", heading: "Research and evaluation in LEROs" });
 const doc = createDocument();
 const tables = topicTables("research");
 const { wave, source, stages, regions } = researchAudit(tables);

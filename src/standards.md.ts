@@ -11,8 +11,9 @@ import { standardsSummary } from "./components/standards/summary.ts";
 import { sourceLine } from "./components/shared/sources.ts";
 import type { AggregateTable } from "./components/shared/headline-figures.ts";
 import { describeRules } from "./lib/disclosure-rules.ts";
-import { createDocument, enhanceScript, organisationRules, printPage, rawHtml, responsive, topicTables } from "../scripts/pages/prerender.ts";
+import { createDocument, enhanceScript, organisationRules, printIfNotCollected, printPage, rawHtml, responsive, topicTables } from "../scripts/pages/prerender.ts";
 
+printIfNotCollected("standards", { title: "Quality standards", heading: "Quality standards in LEROs" });
 const doc = createDocument();
 const tables = topicTables("standards") as Record<string, AggregateTable & { notes?: string[] }>;
 const headlines = topicTables("headlines");

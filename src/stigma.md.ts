@@ -14,8 +14,9 @@ import { shareFigure, type ShareRow } from "./components/stigma/share.ts";
 import { phraseElement } from "./components/shared/measure-figure.ts";
 import type { AggregateTable } from "./components/shared/headline-figures.ts";
 import { sourceLine } from "./components/shared/sources.ts";
-import { createDocument, enhanceScript, personRules, printPage, rawHtml, responsive, topicTables } from "../scripts/pages/prerender.ts";
+import { createDocument, enhanceScript, personRules, printIfNotCollected, printPage, rawHtml, responsive, topicTables } from "../scripts/pages/prerender.ts";
 
+printIfNotCollected("stigma", { title: "Stigma", heading: "Stigma in services" });
 const doc = createDocument();
 const tables = topicTables("stigma") as Record<string, AggregateTable & { notes?: string[] }>;
 const rowsOf = <T>(id: string): T[] => tables[id]!.rows as unknown as T[];

@@ -11,8 +11,9 @@ import { cohortsOf, traineesPhrase } from "./components/workforce/lead.ts";
 import { phraseElement } from "./components/shared/measure-figure.ts";
 import { sourceLine } from "./components/shared/sources.ts";
 import { describeRules } from "./lib/disclosure-rules.ts";
-import { createDocument, enhanceScript, personRules, printPage, rawHtml, responsive, topicTables } from "../scripts/pages/prerender.ts";
+import { createDocument, enhanceScript, personRules, printIfNotCollected, printPage, rawHtml, responsive, topicTables } from "../scripts/pages/prerender.ts";
 
+printIfNotCollected("workforce", { title: "Peer research workforce", heading: "Peer research workforce" });
 const doc = createDocument();
 const tables = topicTables("workforce") as unknown as Record<string, CountTable & { notes?: string[] }>;
 const rules = personRules();

@@ -27,9 +27,12 @@ export type { Published, PublishedAggregate };
 export interface AggregateContext {
   db: DuckDBConnection;
   policy: DisclosurePolicy;
+  /** True when the release has the dataset (a data folder may hold only some of them). */
+  has(dataset: Dataset): boolean;
   /** The DuckDB table with the dataset's accepted rows (identifiers pseudonymised, quasi-identifiers as collected). */
   table(dataset: Dataset): string;
   fields(dataset: Dataset): Field[];
+  /** A field of the dataset's table; for a dataset the release does not have, the schema's field (its categories). */
   field(dataset: Dataset, name: string): Field;
   level(dataset: Dataset): Level;
   /** The pseudonym column that identifies a person in longitudinal data, so people are counted once. */
@@ -154,7 +157,7 @@ export async function meansBy(
   const { dataset } = options;
   const where = options.where ? `WHERE ${options.where}` : "";
   const means = Object.entries(options.measures)
-    .map(([name, sql]) => `avg(${sql})::DOUBLE AS ${quoteIdentifier(name)}`)
+    .map(([name, sql]) => `avg(${sql})::DOUBLE AS ${quoteIdentifier(name)}, (min(${sql}) = max(${sql})) AS ${quoteIdentifier(`${name}__uniform`)}`)
     .join(", ");
   const rows = await context.query(
     `SELECT CAST(${options.dimSql} AS VARCHAR) AS d, ${countSql(context, dataset)} AS n, ${means} FROM ${quoteIdentifier(context.table(dataset))} ${where} GROUP BY 1`,
@@ -167,7 +170,8 @@ export async function meansBy(
     const row: Record<string, Published> = { [options.dim]: value, count: shown(protectCount(n, context.policy, level)) };
     for (const name of Object.keys(options.measures)) {
       const mean = found?.[name];
-      row[name] = n >= minimumBase && typeof mean === "number" ? Math.round(mean * 10) / 10 : null;
+      // A group with no spread is not shown: its mean would be every member's answer.
+      row[name] = n >= minimumBase && typeof mean === "number" && found?.[`${name}__uniform`] !== true ? Math.round(mean * 10) / 10 : null;
     }
     return row;
   });
@@ -271,10 +275,11 @@ export async function groupMeans(context: AggregateContext, options: GroupMeansO
     const out: Record<string, Published> = { [options.dim]: label, count: shown(cell) };
     for (const name of names) {
       const mean = found?.[name];
-      const shownMean = cell.value !== null && n >= minimumBase && typeof mean === "number";
+      const sd = found?.[`${name}__sd`];
+      // A group with no spread (everyone gave the same answer) is not shown: its mean is each person's answer.
+      const shownMean = cell.value !== null && n >= minimumBase && typeof mean === "number" && sd !== 0;
       out[name] = shownMean ? Math.round(mean * 10) / 10 : null;
       // The 95% interval of a shown mean (Student's t), so comparisons across groups can be honest.
-      const sd = found?.[`${name}__sd`];
       const interval = shownMean && typeof sd === "number" ? meanInterval(mean, sd, n) : undefined;
       out[`${name}_low`] = interval ? Math.round(interval.low * 10) / 10 : null;
       out[`${name}_high`] = interval ? Math.round(interval.high * 10) / 10 : null;

@@ -41,7 +41,7 @@ export const PAIRED = "outcomes:paired";
 const LINK = "lero_ref";
 
 function linked(context: AggregateContext): boolean {
-  return context.fields("outcomes").some((f) => f.name === LINK) && context.fields("audit").some((f) => f.name === LINK);
+  return context.has("audit") && context.fields("outcomes").some((f) => f.name === LINK) && context.fields("audit").some((f) => f.name === LINK);
 }
 
 /**
@@ -159,7 +159,11 @@ export const aggregates: AggregateDefinition[] = [
           measures: ["count", ...measures],
           totalLabel: "Total",
           rows: [...stages, "Total"].map((stage) => ({ stage, count: "[x]", ...Object.fromEntries(measures.map((m) => [m, null])) })),
-          notes: ["Not available: the outcomes or audit data carries no LERO pseudonym, so assessments cannot be linked to each LERO's stage of development."],
+          notes: [
+            context.has("audit")
+              ? "Not available: the outcomes or audit data carries no LERO pseudonym, so assessments cannot be linked to each LERO's stage of development."
+              : "Not available: the audit of LEROs is not yet collected, so assessments cannot be linked to each LERO's stage of development.",
+          ],
         };
       }
       const view = await pairedView(context);

@@ -195,7 +195,7 @@ const inPlaceByStage: AggregateDefinition = {
   async build(context) {
     const stages = categoriesOf(context.field("audit", "stage"));
     const sections = [ALL_SECTIONS, ...sectionsOf(statementRows())];
-    const linked = context.fields(DATASET).some((f) => f.name === LINK) && context.fields("audit").some((f) => f.name === LINK);
+    const linked = context.has("audit") && context.fields(DATASET).some((f) => f.name === LINK) && context.fields("audit").some((f) => f.name === LINK);
     const measures = ["organisations", "percent_in_place", "percent_partly"];
     if (!linked) {
       return {
@@ -203,7 +203,11 @@ const inPlaceByStage: AggregateDefinition = {
         measures,
         totalLabel: TOTAL,
         rows: [...stages, TOTAL].flatMap((stage) => sections.map((section) => ({ stage, section, organisations: "[x]", percent_in_place: null, percent_partly: null }))),
-        notes: ["Not available: the standards data carries no LERO pseudonym, so it cannot be linked to each LERO's stage of development in the audit."],
+        notes: [
+          context.has("audit")
+            ? "Not available: the standards data carries no LERO pseudonym, so it cannot be linked to each LERO's stage of development in the audit."
+            : "Not available: the audit of LEROs is not yet collected, so the standards cannot be linked to each LERO's stage of development.",
+        ],
       };
     }
     const s = id(context.table(DATASET));

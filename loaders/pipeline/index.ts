@@ -25,7 +25,8 @@ import { PipelineError, type Issue } from "../types.ts";
 import { formatIssue } from "../validate/index.ts";
 import { runIntruder, type IntruderFigures, type IntruderFinding, type IntruderReport } from "../disclose/intruder/index.ts";
 import { processDataset, removeStored, type ProcessedDataset } from "./dataset.ts";
-import { locateStories } from "./locate.ts";
+import { locateExports, locateStories } from "./locate.ts";
+import { describeSampleFiles, findSampleFiles } from "./sample-files.ts";
 import { processStories, type StoriesResult } from "./stories.ts";
 
 export interface BuildDataOptions {
@@ -72,7 +73,10 @@ export interface DatasetReport {
 /** The public report (`build-report.json` in the published folder): counts only. */
 export interface BuildReport {
   version: string;
+  /** True when the folder is the sample, says it is illustrative, or holds any of the sample's files. */
   illustrative: boolean;
+  /** Datasets whose export is the bundled sample's file (all of them for the sample itself). */
+  sampleDatasets: string[];
   datasets: Record<string, DatasetReport>;
   stories: { published: number };
   heldForReview: number;
@@ -153,6 +157,7 @@ function resourceSchema(schema: TableSchema, fields: Field[]): Record<string, un
 }
 
 async function publishDatasets(datasets: ProcessedDataset[], stories: StoriesResult, dir: string, policy: DisclosurePolicy, log: (line: string) => void): Promise<{ files: Map<string, string[]>; aggregates: PublishedAggregate[] }> {
+  // Every table is counted from one dataset; a dataset not in the folder has no tables in the release.
   const files = new Map<string, string[]>(datasets.map((d) => [d.name, []]));
   const aggregates: PublishedAggregate[] = [];
   const byName = new Map(datasets.map((d) => [d.name, d]));
@@ -184,10 +189,12 @@ async function publishDatasets(datasets: ProcessedDataset[], stories: StoriesRes
     const context: AggregateContext = {
       db,
       policy,
+      has: (name) => byName.has(name),
       table: (name) => `t_${get(name).name}`,
       fields: (name) => get(name).disclosed!.tableFields,
       field: (name, fieldName) => {
-        const field = get(name).disclosed!.tableFields.find((f) => f.name === fieldName);
+        const fields = byName.has(name) ? get(name).disclosed!.tableFields : loadSchema(name).fields;
+        const field = fields.find((f) => f.name === fieldName);
         if (!field) throw new Error(`The ${name} data has no field ${fieldName}.`);
         return field;
       },
@@ -198,7 +205,7 @@ async function publishDatasets(datasets: ProcessedDataset[], stories: StoriesRes
       },
       query: (sql) => queryRows(db, sql),
     };
-    const definitions = await loadAggregateDefinitions();
+    const definitions = (await loadAggregateDefinitions()).filter((definition) => byName.has(definition.dataset));
     log(`computing ${definitions.length} protected tables`);
     for (const definition of definitions) {
       const level = context.level(definition.dataset);
@@ -235,7 +242,7 @@ function formatOf(path: string): { format: string; mediatype: string } {
   return { format: "json", mediatype: "application/json" };
 }
 
-async function writeDatapackage(dir: string, datasets: ProcessedDataset[], files: Map<string, string[]>, aggregates: PublishedAggregate[], source: DataSource): Promise<string> {
+async function writeDatapackage(dir: string, datasets: ProcessedDataset[], files: Map<string, string[]>, aggregates: PublishedAggregate[], source: DataSource, sampleDatasets: string[]): Promise<string> {
   const resources: Record<string, unknown>[] = [];
   const hashes: string[] = [];
   for (const dataset of datasets) {
@@ -278,7 +285,7 @@ async function writeDatapackage(dir: string, datasets: ProcessedDataset[], files
     version,
     licenses: [LICENCE],
     resources,
-    lero: { illustrative: source.illustrative, version },
+    lero: { illustrative: source.illustrative, version, datasets: datasets.map((d) => d.name), sampleDatasets },
   };
   await writeFile(join(dir, "datapackage.json"), stableJson(datapackage));
   return version;
@@ -307,7 +314,15 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
   }
 
   async function buildFrom(datasets: ProcessedDataset[]): Promise<BuildDataResult> {
-    for (const name of DATASETS) {
+    const exports = locateExports(source.dir, DATASETS);
+    const missing = DATASETS.filter((name) => !exports.has(name));
+    if (missing.length > 0) log(`not in ${source.dir}, so left out of the release (their pages say the data is not yet collected): ${missing.join(", ")}`);
+    // The sample folder is all sample; any other folder is checked file by file.
+    const found = sample ? [] : await findSampleFiles(exports);
+    for (const line of describeSampleFiles(found, exports)) log(line);
+    const sampleDatasets = sample ? [...exports.keys()] : found.map((f) => f.dataset);
+    const release: DataSource = { ...source, illustrative: source.illustrative || sampleDatasets.length > 0 };
+    for (const name of exports.keys()) {
       const started = performance.now();
       log(`reading ${name}…`);
       const processed = await processDataset({ name, schema: loadSchema(name), dir: source.dir, policy, pseudonymKey, register, references, allow, fast, ...(process.stdout.isTTY ? { progress: log } : {}) });
@@ -324,7 +339,7 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
     const held = [...datasets.flatMap((d) => d.held), ...stories.held];
     await writeFile(join(reviewDir, "held-for-review.json"), stableJson(held));
 
-    const fatal = [...datasets.flatMap((d) => d.fatal), ...stories.fatal, ...implausible(datasets, previousRelease(options.out, source.illustrative), acceptedShrinks(options.acceptShrink, env), reviewDir)];
+    const fatal = [...datasets.flatMap((d) => d.fatal), ...stories.fatal, ...implausible(datasets, previousRelease(options.out, release.illustrative), acceptedShrinks(options.acceptShrink, env), reviewDir)];
     const infeasible = datasets.filter((d) => d.disclosed?.report.kAnonymity && !d.disclosed.report.kAnonymity.feasible);
     for (const d of infeasible) {
       fatal.push({ code: "source-error", severity: "error", file: d.file, message: `k-anonymity (k = ${policy[d.schema.lero.level].k}) cannot be reached for ${d.name} within the allowed suppression of ${policy.maxSuppressionShare * 100}%: too few people or organisations for row-level publication.` });
@@ -336,7 +351,7 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
     await mkdir(partial, { recursive: true });
     try {
       const { files, aggregates } = await publishDatasets(datasets, stories, partial, policy, log);
-      const version = await writeDatapackage(partial, datasets, files, aggregates, source);
+      const version = await writeDatapackage(partial, datasets, files, aggregates, release, sampleDatasets);
       log("attacking the release with the built-in intruder…");
       const intruder = await (options.attack ?? runIntruder)(partial, { policy });
       log(`  ${intruder.figures.cellsAudited} hidden cells audited, ${intruder.figures.tablesCompared} tables compared with the microdata, ${(intruder.figures.elapsedMs / 1000).toFixed(1)} s`);
@@ -349,7 +364,8 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
       }
       const report: PrivateBuildReport = {
         version,
-        illustrative: source.illustrative,
+        illustrative: release.illustrative,
+        sampleDatasets,
         datasets: Object.fromEntries(
           datasets.map((d) => {
             const published = d.disclosed!.stored?.rows ?? d.disclosed!.records.length;
@@ -404,7 +420,7 @@ export const FAST_PATH_VARIABLE = "LERO_FAST_PATH";
 export function publicReport(report: PrivateBuildReport): BuildReport {
   const datasets = Object.fromEntries(Object.entries(report.datasets).map(([name, { rejectedRows: _, ...d }]) => [name, d]));
   const { elapsedMs: _elapsed, ...intruder } = report.intruder;
-  return { version: report.version, illustrative: report.illustrative, datasets, stories: { published: report.stories.published }, heldForReview: report.heldForReview, intruder };
+  return { version: report.version, illustrative: report.illustrative, sampleDatasets: report.sampleDatasets, datasets, stories: { published: report.stories.published }, heldForReview: report.heldForReview, intruder };
 }
 
 /** The environment variable that lists datasets allowed to shrink, e.g. `stigma,outcomes`. */
@@ -490,6 +506,11 @@ function holdsRealRelease(out: string): boolean {
 /** The readable summary printed at the end of a build. */
 export function summarise(report: PrivateBuildReport): string {
   const lines = [`Published data version ${report.version}${report.illustrative ? " (illustrative sample)" : ""}:`];
+  const missing = DATASETS.filter((name) => !(name in report.datasets));
+  if (missing.length > 0) lines.push(`  not yet collected (left out): ${missing.join(", ")}`);
+  if (report.illustrative && report.sampleDatasets.length > 0 && report.sampleDatasets.length < Object.keys(report.datasets).length) {
+    lines.push(`  WARNING: sample files published beside real data, so the release is marked illustrative: ${report.sampleDatasets.join(", ")}`);
+  }
   for (const [name, d] of Object.entries(report.datasets)) {
     const k = (d.disclosure as { kAnonymity?: { k: number; required: number } } | undefined)?.kAnonymity;
     lines.push(
@@ -498,7 +519,7 @@ export function summarise(report: PrivateBuildReport): string {
     );
   }
   const i = report.intruder;
-  lines.push(`  intruder   no way in: ${i.cellsAudited} hidden cells audited (narrowest ${i.narrowest ? `${i.narrowest.interval[0]}–${i.narrowest.interval[1]}` : "none"}), ${i.tablesCompared} tables against the microdata, ${i.recordsForced} records re-attached`);
+  lines.push(`  intruder   no way in: ${i.cellsAudited} hidden cells audited (narrowest ${i.narrowest ? `${i.narrowest.interval[0]}–${i.narrowest.interval[1]}` : "none"}), ${i.tablesCompared} tables against the microdata, ${i.recordsForced} records re-attached, ${i.meansAudited} means checked`);
   lines.push(`  stories    read ${report.stories.read}, published ${report.stories.published}, withdrawn ${report.stories.withdrawn}, held for review ${report.stories.heldForReview}`);
   if (report.heldForReview > 0) lines.push(`  ${report.heldForReview} free-text answer(s) held back for review (see the review folder; never published).`);
   return lines.join("\n");

@@ -12,6 +12,24 @@ const EXTENSIONS = [".xlsx", ".csv", ".tsv", ".txt"];
  * must exist; the error says which names were looked for or which files clash.
  */
 export function locateExport(dir: string, dataset: string): string {
+  const found = findExport(dir, dataset);
+  if (found === undefined) {
+    throw new PipelineError("source-error", `No export for the "${dataset}" dataset in ${dir}: expected one of ${exportNames(dataset)}. Add the export under one of those names.`, { file: join(dir, dataset) });
+  }
+  return found;
+}
+
+/** The file names an export of `dataset` may have, for messages. */
+export function exportNames(dataset: string): string {
+  return [...EXTENSIONS.map((ext) => `${dataset}${ext}`), `${dataset}_DATA_<date>_<time>.csv (a REDCap download)`].join(", ");
+}
+
+/**
+ * The export of one dataset, or `undefined` when the folder has none (a dataset not collected yet is
+ * left out of the release). Two candidate files for one dataset are still an error: which to publish
+ * is a person's choice.
+ */
+export function findExport(dir: string, dataset: string): string | undefined {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new PipelineError("source-error", `The data folder ${dir} does not exist or is not a folder. Set LERO_DATA_DIR to the folder that holds the exports.`, { file: dir });
   }
@@ -23,14 +41,31 @@ export function locateExport(dir: string, dataset: string): string {
       .sort()
       .map((name) => join(dir, name)),
   ];
-  if (found.length === 0) {
-    const names = [...EXTENSIONS.map((ext) => `${dataset}${ext}`), `${dataset}_DATA_<date>_<time>.csv (a REDCap download)`].join(", ");
-    throw new PipelineError("source-error", `No export for the "${dataset}" dataset in ${dir}: expected one of ${names}. Add the export under one of those names.`, { file: join(dir, dataset) });
-  }
   if (found.length > 1) {
     throw new PipelineError("source-error", `More than one export for the "${dataset}" dataset in ${dir}: ${found.join(", ")}. Keep only the one to publish.`, { file: found[0]! });
   }
-  return found[0]!;
+  return found[0];
+}
+
+/**
+ * The export of every dataset the folder holds, in `datasets` order; datasets with no export are left
+ * out. A folder with none of them is an error that names every file name looked for.
+ */
+export function locateExports<D extends string>(dir: string, datasets: readonly D[]): Map<D, string> {
+  const exports = new Map<D, string>();
+  for (const dataset of datasets) {
+    const file = findExport(dir, dataset);
+    if (file !== undefined) exports.set(dataset, file);
+  }
+  if (exports.size === 0) {
+    const expected = datasets.map((d) => `  ${d}: ${exportNames(d)}`);
+    throw new PipelineError(
+      "source-error",
+      [`The data folder ${dir} holds no export of any dataset, so there is nothing to publish. Put at least one export in it, named after its dataset:`, ...expected].join("\n"),
+      { file: dir },
+    );
+  }
+  return exports;
 }
 
 /** The optional column mapping of a dataset: `<dataset>.mapping.json` beside its export. */

@@ -8,3 +8,4 @@ export { inspectExport, formatInspection, inferType, type Inspection, type Inspe
 export { loadMapping, applyMapping, type ColumnMapping, type ConstantColumn, type GeneratedColumn } from "./mapping.ts";
 export { splitMultiSelect } from "./multiselect.ts";
 export { lookOf, describeLook, isPersonalLook, type ColumnLook } from "./looks.ts";
+export { draftMapping, formatDraft, matchedCount, textScore, SURE_SCORE, GUESS_SCORE, type DraftMapping, type DraftColumn, type DraftAdded } from "./draft-mapping.ts";

@@ -22,11 +22,10 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
 import { JSDOM } from "jsdom";
-import { resolveDataSource } from "../../loaders/data-dir.ts";
 import { loadRegions, regionSlug } from "../../loaders/reference.ts";
 import { PROJECT_ROOT } from "../../loaders/schema.ts";
 import type { AggregateTable } from "../../src/components/shared/headline-figures.ts";
-import { allowedRegions, CATALOGUE, type EmbedChart, type EmbedRegion, type Tables } from "../../src/embed/catalogue.ts";
+import { allowedRegions, availableCharts, type EmbedChart, type EmbedRegion, type Tables } from "../../src/embed/catalogue.ts";
 import { escapeHtml, prefixIds } from "../html.ts";
 
 const EMBED_SRC = join(PROJECT_ROOT, "src", "embed");
@@ -43,6 +42,12 @@ export async function loadTables(published: string): Promise<Tables> {
     tables[table.id] = table;
   }
   return tables;
+}
+
+/** Whether the release is illustrative, as its datapackage.json says (sample files among real exports make it so). */
+async function releaseMarker(published: string): Promise<{ illustrative: boolean }> {
+  const datapackage = JSON.parse(await readFile(join(published, "datapackage.json"), "utf8")) as { lero?: { illustrative?: boolean } };
+  return { illustrative: datapackage.lero?.illustrative === true };
 }
 
 export function embedRegions(): EmbedRegion[] {
@@ -250,8 +255,9 @@ export async function renderEmbeds(options: { dist: string; published: string })
   const tables = await loadTables(options.published);
   const regions = embedRegions();
   const scripts = await embedScripts();
-  const { illustrative } = resolveDataSource();
-  for (const chart of CATALOGUE) {
+  const { illustrative } = await releaseMarker(options.published);
+  // A chart whose tables are not published (its data is not yet collected) is not rendered.
+  for (const chart of availableCharts((id) => tables[id] !== undefined)) {
     const built = buildChart(chart, tables, regions, scripts, illustrative);
     await writeFile(join(out, `${chart.id}.html`), built.page);
     await writeFile(join(out, `${chart.id}.js`), built.module);

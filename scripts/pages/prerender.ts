@@ -11,13 +11,14 @@
  * that fits (`.lero-chart-narrow` / `.lero-chart-wide` in src/style.css); each scales a little with
  * the column, and its text stays 12 px in CSS.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { JSDOM } from "jsdom";
 import { prefixIds } from "../html.ts";
 import { loadPolicy } from "../../loaders/disclose/policy.ts";
-import { PROJECT_ROOT, REFERENCE_DIR } from "../../loaders/schema.ts";
-import { publishedDir, readPublishedJson } from "../../loaders/site-data.ts";
+import { DATASETS, PROJECT_ROOT, REFERENCE_DIR, type Dataset } from "../../loaders/schema.ts";
+import { publishedDatasets, publishedDir, readPublishedJson } from "../../loaders/site-data.ts";
+import { notCollected } from "../../src/components/shared/not-collected.ts";
 import type { AggregateTable, Tables } from "../../src/components/shared/headline-figures.ts";
 import type { InstrumentsReference } from "../../src/components/outcomes/barc.ts";
 
@@ -30,14 +31,18 @@ export function createDocument(): Document {
   return new JSDOM("<!DOCTYPE html><html><body></body></html>", { pretendToBeVisual: true }).window.document;
 }
 
-/** Every published table of one topic, keyed by id, as `/data/aggregates/<topic>.json` gives a page. */
+/**
+ * Every published table of one topic, keyed by id, as `/data/aggregates/<topic>.json` gives a page. A
+ * topic with no tables is an error in a release with every dataset (a mistyped topic); in a release
+ * without some datasets it is how a topic of data not yet collected looks, and gives no tables.
+ */
 export function topicTables(topic: string): Tables {
   const tables: Record<string, AggregateTable> = {};
   for (const file of readdirSync(join(publishedDir(), "aggregates")).sort()) {
     const table = readPublishedJson<AggregateTable & { topic: string }>(join("aggregates", file));
     if (table.topic === topic) tables[table.id] = table;
   }
-  if (Object.keys(tables).length === 0) throw new Error(`No published tables have the topic "${topic}".`);
+  if (Object.keys(tables).length === 0 && publishedDatasets().length === DATASETS.length) throw new Error(`No published tables have the topic "${topic}".`);
   return tables;
 }
 
@@ -129,6 +134,18 @@ export function releaseInfo(): { version: string; year: string; illustrative: bo
   const released = /^date-released:\s*"?(\d{4})-/m.exec(readFileSync(join(PROJECT_ROOT, "CITATION.cff"), "utf8"));
   if (!released) throw new Error("CITATION.cff has no date-released: add one (YYYY-MM-DD) so citations can give the release year.");
   return { version: datapackage.version, year: released[1]!, illustrative: datapackage.lero?.illustrative === true };
+}
+
+/**
+ * For a topic page whose dataset the release does not have: prints the page with its title, heading and
+ * the not-yet-collected note, and ends the page loader (the rest of the page needs the data). The
+ * Markdown is written synchronously, so none of it is lost when the process exits.
+ */
+export function printIfNotCollected(dataset: Dataset, page: { title: string; heading: string }): void {
+  if (publishedDatasets().includes(dataset)) return;
+  const note = notCollected(dataset, { document: createDocument() });
+  writeSync(1, `---\ntitle: ${page.title}\n---\n\n# ${page.heading}\n\n${rawHtml(note)}\n`);
+  process.exit(0);
 }
 
 /**

@@ -367,9 +367,15 @@ export interface CatalogueSummary {
   regions: { slug: string; name: string; name_cy: string }[];
 }
 
-export function summarise(regions: readonly EmbedRegion[]): CatalogueSummary {
+/** The charts whose tables are all published: a chart of data not yet collected is not offered. */
+export function availableCharts(published: (id: string) => boolean): EmbedChart[] {
+  return CATALOGUE.filter((chart) => chart.aggregates.every(published));
+}
+
+/** The builder's list; `published` says whether a table is in the release (every table when not given). */
+export function summarise(regions: readonly EmbedRegion[], published: (id: string) => boolean = () => true): CatalogueSummary {
   return {
-    charts: CATALOGUE.map((c) => ({ id: c.id, title: c.title, page: c.page, height: c.height, regions: allowedRegions(c, regions), colourable: c.mainColour !== undefined })),
+    charts: availableCharts(published).map((c) => ({ id: c.id, title: c.title, page: c.page, height: c.height, regions: allowedRegions(c, regions), colourable: c.mainColour !== undefined })),
     regions: regions.map((r) => ({ slug: r.slug, name: r.name, name_cy: r.name_cy })),
   };
 }

@@ -610,5 +610,18 @@ export function baseText(tables: MeasureTables, id: string, key: string = ALL): 
   return count === null ? `Base: ${m.base}` : `Base: ${countText(count, base.unit)} (${m.base})`;
 }
 
+/**
+ * True when a figure of the measure for a key may be written into a sentence or a card: a table the
+ * page has publishes it, and its base (the base measure's count, or the figure itself for a count) is
+ * not 0. A share of nobody, or "0 people", is never a finding.
+ */
+export function figureCanBeWritten(tables: MeasureTables, id: string, key: string = ALL): boolean {
+  const value = measureValue(tables, id, key);
+  if (value === null) return false;
+  const m = measure(id);
+  const base = m.baseMeasure ? measureValue(tables, m.baseMeasure, key) : m.format === "count" ? value : undefined;
+  return base !== 0;
+}
+
 /** The BARC-10 cut-off the outcome measures are defined at (checked against the instruments data in tests). */
 export const MEASURE_BARC_CUT_OFF = BARC_CUT_OFF;

@@ -137,7 +137,8 @@ export interface DataPackage {
   version: string;
   licenses: Licence[];
   resources: PackageResource[];
-  lero: { illustrative: boolean; version: string };
+  /** `datasets`: the datasets this release has; `sampleDatasets`: those whose export was the bundled sample's file. */
+  lero: { illustrative: boolean; version: string; datasets?: string[]; sampleDatasets?: string[] };
 }
 
 /** An official figure as `data/context-figures.json` publishes it (checked against its publication). */

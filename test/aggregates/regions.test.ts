@@ -35,10 +35,12 @@ async function build(id: string) {
         ...repeat(10, (i) => answer(`w-not-${i}`, "Wales", "Pharmacy", [5, 5, 5])),
       ],
     );
-    // Outcomes: 10 people in Wales at intake (30 to 39) and again at 12 months (60, not counted).
+    // Outcomes: 10 people in Wales at intake (30 to 39) and again at 12 months (60, not counted); 12 in
+    // Scotland who all scored 41 at intake.
     await loadRecords(db, "t_outcomes", [{ name: "person_ref", type: "string" }, { name: "assessment", type: "string" }, { name: "region", type: "string" }, { name: "barc_total", type: "integer" }], [
       ...repeat(10, (i) => ({ person_ref: `p${i}`, assessment: "Intake", region: "Wales", barc_total: 30 + i })),
       ...repeat(10, (i) => ({ person_ref: `p${i}`, assessment: "12 months", region: "Wales", barc_total: 60 })),
+      ...repeat(12, (i) => ({ person_ref: `q${i}`, assessment: "Intake", region: "Scotland", barc_total: 41 })),
     ]);
     return definition.build(aggregateContext(db, { subjects: { outcomes: "person_ref", stigma: "respondent_ref" } }));
   });
@@ -99,11 +101,17 @@ describe("regions aggregates", () => {
     const { rows } = await build("regions-barc-intake");
     expect(rows.find((r) => r.region === "Wales")).toMatchObject({ region: "Wales", count: 10, mean_barc: 34.5 });
     expect(rows.find((r) => r.region === "London")).toEqual({ region: "London", count: 0, mean_barc: null, mean_barc_low: null, mean_barc_high: null });
-    expect(rows.at(-1)).toMatchObject({ region: "Total", count: 10, mean_barc: 34.5 });
+    // 22 people: (345 + 12 × 41) / 22 = 38.0.
+    expect(rows.at(-1)).toMatchObject({ region: "Total", count: 20, mean_barc: 38 });
     // Its 95% interval (Student's t over the 10 people), so a comparison can say when a gap is real.
     const wales = rows.find((r) => r.region === "Wales")!;
     expect(wales.mean_barc_low).toBeLessThan(34.5);
     expect(wales.mean_barc_high).toBeGreaterThan(34.5);
     expect((wales.mean_barc_low as number) + (wales.mean_barc_high as number)).toBeCloseTo(69, 0);
+  });
+
+  it("hides the mean of a group whose people all gave the same answer, keeping its count", async () => {
+    const { rows } = await build("regions-barc-intake");
+    expect(rows.find((r) => r.region === "Scotland")).toEqual({ region: "Scotland", count: 10, mean_barc: null, mean_barc_low: null, mean_barc_high: null });
   });
 });

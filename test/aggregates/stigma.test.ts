@@ -113,11 +113,13 @@ describe("stigma aggregates", () => {
 
   it("gives mean scale scores by setting for people who answered all three scales", async () => {
     const json = await build("stigma-scales-by-setting");
-    // GP: 49 people (one left internalised blank); enacted (28 × 7/3 + 21) / 49 = 1.76; anticipated (29 × 4 + 20 × 3) / 49 = 3.59.
-    expect(row(json.rows, { setting: "GP" })).toEqual({ setting: "GP", count: 50, mean_enacted: 1.8, mean_anticipated: 3.6, mean_internalised: 2 });
+    // GP: 49 people (one left internalised blank); enacted (28 × 7/3 + 21) / 49 = 1.76; anticipated (29 × 4 + 20 × 3) / 49 = 3.59;
+    // internalised is 2 for all 49, and a mean with no spread is everyone's answer, so it is hidden.
+    expect(row(json.rows, { setting: "GP" })).toEqual({ setting: "GP", count: 50, mean_enacted: 1.8, mean_anticipated: 3.6, mean_internalised: null });
     expect(row(json.rows, { setting: "Mental health service" })).toEqual({ setting: "Mental health service", count: "[c]", mean_enacted: null, mean_anticipated: null, mean_internalised: null });
-    // Pharmacy: enacted is the mean of the items answered: (2 × 2.5 + 10 × 1) / 12 = 1.25.
-    expect(row(json.rows, { setting: "Pharmacy" })).toEqual({ setting: "Pharmacy", count: 10, mean_enacted: 1.3, mean_anticipated: 2, mean_internalised: 3 });
+    // Pharmacy: enacted is the mean of the items answered: (2 × 2.5 + 10 × 1) / 12 = 1.25; everyone
+    // answered 2 (anticipated) and 3 (internalised), so those two are hidden.
+    expect(row(json.rows, { setting: "Pharmacy" })).toEqual({ setting: "Pharmacy", count: 10, mean_enacted: 1.3, mean_anticipated: null, mean_internalised: null });
   });
 
   it("publishes consented quotes once each, with only their setting, exactly as redacted", async () => {

@@ -238,12 +238,4 @@ describe("buildData failures", () => {
     expect(report.datasets.outcomes!.rows.read).toBeLessThan(lines.length * 0.4);
     rmSync(dir, { recursive: true, force: true });
   }, 240_000);
-
-  it("stops when a dataset's export is missing", async () => {
-    const dir = temp();
-    cpSync(SAMPLE_DIR, dir, { recursive: true });
-    rmSync(join(dir, "workforce.csv"));
-    const env = { LERO_PSEUDONYM_KEY: "a-test-key-that-is-long-enough" };
-    await expect(buildData({ source: { dir, illustrative: false }, out: join(temp(), "p"), reviewDir: temp(), log: quiet, env })).rejects.toThrow(/No export for the "workforce" dataset/);
-  });
 });

@@ -118,14 +118,14 @@ describe("Google Forms export", async () => {
 });
 
 describe("REDCap export with its data dictionary", () => {
-  it("merges checkbox columns into one column of checked codes", async () => {
+  it("merges checkbox columns into one column of the checked choices' labels", async () => {
     const table = await readExport(fixture("redcap/checkboxes-1/data.csv"));
     expect(table).toMatchObject({ format: "redcap", headerRows: 1, listSeparator: "|" });
     expect(table.labels).toEqual(["record_id", "form_1_complete", "check_one", "check_two", "desired_result", "form_2_complete"]);
     expect(table.rows.map((row) => [row[2], row[3]])).toEqual([
-      ["1", "a|c"],
-      [null, "b|d"],
-      ["1|2|3|4", null],
+      ["one", "A|C"],
+      [null, "B|D"],
+      ["one|two|three|four", null],
       [null, null],
     ]);
     expect(table.questions[3]).toBe("check two");
@@ -139,7 +139,13 @@ describe("REDCap export with its data dictionary", () => {
     expect(table.labels).toHaveLength(19);
     expect(table.labels).toContain("race");
     expect(table.labels).not.toContain("race___1");
-    expect(table.rows.map((row) => row[table.labels.indexOf("race")])).toEqual(["5", "3|5", "4|5", "2|5", "1|6"]);
+    expect(table.rows.map((row) => row[table.labels.indexOf("race")])).toEqual([
+      "White",
+      "Native Hawaiian or Other Pacific Islander|White",
+      "Black or African American|White",
+      "Asian|White",
+      "American Indian/Alaska Native|Unknown / Not Reported",
+    ]);
     expect(table.metadata).toEqual(expect.arrayContaining(["name_first", "name_last", "address", "telephone", "email", "dob", "record_id"]));
     expect(table.metadata).not.toContain("age");
     expect(table.lines).toEqual([2, 4, 6, 8, 13]);
@@ -151,7 +157,7 @@ describe("REDCap export with its data dictionary", () => {
     const table = await readExport(fixture("redcap/survey/data.csv"));
     expect(table.rows).toHaveLength(2);
     expect(table.labels).toContain("consent");
-    expect(table.rows.map((row) => row[table.labels.indexOf("consent")])).toEqual(["1", null]);
+    expect(table.rows.map((row) => row[table.labels.indexOf("consent")])).toEqual(["I consent", null]);
     expect(table.metadata).toEqual(
       expect.arrayContaining(["participant_id", "redcap_survey_identifier", "prescreening_survey_timestamp", "prescreening_survey_complete", "email", "first_name", "telephone_1"]),
     );

@@ -41,7 +41,7 @@ describe("inspectExport", () => {
     expect(lines[3]).toBe("tool metadata (personal or technical, not survey answers): record_id, form_1_complete, form_2_complete");
     expect(lines[5]).toMatch(/^\s*#\s+header\s+type\s+empty\s+examples\s+question$/);
     // "#" is the column of the export file: check_two's choices start at its column 7.
-    expect(text).toContain(' 7  check_two        string       2  "a|c", "b|d"');
+    expect(text).toContain(' 7  check_two        string       2  "A|C", "B|D"');
   });
 });
 

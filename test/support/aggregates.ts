@@ -14,6 +14,8 @@ export interface TestContextOptions {
   subjects?: Partial<Record<Dataset, string>>;
   /** The fields of each dataset's table (default: its schema's fields). */
   fields?: (dataset: Dataset) => Field[];
+  /** The datasets the release has (default: all of them). */
+  has?: readonly Dataset[];
 }
 
 export function aggregateContext(db: DuckDBConnection, options: TestContextOptions = {}): AggregateContext {
@@ -21,6 +23,7 @@ export function aggregateContext(db: DuckDBConnection, options: TestContextOptio
   return {
     db,
     policy: loadPolicy(),
+    has: (dataset) => options.has?.includes(dataset) ?? true,
     table: (dataset) => `t_${dataset}`,
     fields,
     field: (dataset, name) => fields(dataset).find((f) => f.name === name)!,

@@ -28,11 +28,15 @@
  *    microdata records from tables that show them in full (`re-attached`; `solver-limit` when its time
  *    budget ran out);
  * 4. k and l over the declared quasi-identifiers and sensitive fields (`k-and-l.ts`: `small-k`,
- *    `small-l`).
+ *    `small-l`);
+ * 5. means and their 95% intervals (`means.ts`): a mean shown for a group whose size is hidden
+ *    (`mean-small-group`), an interval narrow enough to prove a group all answered alike
+ *    (`mean-homogeneous`).
  * Setup problems found on the way are findings too: `inconsistent-tables` (no counts fit a
  * population's figures), `missing-population` (a table audited alone).
  *
- * Limits: means, medians and percentages are not modelled (they could narrow intervals further);
+ * Limits: percentages and medians are not modelled, nor are means as constraints on the counts or on
+ * re-attachment (a region's mean is a sum over its records, which could narrow a programme further);
  * intervals come from the LP relaxation, so a whole-number intruder may pin a little more; tables
  * whose labels the microdata does not use (a boolean shown as "Evaluates its work", a derived
  * dimension) are not compared with it; cells are linked only through the declared metadata, so a
@@ -44,6 +48,7 @@ import { loadPolicy } from "../policy.ts";
 import { compareWithMicrodata } from "./differencing.ts";
 import { auditIntervals } from "./interval-audit.ts";
 import { checkKAndL } from "./k-and-l.ts";
+import { auditMeans } from "./means.ts";
 import { loadSolver } from "./lp.ts";
 import { reattach } from "./reattach.ts";
 import { readRelease } from "./release.ts";
@@ -59,7 +64,7 @@ export interface IntruderOptions {
   timeLimit?: number;
 }
 
-const ORDER = ["inconsistent-tables", "missing-population", "narrow-interval", "small-complement", "microdata-difference", "re-attached", "solver-limit", "small-k", "small-l"];
+const ORDER = ["inconsistent-tables", "missing-population", "narrow-interval", "small-complement", "microdata-difference", "re-attached", "solver-limit", "small-k", "small-l", "mean-small-group", "mean-homogeneous"];
 
 /** Attacks the release in `dir` (a published folder: `.tmp/published` or `dist/data`). */
 export async function runIntruder(dir: string, options: IntruderOptions = {}): Promise<IntruderReport> {
@@ -71,13 +76,15 @@ export async function runIntruder(dir: string, options: IntruderOptions = {}): P
   const differencing = compareWithMicrodata(release, policy);
   const reattached = reattach(highs, release, policy, { timeLimit: options.timeLimit ?? 60 });
   const kl = checkKAndL(release.microdata, policy);
-  const findings: IntruderFinding[] = [...intervals.findings, ...differencing.findings, ...reattached.findings, ...kl.findings];
+  const means = auditMeans(release, policy);
+  const findings: IntruderFinding[] = [...intervals.findings, ...differencing.findings, ...reattached.findings, ...kl.findings, ...means.findings];
   findings.sort((a, b) => ORDER.indexOf(a.code) - ORDER.indexOf(b.code) || (a.resources[0] ?? "").localeCompare(b.resources[0] ?? ""));
   return {
     findings,
     figures: {
       cellsAudited: intervals.cellsAudited,
       narrowest: intervals.narrowest,
+      meansAudited: means.meansAudited,
       tablesCompared: differencing.tablesCompared,
       recordsForced: reattached.recordsForced,
       microdata: kl.figures,

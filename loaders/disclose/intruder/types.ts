@@ -13,6 +13,8 @@
  * - `missing-population`: a table with counts declares no population; it was audited alone.
  * - `small-k`: a class of the quasi-identifiers holds fewer units than the policy's k.
  * - `small-l`: a sensitive field has fewer than 2 distinct values within a class.
+ * - `mean-small-group`: a mean is shown for a group whose size is hidden or never published.
+ * - `mean-homogeneous`: a mean's interval proves everyone in its group gave the same answer.
  */
 export type IntruderCode =
   | "narrow-interval"
@@ -23,7 +25,9 @@ export type IntruderCode =
   | "inconsistent-tables"
   | "missing-population"
   | "small-k"
-  | "small-l";
+  | "small-l"
+  | "mean-small-group"
+  | "mean-homogeneous";
 
 export interface IntruderFinding {
   code: IntruderCode;
@@ -44,6 +48,8 @@ export interface IntruderFigures {
   cellsAudited: number;
   /** The narrowest interval found for a suppressed cell, and which cell; null when none was audited. */
   narrowest: { cell: string; resources: string[]; interval: [number, number] } | null;
+  /** Published means (with or without their intervals) checked for hidden groups and for groups with no spread. */
+  meansAudited: number;
   /** Tables compared with microdata for differencing. */
   tablesCompared: number;
   /** Microdata records (units) whose generalised value the tables pin down. */

@@ -176,7 +176,7 @@ function stripTags(text: string): string {
 /**
  * REDCap (raw data export): one column per field, except checkbox fields, which come as one 0/1
  * column per choice (`field___code`). Those are merged back into one column `field` whose cell lists
- * the checked codes joined by "|". Fields marked as identifiers and REDCap's own columns are metadata.
+ * the checked choices' labels joined by "|"; a radio or dropdown answer's code becomes its label too. Fields marked as identifiers and REDCap's own columns are metadata.
  */
 export function adaptRedcap(records: readonly Cell[][], dictionary: Dictionary): Adapted {
   const header = records[0] ?? [];
@@ -192,7 +192,7 @@ export function adaptRedcap(records: readonly Cell[][], dictionary: Dictionary):
       const existing = checkboxColumns.get(field.name);
       if (existing === undefined) {
         const codes = [code];
-        const column: ColumnSpec = { label: field.name, question: field.label || null, sources: [j], merge: checkedCodes(codes) };
+        const column: ColumnSpec = { label: field.name, question: field.label || null, sources: [j], merge: checkedLabels(field, codes) };
         checkboxColumns.set(field.name, { column, codes });
         columns.push(column);
       } else {
@@ -205,6 +205,7 @@ export function adaptRedcap(records: readonly Cell[][], dictionary: Dictionary):
     const question = entry?.label ?? "";
     const column: ColumnSpec = { label, question: question === "" ? null : question, sources: [j] };
     if (entry !== undefined && entry.validation.includes("comma_decimal")) column.merge = pointDecimal;
+    else if (entry !== undefined && (entry.type === "radio" || entry.type === "dropdown") && entry.choices.length > 0) column.merge = choiceLabel(entry);
     columns.push(column);
   }
   const recordIdField = dictionary.order[0];
@@ -229,12 +230,29 @@ function choiceCode(field: DictionaryField, suffix: string): string {
   return choice?.code ?? suffix;
 }
 
-function checkedCodes(codes: readonly string[]): (cells: Cell[]) => Cell {
+/**
+ * A raw export holds choice codes ("3"), which mean nothing without the dictionary: the answer is
+ * the choice's label ("Hospital or A&E"), which the schema's categories name. A code the dictionary
+ * does not list stays as it is, for validation to report.
+ */
+function labelOf(field: DictionaryField, code: string): string {
+  return field.choices.find((choice) => choice.code === code)?.label || code;
+}
+
+function choiceLabel(field: DictionaryField): (cells: Cell[]) => Cell {
+  return (cells) => {
+    const cell = cells[0] ?? null;
+    return cell === null || cell.trim() === "" ? cell : labelOf(field, cell.trim());
+  };
+}
+
+/** The labels of the checked choices, joined by "|". */
+function checkedLabels(field: DictionaryField, codes: readonly string[]): (cells: Cell[]) => Cell {
   return (cells) => {
     const checked = codes.filter((_, k) => {
       const value = labelKey(cells[k] ?? "");
       return value === "1" || value === "checked";
     });
-    return checked.length === 0 ? null : checked.join(REDCAP_SEPARATOR);
+    return checked.length === 0 ? null : checked.map((code) => labelOf(field, code)).join(REDCAP_SEPARATOR);
   };
 }

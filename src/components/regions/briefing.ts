@@ -80,6 +80,8 @@ export function assessmentComparisons(table: Table | undefined, region: string):
  * not overlap), or that it is similar wherever the two can be compared.
  */
 export function breakdownTitle(measures: readonly ComparisonMeasure[], region: string, what: string, where: (label: string) => string): string {
+  // No rows at all: the release has no table for the breakdown, because its data is not yet collected.
+  if (measures.length === 0) return `${region}: ${what}, not yet collected`;
   const comparable = measures.filter((m) => regionVersusUk(m) !== undefined);
   if (comparable.length === 0) return `${region}: ${what}, mostly hidden to protect confidentiality`;
   const higher = comparable.filter((m) => regionVersusUk(m) === "higher than").map((m) => where(m.label));

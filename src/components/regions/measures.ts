@@ -64,12 +64,17 @@ function mean(row: Row | undefined, column: string): { value: Value; base: Value
   return { value, base, ...(typeof value === "number" && typeof low === "number" && typeof high === "number" ? { interval: { value, low, high } } : {}) };
 }
 
-export function regionMeasures(regions: Record<string, Table>, outcomes: Record<string, Table>): RegionMeasure[] {
+/**
+ * The measures, each read from its table; a measure whose table the release does not have (its data is
+ * not yet collected) is left out, so no page maps or lists it.
+ */
+export function regionMeasures(regions: Record<string, Table | undefined>, outcomes: Record<string, Table | undefined>): RegionMeasure[] {
   const audit = regions["regions-audit-evaluates"];
   const stigma = regions["regions-stigma-gp"];
   const intake = regions["regions-barc-intake"];
   const change = outcomes["outcomes-change-by-region"];
-  return [
+  const tableOf: Record<string, Table | undefined> = { leros: audit, evaluates: audit, "stigma-gp": stigma, "barc-intake": intake, "barc-change": change };
+  const all: RegionMeasure[] = [
     {
       id: "leros",
       label: "LEROs in the audit",
@@ -135,4 +140,5 @@ export function regionMeasures(regions: Record<string, Table>, outcomes: Record<
       key: keyFor("barc-change", { follow_up: "12 months" }),
     },
   ];
+  return all.filter((m) => tableOf[m.id] !== undefined);
 }

@@ -5,7 +5,7 @@
  */
 import type { BarDatum, BarsFigureOptions } from "../shared/bars.js";
 import type { BarcScale } from "../outcomes/barc.js";
-import { reportSourceLine } from "../shared/sources.js";
+import { reportSourceLine, type Dataset } from "../shared/sources.js";
 import { atSetting } from "../stigma/settings.js";
 import { isNumber } from "../shared/chart.js";
 import { ANY_SETTING, countOf, formatHeadline, GP, headlineData, latestWave, rowOf, statOf, TWELVE_MONTHS, type AggregateTable, type Cell, type Tables } from "../shared/headline-figures.js";
@@ -25,21 +25,26 @@ export interface Finding {
   parts: Phrase;
   data: BarDatum[];
   figure: Omit<BarsFigureOptions, "width" | "document">;
+  /** The count the sentence's figures are out of (LEROs audited, people who answered): a finding with a base of 0 is never written. */
+  base: Cell;
 }
 
-export const SECTIONS: { id: Section; title: string; href: string; more: string }[] = [
-  { id: "research", title: "Research and evaluation", href: "./research.html", more: "More on research and evaluation" },
-  { id: "standards", title: "Quality standards", href: "./standards.html", more: "More on quality standards" },
-  { id: "workforce", title: "The peer research workforce", href: "./workforce.html", more: "More on the peer research workforce" },
-  { id: "stigma", title: "Stigma", href: "./stigma.html", more: "More on stigma" },
-  { id: "outcomes", title: "Recovery outcomes", href: "./outcomes.html", more: "More on recovery outcomes" },
+export const SECTIONS: { id: Section; dataset: Dataset; title: string; href: string; more: string; about: string }[] = [
+  { id: "research", dataset: "audit", title: "Research and evaluation", href: "./research.html", more: "More on research and evaluation", about: "research and evaluation" },
+  { id: "standards", dataset: "standards", title: "Quality standards", href: "./standards.html", more: "More on quality standards", about: "quality standards" },
+  { id: "workforce", dataset: "workforce", title: "The peer research workforce", href: "./workforce.html", more: "More on the peer research workforce", about: "the peer research workforce" },
+  { id: "stigma", dataset: "stigma", title: "Stigma", href: "./stigma.html", more: "More on stigma", about: "stigma in services" },
+  { id: "outcomes", dataset: "outcomes", title: "Recovery outcomes", href: "./outcomes.html", more: "More on recovery outcomes", about: "recovery outcomes" },
 ];
+
+/** Every dataset, for pages built from a release that has them all. */
+export const ALL_DATASETS: readonly Dataset[] = SECTIONS.map((s) => s.dataset);
 
 const HIDDEN = "is hidden to protect confidentiality";
 
 /** A finding whose chart has the finding's id. */
-function finding(section: Section, id: string, sentence: Phrase, data: BarDatum[], figure: Omit<Finding["figure"], "id">): Finding {
-  return { id, section, sentence: phraseText(sentence), parts: sentence, data, figure: { id, ...figure } };
+function finding(section: Section, id: string, sentence: Phrase, data: BarDatum[], figure: Omit<Finding["figure"], "id">, base: Cell | undefined): Finding {
+  return { id, section, sentence: phraseText(sentence), parts: sentence, data, figure: { id, ...figure }, base: base ?? null };
 }
 /** A figure of a registry measure, for a phrase. */
 const fig = figureOf;
@@ -103,7 +108,7 @@ export function researchFindings(tables: Tables): Finding[] {
       valueHeading: "% of LEROs",
       measure: "percent",
       axisLabel: "Percentage of LEROs",
-    }),
+    }, d.lerosAudited),
     finding("research", "report-evaluation-methods", sentence2, top.length > 0 ? [...top, ...methodData.filter((m) => !isNumber(m.value))] : methodData, {
       title: first ? `“${first.label}” is the most common evaluation method` : "How LEROs evaluate their work",
       subtitle: `Percentage of LEROs using each method (a LERO can use several); base: ${countOf(methods?.base ?? null, "LERO", "LEROs")}`,
@@ -112,7 +117,7 @@ export function researchFindings(tables: Tables): Finding[] {
       valueHeading: "% of LEROs",
       measure: "percent",
       axisLabel: "Percentage of LEROs",
-    }),
+    }, methods?.base),
   ];
 }
 
@@ -149,7 +154,7 @@ export function standardsFindings(tables: Tables): Finding[] {
       valueHeading: "% of applicable statements",
       measure: "percent",
       axisLabel: "Percentage of applicable statements",
-    }),
+    }, d.standardsAnswers),
     finding("standards", "report-standards-sections", sentence2, bySection, {
       title: best ? `${best.label} has the largest share of standards in place` : "Standards in place, by section",
       subtitle: "Percentage of applicable statements fully in place, by section of the standards",
@@ -158,7 +163,7 @@ export function standardsFindings(tables: Tables): Finding[] {
       valueHeading: "% in place",
       measure: "percent",
       axisLabel: "Percentage in place",
-    }),
+    }, d.standardsAnswers),
   ];
 }
 
@@ -194,7 +199,7 @@ export function workforceFindings(tables: Tables, rules: CellRules): Finding[] {
       valueHeading: "Trainees",
       measure: "count",
       axisLabel: "Trainees",
-    }),
+    }, d.trainees),
     {
       id: "report-confidence",
       section: "workforce",
@@ -214,6 +219,7 @@ export function workforceFindings(tables: Tables, rules: CellRules): Finding[] {
         measure: "count",
         axisLabel: "Mean rating (1–5)",
       },
+      base: confidence?.count ?? null,
     },
   ];
 }
@@ -267,7 +273,7 @@ export function stigmaFindings(tables: Tables): Finding[] {
       valueHeading: "% who met stigma",
       measure: "percent",
       axisLabel: "Percentage who met stigma",
-    }),
+    }, d.gpAnswered),
     finding("stigma", "report-avoided-care", sentence2, avoidedData, {
       title: isNumber(d.avoidedPercent) ? `${capitalise(pct(d.avoidedPercent))} avoided or put off care because of stigma` : "Avoiding care because of stigma",
       subtitle: `Percentage of respondents; base: ${countOf(d.avoidedAnswered, "person", "people")} who answered`,
@@ -276,7 +282,7 @@ export function stigmaFindings(tables: Tables): Finding[] {
       valueHeading: "% of respondents",
       measure: "percent",
       axisLabel: "Percentage of respondents",
-    }),
+    }, d.avoidedAnswered),
   ];
 }
 
@@ -324,7 +330,7 @@ export function outcomesFindings(tables: Tables, scale: BarcScale): Finding[] {
       valueHeading: "Mean BARC-10",
       measure: "count",
       axisLabel: "Mean BARC-10 total",
-    }),
+    }, change?.count),
     {
       id: "report-barc-cutoff",
       section: "outcomes",
@@ -344,12 +350,25 @@ export function outcomesFindings(tables: Tables, scale: BarcScale): Finding[] {
         measure: "percent",
         axisLabel: `Percentage at ${cutOff} or more`,
       },
+      base: change?.count ?? null,
     },
   ];
 }
 
-/** Every finding, in report order. */
-/** Every finding; `rules` are the disclosure policy's rules for counts of people (`policy.person` of data/disclosure.json). */
-export function reportFindings(tables: Tables, scale: BarcScale, rules: CellRules): Finding[] {
-  return [...researchFindings(tables), ...standardsFindings(tables), ...workforceFindings(tables, rules), ...stigmaFindings(tables), ...outcomesFindings(tables, scale)];
+/**
+ * Every finding, in report order, for the `datasets` the release has (a section whose data is not yet
+ * collected has none); a finding whose base is 0 is left out rather than written. `rules` are the
+ * disclosure policy's rules for counts of people (`policy.person` of data/disclosure.json).
+ */
+export function reportFindings(tables: Tables, scale: BarcScale, rules: CellRules, datasets: readonly Dataset[] = ALL_DATASETS): Finding[] {
+  const bySection: Record<Section, () => Finding[]> = {
+    research: () => researchFindings(tables),
+    standards: () => standardsFindings(tables),
+    workforce: () => workforceFindings(tables, rules),
+    stigma: () => stigmaFindings(tables),
+    outcomes: () => outcomesFindings(tables, scale),
+  };
+  return SECTIONS.filter((s) => datasets.includes(s.dataset))
+    .flatMap((s) => bySection[s.id]())
+    .filter((f) => f.base !== 0);
 }

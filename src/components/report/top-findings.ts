@@ -8,7 +8,7 @@
  * what recovery looks like over time (recovery capital a year on). Each links to the Report's finding
  * where the same figure, with the same measure and key, is shown beside its chart.
  */
-import { baseText, measure, type MeasureTables } from "../../lib/measures.js";
+import { baseText, figureCanBeWritten, measure, type MeasureTables } from "../../lib/measures.js";
 import { phraseNodes, phraseText, shownFigure, type Phrase, type ShownFigure } from "../shared/measure-figure.js";
 
 export interface TopFinding {
@@ -24,6 +24,8 @@ export interface TopFinding {
   caveat: string;
   /** The Report's finding that shows the same figure (relative to the site's root). */
   href: string;
+  /** What the finding is about, for the sentence that introduces the list ("the stigma people meet at their GP"). */
+  about: string;
 }
 
 const unsigned = (figure: ShownFigure): ShownFigure => ({ ...figure, text: figure.text.replace(/^\+/, "") });
@@ -33,6 +35,7 @@ interface TopDefinition {
   key: string;
   anchor: string;
   caveat: string;
+  about: string;
   sentence(tables: MeasureTables): Phrase;
 }
 
@@ -41,6 +44,7 @@ const TOP: readonly TopDefinition[] = [
     measure: "stigma-met-sometimes",
     key: "GP",
     anchor: "report-stigma-settings-finding",
+    about: "the stigma people meet at their GP",
     caveat: "People who took part in the survey through LEROs, not a random sample of everyone who uses drugs; the questions are adapted from a published scale and are not comparable with its scores.",
     sentence: (tables) => [shownFigure(tables, "stigma-met-sometimes", "GP"), " of people asked about their GP said staff there had treated them unfairly because of their substance use sometimes or more often."],
   },
@@ -48,6 +52,7 @@ const TOP: readonly TopDefinition[] = [
     measure: "avoided-care",
     key: "Any setting",
     anchor: "report-avoided-care-finding",
+    about: "what stigma costs",
     caveat: "Self-reported, by people who took part through LEROs; it counts anyone who avoided or put off care in at least one of the settings asked about.",
     sentence: (tables) => [shownFigure(tables, "avoided-care", "Any setting"), " of the people who answered said stigma had led them to avoid or put off care in at least one setting."],
   },
@@ -55,6 +60,7 @@ const TOP: readonly TopDefinition[] = [
     measure: "barc-change",
     key: "12 months",
     anchor: "report-barc-assessments-finding",
+    about: "what recovery looks like a year on",
     caveat: "The same people at intake and 12 months later, not a controlled comparison: people who stay in touch may differ from those who do not.",
     sentence: (tables) => [
       "Among the ",
@@ -67,9 +73,12 @@ const TOP: readonly TopDefinition[] = [
   },
 ];
 
-/** The three findings, ranked, from the tables a page has. */
+/**
+ * The findings, ranked, from the tables a page has: up to three. A finding whose figure the release
+ * does not publish (its data is not yet collected) or whose base is 0 is left out, never written.
+ */
 export function topFindings(tables: MeasureTables): TopFinding[] {
-  return TOP.map((top, i) => {
+  return TOP.filter((top) => figureCanBeWritten(tables, top.measure, top.key)).map((top, i) => {
     const m = measure(top.measure);
     return {
       rank: i + 1,
@@ -81,8 +90,20 @@ export function topFindings(tables: MeasureTables): TopFinding[] {
       period: m.population.wave,
       caveat: top.caveat,
       href: `report.html#${top.anchor}`,
+      about: top.about,
     };
   });
+}
+
+const COUNT_WORDS = ["no", "one", "two", "three"];
+
+/** "The three findings that matter most, in order: a, b and c." (or the one or two there are); "" for none. */
+export function topFindingsIntro(findings: readonly TopFinding[]): string {
+  if (findings.length === 0) return "";
+  const abouts = findings.map((f) => f.about);
+  const list = abouts.length === 1 ? abouts[0]! : `${abouts.slice(0, -1).join(", ")} and ${abouts.at(-1)!}`;
+  const count = COUNT_WORDS[findings.length] ?? String(findings.length);
+  return findings.length === 1 ? `The finding that matters most: ${list}.` : `The ${count} findings that matter most, in order: ${list}.`;
 }
 
 export interface ReleaseInfo {

@@ -5,7 +5,7 @@
  */
 import type { PublishedAggregate, PublishedValue } from "../../lib/published.js";
 import { isNumber } from "./chart.js";
-import { ALL, formatMeasureValue, measure, measureValue, type MeasureFormat } from "../../lib/measures.js";
+import { ALL, figureCanBeWritten, formatMeasureValue, measure, measureValue, type MeasureFormat } from "../../lib/measures.js";
 
 /** A published value: a number, or a symbol such as `[c]` standing in for one. */
 export type Cell = PublishedValue;
@@ -109,7 +109,11 @@ export function headlineData(tables: Tables): HeadlineData {
   };
 }
 
-/** The five to seven figures the home page leads with, each linking to its page; figure, label and base from the registry. */
+/**
+ * The five to seven figures the home page leads with, each linking to its page; figure, label and base
+ * from the registry. A figure the tables do not publish (its data is not yet collected) or whose base
+ * is 0 has no card.
+ */
 export function headlineFigures(tables: Tables): Headline[] {
   const d = headlineData(tables);
   const wave = (w: string | undefined, what: string): string => (w ? `, ${w} ${what}` : "");
@@ -132,7 +136,7 @@ export function headlineFigures(tables: Tables): Headline[] {
     card("stigma-gp", "stigma-met-sometimes", GP, d.gpMetPercent, `of people asked about their GP ${measure("stigma-met-sometimes").label}`, base("stigma-answered", d.gpAnswered, "who answered about their GP"), "./stigma.html"),
     card("avoided-care", "avoided-care", ANY_SETTING, d.avoidedPercent, `${measure("avoided-care").label} in at least one setting`, base("avoided-care-answered", d.avoidedAnswered, "who answered"), "./stigma.html"),
     card("barc-change", "barc-change", TWELVE_MONTHS, d.barcChange, "points: mean change in recovery capital (BARC-10) from intake to 12 months", base("people-assessed-paired", d.barcPeople, "assessed at both points"), "./outcomes.html"),
-  ];
+  ].filter((headline) => figureCanBeWritten(tables, headline.measure!, headline.key));
 }
 
 function headlineFormat(format: MeasureFormat): HeadlineFormat {
