@@ -76,7 +76,8 @@ const WHAT: Record<(typeof DATASETS)[number], { name: string; what: string }> = 
 };
 const units = new Map(report.intruder.microdata.map((m) => [m.dataset, m.units]));
 const sourceRows = DATASETS.map((dataset) => {
-  const rows = report.datasets[dataset]!.rows;
+  const rows = report.datasets[dataset]?.rows;
+  if (!rows) return [WHAT[dataset].name, WHAT[dataset].what, "Not yet collected: this release has none of it"];
   const schema = loadSchema(dataset);
   const people = units.get(dataset);
   const size = people !== undefined ? `${n(rows.published)} rows (one row is ${schema.lero.unit}) from ${n(people)} people` : `${n(rows.published)} rows (one row is ${schema.lero.unit})`;

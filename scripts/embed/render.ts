@@ -62,6 +62,7 @@ function createDocument(): Document {
 /**
  * A link back to the site, written in the catalogue from the site's root (`/research`, `/regions/wales`),
  * made relative to a file `depth` folders below the root (`embed/x.html` is 1, `embed/svg/x.svg` is 2)
+ * (a folder is one whose index is `index.md` or a page loader, `index.md.ts`)
  * and given the built file's name (`research.html`, `regions/`), so the embeds work on a host with no
  * clean-URL rewriting and under any sub-path. A module embed resolves it against its own URL.
  */

@@ -8,10 +8,13 @@
 import { summarise, regionSlug } from "./catalogue.ts";
 import { DEFAULT_CHOICE, frameSource, snippets } from "../components/embed/builder.ts";
 import { loadRegions } from "../../loaders/reference.ts";
+import { readPublishedJson } from "../../loaders/site-data.ts";
+import type { DataPackage } from "../lib/published.ts";
 import { createDocument, printPage, radioGroup, rawHtml } from "../../scripts/pages/prerender.ts";
 
 const doc = createDocument();
-const catalogue = summarise(loadRegions().map((r) => ({ ...r, slug: regionSlug(r.name) })));
+const published = new Set(readPublishedJson<DataPackage>("datapackage.json").resources.filter((r) => r.lero.kind === "aggregate").map((r) => r.name));
+const catalogue = summarise(loadRegions().map((r) => ({ ...r, slug: regionSlug(r.name) })), (id) => published.has(id));
 const first = catalogue.charts[0];
 if (!first) throw new Error("The embed catalogue (src/embed/catalogue.ts) has no chart: the builder page needs at least one.");
 const PREVIEW_WIDTH = 640;

@@ -12,6 +12,7 @@ import { pdfsBuilt } from "../../scripts/print/site.ts";
 import { loadContextFigures } from "../../loaders/context-figures.ts";
 import { loadRegions, regionSlug } from "../../loaders/reference.ts";
 import { readPublishedJson } from "../../loaders/site-data.ts";
+import { notCollected } from "../components/shared/not-collected.ts";
 import { createDocument, enhanceScript, printPage, rawHtml, responsive, topicTables } from "../../scripts/pages/prerender.ts";
 
 const { values } = parseArgs({ options: { region: { type: "string" } }, strict: false });
@@ -31,6 +32,8 @@ const measures = regionMeasures(regionTables, outcomeTables);
 const stories = readPublishedJson<{ slug: string; title: string; region?: string; lero?: string }[]>("stories.json");
 const official = loadContextFigures().shown.filter((f) => f.nation_or_area === name);
 const chart = (draw: (width: number) => Element): string => rawHtml(responsive(draw));
+/** A breakdown's chart, or, when the release has none of its data, the note that says so. */
+const breakdown = (rows: readonly unknown[], dataset: "stigma" | "outcomes", draw: (width: number) => Element): string => (rows.length > 0 ? chart(draw) : rawHtml(notCollected(dataset, { document: doc })));
 const count = (v: unknown, unit: string): string => (typeof v === "number" ? `${v.toLocaleString("en-GB")} ${unit}` : v === null || v === undefined ? "" : `${String(v)} ${unit}`);
 const paragraph = (className?: string): HTMLParagraphElement => {
   const p = doc.createElement("p");
@@ -162,7 +165,7 @@ ${chart((width) =>
 
 ## Stigma in services
 
-${chart((width) =>
+${breakdown(settings, "stigma", (width) =>
   comparisonFigure(settings, {
     id: `region-${slug}-stigma-settings`,
     regionName: name,
@@ -177,7 +180,7 @@ ${chart((width) =>
 
 ## Recovery capital
 
-${chart((width) =>
+${breakdown(assessments, "outcomes", (width) =>
   comparisonFigure(assessments, {
     id: `region-${slug}-barc-assessments`,
     regionName: name,

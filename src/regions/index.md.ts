@@ -7,12 +7,12 @@
 import { formatTileValue, tileMapFigure, tileMapTitle } from "../components/regions/tile-map.ts";
 import { regionMeasures, UK, type RegionMeasure, type Table } from "../components/regions/measures.ts";
 import { loadRegions, regionSlug } from "../../loaders/reference.ts";
+import { notCollected } from "../components/shared/not-collected.ts";
 import { createDocument, enhanceScript, printPage, radioGroup, rawHtml, responsive, topicTables } from "../../scripts/pages/prerender.ts";
 
 const doc = createDocument();
 const regions = loadRegions().map((region) => ({ ...region, slug: regionSlug(region.name) }));
 const measures = regionMeasures(topicTables("regions") as unknown as Record<string, Table>, topicTables("outcomes") as unknown as Record<string, Table>);
-if (measures.length === 0) throw new Error("The Regions page has no measure to map: regionMeasures() returned none.");
 
 /** The map of one measure, at both widths, with its title, table and source. */
 function mapOf(measure: RegionMeasure): HTMLElement {
@@ -35,11 +35,14 @@ function mapOf(measure: RegionMeasure): HTMLElement {
 // The measure control: radio buttons, shown only when scripts run (without them they could do nothing).
 const picker = doc.createElement("form");
 picker.className = "lero-map-picker";
-picker.append(radioGroup(doc, "Measure shown", "measure", measures.map((m) => [m.id, m.label] as const), measures[0]!.id));
+picker.append(radioGroup(doc, "Measure shown", "measure", measures.map((m) => [m.id, m.label] as const), measures[0]?.id ?? ""));
+// One measure needs no choice.
+if (measures.length < 2) picker.hidden = true;
 
 const view = doc.createElement("div");
 view.className = "lero-map-view";
-view.append(mapOf(measures[0]!));
+if (measures[0]) view.append(mapOf(measures[0]));
+else view.append(notCollected("audit", { document: doc }));
 const choices = measures.map((measure) => {
   const template = doc.createElement("template");
   template.className = "lero-map-choice";
