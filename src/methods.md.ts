@@ -17,7 +17,7 @@ import type { BuildReport } from "../loaders/pipeline/index.ts";
 import type { DataPackage } from "./lib/published.ts";
 import { describeRules, SYMBOLS } from "./lib/disclosure-rules.ts";
 import { citations } from "./components/report/top-findings.ts";
-import { createDocument, printPage, rawHtml, releaseInfo } from "../scripts/pages/prerender.ts";
+import { createDocument, pageTable, printPage, rawHtml, releaseInfo } from "../scripts/pages/prerender.ts";
 
 const doc = createDocument();
 const policy = loadPolicy();
@@ -29,41 +29,7 @@ const { person, organisation } = policy;
 const n = (value: number): string => value.toLocaleString("en-GB");
 const percent = (share: number): string => `${n(Math.round(share * 1000) / 10)}%`;
 
-/** A table with a caption, a header row and the first cell of each row as its row header. */
-function table(caption: string, columns: string[], rows: (string | Node)[][]): string {
-  const wrap = doc.createElement("div");
-  wrap.className = "lero-table-wrap";
-  wrap.tabIndex = 0;
-  wrap.setAttribute("role", "region");
-  wrap.setAttribute("aria-label", caption);
-  const t = doc.createElement("table");
-  t.className = "lero-table";
-  const cap = doc.createElement("caption");
-  cap.textContent = caption;
-  const head = doc.createElement("thead");
-  const headRow = doc.createElement("tr");
-  for (const column of columns) {
-    const th = doc.createElement("th");
-    th.scope = "col";
-    th.textContent = column;
-    headRow.append(th);
-  }
-  head.append(headRow);
-  const body = doc.createElement("tbody");
-  for (const row of rows) {
-    const tr = doc.createElement("tr");
-    row.forEach((cell, i) => {
-      const td = doc.createElement(i === 0 ? "th" : "td");
-      if (i === 0) td.setAttribute("scope", "row");
-      td.append(cell);
-      tr.append(td);
-    });
-    body.append(tr);
-  }
-  t.append(cap, head, body);
-  wrap.append(t);
-  return rawHtml(wrap);
-}
+const table = (caption: string, columns: string[], rows: (string | Node)[][]): string => pageTable(doc, caption, columns, rows);
 
 // --- Where the data comes from: each dataset, with this release's counts ---------------------------
 

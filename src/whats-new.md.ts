@@ -4,7 +4,7 @@
  */
 import type { WhatsNew } from "../loaders/publish/changes.ts";
 import { readPublishedJson } from "../loaders/site-data.ts";
-import { createDocument, printPage, rawHtml } from "../scripts/pages/prerender.ts";
+import { createDocument, pageTable, printPage, rawHtml } from "../scripts/pages/prerender.ts";
 
 const doc = createDocument();
 const news = readPublishedJson<WhatsNew>("whats-new.json");
@@ -31,35 +31,6 @@ function list(items: string[]): HTMLUListElement {
   return ul;
 }
 
-/** A table with a caption and one header row; numeric columns are right-aligned by the site's style. */
-function table(caption: string, head: string[], rows: string[][]): HTMLTableElement {
-  const t = doc.createElement("table");
-  const c = doc.createElement("caption");
-  c.textContent = caption;
-  const thead = doc.createElement("thead");
-  const tr = doc.createElement("tr");
-  for (const text of head) {
-    const th = doc.createElement("th");
-    th.scope = "col";
-    th.textContent = text;
-    tr.append(th);
-  }
-  thead.append(tr);
-  const tbody = doc.createElement("tbody");
-  for (const row of rows) {
-    const r = doc.createElement("tr");
-    row.forEach((text, i) => {
-      const cell = doc.createElement(i === 0 ? "th" : "td");
-      if (i === 0) cell.setAttribute("scope", "row");
-      cell.textContent = text;
-      r.append(cell);
-    });
-    tbody.append(r);
-  }
-  t.append(c, thead, tbody);
-  return t;
-}
-
 const sections: string[] = [];
 const release = `Data version ${news.version}, released ${longDate(news.date)}${news.illustrative ? " (illustrative sample data)" : ""}.`;
 const compared = news.previous === null ? "" : ` Compared with version ${news.previous.version}, released ${longDate(news.previous.date)}.`;
@@ -68,34 +39,34 @@ sections.push(rawHtml(list(news.summary)));
 
 if (news.datasetsAdded.length > 0 || news.datasetsRemoved.length > 0) {
   const rows = [...news.datasetsAdded.map((d) => [d.title, `Added, ${count(d.rows)} rows`]), ...news.datasetsRemoved.map((d) => [d.title, "Not in this release"])];
-  sections.push("### Data added or left out", rawHtml(table("Datasets new in this release or no longer in it", ["Data", "Change"], rows)));
+  sections.push("### Data added or left out", pageTable(doc, "Datasets new in this release or no longer in it", ["Data", "Change"], rows));
 }
 if (news.rows.length > 0) {
   sections.push(
     "### Rows added",
-    rawHtml(table("Rows published in each dataset, previous release and this one", ["Data", "Before", "Now", "Change"], news.rows.map((r) => [r.title, count(r.before), count(r.after), `${r.added > 0 ? "+" : "−"}${count(Math.abs(r.added))}`]))),
+    pageTable(doc, "Rows published in each dataset, previous release and this one", ["Data", "Before", "Now", "Change"], news.rows.map((r) => [r.title, count(r.before), count(r.after), `${r.added > 0 ? "+" : "−"}${count(Math.abs(r.added))}`]), [1, 2, 3]),
   );
 }
 if (news.figures.length > 0) {
   sections.push(
     "### Figures that changed beyond their 95% intervals",
     "A figure is listed when its 95% interval in this release does not overlap its 95% interval in the previous one: a change that large is unlikely to be chance alone.",
-    rawHtml(
-      table(
-        "Figures whose 95% intervals in the two releases do not overlap",
-        ["Figure", "Before (95% interval)", "Now (95% interval)", "Change"],
-        news.figures.map((f) => [
-          f.name,
-          `${figure(f.before, f.format)} (${figure(f.beforeInterval[0], f.format)} to ${figure(f.beforeInterval[1], f.format)})`,
-          `${figure(f.after, f.format)} (${figure(f.afterInterval[0], f.format)} to ${figure(f.afterInterval[1], f.format)})`,
-          f.direction === "higher" ? "Higher" : "Lower",
-        ]),
-      ),
+    pageTable(
+      doc,
+      "Figures whose 95% intervals in the two releases do not overlap",
+      ["Figure", "Before (95% interval)", "Now (95% interval)", "Change"],
+      news.figures.map((f) => [
+        f.name,
+        `${figure(f.before, f.format)} (${figure(f.beforeInterval[0], f.format)} to ${figure(f.beforeInterval[1], f.format)})`,
+        `${figure(f.after, f.format)} (${figure(f.afterInterval[0], f.format)} to ${figure(f.afterInterval[1], f.format)})`,
+        f.direction === "higher" ? "Higher" : "Lower",
+      ]),
+      [1, 2],
     ),
   );
 }
 if (news.definitions.length > 0) {
-  sections.push("### Definitions changed", rawHtml(table("Measures whose definition changed", ["Measure", "Before", "Now"], news.definitions.map((d) => [d.name, d.before, d.after]))));
+  sections.push("### Definitions changed", pageTable(doc, "Measures whose definition changed", ["Measure", "Before", "Now"], news.definitions.map((d) => [d.name, d.before, d.after])));
 }
 
 printPage(`

@@ -171,3 +171,45 @@ export function radioGroup(doc: Document, legend: string, name: string, choices:
   }
   return fieldset;
 }
+
+/**
+ * A table for a page's HTML: a caption, a header row and the first cell of each row as its row
+ * header, in a scrollable region named by the caption. Columns listed in `numeric` are right-aligned
+ * with tabular figures, as the charts' tables are.
+ */
+export function pageTable(doc: Document, caption: string, columns: readonly string[], rows: readonly (readonly (string | Node)[])[], numeric: readonly number[] = []): string {
+  const wrap = doc.createElement("div");
+  wrap.className = "lero-table-wrap";
+  wrap.tabIndex = 0;
+  wrap.setAttribute("role", "region");
+  wrap.setAttribute("aria-label", caption);
+  const t = doc.createElement("table");
+  t.className = "lero-table";
+  const cap = doc.createElement("caption");
+  cap.textContent = caption;
+  const head = doc.createElement("thead");
+  const headRow = doc.createElement("tr");
+  columns.forEach((column, i) => {
+    const th = doc.createElement("th");
+    th.scope = "col";
+    if (numeric.includes(i)) th.className = "num";
+    th.textContent = column;
+    headRow.append(th);
+  });
+  head.append(headRow);
+  const body = doc.createElement("tbody");
+  for (const row of rows) {
+    const tr = doc.createElement("tr");
+    row.forEach((cell, i) => {
+      const td = doc.createElement(i === 0 ? "th" : "td");
+      if (i === 0) td.setAttribute("scope", "row");
+      if (numeric.includes(i)) td.className = "num";
+      td.append(cell);
+      tr.append(td);
+    });
+    body.append(tr);
+  }
+  t.append(cap, head, body);
+  wrap.append(t);
+  return rawHtml(wrap);
+}

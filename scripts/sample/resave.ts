@@ -19,6 +19,7 @@ import { categoryValue, DATASETS, loadSchema, type Dataset, type Field, type Tab
 import type { Cell } from "../../loaders/types.ts";
 import { Rng } from "./prng.ts";
 import { csvLine, fakeIp, fakePerson, fixZipTimes, googleTime, pad, qualtricsTime } from "./util.ts";
+import { REDCAP_HEADER } from "../../loaders/forms/redcap.ts";
 
 export const TOOLS = ["google-forms", "qualtrics", "surveymonkey", "microsoft-forms", "redcap"] as const;
 export type Tool = (typeof TOOLS)[number];
@@ -288,26 +289,6 @@ function joined(record: Record<string, Cell>, field: Field, separator: string): 
   return field.type === "list" ? cell.split("\n").join(separator) : cell;
 }
 
-const DICTIONARY_HEADER = [
-  "Variable / Field Name",
-  "Form Name",
-  "Section Header",
-  "Field Type",
-  "Field Label",
-  "Choices, Calculations, OR Slider Labels",
-  "Field Note",
-  "Text Validation Type OR Show Slider Number",
-  "Text Validation Min",
-  "Text Validation Max",
-  "Identifier?",
-  "Branching Logic (Show field only if...)",
-  "Required Field?",
-  "Custom Alignment",
-  "Question Number (surveys only)",
-  "Matrix Group Name",
-  "Matrix Ranking?",
-  "Field Annotation",
-];
 
 /**
  * REDCap: a raw data export (codes, not labels; checkboxes as `name___code` 0/1 columns; yes/no as
@@ -377,7 +358,7 @@ function redcap(
   const dataFile = join(folder, `${project}_DATA_${sample.year}-12-01_0930.csv`);
   const dictionaryFile = join(folder, `${project}_DataDictionary_${sample.year}-12-01.csv`);
   writeFileSync(dataFile, [header, ...lines].map((line) => csvLine(line)).join(""));
-  writeFileSync(dictionaryFile, `\uFEFF${[DICTIONARY_HEADER, ...dictionary].map((line) => csvLine(line)).join("")}`);
+  writeFileSync(dictionaryFile, `\uFEFF${[REDCAP_HEADER, ...dictionary].map((line) => csvLine(line)).join("")}`);
   return { ...base, file: dataFile, files: [dataFile, dictionaryFile] };
 }
 
