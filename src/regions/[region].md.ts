@@ -66,7 +66,9 @@ const intro = paragraph();
 intro.textContent = `${name} is one of the 12 regions and nations of the UK${region.nation !== name ? `, in ${region.nation}` : ""}. ${
   typeof leros?.value === "number"
     ? `The latest audit wave includes ${leros.value.toLocaleString("en-GB")} of its LEROs, out of ${formatMeasure(ukLeros?.value ?? null, "count")} across the UK.`
-    : "The number of its LEROs in the audit is hidden to protect confidentiality."
+    : lerosMeasure === undefined
+      ? "The audit of LEROs is not yet collected, so this release does not count its LEROs."
+      : "The number of its LEROs in the audit is hidden to protect confidentiality."
 }${hidden > 0 ? ` ${hidden} of the ${measures.length} figures below ${hidden === 1 ? "is" : "are"} hidden ([c]) because they rest on too few people or organisations.` : ""}`;
 
 const comparisonRows = measures.map((m) => {
