@@ -233,6 +233,7 @@ export const aggregates: AggregateDefinition[] = [
         dim: "assessment",
         values: categoriesOf(context.field("outcomes", "assessment")),
         measures: { mean_barc: `"barc_total"` },
+        intervals: true,
       });
       return { ...json, notes: ["Everyone assessed at each point; people who stay in touch may differ from those who do not. BARC-10 totals run from 10 to 60."] };
     },

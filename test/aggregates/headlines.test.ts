@@ -180,10 +180,11 @@ describe("headline tables", () => {
   it("gives mean BARC-10 at each assessment of everyone assessed then", async () => {
     const json = await build("headlines-outcomes-barc");
     expect(json.rows.filter((r) => r.assessment === "Intake" || r.assessment === "12 months")).toEqual([
-      { assessment: "Intake", count: 15, mean_barc: 30.4 },
-      { assessment: "12 months", count: 10, mean_barc: 45 },
+      // With their 95% t intervals, so the Report says "higher" only when they do not overlap.
+      { assessment: "Intake", count: 15, mean_barc: 30.4, mean_barc_low: 27, mean_barc_high: 33.8 },
+      { assessment: "12 months", count: 10, mean_barc: 45, mean_barc_low: 41.7, mean_barc_high: 48.3 },
     ]);
-    expect(json.rows.find((r) => r.assessment === "3 months")).toEqual({ assessment: "3 months", count: 0, mean_barc: null });
+    expect(json.rows.find((r) => r.assessment === "3 months")).toEqual({ assessment: "3 months", count: 0, mean_barc: null, mean_barc_low: null, mean_barc_high: null });
   });
 
   it("counts trainees by cohort and their mean confidence before and after", async () => {

@@ -12,6 +12,7 @@ import { ANY_SETTING, countOf, formatHeadline, GP, headlineData, latestWave, row
 import { figureOf, phraseText, type Phrase } from "../shared/measure-figure.js";
 import { ALL, KEY_SEPARATOR } from "../../lib/measures.js";
 import { compareIntervals, wilsonPercent } from "../../lib/intervals.js";
+import { meanIntervalOf } from "../shared/intervals.js";
 import type { CellRules } from "../../lib/disclosure-rules.js";
 
 export type Section = "research" | "standards" | "workforce" | "stigma" | "outcomes";
@@ -319,8 +320,15 @@ export function outcomesFindings(tables: Tables, scale: BarcScale): Finding[] {
     isNumber(pIntake) && isNumber(pFinal)
       ? [`The share of them scoring ${cutOff} or more, the level linked with lasting remission, went from `, fig("barc-cutoff-paired", "Intake", pIntake), " at intake to ", fig("barc-cutoff-paired", TWELVE_MONTHS, pFinal), " at 12 months."]
       : [`The share scoring ${cutOff} or more ${HIDDEN}.`];
-  const means: BarDatum[] = members(barc, "assessment").map((r) => ({ label: String(r.assessment), value: statValue(r, "mean_barc"), measure: "barc-mean", key: String(r.assessment) }));
-  const rising = means.length > 1 && means.every((m, i) => isNumber(m.value) && (i === 0 || m.value > (means[i - 1]!.value as number)));
+  const means: BarDatum[] = members(barc, "assessment").map((r) => ({
+    label: String(r.assessment),
+    value: statValue(r, "mean_barc"),
+    measure: "barc-mean",
+    key: String(r.assessment),
+    ...defined({ interval: meanIntervalOf(r, "mean_barc") }),
+  }));
+  // "Higher at each later assessment" only when each interval lies above the one before it.
+  const rising = means.length > 1 && means.every((m, i) => i === 0 || (m.interval !== undefined && means[i - 1]!.interval !== undefined && compareIntervals(m.interval, means[i - 1]!.interval!) === "higher"));
   return [
     finding("outcomes", "report-barc-assessments", sentence1, means, {
       title: rising ? "Mean recovery capital is higher at each later assessment" : "Mean recovery capital at each assessment",
