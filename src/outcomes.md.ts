@@ -12,6 +12,7 @@ import type { PairedRow } from "./components/outcomes/summary.ts";
 import { bandsTitle, formatNumber as fmt, pairedChangeTitle, pairedRows, regionChangeTitle, retainedPer100, shareAtCutOff, shareRows, shareTitle, stageChangeAvailable, stageChangeTitle, topBand, totalFirst } from "./components/outcomes/summary.ts";
 import { trajectoryFigure, type TrajectoryRow } from "./components/outcomes/trajectory.ts";
 import { isNumber } from "./components/shared/chart.ts";
+import { compared, meanIntervalOf } from "./components/shared/intervals.ts";
 import type { AggregateTable } from "./components/shared/headline-figures.ts";
 import { sourceLine } from "./components/shared/sources.ts";
 import { describeRules } from "./lib/disclosure-rules.ts";
@@ -59,9 +60,20 @@ const regionRows = totalFirst(byRegion, "region", "All regions") as unknown as C
 const byStageTable = tables["outcomes-change-by-stage"];
 const stageRows = totalFirst((byStageTable?.rows ?? []) as Record<string, unknown>[], "stage", "All stages") as unknown as ChangeRow[];
 
+// Those still assessed against everyone at intake, in words the 95% intervals allow: "higher" or
+// "lower" only when they do not overlap, and then it is worth saying that those who stay differ.
+const stayedComparison = compared(meanIntervalOf(lastPaired, "mean_intake"), meanIntervalOf(intake, "mean_barc"));
 const stayed =
-  isNumber(lastPaired?.mean_intake) && isNumber(intake?.mean_barc) && lastPaired.mean_intake !== intake.mean_barc
-    ? rawHtml(fromHtml(`<p class="lero-outcomes-aside">People still assessed at ${esc(lastPaired.follow_up.toLowerCase())} had a mean of ${esc(fmt(lastPaired.mean_intake, 1))} at intake, ${lastPaired.mean_intake > intake.mean_barc ? "higher" : "lower"} than the ${esc(fmt(intake.mean_barc, 1))} of everyone assessed at intake: those who stay in touch differ from those who do not.</p>`))
+  isNumber(lastPaired?.mean_intake) && isNumber(intake?.mean_barc) && stayedComparison !== undefined
+    ? rawHtml(
+        fromHtml(
+          `<p class="lero-outcomes-aside">People still assessed at ${esc(lastPaired.follow_up.toLowerCase())} had a mean of ${esc(fmt(lastPaired.mean_intake, 1))} at intake, ${
+            stayedComparison === "similar"
+              ? `similar to the ${esc(fmt(intake.mean_barc, 1))} of everyone assessed at intake.`
+              : `${stayedComparison} than the ${esc(fmt(intake.mean_barc, 1))} of everyone assessed at intake (their 95% intervals do not overlap): those who stay in touch differ from those who do not.`
+          }</p>`,
+        ),
+      )
     : "";
 
 const byStage = !stageChangeAvailable(stageRows)
