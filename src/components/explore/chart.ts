@@ -15,6 +15,7 @@ import { dataTable, download, presentational, serializeSvg, svgToPng, type Table
 import { formatShown, plainShown, type ExplorePolicy, type Shown } from "./disclosure.js";
 import { toSafeCsv } from "./csv.js";
 import { formatInterval, type Interval } from "../../lib/intervals.js";
+import { CHART_FONT_SIZE } from "../shared/bars.js";
 
 export interface ChartBar {
   value: string;
@@ -68,11 +69,12 @@ export function exploreChartSvg(bars: readonly ChartBar[], options: ExploreChart
   const anySelected = bars.some((b) => b.selected);
   const max = Math.max(options.measureKind === "percent" ? 100 : 0, ...shown.map((b) => Math.max(b.shown as number, b.interval?.high ?? 0)), 1);
   const longest = Math.max(4, ...bars.map((b) => truncate(b.value).length));
-  const marginLeft = Math.min(Math.round(width * 0.45), 14 + longest * 7);
+  // Characters of 12 px text are about 7.5 px wide.
+  const marginLeft = Math.min(Math.round(width * 0.45), 14 + longest * 7.5);
   const marginRight = 64;
   const label = (b: ChartBar) => `${b.selected ? "✓ " : ""}${formatShown(b.shown, options.measureKind)}`;
   const fill = (b: ChartBar) => (b.selected || !anySelected ? "var(--lero-cat-1, #0072b2)" : "var(--lero-cat-5, #56b4e9)");
-  const fits = Math.max(6, Math.floor((marginLeft - 14) / 6.5));
+  const fits = Math.max(6, Math.floor((marginLeft - 14) / 7.2));
   const y = { label: null, domain: bars.map((b) => b.value), tickFormat: (v: string) => (v.length > fits ? `${v.slice(0, fits - 1)}…` : v), padding: 0.2 };
   const marks =
     options.chartType === "dots"
@@ -97,7 +99,7 @@ export function exploreChartSvg(bars: readonly ChartBar[], options: ExploreChart
     height: 34 + bars.length * ROW,
     marginLeft,
     marginRight,
-    style: { overflow: "visible" },
+    style: { overflow: "visible", fontSize: `${CHART_FONT_SIZE}px` },
     x: { label: options.measureLabel, domain: [0, max], grid: true, ...(options.measureKind === "percent" ? { tickFormat: (d: number) => `${d}%` } : {}), ticks: Math.max(2, Math.floor((width - marginLeft) / 80)) },
     y,
     marks: [
