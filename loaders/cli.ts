@@ -34,14 +34,13 @@ DATASET is one of: ${DATASETS.join(", ")}.
 --mapping      the column mapping; by default <DATASET>.mapping.json beside FILE, if there is one.
 --dictionary   a REDCap data dictionary that is not beside the export under a name REDCap gives it.
 --out (map)    where to write the drafted mapping; by default <DATASET>.mapping.json beside FILE.
---force        let map replace a mapping that is already there.
+--force        let map replace a mapping, or form a form file, that is already there.
 --all          list every row of each problem, not only the first few.
 --show-values  print the cells' values, which may be personal data (hidden by default).
 --json         the result as JSON, for scripts.
 --accept-shrink  let a dataset have fewer than half the usable rows of the previous release.
 --tool         the survey tool to write the form for: a REDCap data dictionary (redcap), an XLSForm for
-               ODK and KoboToolbox (xlsform), or a Google Apps Script that creates a Google Form (google-forms).
---force        replace the form file when it already exists.`;
+               ODK and KoboToolbox (xlsform), or a Google Apps Script that creates a Google Form (google-forms).`;
 
 class UsageError extends Error {}
 
