@@ -402,7 +402,7 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
       await writeFile(join(partial, "build-report.json"), stableJson(publicReport(report)));
       const previousDir = previousReleaseDir(env, reviewDir);
       const published = Object.fromEntries(Object.entries(report.datasets).map(([name, d]) => [name, { rows: d.rows.published, title: loadSchema(name).title }]));
-      const snapshot = await writeWhatsNew(partial, { version, illustrative: source.illustrative, datasets: published, aggregates, previousDir });
+      const snapshot = await writeWhatsNew(partial, { version, illustrative: release.illustrative, datasets: published, aggregates, previousDir });
       await mkdir(dirname(options.out), { recursive: true });
       const old = `${options.out}.old-${process.pid}`;
       if (existsSync(options.out)) await rename(options.out, old);
