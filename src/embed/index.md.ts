@@ -61,7 +61,7 @@ const form = el(
 const preview = el(
   "div",
   { class: "lero-embed-frame-box", style: `width:${PREVIEW_WIDTH}px` },
-  el("iframe", { class: "lero-embed-preview-frame", src: frameSource(first, DEFAULT_CHOICE, "./"), title: `Preview: ${first.title}`, width: "100%", height: String(first.height) }),
+  el("iframe", { class: "lero-embed-preview-frame", src: frameSource(first, DEFAULT_CHOICE, "./"), title: `Preview: ${first.title}`, style: "width:100%", height: String(first.height) }),
 );
 
 // Without scripts the snippets give the embeds' addresses relative to this page (./…); with scripts, the full address.

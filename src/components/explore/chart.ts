@@ -222,7 +222,6 @@ export function exploreChart(bars: readonly ChartBar[], options: ExploreChartOpt
   if (bars.some((b) => typeof b.shown !== "number")) {
     caption.append(doc.createElement("br"), el(doc, "span", {}, "[c] = hidden to protect confidentiality (too few people or organisations). [x] = not available."));
   }
-  root.append(caption);
 
   const actions = el(doc, "div", { class: "lero-chart-downloads", role: "group", "aria-label": `Download “${options.title}”` });
   const csvButton = el(doc, "button", { type: "button" }, "Data (CSV)");
@@ -242,7 +241,8 @@ export function exploreChart(bars: readonly ChartBar[], options: ExploreChartOpt
     download(doc, `${id}.png`, await svgToPng(doc, standaloneSvg(svg), Math.ceil(box.width) || 640, Math.ceil(box.height) || 300));
   });
   actions.append(csvButton, svgButton, pngButton);
-  root.append(actions);
+  // A figcaption must be the figure's first or last child, so the source line closes the figure.
+  root.append(actions, caption);
   return root;
 }
 
