@@ -147,6 +147,30 @@ export function roundPercent(value: number | null): number | null {
 }
 
 /**
+ * The SQL columns a published mean needs, for `avg` over a group: the mean, whether every answer is
+ * the same (its mean would be every member's answer), the standard deviation and the answers counted.
+ */
+function meanColumns(name: string, sql: string): string {
+  return `avg(${sql})::DOUBLE AS ${quoteIdentifier(name)}, (min(${sql}) = max(${sql})) AS ${quoteIdentifier(`${name}__uniform`)}, stddev_samp(${sql})::DOUBLE AS ${quoteIdentifier(`${name}__sd`)}, count(${sql}) AS ${quoteIdentifier(`${name}__n`)}`;
+}
+
+/**
+ * Writes one mean of a group into `out` (rounded to one decimal, or null) and, with `intervalN`, its
+ * 95% interval (Student's t over that many answers) as `<name>_low` and `<name>_high`. `allowed` is the
+ * caller's base rule; a group with no spread is never shown, whatever its base.
+ */
+function publishMean(out: Record<string, Published>, name: string, found: Record<string, unknown> | undefined, allowed: boolean, intervalN?: number): void {
+  const mean = found?.[name];
+  const shownMean = allowed && typeof mean === "number" && found?.[`${name}__uniform`] !== true;
+  out[name] = shownMean ? Math.round(mean * 10) / 10 : null;
+  if (intervalN === undefined) return;
+  const sd = found?.[`${name}__sd`];
+  const interval = shownMean && typeof sd === "number" ? meanInterval(mean, sd, intervalN) : undefined;
+  out[`${name}_low`] = interval ? Math.round(interval.low * 10) / 10 : null;
+  out[`${name}_high`] = interval ? Math.round(interval.high * 10) / 10 : null;
+}
+
+/**
  * Means of numeric expressions by a dimension, each with its base count. A mean is published only
  * when its raw base reaches the level's minimum base; the base itself is protected like any count.
  */
@@ -166,10 +190,7 @@ export async function meansBy(
   const { dataset } = options;
   const where = options.where ? `WHERE ${options.where}` : "";
   const means = Object.entries(options.measures)
-    .map(
-      ([name, sql]) =>
-        `avg(${sql})::DOUBLE AS ${quoteIdentifier(name)}, (min(${sql}) = max(${sql})) AS ${quoteIdentifier(`${name}__uniform`)}, stddev_samp(${sql})::DOUBLE AS ${quoteIdentifier(`${name}__sd`)}, count(${sql}) AS ${quoteIdentifier(`${name}__n`)}`,
-    )
+    .map(([name, sql]) => meanColumns(name, sql))
     .join(", ");
   const rows = await context.query(
     `SELECT CAST(${options.dimSql} AS VARCHAR) AS d, ${countSql(context, dataset)} AS n, ${means} FROM ${quoteIdentifier(context.table(dataset))} ${where} GROUP BY 1`,
@@ -181,17 +202,8 @@ export async function meansBy(
     const n = Number(found?.n ?? 0);
     const row: Record<string, Published> = { [options.dim]: value, count: shown(protectCount(n, context.policy, level)) };
     for (const name of Object.keys(options.measures)) {
-      const mean = found?.[name];
-      // A group with no spread is not shown: its mean would be every member's answer.
-      const shownMean = n >= minimumBase && typeof mean === "number" && found?.[`${name}__uniform`] !== true;
-      row[name] = shownMean ? Math.round(mean * 10) / 10 : null;
-      if (options.intervals) {
-        // The interval of a shown mean only, over the answers it averages.
-        const sd = found?.[`${name}__sd`];
-        const interval = shownMean && typeof sd === "number" ? meanInterval(mean, sd, Number(found?.[`${name}__n`] ?? 0)) : undefined;
-        row[`${name}_low`] = interval ? Math.round(interval.low * 10) / 10 : null;
-        row[`${name}_high`] = interval ? Math.round(interval.high * 10) / 10 : null;
-      }
+      // The interval of a shown mean is over the answers it averages.
+      publishMean(row, name, found, n >= minimumBase, options.intervals ? Number(found?.[`${name}__n`] ?? 0) : undefined);
     }
     return row;
   });
@@ -273,7 +285,7 @@ export async function groupMeans(context: AggregateContext, options: GroupMeansO
   const from = options.fromSql ?? quoteIdentifier(context.table(dataset));
   const names = Object.keys(options.measures);
   const means = names
-    .map((name) => `avg(${options.measures[name]})::DOUBLE AS ${quoteIdentifier(name)}, stddev_samp(${options.measures[name]})::DOUBLE AS ${quoteIdentifier(`${name}__sd`)}`)
+    .map((name) => meanColumns(name, options.measures[name]!))
     .join(", ");
   const grouped = await context.query(
     `SELECT CAST(${options.dimSql} AS VARCHAR) AS d, ${countSql(context, dataset)} AS n, ${means} FROM ${from} ${where} GROUP BY 1`,
@@ -295,17 +307,8 @@ export async function groupMeans(context: AggregateContext, options: GroupMeansO
   const row = (label: string, found: Record<string, unknown> | undefined, cell: ProtectedCell): Record<string, Published> => {
     const n = Number(found?.n ?? 0);
     const out: Record<string, Published> = { [options.dim]: label, count: shown(cell) };
-    for (const name of names) {
-      const mean = found?.[name];
-      const sd = found?.[`${name}__sd`];
-      // A group with no spread (everyone gave the same answer) is not shown: its mean is each person's answer.
-      const shownMean = cell.value !== null && n >= minimumBase && typeof mean === "number" && sd !== 0;
-      out[name] = shownMean ? Math.round(mean * 10) / 10 : null;
-      // The 95% interval of a shown mean (Student's t), so comparisons across groups can be honest.
-      const interval = shownMean && typeof sd === "number" ? meanInterval(mean, sd, n) : undefined;
-      out[`${name}_low`] = interval ? Math.round(interval.low * 10) / 10 : null;
-      out[`${name}_high`] = interval ? Math.round(interval.high * 10) / 10 : null;
-    }
+    // A mean only beside its published base, with its 95% interval over the group's people.
+    for (const name of names) publishMean(out, name, found, cell.value !== null && n >= minimumBase, n);
     return out;
   };
   const rows = options.values.map((value, i) => row(value, raw[i], table.cells[i]![0]!));
