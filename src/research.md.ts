@@ -14,7 +14,7 @@ import { researchQuotes } from "./components/research/quotes.ts";
 import { researchShare } from "./components/research/share.ts";
 import { researchSummary } from "./components/research/summary.ts";
 import { describeRules } from "./lib/disclosure-rules.ts";
-import { createDocument, enhanceScript, organisationRules, printIfNotCollected, printPage, rawHtml, responsive, topicTables } from "../scripts/pages/prerender.ts";
+import { createDocument, enhanceScript, organisationRules, printIfNotCollected, printPage, radioGroup, rawHtml, responsive, topicTables } from "../scripts/pages/prerender.ts";
 
 printIfNotCollected("audit", { title: "Research and evaluation", heading: "Research and evaluation in LEROs" });
 const doc = createDocument();
@@ -38,20 +38,7 @@ function breakdown(question: string, options: GridOptions): string {
   box.className = "research-breakdown";
   const form = doc.createElement("form");
   form.className = "research-breakdown-switch";
-  const fieldset = doc.createElement("fieldset");
-  const legend = doc.createElement("legend");
-  legend.textContent = "Break down by";
-  fieldset.append(legend);
-  for (const [label, by] of Object.entries(BY)) {
-    const input = doc.createElement("input");
-    input.type = "radio";
-    input.name = `research-${question}-by`;
-    input.value = by;
-    if (by === "stage") input.setAttribute("checked", "");
-    const text = doc.createElement("label");
-    text.append(input, ` ${label}`);
-    fieldset.append(text);
-  }
+  const fieldset = radioGroup(doc, "Break down by", `research-${question}-by`, Object.entries(BY).map(([label, by]) => [by, label] as const), "stage");
   form.append(fieldset);
   box.append(form);
   for (const by of Object.values(BY)) {
