@@ -5,18 +5,12 @@
  * cannot be worked out from the UK figure. Small regions come out mostly as `[c]`; the charts say so.
  */
 import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
-import { categoriesOf, crossTab, groupMeans, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
-import { ENACTED_BASE, ENACTED_OFTEN, ENACTED_SQL } from "./stigma.ts";
+import { categoriesOf, groupMeans, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
+import { enactedLinks, enactedRows } from "./stigma.ts";
 
 export const TOPIC = "embed";
 const TOTAL = "Total";
 const column = quoteIdentifier;
-
-function regionsOf(context: AggregateContext, dataset: "stigma" | "outcomes"): string[] {
-  return categoriesOf(context.field(dataset, "region"));
-}
-
-const ENACTED_ANSWERED = `list_avg([${[1, 2, 3].map((i) => column(`enacted_${i}`)).join(", ")}]) IS NOT NULL`;
 
 export const aggregates: AggregateDefinition[] = [
   {
@@ -25,33 +19,13 @@ export const aggregates: AggregateDefinition[] = [
     dataset: "stigma",
     title: "People who met enacted stigma, by setting and region",
     async build(context) {
-      const regions = regionsOf(context, "stigma");
-      const rows: Record<string, Published>[] = [];
-      for (const setting of categoriesOf(context.field("stigma", "setting"))) {
-        // One table per setting: regions × met / did not meet, with totals and secondary suppression.
-        const table = await crossTab(context, {
-          dataset: "stigma",
-          rowSql: column("region"),
-          rowDim: "region",
-          rows: regions,
-          colSql: `CASE WHEN ${ENACTED_SQL} THEN 'Yes' ELSE 'No' END`,
-          colDim: "met",
-          cols: ["Yes", "No"],
-          where: `${column("setting")} = ${quoteLiteral(setting)} AND (${ENACTED_ANSWERED})`,
-          percentOf: "row",
-        });
-        for (const region of [...regions, TOTAL]) {
-          const base = table.rows.find((r) => r.region === region && r.met === TOTAL);
-          const met = table.rows.find((r) => r.region === region && r.met === "Yes");
-          rows.push({ region, setting, count: base?.count ?? null, enacted_count: met?.count ?? null, percent: met?.percent ?? null });
-        }
-      }
+      // From the stigma page's linked set, so a setting's figures are the same here, by role and for everyone.
       return {
         dimensions: ["region", "setting"],
         measures: ["count", "enacted_count", "percent"],
         totalLabel: TOTAL,
-        rows,
-        links: { additive: false, additiveDimensions: ["region"], counts: { count: ENACTED_BASE, enacted_count: { ...ENACTED_BASE, ...ENACTED_OFTEN } } },
+        rows: await enactedRows(context, "region"),
+        links: enactedLinks("region"),
         notes: [
           "Enacted stigma: the person said at least one of three things happened often or very often in the last 12 months (staff treated them with less respect because of substance use; were slower to help or refused help; spoke about them in a judging way).",
           "Percentages are of the people in the region who answered about the setting; a person can answer about several settings.",
@@ -65,7 +39,7 @@ export const aggregates: AggregateDefinition[] = [
     dataset: "outcomes",
     title: "Mean BARC-10 total at each assessment, by region",
     async build(context) {
-      const regions = regionsOf(context, "outcomes");
+      const regions = categoriesOf(context.field("outcomes", "region"));
       const rows: Record<string, Published>[] = [];
       for (const assessment of categoriesOf(context.field("outcomes", "assessment"))) {
         // Regions split the people assessed at a point, so each assessment is one additive table.

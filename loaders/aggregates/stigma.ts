@@ -8,8 +8,9 @@
  * suppression like any other.
  */
 import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
-import { categoriesOf, crossTab, meansBy, textList, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
-import type { AggregateJson } from "../disclose/cells.ts";
+import { categoriesOf, countSql, crossTab, meansBy, roundPercent, shown, textList, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
+import { percent, type AggregateJson } from "../disclose/cells.ts";
+import { LinkedCells } from "../disclose/linked.ts";
 import type { ReleaseLinks } from "../../src/lib/published.ts";
 
 const DATASET = "stigma";
@@ -23,15 +24,15 @@ const items = (scale: Scale): string[] => [1, 2, 3].map((i) => column(`${scale}_
 
 /** A person met enacted stigma in a setting when they said any enacted item happened often (4) or very often (5). */
 export const ENACTED_SQL = `greatest(${items("enacted").join(", ")}) >= 4`;
-/** The scale score of one answer: the mean of the items answered (each 1–5). */
 /** Names of the base and the condition in the intruder's links (see `ReleaseLinks.counts`). */
 export const ENACTED_BASE = { answered: "enacted" };
 export const ENACTED_OFTEN = { enacted_often: "yes" };
+/** The scale score of one answer: the mean of the items answered (each 1–5). */
 const scaleScore = (scale: Scale): string => `list_avg([${items(scale).join(", ")}])`;
 const answeredScale = (scale: Scale): string => `${scaleScore(scale)} IS NOT NULL`;
 
 interface ShareOptions {
-  /** Names, for the intruder's links, the answered question and the condition: `{ answered: "enacted" }`, `{ enacted_often: "yes" }`. */
+  /** Names, for the intruder's links, the answered question and the condition: `{ answered: "avoided_care" }`, `{ avoided_care: "yes" }`. */
   base: Record<string, string>;
   met: Record<string, string>;
   /** Which rows count towards the base (people who answered the question). Fixed SQL. */
@@ -40,53 +41,137 @@ interface ShareOptions {
   condition: string;
   /** The column counting people who meet it, ending in `_count`. */
   name: string;
-  /** A person-level attribute to split each setting by (e.g. role), with its categories. */
-  split?: { field: string; values: string[] };
 }
 
 /**
  * For each setting, the people who answered (`count`, the base), those who met the condition and the
- * percentage. Each setting is protected as its own table (split × met/did not meet, with totals), so
- * a hidden cell cannot be worked out from the setting's total.
+ * percentage. Each setting is protected as its own table (met / did not meet, with the total), so a
+ * hidden cell cannot be worked out from the setting's total.
  */
 async function sharesBySetting(context: AggregateContext, options: ShareOptions): Promise<AggregateJson & { links: Partial<ReleaseLinks> }> {
-  const settings = categoriesOf(context.field(DATASET, "setting"));
-  const { split } = options;
   const out: AggregateJson["rows"] = [];
-  for (const setting of settings) {
+  for (const setting of categoriesOf(context.field(DATASET, "setting"))) {
     const table = await crossTab(context, {
       dataset: DATASET,
-      rowSql: split ? column(split.field) : quoteLiteral(setting),
+      rowSql: quoteLiteral(setting),
       rowDim: "group",
-      rows: split ? split.values : [setting],
+      rows: [setting],
       colSql: `CASE WHEN ${options.condition} THEN 'Yes' ELSE 'No' END`,
       colDim: "met",
       cols: ["Yes", "No"],
       where: `${column("setting")} = ${quoteLiteral(setting)} AND (${options.answered})`,
       percentOf: "row",
     });
-    const groups = split ? [...split.values, TOTAL] : [setting];
-    for (const group of groups) {
-      const base = table.rows.find((r) => r.group === group && r.met === TOTAL);
-      const met = table.rows.find((r) => r.group === group && r.met === "Yes");
-      const row: Record<string, Published> = { setting };
-      if (split) row[split.field] = group;
-      row.count = base?.count ?? null;
-      row[options.name] = met?.count ?? null;
-      row.percent = met?.percent ?? null;
-      out.push(row);
-    }
+    const base = table.rows.find((r) => r.group === setting && r.met === TOTAL);
+    const met = table.rows.find((r) => r.group === setting && r.met === "Yes");
+    out.push({ setting, count: base?.count ?? null, [options.name]: met?.count ?? null, percent: met?.percent ?? null });
   }
   return {
-    dimensions: split ? ["setting", split.field] : ["setting"],
+    dimensions: ["setting"],
     measures: ["count", options.name, "percent"],
     totalLabel: TOTAL,
     rows: out,
-    // A person answers about several settings; within a setting, roles split them.
-    links: { additive: false, ...(split ? { additiveDimensions: [split.field] } : {}), counts: { count: options.base, [options.name]: { ...options.base, ...options.met } } },
+    // A person answers about several settings, so settings are never added up.
+    links: { additive: false, counts: { count: options.base, [options.name]: { ...options.base, ...options.met } } },
   };
 }
 
+/**
+ * Enacted stigma by setting is published three ways: for everyone (Stigma page, Home, Report), by role
+ * (Stigma page) and by region (the embeds and the region briefings). Each setting's total is the same
+ * number in all three, so an intruder can subtract one table from another: "Pharmacy, all regions"
+ * minus "Pharmacy, people in recovery" is the family members and workers together, however small.
+ * So the three are one linked set per setting, protected together: roles and regions each split the
+ * setting's people (bases and those who met it, and those who did not), and every table prints from
+ * the set. People who gave no role (the question is optional) are a group of their own, "Not given",
+ * so the roles always add up to the setting's total, as a reader would expect.
+ */
+export const NOT_GIVEN = "Not given";
+const SPLITS = ["role", "region"] as const;
+type Split = (typeof SPLITS)[number];
+
+export interface EnactedCells {
+  cells: LinkedCells;
+  /** Each split's groups as published, in schema order ("Not given" last, only when someone gave none). */
+  groups: Partial<Record<Split, string[]>>;
+}
+
+/** A key of the enacted set: a setting's base or count of people who met it, for all or for one group. */
+export const enactedKey = (what: "base" | "met", setting: string, split?: Split, group?: string): string =>
+  split === undefined || group === undefined || group === TOTAL ? `${what}|${setting}` : `${what}|${setting}|${split}|${group}`;
+
+const enactedCache = new WeakMap<AggregateContext, Promise<EnactedCells>>();
+
+/** The enacted-stigma counts of every setting, protected once for every table that shows them. */
+export function enactedCells(context: AggregateContext): Promise<EnactedCells> {
+  let found = enactedCache.get(context);
+  if (!found) enactedCache.set(context, (found = buildEnactedCells(context)));
+  return found;
+}
+
+async function buildEnactedCells(context: AggregateContext): Promise<EnactedCells> {
+  const table = column(context.table(DATASET));
+  const count = countSql(context, DATASET);
+  const measures = `${count} AS base, ${count} FILTER (WHERE ${ENACTED_SQL}) AS met`;
+  const answered = answeredScale("enacted");
+  const cells = new LinkedCells(context.policy[context.level(DATASET)]);
+  const settings = categoriesOf(context.field(DATASET, "setting"));
+  const all = await context.query(`SELECT CAST(${column("setting")} AS VARCHAR) AS s, ${measures} FROM ${table} WHERE ${answered} GROUP BY 1`);
+  const wholes = new Map(
+    settings.map((setting) => {
+      const row = all.find((r) => r.s === setting);
+      const base = cells.cell(enactedKey("base", setting), Number(row?.base ?? 0));
+      const met = cells.cell(enactedKey("met", setting), Number(row?.met ?? 0));
+      return [setting, { base, met, notMet: cells.complement(met, base) }] as const;
+    }),
+  );
+  // Split only by the fields the table holds (a test table may leave some out).
+  const present = new Set((await context.query(`DESCRIBE ${table}`)).map((c) => String(c.column_name)));
+  const groups: EnactedCells["groups"] = {};
+  for (const split of SPLITS.filter((name) => present.has(name))) {
+    const grouped = await context.query(`SELECT CAST(${column("setting")} AS VARCHAR) AS s, CAST(${column(split)} AS VARCHAR) AS g, ${measures} FROM ${table} WHERE ${answered} GROUP BY 1, 2`);
+    const values = categoriesOf(context.field(DATASET, split));
+    groups[split] = grouped.some((r) => r.g === null) ? [...values, NOT_GIVEN] : values;
+    for (const setting of settings) {
+      const whole = wholes.get(setting)!;
+      const row = (group: string) => grouped.find((r) => r.s === setting && (group === NOT_GIVEN ? r.g === null : r.g === group));
+      const bases = groups[split].map((group) => cells.cell(enactedKey("base", setting, split, group), Number(row(group)?.base ?? 0)));
+      const mets = groups[split].map((group) => cells.cell(enactedKey("met", setting, split, group), Number(row(group)?.met ?? 0)));
+      cells.sum(bases, whole.base);
+      cells.sum(mets, whole.met);
+      // Those who did not meet it, group by group, add up to those in the setting who did not.
+      cells.sum(mets.map((met, i) => cells.complement(met, bases[i]!)), whole.notMet);
+    }
+  }
+  cells.protect();
+  return { cells, groups };
+}
+
+/**
+ * Rows of a table of enacted stigma by setting, from the linked set: for each setting (and each group
+ * of `split`, then its total), the people who answered (`count`), those who met it and the percentage.
+ */
+export async function enactedRows(context: AggregateContext, split?: Split): Promise<Record<string, Published>[]> {
+  const { cells, groups } = await enactedCells(context);
+  const level = context.level(DATASET);
+  const rows: Record<string, Published>[] = [];
+  for (const setting of categoriesOf(context.field(DATASET, "setting"))) {
+    for (const group of split ? [...(groups[split] ?? []), TOTAL] : [TOTAL]) {
+      const base = cells.shown(enactedKey("base", setting, split, group));
+      const met = cells.shown(enactedKey("met", setting, split, group));
+      const row: Record<string, Published> = split ? { setting, [split]: group } : { setting };
+      rows.push({ ...row, count: shown(base), enacted_count: shown(met), percent: roundPercent(percent(met, base, context.policy, level)) });
+    }
+  }
+  return rows;
+}
+
+/** How the intruder reads a table of enacted stigma: people split by `split` within a setting; settings overlap. */
+export function enactedLinks(split?: Split): Partial<ReleaseLinks> {
+  return { additive: false, ...(split ? { additiveDimensions: [split] } : {}), counts: { count: ENACTED_BASE, enacted_count: { ...ENACTED_BASE, ...ENACTED_OFTEN } } };
+}
+
+const notGivenNote = "Not given: people who did not say whether they were in recovery, a family member or a worker.";
 const enactedNote = "Enacted stigma: the person said at least one of three things happened often or very often in the last 12 months (staff treated them with less respect because of substance use; were slower to help or refused help; spoke about them in a judging way).";
 const adaptedNote = "Items adapted from the Substance Use Stigma Mechanisms Scale (Smith et al., 2016) and asked separately for each setting.";
 const overlapNote = "People answered about each setting they had used, so they can appear under several settings; settings are not added up.";
@@ -98,8 +183,14 @@ export const aggregates: AggregateDefinition[] = [
     dataset: DATASET,
     title: "People who met enacted stigma, by setting",
     async build(context) {
-      const json = await sharesBySetting(context, { answered: answeredScale("enacted"), condition: ENACTED_SQL, name: "enacted_count", base: ENACTED_BASE, met: ENACTED_OFTEN });
-      return { ...json, notes: [enactedNote, adaptedNote, overlapNote] };
+      return {
+        dimensions: ["setting"],
+        measures: ["count", "enacted_count", "percent"],
+        totalLabel: TOTAL,
+        rows: await enactedRows(context),
+        links: enactedLinks(),
+        notes: [enactedNote, adaptedNote, overlapNote],
+      };
     },
   },
   {
@@ -119,9 +210,14 @@ export const aggregates: AggregateDefinition[] = [
     dataset: DATASET,
     title: "People who met enacted stigma, by role and setting",
     async build(context) {
-      const roles = categoriesOf(context.field(DATASET, "role"));
-      const json = await sharesBySetting(context, { answered: answeredScale("enacted"), condition: ENACTED_SQL, name: "enacted_count", base: ENACTED_BASE, met: ENACTED_OFTEN, split: { field: "role", values: roles } });
-      return { ...json, notes: [enactedNote, adaptedNote, overlapNote] };
+      return {
+        dimensions: ["setting", "role"],
+        measures: ["count", "enacted_count", "percent"],
+        totalLabel: TOTAL,
+        rows: await enactedRows(context, "role"),
+        links: enactedLinks("role"),
+        notes: [enactedNote, adaptedNote, overlapNote, ...((await enactedCells(context)).groups.role?.includes(NOT_GIVEN) ? [notGivenNote] : [])],
+      };
     },
   },
   {

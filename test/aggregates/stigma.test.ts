@@ -1,9 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { rmSync } from "node:fs";
+import { aggregates as embedAggregates } from "../../loaders/aggregates/embed.ts";
+import { linksOf } from "../../loaders/aggregates/index.ts";
 import { aggregates } from "../../loaders/aggregates/stigma.ts";
+import { runIntruder } from "../../loaders/disclose/intruder/index.ts";
 import { withDuckDB } from "../../loaders/publish/duckdb.ts";
 import { columnsOf, loadRecords } from "../../loaders/publish/table.ts";
 import { loadSchema } from "../../loaders/schema.ts";
 import { aggregateContext } from "../support/aggregates.ts";
+import { writeRelease } from "../disclose/intruder/fixture.ts";
 
 const SCHEMA = loadSchema("stigma");
 const COLUMNS = [{ name: "respondent_ref", type: "string" as const }, ...columnsOf(SCHEMA.fields.filter((f) => f.lero.role !== "identifier"))];
@@ -50,14 +55,49 @@ function fixture(): Answer[] {
   return rows;
 }
 
-async function build(id: string) {
-  const definition = aggregates.find((a) => a.id === id);
+async function build(id: string, records: Answer[] = fixture()) {
+  const definition = [...aggregates, ...embedAggregates].find((a) => a.id === id);
   if (!definition) throw new Error(`no aggregate ${id}`);
   return withDuckDB(async (db) => {
-    await loadRecords(db, "t_stigma", COLUMNS, fixture());
+    await loadRecords(db, "t_stigma", COLUMNS, records);
     return definition.build(aggregateContext(db, { subjects: { stigma: "respondent_ref" } }));
   });
 }
+
+/**
+ * One year's pharmacy answers, as in the export that once stopped the build: 40 people in recovery (8 met
+ * enacted stigma), 12 family members and 12 workers (1 each met it), in London and Wales; `noRole` more
+ * people in recovery who left the role question blank.
+ */
+function pharmacyYear(noRole = 0): Answer[] {
+  const rows: Answer[] = [];
+  const answer = (id: string, role: string | null, met: boolean, region: string): void => {
+    rows.push({ respondent_ref: id, setting: "Pharmacy", role, enacted_1: met ? 5 : 1, enacted_2: 1, enacted_3: 1, avoided_care: met, year: 2025, region });
+  };
+  for (let i = 0; i < 40; i++) answer(`p${i}`, "Person in recovery", i < 8, i % 2 ? "London" : "Wales");
+  for (let i = 0; i < 12; i++) answer(`f${i}`, "Family member", i === 0, i % 2 ? "London" : "Wales");
+  for (let i = 0; i < 12; i++) answer(`w${i}`, "Worker", i === 0, i % 2 ? "London" : "Wales");
+  for (let i = 0; i < noRole; i++) answer(`n${i}`, null, false, "London");
+  return rows;
+}
+
+const ENACTED_TABLES = ["stigma-enacted-by-setting", "stigma-enacted-by-role-setting", "embed-stigma-enacted-by-region"];
+
+/** The enacted-stigma tables as the release publishes them, with their links, in a folder for the intruder. */
+async function enactedRelease(records: Answer[], edit: (id: string, rows: Record<string, unknown>[]) => void = () => {}) {
+  const tables = [];
+  for (const id of ENACTED_TABLES) {
+    const built = await build(id, records);
+    edit(id, built.rows);
+    const { counts, ...links } = linksOf("stigma", built);
+    tables.push({ id, dataset: "stigma", level: "person" as const, dimensions: built.dimensions, measures: built.measures, rows: built.rows as Record<string, string | number | null>[], counts, ...links });
+  }
+  const dir = writeRelease({ tables });
+  releases.push(dir);
+  return dir;
+}
+const releases: string[] = [];
+afterAll(() => releases.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const row = (rows: Record<string, unknown>[], match: Record<string, string>) => rows.find((r) => Object.entries(match).every(([k, v]) => r[k] === v));
 
@@ -132,5 +172,49 @@ describe("stigma aggregates", () => {
       { setting: "Mental health service", quote: "Felt judged." },
     ]);
     expect(json.measures).toEqual([]);
+  });
+
+  it("shows a setting's figures the same in every table, and hides what one table minus another would give away", async () => {
+    const records = pharmacyYear();
+    const [bySetting, byRole, byRegion] = await Promise.all(ENACTED_TABLES.map((id) => build(id, records)));
+    const total = row(bySetting!.rows, { setting: "Pharmacy" });
+    // 64 people (rounded 65), 10 met it (10 / 65 = 15.4%, of the shown figures): the same wherever the pharmacy total is shown.
+    expect(total).toEqual({ setting: "Pharmacy", count: 65, enacted_count: 10, percent: 15.4 });
+    expect(row(byRole!.rows, { setting: "Pharmacy", role: "Total" })).toMatchObject({ count: 65, enacted_count: 10, percent: 15.4 });
+    expect(row(byRegion!.rows, { setting: "Pharmacy", region: "Total" })).toMatchObject({ count: 65, enacted_count: 10, percent: 15.4 });
+    // The total minus people in recovery would be the one family member and the one worker: all three roles are hidden.
+    const met = byRole!.rows.filter((r) => r.setting === "Pharmacy" && r.role !== "Total").map((r) => [r.role, r.enacted_count]);
+    expect(met).toEqual([
+      ["Person in recovery", "[c]"],
+      ["Family member", "[c]"],
+      ["Worker", "[c]"],
+    ]);
+  });
+
+  it("leaves the built-in intruder no way in across the three tables, which it finds when a role is shown", async () => {
+    const safe = await runIntruder(await enactedRelease(pharmacyYear()));
+    expect(safe.findings).toEqual([]);
+    // As the tables were before they were linked: people in recovery shown beside the pharmacy total.
+    const unsafe = await runIntruder(
+      await enactedRelease(pharmacyYear(), (id, rows) => {
+        if (id !== "stigma-enacted-by-role-setting") return;
+        const recovery = rows.find((r) => r.setting === "Pharmacy" && r.role === "Person in recovery")!;
+        Object.assign(recovery, { enacted_count: 10, percent: 25 });
+      }),
+    );
+    expect(unsafe.findings.map((f) => f.code)).toContain("small-complement");
+  });
+
+  it("puts people who gave no role in a group of their own, so the roles add up to the setting's total", async () => {
+    const byRole = await build("stigma-enacted-by-role-setting", pharmacyYear(30));
+    const pharmacy = byRole.rows.filter((r) => r.setting === "Pharmacy");
+    expect(pharmacy.map((r) => r.role)).toEqual(["Person in recovery", "Family member", "Worker", "Not given", "Total"]);
+    // 94 people (rounded 95): 40 + 12 + 12 + 30, and the 30 who gave no role, none of whom met it.
+    expect(row(pharmacy, { role: "Not given" })).toEqual({ setting: "Pharmacy", role: "Not given", count: 30, enacted_count: 0, percent: 0 });
+    expect(row(pharmacy, { role: "Total" })).toMatchObject({ count: 95, enacted_count: 10 });
+    expect(byRole.notes?.some((n) => n.startsWith("Not given:"))).toBe(true);
+    // Without anyone missing a role, there is no such group.
+    const complete = await build("stigma-enacted-by-role-setting", pharmacyYear());
+    expect(complete.rows.some((r) => r.role === "Not given")).toBe(false);
   });
 });

@@ -26,7 +26,7 @@ const people = (v: Value): string => formatCount(v);
 
 /** "Person in recovery" → "People in recovery", for headlines. */
 function plural(role: string): string {
-  const map: Record<string, string> = { "Person in recovery": "People in recovery", "Family member": "Family members", Worker: "Workers" };
+  const map: Record<string, string> = { "Person in recovery": "People in recovery", "Family member": "Family members", Worker: "Workers", "Not given": "People who gave no role" };
   return map[role] ?? role;
 }
 
