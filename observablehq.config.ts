@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { resolveDataSource } from "./loaders/data-dir.ts";
+import { SITE_HEAD } from "./scripts/html.ts";
 import { loadRegions, regionSlug } from "./loaders/reference.ts";
 import { publishedDir } from "./loaders/site-data.ts";
 import { DATASETS, PROJECT_ROOT } from "./loaders/schema.ts";
@@ -73,7 +74,8 @@ export default {
   // The site's own stylesheet, with light and dark themes; no web fonts from a CDN.
   style: "style.css",
   globalStylesheets: [],
-  head: `<meta name="description" content="Evidence on Lived Experience Recovery Organisations (LEROs): research, quality standards, stigma and recovery outcomes."><link rel="icon" href="data:,">`,
+  // A page with a chart replaces this with CHART_PAGE_HEAD (scripts/pages/prerender.ts, markFirstChart).
+  head: SITE_HEAD,
   // The skip link is placed first in <body> by scripts/build.ts (Framework puts the sidebar first).
   header: `<span class="lero-brand"><a href="/">LERO Evidence</a></span>${notice}`,
   footer: `<p>LERO Evidence. Text and charts under <a href="/methods#licence">CC BY 4.0</a>; data under the <a href="/methods#licence">Open Government Licence v3.0</a> terms. <a href="/methods#cite">How to cite</a>.</p>`,

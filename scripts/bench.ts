@@ -16,7 +16,7 @@ import { SAMPLE_DIR } from "../loaders/data-dir.ts";
 import { redactText } from "../loaders/disclose/redact.ts";
 import { PROJECT_ROOT } from "../loaders/schema.ts";
 import { launch, serveSite, type StaticSite } from "../test/support/browser.ts";
-import { hasCharts, measureLayout, prerenderedPages } from "../test/support/layout.ts";
+import { firstChartAtPaint, hasCharts, measureLayout, prerenderedPages, watchFirstChart } from "../test/support/layout.ts";
 import { EXPLORER_BUDGET, benchExplorerSite, explorerBudgets, explorerLines, type ExplorerFigures } from "./bench/explorer.ts";
 
 const quick = process.argv.includes("--quick");
@@ -244,31 +244,13 @@ async function measurePage(browser: Browser, origin: string, path: string, chart
     urls.push(event.request.url);
   });
   cdp.on("Network.loadingFinished", (event: { encodedDataLength: number }) => (bytes += event.encodedDataLength));
-  // When the chart first enters the document: parsed from the HTML, it is there before the first paint.
-  await page.addInitScript((selector: string) => {
-    const w = window as unknown as { leroChartAt?: number };
-    new MutationObserver((_, observer) => {
-      if (!document.querySelector(selector)) return;
-      w.leroChartAt = performance.now();
-      observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  }, chartSelector);
+  await watchFirstChart(page, chartSelector);
   await page.goto(origin + path);
-  let firstChartMs: number | null = null;
-  try {
-    await page.waitForSelector(chartSelector, { timeout: 20_000 });
-    firstChartMs = Math.round(await page.evaluate(() => performance.now()));
-  } catch {
-    firstChartMs = null;
-  }
+  // A chart that never comes is reported as "none" rather than stopping the run.
+  await page.waitForSelector(chartSelector, { timeout: 20_000 }).catch(() => undefined);
   await page.waitForLoadState("networkidle");
-  const paint = await page.evaluate(() => ({
-    fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
-    chartAt: (window as unknown as { leroChartAt?: number }).leroChartAt ?? null,
-  }));
+  const { fcpMs, chartMs: firstChartMs, atFirstPaint: chartAtFirstPaint } = await firstChartAtPaint(page);
   await context.close();
-  const fcpMs = paint.fcp === null ? null : Math.round(paint.fcp);
-  const chartAtFirstPaint = paint.fcp !== null && paint.chartAt !== null && paint.chartAt <= paint.fcp;
   return { path, transferredKb: Math.round(bytes / 102.4) / 10, requests, firstChartMs, fcpMs, chartAtFirstPaint, duckdbLoaded: urls.some((u) => /duckdb/i.test(u)) };
 }
 

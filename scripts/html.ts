@@ -16,3 +16,12 @@ export function prefixIds(root: Element, prefix: string): void {
     }
   }
 }
+
+/** The id of a page's first chart, which the first paint waits for (`<link rel="expect">` in its head). */
+export const FIRST_CHART_ID = "lero-first-chart";
+
+/** What every page's `<head>` holds besides Framework's own. */
+export const SITE_HEAD = `<meta name="description" content="Evidence on Lived Experience Recovery Organisations (LEROs): research, quality standards, stigma and recovery outcomes."><link rel="icon" href="data:,">`;
+
+/** The head of a page with a chart drawn into its HTML: its first paint waits for the first chart. */
+export const CHART_PAGE_HEAD = `${SITE_HEAD}<link rel="expect" href="#${FIRST_CHART_ID}" blocking="render">`;

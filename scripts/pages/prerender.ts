@@ -14,7 +14,7 @@
 import { readdirSync, readFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { JSDOM } from "jsdom";
-import { prefixIds } from "../html.ts";
+import { CHART_PAGE_HEAD, FIRST_CHART_ID, prefixIds } from "../html.ts";
 import { loadPolicy } from "../../loaders/disclose/policy.ts";
 import { DATASETS, PROJECT_ROOT, REFERENCE_DIR, type Dataset } from "../../loaders/schema.ts";
 import { publishedDatasets, publishedDir, readPublishedJson } from "../../loaders/site-data.ts";
@@ -124,7 +124,19 @@ export function enhanceScript(root = "./"): string {
 
 /** Prints a page loader's Markdown. */
 export function printPage(markdown: string): void {
-  process.stdout.write(markdown.replace(/^\n+/, ""));
+  process.stdout.write(markFirstChart(markdown.replace(/^\n+/, "")));
+}
+
+/**
+ * Gives the page's first chart body the id the first paint waits for, and gives the page the head that
+ * makes it wait (`CHART_PAGE_HEAD`, with `<link rel="expect">`) in its front matter. A page with no
+ * chart keeps the site's head.
+ */
+export function markFirstChart(markdown: string): string {
+  const marked = markdown.replace(/<div class="lero-chart-body\b/, `<div id="${FIRST_CHART_ID}" class="lero-chart-body`);
+  if (marked === markdown) return markdown;
+  if (!marked.startsWith("---\n")) throw new Error("A page with a chart needs front matter (a title) so that its first paint can wait for the chart.");
+  return `---\nhead: ${JSON.stringify(CHART_PAGE_HEAD)}\n${marked.slice(4)}`;
 }
 
 /**

@@ -1,13 +1,13 @@
 /**
  * Pages whose charts are drawn at build time (Framework page loaders, scripts/pages/prerender.ts):
  * with scripts off every chart and table is still there (as many SVGs as with scripts on); chart text
- * is at least 12 px at a phone's width and a laptop's; the page loads no charting library; and each
- * chart fills its column.
+ * is at least 12 px at a phone's width and a laptop's; the page loads no charting library; each chart
+ * fills its column; and the first chart is in the page by its first contentful paint.
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIST, launch, serveSite, type StaticSite } from "../support/browser.ts";
-import { hasCharts, prerenderedPages } from "../support/layout.ts";
+import { firstChartAtPaint, hasCharts, prerenderedPages, watchFirstChart } from "../support/layout.ts";
 
 const PAGES = prerenderedPages(DIST);
 const CHARTED = PAGES.filter(hasCharts);
@@ -73,6 +73,18 @@ describe("charts at first paint", () => {
     await page.goto(site.origin + path, { waitUntil: "networkidle" });
     await context.close();
     expect(requests.filter((url) => /@observablehq\/plot|\/d3[@-]|duckdb/i.test(url))).toEqual([]);
+  });
+
+  it.each(CHARTED)("%s has its first chart in the page by the first contentful paint", async (path) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await watchFirstChart(page, "main .lero-chart-body svg");
+    await page.goto(site.origin + path, { waitUntil: "networkidle" });
+    const paint = await firstChartAtPaint(page);
+    await context.close();
+    expect(paint.chartMs).not.toBeNull();
+    expect(paint.fcpMs).not.toBeNull();
+    expect(paint.atFirstPaint).toBe(true);
   });
 
   for (const width of [390, 1280]) {

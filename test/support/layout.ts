@@ -98,3 +98,27 @@ const MEASURE = `(async () => {
 export async function measureLayout(page: Page): Promise<LayoutReport> {
   return (await page.evaluate(MEASURE)) as LayoutReport;
 }
+
+/**
+ * Records when an element matching `selector` first enters the document (call before `goto`). One
+ * parsed from the page's HTML is there before the first paint; one drawn by a script comes later.
+ */
+export async function watchFirstChart(page: Page, selector: string): Promise<void> {
+  await page.addInitScript((wanted: string) => {
+    const w = window as unknown as { leroChartAt?: number };
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector(wanted)) return;
+      w.leroChartAt = performance.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  }, selector);
+}
+
+/** After load: the first contentful paint, when the watched element arrived, and whether it was by then. */
+export async function firstChartAtPaint(page: Page): Promise<{ fcpMs: number | null; chartMs: number | null; atFirstPaint: boolean }> {
+  const { fcp, chart } = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+    chart: (window as unknown as { leroChartAt?: number }).leroChartAt ?? null,
+  }));
+  return { fcpMs: fcp === null ? null : Math.round(fcp), chartMs: chart === null ? null : Math.round(chart), atFirstPaint: fcp !== null && chart !== null && chart <= fcp };
+}
