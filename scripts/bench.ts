@@ -227,6 +227,8 @@ interface PageFigures {
   duckdbLoaded: boolean;
   /** False for a page with no chart (Methods, Stories): its first-chart time is when its H1 shows. */
   charts?: boolean;
+  /** True for the module embed, which its host page's script draws by design. */
+  scripted?: boolean;
 }
 
 /** Cold cache: a fresh context per page; bytes as sent on the wire (compressed), from the DevTools protocol. */
@@ -246,10 +248,15 @@ async function measurePage(browser: Browser, origin: string, path: string, chart
   cdp.on("Network.loadingFinished", (event: { encodedDataLength: number }) => (bytes += event.encodedDataLength));
   await watchFirstChart(page, chartSelector);
   await page.goto(origin + path);
-  // A chart that never comes is reported as "none" rather than stopping the run.
-  await page.waitForSelector(chartSelector, { timeout: 20_000 }).catch(() => undefined);
+  // A chart that never comes is reported as "none" rather than stopping the run. One drawn inside a
+  // shadow root (the module embed) is out of the document's sight: it is timed when Playwright sees it.
+  const seenMs = await page
+    .waitForSelector(chartSelector, { timeout: 20_000 })
+    .then(() => page.evaluate(() => Math.round(performance.now())))
+    .catch(() => null);
   await page.waitForLoadState("networkidle");
-  const { fcpMs, chartMs: firstChartMs, atFirstPaint: chartAtFirstPaint } = await firstChartAtPaint(page);
+  const { fcpMs, chartMs, atFirstPaint: chartAtFirstPaint } = await firstChartAtPaint(page);
+  const firstChartMs = chartMs ?? seenMs;
   await context.close();
   return { path, transferredKb: Math.round(bytes / 102.4) / 10, requests, firstChartMs, fcpMs, chartAtFirstPaint, duckdbLoaded: urls.some((u) => /duckdb/i.test(u)) };
 }
@@ -301,7 +308,7 @@ async function benchEmbeds(browser: Browser, site: StaticSite, dist: string) {
     const host = mkdtempSync(join(tmpdir(), "lero-bench-host-"));
     writeFileSync(join(host, "index.html"), `<!DOCTYPE html><html lang="en"><title>Host</title><div id="chart"></div><script type="module">import {render} from "${site.origin}/embed/${module}"; render(document.getElementById("chart"), {});</script>`);
     const hostSite = await serveSite(host);
-    moduleFigures = await measurePage(browser, hostSite.origin, "/", "#chart svg");
+    moduleFigures = { ...(await measurePage(browser, hostSite.origin, "/", "#chart svg")), scripted: true };
     await hostSite.close();
   }
   return { iframe, module: moduleFigures };
@@ -314,7 +321,7 @@ function pageBudgets(pages: readonly PageFigures[], layout: readonly LayoutFigur
   return {
     [`pages ≤ ${BUDGET.pageKb} KB`]: pages.every((p) => p.transferredKb <= BUDGET.pageKb),
     [`pages ≤ ${BUDGET.pageRequests} requests`]: pages.every((p) => p.requests <= BUDGET.pageRequests),
-    "first chart drawn by the first contentful paint on every page": pages.every((p) => p.chartAtFirstPaint),
+    "first chart drawn by the first contentful paint on every page with a chart": pages.filter((p) => p.charts !== false).every((p) => p.chartAtFirstPaint),
     "no DuckDB-wasm on report pages": pages.every((p) => !p.duckdbLoaded),
     [`layout shift ≤ ${BUDGET.cls} on every bench page at 390 and 1280 px`]: layout.every((l) => l.cls390 <= BUDGET.cls && l.cls1280 <= BUDGET.cls),
     [`embeds ≤ ${BUDGET.embedKb} KB`]: [embeds.iframe, embeds.module].every((e) => e !== null && e.transferredKb <= BUDGET.embedKb),
@@ -326,7 +333,7 @@ function pageLines(pages: readonly PageFigures[], layout: readonly LayoutFigures
   const lines: string[] = [];
   lines.push("| page | KB transferred | requests | first contentful paint ms | first chart ms | chart at first paint | DuckDB-wasm |", "|---|---:|---:|---:|---:|---|---|");
   for (const p of [...pages, ...(embeds.iframe ? [{ ...embeds.iframe, path: `iframe embed ${embeds.iframe.path}` }] : []), ...(embeds.module ? [{ ...embeds.module, path: "module embed" }] : [])]) {
-    lines.push(`| ${p.path} | ${p.transferredKb} | ${p.requests} | ${p.fcpMs ?? "none"} | ${p.firstChartMs ?? "none"}${p.charts === false ? " (no chart: H1)" : ""} | ${p.chartAtFirstPaint ? "yes" : "NO"} | ${p.duckdbLoaded ? "loaded" : "no"} |`);
+    lines.push(`| ${p.path} | ${p.transferredKb} | ${p.requests} | ${p.fcpMs ?? "none"} | ${p.firstChartMs ?? "none"}${p.charts === false ? " (no chart: H1)" : ""} | ${p.charts === false ? "no chart" : p.scripted ? "drawn by script" : p.chartAtFirstPaint ? "yes" : "NO"} | ${p.duckdbLoaded ? "loaded" : "no"} |`);
 }
   lines.push("", "| page | layout shift at 390 px | at 1280 px |", "|---|---:|---:|");
   for (const l of layout) lines.push(`| ${l.path} | ${l.cls390} | ${l.cls1280} |`);
