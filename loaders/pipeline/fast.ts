@@ -277,6 +277,9 @@ async function appendColumns(db: DuckDBConnection, table: string, types: readonl
   appender.closeSync();
 }
 
+/** Identifiers asked of the register at a time. */
+const ID_BATCH = 50_000;
+
 interface Checked {
   rejected: RejectionSummary[];
   issues: Issue[];
@@ -409,7 +412,7 @@ export async function fastDataset(db: DuckDBConnection, input: FastInput): Promi
   } finally {
     // On success the published rows' views read the export's table, the subjects' classes and the rejected rows' numbers.
     if (!done) for (const table of ["raw", "gen", "sus"]) await db.run(`DROP TABLE IF EXISTS ${id(`${table}_${name}`)}`);
-    for (const table of ["rid", "subj", "suspk"]) await db.run(`DROP TABLE IF EXISTS ${id(`${table}_${name}`)}`);
+    for (const table of ["ord", "rid", "subj", "suspk"]) await db.run(`DROP TABLE IF EXISTS ${id(`${table}_${name}`)}`);
     for (const key of schema.foreignKeys ?? []) await db.run(`DROP TABLE IF EXISTS ${id(`ref_${key.fields[0]!}`)}`);
   }
 }
@@ -434,17 +437,22 @@ async function disclose(db: DuckDBConnection, input: FastInput, read: number, st
       if (!tableKeep.has(field.name)) continue;
       const kind = pseudonymField(field.name);
       const table = id(`ps_${name}_${kind}`);
-      const result = await db.runAndReadAll(`SELECT v FROM (SELECT r.${id(field.name)} AS v, min(r.rowid) AS first FROM ${accepted} AND v IS NOT NULL GROUP BY 1) ORDER BY first`);
-      const values = (result.getColumnsJS()[0] ?? []) as string[];
-      const ids = values.map((value) => register.idOf(kind, value));
+      // The values come over a batch at a time, so only one batch of them is ever held in JavaScript.
+      const order = id(`ord_${name}`);
+      await db.run(`CREATE OR REPLACE TABLE ${order} AS SELECT v, row_number() OVER (ORDER BY first) AS k FROM (SELECT r.${id(field.name)} AS v, min(r.rowid) AS first FROM ${accepted} AND v IS NOT NULL GROUP BY 1)`);
+      const count = Number((await single(db, `SELECT count(*) AS n FROM ${order}`))["n"]);
       await db.run(`CREATE OR REPLACE TABLE ${id(`rid_${name}`)} (v VARCHAR, rid VARCHAR)`);
-      await appendColumns(db, `rid_${name}`, [VARCHAR, VARCHAR], [values, ids]);
+      for (let from = 0; from < count; from += ID_BATCH) {
+        const values = ((await db.runAndReadAll(`SELECT v FROM ${order} WHERE k > ${from} AND k <= ${from + ID_BATCH} ORDER BY k`)).getColumnsJS()[0] ?? []) as string[];
+        await appendColumns(db, `rid_${name}`, [VARCHAR, VARCHAR], [values, values.map((value) => register.idOf(kind, value))]);
+      }
+      await db.run(`DROP TABLE ${order}`);
       // The hash is stored before the code is written from it: nested, DuckDB inlines it into each of
       // the code's twenty uses of its bits and hashes every identifier that many times.
       await db.run(`CREATE OR REPLACE TABLE ${id(`rid_${name}`)} AS SELECT v, ${pseudonymBitsSql(hmacSql("rid", pseudonymKey))} AS x FROM ${id(`rid_${name}`)}`);
       await db.run(`CREATE OR REPLACE TABLE ${table} AS SELECT v, ${pseudonymCodeSql("x")} AS ref FROM ${id(`rid_${name}`)}`);
       await db.run(`DROP TABLE ${id(`rid_${name}`)}`);
-      distinct += values.length;
+      distinct += count;
       joins.push(`LEFT JOIN ${table} ON r.${id(field.name)} = ${table}.v`);
       select.push(`${table}.ref AS ${id(kind)}`);
       continue;

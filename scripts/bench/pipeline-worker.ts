@@ -82,7 +82,8 @@ const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
 process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds, rows, bytes: statSync(target).size, maxRssMb: usage.maxRSS / 1024, path })}\n`);
 
 /**
- * With LERO_SQL_TIMING=1, each statement's time and first words on stderr: where the DuckDB time goes.
+ * With LERO_SQL_TIMING=1, each statement's time, the process's memory after it and its first words on
+ * stderr: where the DuckDB time and memory go.
  * With LERO_SQL_PROFILE=1 as well, each statement that writes a table or a file is run under EXPLAIN
  * ANALYZE (which runs it) and its plan, with each operator's time and rows, follows when it took over a second.
  */
@@ -102,7 +103,8 @@ function timed(db: DuckDBConnection): DuckDBConnection {
           return undefined;
         }
         const result = await (value as (sql: string) => Promise<unknown>).call(target, sql);
-        process.stderr.write(`${((performance.now() - at) / 1000).toFixed(3).padStart(7)} s  ${sql.replace(/\s+/g, " ").slice(0, 110)}\n`);
+        const rss = `${Math.round(process.memoryUsage.rss() / 2 ** 20)} MB`.padStart(8);
+        process.stderr.write(`${((performance.now() - at) / 1000).toFixed(3).padStart(7)} s ${rss}  ${sql.replace(/\s+/g, " ").slice(0, 100)}\n`);
         return result;
       };
     },
