@@ -97,6 +97,7 @@ export function fastPathSchemaProblem(schema: TableSchema): string | undefined {
     const pattern = byName.get(lero.patternQuasi);
     const values = (pattern?.categories ?? []).map((c) => String(categoryValue(c)));
     if (pattern?.type !== "string" || values.length === 0 || !values.every((v) => /^[ -~]+$/.test(v))) return "its pattern field is not a string with plain ASCII categories";
+    if (values.length > 15) return "its pattern field has more than 15 categories";
   }
   for (const field of schema.fields) {
     const where = `field "${field.name}"`;
@@ -214,16 +215,20 @@ function generalise(expression: string, levels: readonly HierarchyLevel[]): stri
 }
 
 /**
- * A canonical cell's position among its field's possible values, 0 to 63, for a set of values as the bits
- * of one number: a category's place in the list, or a whole number's distance from its minimum. Undefined
- * when the field can take more than 64 values.
+ * A canonical cell as one bit of a number, for a set of values as the bits of one number: bit i for its
+ * field's i-th possible value (a category, or a whole number from the minimum up, written as canonical
+ * text is). Undefined when the field can take more than 64 values. A CASE on the text costs less than
+ * casting it or looking it up in a list.
  */
-function valueIndex(field: Field, cell: string): string | undefined {
-  const values = (field.categories ?? []).map((c) => String(categoryValue(c)));
-  if (values.length > 0) return values.length <= 64 ? `list_position([${values.map(lit).join(", ")}], ${cell}) - 1` : undefined;
-  const { minimum, maximum } = field.constraints ?? {};
-  if (field.type !== "integer" || minimum === undefined || maximum === undefined || Number(maximum) - Number(minimum) > 63) return undefined;
-  return `CAST(${cell} AS BIGINT) - ${Number(minimum)}`;
+function valueBit(field: Field, cell: string): string | undefined {
+  let values = (field.categories ?? []).map((c) => String(categoryValue(c)));
+  if (values.length === 0) {
+    const { minimum, maximum } = field.constraints ?? {};
+    if (field.type !== "integer" || minimum === undefined || maximum === undefined || Number(maximum) - Number(minimum) > 63) return undefined;
+    values = Array.from({ length: Math.max(0, Number(maximum) - Number(minimum) + 1) }, (_, i) => String(Number(minimum) + i));
+  }
+  if (values.length === 0 || values.length > 64) return undefined;
+  return `(CASE ${cell} ${values.map((v, i) => `WHEN ${lit(v)} THEN ${2n ** BigInt(i)}::UBIGINT`).join(" ")} END)`;
 }
 
 interface Diversity {
@@ -412,7 +417,7 @@ export async function fastDataset(db: DuckDBConnection, input: FastInput): Promi
   } finally {
     // On success the published rows' views read the export's table, the subjects' classes and the rejected rows' numbers.
     if (!done) for (const table of ["raw", "gen", "sus"]) await db.run(`DROP TABLE IF EXISTS ${id(`${table}_${name}`)}`);
-    for (const table of ["ord", "rid", "subj", "suspk"]) await db.run(`DROP TABLE IF EXISTS ${id(`${table}_${name}`)}`);
+    for (const table of ["ord", "rid", "pat", "subj", "suspk"]) await db.run(`DROP TABLE IF EXISTS ${id(`${table}_${name}`)}`);
     for (const key of schema.foreignKeys ?? []) await db.run(`DROP TABLE IF EXISTS ${id(`ref_${key.fields[0]!}`)}`);
   }
 }
@@ -470,22 +475,35 @@ async function disclose(db: DuckDBConnection, input: FastInput, read: number, st
   const q = columns.map((_, i) => `q${i}`);
   const subj = id(`subj_${name}`);
   const firstValues = quasiFields.map((f) => `${lit(f.name)}: r.${id(f.name)}`);
-  const subjectColumns = columns.map((c, i) => (c === PATTERN ? `pattern AS q${i}` : `struct_extract(__first, ${lit(c)}) AS q${i}`));
-  const patternSql = schema.lero.patternQuasi !== undefined ? `, array_to_string(list_sort(list_distinct(list(coalesce(r.${id(schema.lero.patternQuasi)}, '')))), ' + ') AS pattern` : "";
+  const subjectColumns = columns.map((c, i) => (c === PATTERN ? `pat.pattern AS q${i}` : `struct_extract(__first, ${lit(c)}) AS q${i}`));
+  // The attendance pattern as a set of bits (a blank cell the last), written out once per set as the
+  // JavaScript path writes it: the distinct values sorted by DuckDB and joined with " + ".
+  const patterns = id(`pat_${name}`);
+  let patternSql = "";
+  if (schema.lero.patternQuasi !== undefined) {
+    const values = schema.fields.find((f) => f.name === schema.lero.patternQuasi)!.categories!.map((c) => String(categoryValue(c)));
+    const bit = valueBit({ ...schema.fields.find((f) => f.name === schema.lero.patternQuasi)!, categories: values }, `r.${id(schema.lero.patternQuasi)}`);
+    patternSql = `, bit_or(coalesce(${bit}, ${2n ** BigInt(values.length)}::UBIGINT)) AS __p`;
+    await db.run(
+      `CREATE OR REPLACE TABLE ${patterns} AS SELECT m, array_to_string(list_sort(list_filter([${[...values, ""].map(lit).join(", ")}], (x, i) -> ((m >> (i - 1)) & 1) = 1)), ' + ') AS pattern ` +
+        `FROM range(${2 ** (values.length + 1)}) t(m)`,
+    );
+  }
   // For l-diversity, when every sensitive field has at most 64 canonical values: each subject's values
   // of each as a set of bits, and its rows, so classes are judged from subjects rather than rows.
   const hidden = new Set([...[...tableOnly].map(pseudonymField), ...rowLevelExcluded(schema)]);
   const sensitiveFields = schema.fields.filter((f) => f.lero.role === "sensitive" && !hidden.has(f.name));
   const sensitive = sensitiveFields.map((f) => f.name);
-  const valueBits = sensitiveFields.map((f) => valueIndex(f, `r.${id(f.name)}`));
+  const valueBits = sensitiveFields.map((f) => valueBit(f, `r.${id(f.name)}`));
   const bySubject = valueBits.every((b) => b !== undefined);
-  const bitsSql = bySubject ? [...valueBits.map((b, i) => `, bit_or(1::UBIGINT << (${b})) AS __b${i}`), ", count(*) AS __n"].join("") : "";
+  const bitsSql = bySubject ? [...valueBits.map((b, i) => `, bit_or(${b}) AS __b${i}`), ", count(*) AS __n"].join("") : "";
   const bitColumns = bySubject ? [...sensitive.map((_, i) => `__b${i}`), "__n"] : [];
   await db.run(
     `CREATE OR REPLACE TABLE ${subj} AS SELECT s, ${[...subjectColumns, ...bitColumns].join(", ")} FROM (SELECT p.ref AS s, ` +
       `${quasiFields.length > 0 ? `arg_min({${firstValues.join(", ")}}, r.rowid)` : "NULL"} AS __first${patternSql}${bitsSql} FROM ${raw} r JOIN ${subjectTable} p ON r.${id(subjectField)} = p.v ` +
-      `WHERE r.rowid NOT IN (SELECT r FROM ${id(`sus_${name}`)}) GROUP BY 1)`,
+      `WHERE r.rowid NOT IN (SELECT r FROM ${id(`sus_${name}`)}) GROUP BY 1) a${patternSql !== "" ? ` JOIN ${patterns} pat ON pat.m = a.__p` : ""}`,
   );
+  await db.run(`DROP TABLE IF EXISTS ${patterns}`);
   // The combinations and their subject counts come over as one text: canonical values hold no control characters.
   const cells = q.map((c) => `coalesce(${c}, chr(29))`).join(", ");
   const packed = (await single(db, `SELECT string_agg(concat_ws(chr(31), n::VARCHAR, ${cells}), chr(30)) AS t FROM (SELECT ${q.join(", ")}, count(*) AS n FROM ${subj} GROUP BY ALL)`))["t"];
