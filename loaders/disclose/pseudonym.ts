@@ -121,7 +121,8 @@ function base32(bytes: Uint8Array): string {
 
 /**
  * The same pseudonyms computed by DuckDB, for the fast path (`loaders/pipeline/fast.ts`), in three
- * steps a query nests: `hmacSql` gives HMAC-SHA256 (RFC 2104) of a text under `key` as hexadecimal,
+ * steps (store the bits before writing the code from them: a query that nests the steps has DuckDB
+ * inline the hash into every use of the bits, twenty hashes an identifier): `hmacSql` gives HMAC-SHA256 (RFC 2104) of a text under `key` as hexadecimal,
  * built from DuckDB's `sha256` over the key's inner and outer pads; `pseudonymBitsSql` takes the
  * digest's first 60 bits as a whole number; `pseudonymCodeSql` writes its first `length` base-32
  * characters with `pseudonymCode`'s change for a start of eight digits. The message must already be

@@ -30,9 +30,10 @@
  * subject's quasi values taken from its first row (`arg_min`) and its attendance pattern; k-anonymity
  * searched by `kAnonymise` over the combinations of those values (one entry per subject, shared objects
  * per combination), applied in SQL, classes numbered by a GROUP BY; l-diversity counted per class in
- * SQL. The rows are copied once after the export's own table (`pub_<name>`, with pseudonyms,
- * generalised values and class) and never leave DuckDB: the published rows (`m_<name>`) and the rows
- * aggregate tables count (`t_<name>`) are views over that copy for the caller to write.
+ * SQL, from each subject's values of each sensitive field as a set of bits when the field has at most 64
+ * values (else over the rows). The rows are never copied: `pub_<name>` is a view of the export's own
+ * table joined to the subjects' pseudonyms, generalised values and classes, and the published rows
+ * (`m_<name>`) and the rows aggregate tables count (`t_<name>`) are views over it for the caller to write.
  */
 import { open } from "node:fs/promises";
 import { DuckDBDataChunk, INTEGER as INTEGER_TYPE, VARCHAR, type DuckDBConnection, type DuckDBType } from "@duckdb/node-api";
@@ -96,6 +97,7 @@ export function fastPathSchemaProblem(schema: TableSchema): string | undefined {
     const pattern = byName.get(lero.patternQuasi);
     const values = (pattern?.categories ?? []).map((c) => String(categoryValue(c)));
     if (pattern?.type !== "string" || values.length === 0 || !values.every((v) => /^[ -~]+$/.test(v))) return "its pattern field is not a string with plain ASCII categories";
+    if (values.length > 15) return "its pattern field has more than 15 categories";
   }
   for (const field of schema.fields) {
     const where = `field "${field.name}"`;
@@ -212,6 +214,54 @@ function generalise(expression: string, levels: readonly HierarchyLevel[]): stri
   return e;
 }
 
+/**
+ * A canonical cell as one bit of a number, for a set of values as the bits of one number: bit i for its
+ * field's i-th possible value (a category, or a whole number from the minimum up, written as canonical
+ * text is). Undefined when the field can take more than 64 values. A CASE on the text costs less than
+ * casting it or looking it up in a list.
+ */
+function valueBit(field: Field, cell: string): string | undefined {
+  let values = (field.categories ?? []).map((c) => String(categoryValue(c)));
+  if (values.length === 0) {
+    const { minimum, maximum } = field.constraints ?? {};
+    if (field.type !== "integer" || minimum === undefined || maximum === undefined || Number(maximum) - Number(minimum) > 63) return undefined;
+    values = Array.from({ length: Math.max(0, Number(maximum) - Number(minimum) + 1) }, (_, i) => String(Number(minimum) + i));
+  }
+  if (values.length === 0 || values.length > 64) return undefined;
+  return `(CASE ${cell} ${values.map((v, i) => `WHEN ${lit(v)} THEN ${2n ** BigInt(i)}::UBIGINT`).join(" ")} END)`;
+}
+
+interface Diversity {
+  /** Rows of the subjects kept by k-anonymity, before the classes that fail leave. */
+  rows: number;
+  failing: number[];
+  removed: { classes: number; rows: number; subjects: number };
+  smallest: number;
+}
+
+/** Classes whose fewest distinct values of a sensitive field (fields with none not counted) is under `l`. */
+function judgeDiversity(rows: readonly Record<string, unknown>[], fields: number, l: number): Diversity {
+  const failing: number[] = [];
+  const removed = { classes: 0, rows: 0, subjects: 0 };
+  let smallest = Infinity;
+  let total = 0;
+  for (const row of rows) {
+    total += Number(row["nrows"]);
+    let diversity = Infinity;
+    for (let i = 0; i < fields; i++) {
+      const d = Number(row[`d${i}`]);
+      if (d > 0) diversity = Math.min(diversity, d);
+    }
+    if (diversity < l) {
+      failing.push(Number(row["cls"]));
+      removed.classes++;
+      removed.rows += Number(row["nrows"]);
+      removed.subjects += Number(row["subjects"]);
+    } else smallest = Math.min(smallest, diversity);
+  }
+  return { rows: total, failing, removed, smallest };
+}
+
 /** A date's ladder (`dateLadder`): level 1 is "2024 Q1", level 2 the year. */
 function generaliseDate(expression: string, level: number): string {
   if (level === 0) return expression;
@@ -231,6 +281,9 @@ async function appendColumns(db: DuckDBConnection, table: string, types: readonl
   }
   appender.closeSync();
 }
+
+/** Identifiers asked of the register at a time. */
+const ID_BATCH = 50_000;
 
 interface Checked {
   rejected: RejectionSummary[];
@@ -296,7 +349,8 @@ async function single(db: DuckDBConnection, sql: string): Promise<Record<string,
 /**
  * Runs the fast path on `input.file` in `db`, or says why the file must take the JavaScript path.
  * On success the published rows are in view `m_<name>` and the table rows in view `t_<name>`, both
- * over table `pub_<name>`, which must stay until they are written.
+ * over view `pub_<name>` of tables `raw_<name>`, `gen_<name>`, `sus_<name>` and `ps_<name>_*`, which
+ * must stay until they are written.
  */
 export async function fastDataset(db: DuckDBConnection, input: FastInput): Promise<FastOutcome> {
   const { name, schema, file, policy } = input;
@@ -315,6 +369,7 @@ export async function fastDataset(db: DuckDBConnection, input: FastInput): Promi
 
   const raw = `raw_${name}`;
   const columns = schema.fields.map((f) => `${lit(f.name)}: 'VARCHAR'`).join(", ");
+  let done = false;
 
   try {
     await db.run(
@@ -357,10 +412,12 @@ export async function fastDataset(db: DuckDBConnection, input: FastInput): Promi
     stage("validated", read);
 
     const disclosed = await disclose(db, input, Number(counts["n"]), stage);
+    done = true;
     return { ok: true, read, rejected: checked.rejected, issues: checked.issues, disclosed, microdata: `m_${name}`, table: `t_${name}` };
   } finally {
-    await db.run(`DROP TABLE IF EXISTS ${id(raw)}`);
-    for (const table of ["rid", "subj", "gen", "sus", "suspk"]) await db.run(`DROP TABLE IF EXISTS ${id(`${table}_${name}`)}`);
+    // On success the published rows' views read the export's table, the subjects' classes and the rejected rows' numbers.
+    if (!done) for (const table of ["raw", "gen", "sus"]) await db.run(`DROP TABLE IF EXISTS ${id(`${table}_${name}`)}`);
+    for (const table of ["ord", "rid", "pat", "subj", "suspk"]) await db.run(`DROP TABLE IF EXISTS ${id(`${table}_${name}`)}`);
     for (const key of schema.foreignKeys ?? []) await db.run(`DROP TABLE IF EXISTS ${id(`ref_${key.fields[0]!}`)}`);
   }
 }
@@ -385,16 +442,22 @@ async function disclose(db: DuckDBConnection, input: FastInput, read: number, st
       if (!tableKeep.has(field.name)) continue;
       const kind = pseudonymField(field.name);
       const table = id(`ps_${name}_${kind}`);
-      const result = await db.runAndReadAll(`SELECT v FROM (SELECT r.${id(field.name)} AS v, min(r.rowid) AS first FROM ${accepted} AND v IS NOT NULL GROUP BY 1) ORDER BY first`);
-      const values = (result.getColumnsJS()[0] ?? []) as string[];
-      const ids = values.map((value) => register.idOf(kind, value));
+      // The values come over a batch at a time, so only one batch of them is ever held in JavaScript.
+      const order = id(`ord_${name}`);
+      await db.run(`CREATE OR REPLACE TABLE ${order} AS SELECT v, row_number() OVER (ORDER BY first) AS k FROM (SELECT r.${id(field.name)} AS v, min(r.rowid) AS first FROM ${accepted} AND v IS NOT NULL GROUP BY 1)`);
+      const count = Number((await single(db, `SELECT count(*) AS n FROM ${order}`))["n"]);
       await db.run(`CREATE OR REPLACE TABLE ${id(`rid_${name}`)} (v VARCHAR, rid VARCHAR)`);
-      await appendColumns(db, `rid_${name}`, [VARCHAR, VARCHAR], [values, ids]);
-      await db.run(
-        `CREATE OR REPLACE TABLE ${table} AS SELECT v, ${pseudonymCodeSql("x")} AS ref FROM (SELECT v, ${pseudonymBitsSql("h")} AS x FROM (SELECT v, ${hmacSql("rid", pseudonymKey)} AS h FROM ${id(`rid_${name}`)}))`,
-      );
+      for (let from = 0; from < count; from += ID_BATCH) {
+        const values = ((await db.runAndReadAll(`SELECT v FROM ${order} WHERE k > ${from} AND k <= ${from + ID_BATCH} ORDER BY k`)).getColumnsJS()[0] ?? []) as string[];
+        await appendColumns(db, `rid_${name}`, [VARCHAR, VARCHAR], [values, values.map((value) => register.idOf(kind, value))]);
+      }
+      await db.run(`DROP TABLE ${order}`);
+      // The hash is stored before the code is written from it: nested, DuckDB inlines it into each of
+      // the code's twenty uses of its bits and hashes every identifier that many times.
+      await db.run(`CREATE OR REPLACE TABLE ${id(`rid_${name}`)} AS SELECT v, ${pseudonymBitsSql(hmacSql("rid", pseudonymKey))} AS x FROM ${id(`rid_${name}`)}`);
+      await db.run(`CREATE OR REPLACE TABLE ${table} AS SELECT v, ${pseudonymCodeSql("x")} AS ref FROM ${id(`rid_${name}`)}`);
       await db.run(`DROP TABLE ${id(`rid_${name}`)}`);
-      distinct += values.length;
+      distinct += count;
       joins.push(`LEFT JOIN ${table} ON r.${id(field.name)} = ${table}.v`);
       select.push(`${table}.ref AS ${id(kind)}`);
       continue;
@@ -412,13 +475,35 @@ async function disclose(db: DuckDBConnection, input: FastInput, read: number, st
   const q = columns.map((_, i) => `q${i}`);
   const subj = id(`subj_${name}`);
   const firstValues = quasiFields.map((f) => `${lit(f.name)}: r.${id(f.name)}`);
-  const subjectColumns = columns.map((c, i) => (c === PATTERN ? `pattern AS q${i}` : `struct_extract(__first, ${lit(c)}) AS q${i}`));
-  const patternSql = schema.lero.patternQuasi !== undefined ? `, array_to_string(list_sort(list_distinct(list(coalesce(r.${id(schema.lero.patternQuasi)}, '')))), ' + ') AS pattern` : "";
+  const subjectColumns = columns.map((c, i) => (c === PATTERN ? `pat.pattern AS q${i}` : `struct_extract(__first, ${lit(c)}) AS q${i}`));
+  // The attendance pattern as a set of bits (a blank cell the last), written out once per set as the
+  // JavaScript path writes it: the distinct values sorted by DuckDB and joined with " + ".
+  const patterns = id(`pat_${name}`);
+  let patternSql = "";
+  if (schema.lero.patternQuasi !== undefined) {
+    const values = schema.fields.find((f) => f.name === schema.lero.patternQuasi)!.categories!.map((c) => String(categoryValue(c)));
+    const bit = valueBit({ ...schema.fields.find((f) => f.name === schema.lero.patternQuasi)!, categories: values }, `r.${id(schema.lero.patternQuasi)}`);
+    patternSql = `, bit_or(coalesce(${bit}, ${2n ** BigInt(values.length)}::UBIGINT)) AS __p`;
+    await db.run(
+      `CREATE OR REPLACE TABLE ${patterns} AS SELECT m, array_to_string(list_sort(list_filter([${[...values, ""].map(lit).join(", ")}], (x, i) -> ((m >> (i - 1)) & 1) = 1)), ' + ') AS pattern ` +
+        `FROM range(${2 ** (values.length + 1)}) t(m)`,
+    );
+  }
+  // For l-diversity, when every sensitive field has at most 64 canonical values: each subject's values
+  // of each as a set of bits, and its rows, so classes are judged from subjects rather than rows.
+  const hidden = new Set([...[...tableOnly].map(pseudonymField), ...rowLevelExcluded(schema)]);
+  const sensitiveFields = schema.fields.filter((f) => f.lero.role === "sensitive" && !hidden.has(f.name));
+  const sensitive = sensitiveFields.map((f) => f.name);
+  const valueBits = sensitiveFields.map((f) => valueBit(f, `r.${id(f.name)}`));
+  const bySubject = valueBits.every((b) => b !== undefined);
+  const bitsSql = bySubject ? [...valueBits.map((b, i) => `, bit_or(${b}) AS __b${i}`), ", count(*) AS __n"].join("") : "";
+  const bitColumns = bySubject ? [...sensitive.map((_, i) => `__b${i}`), "__n"] : [];
   await db.run(
-    `CREATE OR REPLACE TABLE ${subj} AS SELECT s, ${subjectColumns.join(", ")} FROM (SELECT p.ref AS s, ` +
-      `${quasiFields.length > 0 ? `arg_min({${firstValues.join(", ")}}, r.rowid)` : "NULL"} AS __first${patternSql} FROM ${raw} r JOIN ${subjectTable} p ON r.${id(subjectField)} = p.v ` +
-      `WHERE r.rowid NOT IN (SELECT r FROM ${id(`sus_${name}`)}) GROUP BY 1)`,
+    `CREATE OR REPLACE TABLE ${subj} AS SELECT s, ${[...subjectColumns, ...bitColumns].join(", ")} FROM (SELECT p.ref AS s, ` +
+      `${quasiFields.length > 0 ? `arg_min({${firstValues.join(", ")}}, r.rowid)` : "NULL"} AS __first${patternSql}${bitsSql} FROM ${raw} r JOIN ${subjectTable} p ON r.${id(subjectField)} = p.v ` +
+      `WHERE r.rowid NOT IN (SELECT r FROM ${id(`sus_${name}`)}) GROUP BY 1) a${patternSql !== "" ? ` JOIN ${patterns} pat ON pat.m = a.__p` : ""}`,
   );
+  await db.run(`DROP TABLE IF EXISTS ${patterns}`);
   // The combinations and their subject counts come over as one text: canonical values hold no control characters.
   const cells = q.map((c) => `coalesce(${c}, chr(29))`).join(", ");
   const packed = (await single(db, `SELECT string_agg(concat_ws(chr(31), n::VARCHAR, ${cells}), chr(30)) AS t FROM (SELECT ${q.join(", ")}, count(*) AS n FROM ${subj} GROUP BY ALL)`))["t"];
@@ -451,7 +536,7 @@ async function disclose(db: DuckDBConnection, input: FastInput, read: number, st
   const gen = id(`gen_${name}`);
   const g = columns.map((_, i) => `g${i}`);
   const same = g.map((c) => `s.${c} IS NOT DISTINCT FROM c.${c}`).join(" AND ");
-  await db.run(`CREATE OR REPLACE TABLE ${subj} AS SELECT s.s, ${generalised.join(", ")} FROM ${subj} s`);
+  await db.run(`CREATE OR REPLACE TABLE ${subj} AS SELECT s.s, ${[...generalised, ...bitColumns.map((c) => `s.${c}`)].join(", ")} FROM ${subj} s`);
   await db.run(
     `CREATE OR REPLACE TABLE ${gen} AS SELECT s.*, c.cls FROM ${subj} s JOIN (SELECT ${g.join(", ")}, row_number() OVER () AS cls FROM ${subj} GROUP BY ALL HAVING count(*) >= ${k}) c ON ${g.length > 0 ? same : "true"}`,
   );
@@ -460,53 +545,51 @@ async function disclose(db: DuckDBConnection, input: FastInput, read: number, st
   if (units - keptSubjects !== result.suppressed.subjects) {
     throw new Error(`The fast path removed ${units - keptSubjects} subjects where k-anonymity removes ${result.suppressed.subjects}: build with LERO_FAST_PATH=0 and report this.`);
   }
-  // The rows of the subjects kept, with their pseudonyms, generalised values and class: the one copy of the rows after the export's own.
+  // 4. l-diversity per class: from each subject's sets of values when there are some, else counted over
+  // the published rows below; the subjects of classes that fail leave the class table either way.
+  const l = policy[level].l;
+  let diversity: Diversity | undefined;
+  if (bySubject) {
+    const counts = sensitive.map((_, i) => `coalesce(bit_count(bit_or(__b${i})), 0)::INTEGER AS d${i}`);
+    diversity = judgeDiversity(
+      (await db.runAndReadAll(`SELECT cls, ${[...counts, "count(*)::INTEGER AS subjects", "sum(__n)::BIGINT AS nrows"].join(", ")} FROM ${gen} GROUP BY cls`)).getRowObjectsJS(),
+      sensitive.length,
+      l,
+    );
+    if (diversity.failing.length > 0) await db.run(`DELETE FROM ${gen} WHERE cls IN (${diversity.failing.join(", ")})`);
+  }
+  // The rows of the subjects kept, with their pseudonyms, generalised values and class: a view over the
+  // export's own table, so the rows are never copied before the COPY that writes them.
   const pub = id(`pub_${name}`);
   const generalisedColumns = g.map((c) => `g.${c} AS __${c}`);
   // The subject's pseudonym, generalised values and class in one lookup by its identifier as written, so
   // the rows take one join for all of them.
-  await db.run(`CREATE OR REPLACE TABLE ${gen} AS SELECT p.v, g.* FROM ${subjectTable} p JOIN ${gen} g ON p.ref = g.s`);
+  await db.run(`CREATE OR REPLACE TABLE ${gen} AS SELECT p.v, g.s, ${[...g.map((c) => `g.${c}`), "g.cls"].join(", ")} FROM ${subjectTable} p JOIN ${gen} g ON p.ref = g.s`);
   const subjectJoin = joins.findIndex((j) => j.startsWith(`LEFT JOIN ${subjectTable} `));
   if (subjectJoin < 0) throw new Error(`The subject ${subjectField} has no pseudonyms to join.`);
   joins[subjectJoin] = `JOIN ${gen} g ON r.${id(subjectField)} = g.v`;
   select[select.indexOf(`${subjectTable}.ref AS ${id(subject)}`)] = `g.s AS ${id(subject)}`;
   await db.run(
-    `CREATE OR REPLACE TABLE ${pub} AS SELECT ${select.join(", ")}, ${[...generalisedColumns, "g.cls AS __cls"].join(", ")} FROM ${raw} r ${joins.join(" ")} ` +
+    `CREATE OR REPLACE VIEW ${pub} AS SELECT ${select.join(", ")}, ${[...generalisedColumns, "g.cls AS __cls"].join(", ")} FROM ${raw} r ${joins.join(" ")} ` +
       `WHERE r.rowid NOT IN (SELECT r FROM ${id(`sus_${name}`)})`,
   );
-  await db.run(`DROP TABLE ${raw}`);
-  await db.run(`DROP TABLE ${gen}`);
-  for (const field of tableKeep) await db.run(`DROP TABLE IF EXISTS ${id(`ps_${name}_${pseudonymField(field)}`)}`);
-  const keptRows = Number((await single(db, `SELECT count(*) AS n FROM ${pub}`))["n"]);
+  await db.run(`DROP TABLE ${subjectTable}`);
   stage("k-anonymised", read);
 
-  // 4. l-diversity per class of published values.
-  const hidden = new Set([...[...tableOnly].map(pseudonymField), ...rowLevelExcluded(schema)]);
-  const sensitive = schema.fields.filter((f) => f.lero.role === "sensitive" && !hidden.has(f.name)).map((f) => f.name);
-  const l = policy[level].l;
-  const diversityRows = (
-    await db.runAndReadAll(
-      `SELECT __cls AS cls, ${sensitive.map((f, i) => `count(DISTINCT ${id(f)})::INTEGER AS d${i}`).join(", ")}${sensitive.length > 0 ? "," : ""} ` +
-        `count(DISTINCT ${id(subject)})::INTEGER AS subjects, count(*)::INTEGER AS nrows FROM ${pub} GROUP BY __cls`,
-    )
-  ).getRowObjectsJS();
-  const failing: number[] = [];
-  const removed = { classes: 0, rows: 0, subjects: 0 };
-  let smallest = Infinity;
-  for (const row of diversityRows) {
-    let diversity = Infinity;
-    sensitive.forEach((_, i) => {
-      const d = Number(row[`d${i}`]);
-      if (d > 0) diversity = Math.min(diversity, d);
-    });
-    if (diversity < l) {
-      failing.push(Number(row["cls"]));
-      removed.classes++;
-      removed.rows += Number(row["nrows"]);
-      removed.subjects += Number(row["subjects"]);
-    } else smallest = Math.min(smallest, diversity);
+  if (diversity === undefined) {
+    diversity = judgeDiversity(
+      (
+        await db.runAndReadAll(
+          `SELECT __cls AS cls, ${sensitive.map((f, i) => `count(DISTINCT ${id(f)})::INTEGER AS d${i}`).join(", ")}${sensitive.length > 0 ? "," : ""} ` +
+            `count(DISTINCT ${id(subject)})::INTEGER AS subjects, count(*)::INTEGER AS nrows FROM ${pub} GROUP BY __cls`,
+        )
+      ).getRowObjectsJS(),
+      sensitive.length,
+      l,
+    );
+    if (diversity.failing.length > 0) await db.run(`DELETE FROM ${gen} WHERE cls IN (${diversity.failing.join(", ")})`);
   }
-  if (failing.length > 0) await db.run(`DELETE FROM ${pub} WHERE __cls IN (${failing.join(", ")})`);
+  const { removed, smallest, rows: keptRows } = diversity;
   stage("checked l-diversity of", read);
 
   // 5. The published rows and the rows tables count, as `discloseRecords` gives them.

@@ -50,7 +50,7 @@ if (mode === "baseline") {
   if (mode === "pipeline") {
     const spill = mkdtempSync(join(tmpdir(), "lero-duckdb-"));
     await withDuckDB(async (connection) => {
-      const db = process.env["LERO_SQL_TIMING"] === "1" ? timed(connection) : connection;
+      const db = process.env["LERO_SQL_TIMING"] === "1" || process.env["LERO_SQL_PROFILE"] === "1" ? timed(connection) : connection;
       await db.run(`SET memory_limit = ${quoteLiteral(FAST_MEMORY_LIMIT)}`);
       await db.run(`SET temp_directory = ${quoteLiteral(spill)}`);
       const progress = process.stderr.isTTY ? (line: string) => process.stderr.write(`${line}\n`) : undefined;
@@ -81,16 +81,30 @@ const usage = process.resourceUsage();
 const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
 process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds, rows, bytes: statSync(target).size, maxRssMb: usage.maxRSS / 1024, path })}\n`);
 
-/** With LERO_SQL_TIMING=1, each statement's time and first words on stderr: where the DuckDB time goes. */
+/**
+ * With LERO_SQL_TIMING=1, each statement's time, the process's memory after it and its first words on
+ * stderr: where the DuckDB time and memory go.
+ * With LERO_SQL_PROFILE=1 as well, each statement that writes a table or a file is run under EXPLAIN
+ * ANALYZE (which runs it) and its plan, with each operator's time and rows, follows when it took over a second.
+ */
 function timed(db: DuckDBConnection): DuckDBConnection {
+  const profile = process.env["LERO_SQL_PROFILE"] === "1";
   return new Proxy(db, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
       if ((property !== "run" && property !== "runAndReadAll") || typeof value !== "function") return typeof value === "function" ? value.bind(target) : value;
       return async (sql: string) => {
         const at = performance.now();
+        if (profile && property === "run" && /^(CREATE OR REPLACE TABLE \S+ AS|COPY) /.test(sql)) {
+          const plan = await target.runAndReadAll(`EXPLAIN ANALYZE ${sql}`);
+          const seconds = (performance.now() - at) / 1000;
+          process.stderr.write(`${seconds.toFixed(3).padStart(7)} s  ${sql.replace(/\s+/g, " ").slice(0, 110)}\n`);
+          if (seconds > 1) process.stderr.write(`${String(plan.getRows()[0]?.[1] ?? "")}\n`);
+          return undefined;
+        }
         const result = await (value as (sql: string) => Promise<unknown>).call(target, sql);
-        process.stderr.write(`${((performance.now() - at) / 1000).toFixed(3).padStart(7)} s  ${sql.replace(/\s+/g, " ").slice(0, 110)}\n`);
+        const rss = `${Math.round(process.memoryUsage.rss() / 2 ** 20)} MB`.padStart(8);
+        process.stderr.write(`${((performance.now() - at) / 1000).toFixed(3).padStart(7)} s ${rss}  ${sql.replace(/\s+/g, " ").slice(0, 100)}\n`);
         return result;
       };
     },
