@@ -1,30 +1,38 @@
 /**
  * An index of the keys of accepted records, for primary keys, unique fields and unique key sets.
  *
- * Like `DuplicateRows`, it is an open-addressing table of hashes in typed arrays sized once for the
- * table, pointing at the accepted records; equal hashes are confirmed against the record itself.
- * A Map of a million composite key strings costs several times as much time and memory.
+ * Like `DuplicateRows`, it is an open-addressing table of hashes in typed arrays pointing at the
+ * accepted records, sized for the rows expected and doubling when it fills; equal hashes are confirmed
+ * against the key itself. A Map of a million composite key strings costs several times as much time
+ * and memory. The keys are read back from the accepted records when the caller keeps them, and
+ * otherwise kept here, so rows can be checked in batches without holding every record: the value
+ * itself for a one-field key, the values as one JSON text for a key of several fields (a fifth of the
+ * memory of an array per record; values are text, numbers, booleans or lists of them, which JSON
+ * tells apart exactly as `===` does).
  */
 
 export class KeyIndex {
-  private readonly hashes: Int32Array;
+  private hashes: Int32Array;
   /** Accepted record index + 1 in each slot; 0 marks an empty slot. */
-  private readonly slots: Int32Array;
-  private readonly mask: number;
+  private slots: Int32Array;
+  private mask: number;
+  private count = 0;
   private pendingSlot = -1;
   private pendingHash = 0;
+  /** The keys of the accepted records, by record index, when `records` is not given. */
+  private readonly keys: unknown[] = [];
 
   /**
-   * @param rows how many rows the table has, so the table never needs to grow
+   * @param rows how many rows are expected (the table grows past it)
    * @param names the key's field names, to read the key back from an accepted record
    * @param positions where the key's values are in a row's values
-   * @param records the accepted records, which the index points into
+   * @param records the accepted records, which the index points into; when absent the index keeps the keys
    */
   constructor(
     rows: number,
     private readonly names: readonly string[],
     private readonly positions: readonly number[],
-    private readonly records: readonly Record<string, unknown>[],
+    private readonly records?: readonly Record<string, unknown>[],
   ) {
     let size = 16;
     while (size < rows * 2) size *= 2;
@@ -51,7 +59,7 @@ export class KeyIndex {
     for (;;) {
       const slot = this.slots[at]!;
       if (slot === 0) break;
-      if (this.hashes[at] === hash && this.matches(this.records[slot - 1]!, values)) return slot - 1;
+      if (this.hashes[at] === hash && this.matches(slot - 1, values)) return slot - 1;
       at = (at + 1) & this.mask;
     }
     this.pendingSlot = at;
@@ -59,17 +67,42 @@ export class KeyIndex {
     return -1;
   }
 
-  /** Records that the key last passed to `find` (which found nothing) belongs to accepted record `record`. */
-  add(record: number): void {
+  /** Records that the key last passed to `find` (which found nothing), `values`, belongs to accepted record `record`. */
+  add(record: number, values: readonly unknown[]): void {
     if (this.pendingSlot < 0) return;
     this.hashes[this.pendingSlot] = this.pendingHash;
     this.slots[this.pendingSlot] = record + 1;
     this.pendingSlot = -1;
+    if (this.records === undefined) this.keys[record] = this.positions.length === 1 ? values[this.positions[0]!] : this.joined(values);
+    if (++this.count * 2 > this.slots.length) this.grow();
   }
 
-  private matches(record: Record<string, unknown>, values: readonly unknown[]): boolean {
+  private grow(): void {
+    const { hashes, slots } = this;
+    this.hashes = new Int32Array(slots.length * 2);
+    this.slots = new Int32Array(slots.length * 2);
+    this.mask = this.slots.length - 1;
+    for (let i = 0; i < slots.length; i++) {
+      if (slots[i] === 0) continue;
+      let at = hashes[i]! & this.mask;
+      while (this.slots[at] !== 0) at = (at + 1) & this.mask;
+      this.hashes[at] = hashes[i]!;
+      this.slots[at] = slots[i]!;
+    }
+  }
+
+  private joined(values: readonly unknown[]): string {
+    return JSON.stringify(this.positions.map((p) => values[p]));
+  }
+
+  private matches(record: number, values: readonly unknown[]): boolean {
+    if (this.records === undefined) {
+      const key = this.keys[record];
+      return this.positions.length === 1 ? sameValue(key, values[this.positions[0]!]) : key === this.joined(values);
+    }
+    const stored = this.records[record]!;
     for (let i = 0; i < this.names.length; i++) {
-      if (!sameValue(record[this.names[i]!], values[this.positions[i]!])) return false;
+      if (!sameValue(stored[this.names[i]!], values[this.positions[i]!])) return false;
     }
     return true;
   }
