@@ -9,7 +9,8 @@
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { parse as parseCsv } from "csv-parse/sync";
+import { createReadStream } from "node:fs";
+import { parse as parseCsvStream } from "csv-parse";
 import { PipelineError } from "../../types.ts";
 import type { DisclosurePolicy, Level } from "../policy.ts";
 import { queryRows, quoteLiteral, withDuckDB } from "../../publish/duckdb.ts";
@@ -200,7 +201,7 @@ async function readMicrodata(dir: string, resources: Record<string, unknown>[], 
       }
       return out;
     };
-    const rows = resource["format"] === "csv" ? readCsv(file, policy, convert) : (await readParquet(file)).map(convert);
+    const rows = resource["format"] === "csv" ? await readCsv(file, policy, convert) : (await readParquet(file)).map(convert);
     const micro: Microdata = { dataset, resource: path, level: lero["level"] === "organisation" ? "organisation" : "person", fields, rows };
     if (typeof lero["subject"] === "string") micro.subject = lero["subject"];
     out.push(micro);
@@ -208,22 +209,20 @@ async function readMicrodata(dir: string, resources: Record<string, unknown>[], 
   return out;
 }
 
-function readCsv<T>(file: string, policy: DisclosurePolicy, convert: (row: Record<string, unknown>) => T): T[] {
+/** Parsed as the file is read, so the text is never held whole. */
+async function readCsv<T>(file: string, policy: DisclosurePolicy, convert: (row: Record<string, unknown>) => T): Promise<T[]> {
   const { prefix, characters } = policy.csvEscape;
   const unescape = (v: string): string | null => {
     if (v === "" || v === "NA" || v === "N/A") return null;
     return v.startsWith(prefix) && characters.includes(v.charAt(prefix.length)) ? v.slice(prefix.length) : v;
   };
-  return parseCsv(readFileSync(file, "utf8"), {
-    bom: true,
-    columns: true,
-    relax_column_count: true,
-    on_record: (record: Record<string, string>) => {
-      const row: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(record)) row[k] = unescape(v);
-      return convert(row);
-    },
-  }) as T[];
+  const rows: T[] = [];
+  for await (const record of createReadStream(file).pipe(parseCsvStream({ bom: true, columns: true, relax_column_count: true })) as AsyncIterable<Record<string, string>>) {
+    const row: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(record)) row[k] = unescape(v);
+    rows.push(convert(row));
+  }
+  return rows;
 }
 
 async function readParquet(file: string): Promise<Record<string, unknown>[]> {
