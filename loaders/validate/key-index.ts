@@ -4,11 +4,9 @@
  * Like `DuplicateRows`, it is an open-addressing table of hashes in typed arrays pointing at the
  * accepted records, sized for the rows expected and doubling when it fills; equal hashes are confirmed
  * against the key itself. A Map of a million composite key strings costs several times as much time
- * and memory. The keys are read back from the accepted records when the caller keeps them, and
- * otherwise kept here, so rows can be checked in batches without holding every record: the value
- * itself for a one-field key, the values as one JSON text for a key of several fields (a fifth of the
- * memory of an array per record; values are text, numbers, booleans or lists of them, which JSON
- * tells apart exactly as `===` does).
+ * and memory. Keys are read back only to confirm equal hashes: from the accepted records when the
+ * caller keeps them, otherwise through `keyOf`, which reads the record's row again, so rows can be
+ * checked in batches without holding a key per row.
  */
 
 export class KeyIndex {
@@ -19,20 +17,18 @@ export class KeyIndex {
   private count = 0;
   private pendingSlot = -1;
   private pendingHash = 0;
-  /** The keys of the accepted records, by record index, when `records` is not given. */
-  private readonly keys: unknown[] = [];
-
   /**
    * @param rows how many rows are expected (the table grows past it)
    * @param names the key's field names, to read the key back from an accepted record
    * @param positions where the key's values are in a row's values
-   * @param records the accepted records, which the index points into; when absent the index keeps the keys
+   * @param records the accepted records, which the index points into, or a function giving the value
+   *   at a position of an accepted record's values
    */
   constructor(
     rows: number,
     private readonly names: readonly string[],
     private readonly positions: readonly number[],
-    private readonly records?: readonly Record<string, unknown>[],
+    private readonly records: readonly Record<string, unknown>[] | ((record: number, position: number) => unknown),
   ) {
     let size = 16;
     while (size < rows * 2) size *= 2;
@@ -67,13 +63,12 @@ export class KeyIndex {
     return -1;
   }
 
-  /** Records that the key last passed to `find` (which found nothing), `values`, belongs to accepted record `record`. */
-  add(record: number, values: readonly unknown[]): void {
+  /** Records that the key last passed to `find` (which found nothing) belongs to accepted record `record`. */
+  add(record: number): void {
     if (this.pendingSlot < 0) return;
     this.hashes[this.pendingSlot] = this.pendingHash;
     this.slots[this.pendingSlot] = record + 1;
     this.pendingSlot = -1;
-    if (this.records === undefined) this.keys[record] = this.positions.length === 1 ? values[this.positions[0]!] : this.joined(values);
     if (++this.count * 2 > this.slots.length) this.grow();
   }
 
@@ -91,14 +86,10 @@ export class KeyIndex {
     }
   }
 
-  private joined(values: readonly unknown[]): string {
-    return JSON.stringify(this.positions.map((p) => values[p]));
-  }
-
   private matches(record: number, values: readonly unknown[]): boolean {
-    if (this.records === undefined) {
-      const key = this.keys[record];
-      return this.positions.length === 1 ? sameValue(key, values[this.positions[0]!]) : key === this.joined(values);
+    if (typeof this.records === "function") {
+      for (const position of this.positions) if (!sameValue(this.records(record, position), values[position])) return false;
+      return true;
     }
     const stored = this.records[record]!;
     for (let i = 0; i < this.names.length; i++) {

@@ -108,10 +108,11 @@ export class TableValidator {
   private readonly keepRecords: boolean;
   private readonly issues: Issue[] = [];
   private readonly records: Record<string, unknown>[] = [];
-  private readonly rowNumbers: number[] = [];
+  /** The row number of each accepted row: kept either way, since a repeated key names the earlier row. */
+  private readonly rowNumbers = new IntList();
   private readonly rejected: RejectedRow[] = [];
   /** The line of every row so far, for messages that point back at an earlier row. */
-  private readonly lines: number[] = [];
+  private readonly lines = new IntList();
   private accepted = 0;
   private stop: TableValidation | undefined;
   private readonly fields: CompiledField[] = [];
@@ -159,10 +160,18 @@ export class TableValidator {
     }));
     const byName = new Map(this.fields.map((f) => [f.name, f]));
     this.issues.push(...labels.issues);
+    const cellsOf = options.cellsOf ?? (() => {
+      throw new Error("TableValidator: rows came in more than one batch but no cellsOf was given to read an earlier row back.");
+    });
+    // Without the records, an accepted row's key is read again from its cells (only to confirm equal hashes).
+    const keyOf = (record: number, position: number): unknown => {
+      const f = this.fields[position]!;
+      return f.caster.cast(cellsOf(this.rowNumbers.at(record) - 1)[f.column] ?? null);
+    };
     const compileKey = (kind: CompiledKey["kind"], names: readonly string[]): CompiledKey => {
       const keyFieldList = names.map((name) => byName.get(name)!);
       const positions = keyFieldList.map((f) => f.position);
-      return { kind, fields: keyFieldList, index: new KeyIndex(expected, names, positions, this.keepRecords ? this.records : undefined) };
+      return { kind, fields: keyFieldList, index: new KeyIndex(expected, names, positions, this.keepRecords ? this.records : keyOf) };
     };
     this.keys = [
       ...(schema.primaryKey !== undefined && schema.primaryKey.length > 0 ? [compileKey("primary", schema.primaryKey)] : []),
@@ -175,9 +184,6 @@ export class TableValidator {
     });
     // Columns the mapping adds come first; they are not the export's, so they make no row blank or unique.
     while (table.sourceColumns !== undefined && table.sourceColumns[this.added] === -1) this.added++;
-    const cellsOf = options.cellsOf ?? (() => {
-      throw new Error("TableValidator: rows came in more than one batch but no cellsOf was given to read an earlier row back.");
-    });
     this.duplicates = new DuplicateRows(cellsOf, expected, this.added);
     this.makeRecord = recordFactory(this.fields.map((f) => f.name));
   }
@@ -283,7 +289,7 @@ export class TableValidator {
         report(
           "duplicate-row",
           "warning",
-          `Row ${row} repeats row ${earlier + 1} (line ${lineOf[earlier]!}) cell for cell, as if submitted twice: it was skipped. Delete the repeat to silence this.`,
+          `Row ${row} repeats row ${earlier + 1} (line ${lineOf.at(earlier)}) cell for cell, as if submitted twice: it was skipped. Delete the repeat to silence this.`,
           -1,
           undefined,
           undefined,
@@ -292,11 +298,11 @@ export class TableValidator {
         for (const key of keys) {
           const found = key.index.find(values);
           if (found < 0) continue;
-          const firstRow = this.rowNumbers[found]!;
+          const firstRow = this.rowNumbers.at(found);
           const head = key.fields[0]!;
           const names = key.fields.map((f) => f.name);
           const value = names.length === 1 ? (cells[head.column] ?? null) : key.fields.map((f) => String(values[f.position])).join(", ");
-          const earlierAt = `row ${firstRow} (line ${lineOf[firstRow - 1]!})`;
+          const earlierAt = `row ${firstRow} (line ${lineOf.at(firstRow - 1)})`;
           if (key.kind === "primary") {
             const what = names.length === 1 ? `key "${names[0]!}"` : `key (${names.join(", ")})`;
             report("primary-key", "error", `Row ${row} repeats the ${what} of ${earlierAt}: each row needs its own key. Remove the repeated response, or correct the key.`, head.column, head.name, value);
@@ -327,8 +333,7 @@ export class TableValidator {
         for (const found of rowIssues) issues.push(found);
         continue;
       }
-      for (const key of keys) key.index.add(this.accepted, values);
-      // The row numbers of accepted rows are kept either way: a repeated key names the earlier row.
+      for (const key of keys) key.index.add(this.accepted);
       this.rowNumbers.push(row);
       if (this.keepRecords) this.records.push(this.makeRecord!(values));
       this.accepted++;
@@ -355,12 +360,35 @@ export class TableValidator {
       valid: !issues.some((i) => i.severity === "error"),
       issues,
       records: this.records,
-      rows: this.keepRecords ? this.rowNumbers : [],
+      rows: this.keepRecords ? this.rowNumbers.toArray() : [],
       accepted: this.accepted,
       rejected,
       dropped: this.dropped,
       read,
     };
+  }
+}
+
+/** A growing list of whole numbers in a typed array: 4 bytes each rather than 8 in an array. */
+class IntList {
+  private data = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+
+  at(index: number): number {
+    return this.data[index]!;
+  }
+
+  toArray(): number[] {
+    return Array.from(this.data.subarray(0, this.length));
   }
 }
 
