@@ -7,6 +7,7 @@
  * `cellsOf` gives back: from the whole table, or re-read when the rows come in batches.
  */
 import type { Cell } from "../types.ts";
+import { rehash } from "./rehash.ts";
 
 export class DuplicateRows {
   private hashes: Int32Array;
@@ -49,17 +50,7 @@ export class DuplicateRows {
   }
 
   private grow(): void {
-    const { hashes, slots } = this;
-    this.hashes = new Int32Array(slots.length * 2);
-    this.slots = new Int32Array(slots.length * 2);
-    this.mask = this.slots.length - 1;
-    for (let i = 0; i < slots.length; i++) {
-      if (slots[i] === 0) continue;
-      let at = hashes[i]! & this.mask;
-      while (this.slots[at] !== 0) at = (at + 1) & this.mask;
-      this.hashes[at] = hashes[i]!;
-      this.slots[at] = slots[i]!;
-    }
+    ({ hashes: this.hashes, slots: this.slots, mask: this.mask } = rehash(this.hashes, this.slots));
   }
 }
 

@@ -5,9 +5,11 @@
  * accepted records, sized for the rows expected and doubling when it fills; equal hashes are confirmed
  * against the key itself. A Map of a million composite key strings costs several times as much time
  * and memory. Keys are read back only to confirm equal hashes: from the accepted records when the
- * caller keeps them, otherwise through `keyOf`, which reads the record's row again, so rows can be
+ * caller keeps them, otherwise through the function given instead, which reads the row again, so rows can be
  * checked in batches without holding a key per row.
  */
+
+import { rehash } from "./rehash.ts";
 
 export class KeyIndex {
   private hashes: Int32Array;
@@ -73,17 +75,7 @@ export class KeyIndex {
   }
 
   private grow(): void {
-    const { hashes, slots } = this;
-    this.hashes = new Int32Array(slots.length * 2);
-    this.slots = new Int32Array(slots.length * 2);
-    this.mask = this.slots.length - 1;
-    for (let i = 0; i < slots.length; i++) {
-      if (slots[i] === 0) continue;
-      let at = hashes[i]! & this.mask;
-      while (this.slots[at] !== 0) at = (at + 1) & this.mask;
-      this.hashes[at] = hashes[i]!;
-      this.slots[at] = slots[i]!;
-    }
+    ({ hashes: this.hashes, slots: this.slots, mask: this.mask } = rehash(this.hashes, this.slots));
   }
 
   private matches(record: number, values: readonly unknown[]): boolean {
