@@ -17,11 +17,11 @@ import { resolveDataSource, SAMPLE_DIR } from "./data-dir.ts";
 import { loadPolicy } from "./disclose/policy.ts";
 import { FORM_FILES, FORM_TOOLS, writeForm, type FormTool } from "./forms/index.ts";
 import { buildData } from "./pipeline/index.ts";
-import { applyMapping, draftMapping, formatDraft, formatInspection, inspectExport, loadMapping, matchedCount, readExport } from "./read/index.ts";
+import { draftMapping, formatDraft, formatInspection, inspectExport, loadMapping, matchedCount, readExport } from "./read/index.ts";
 import { referenceSets } from "./reference.ts";
 import { DATASETS, loadSchema, PROJECT_ROOT, type Dataset } from "./schema.ts";
 import { PipelineError } from "./types.ts";
-import { formatCheckReport, validateTable } from "./validate/index.ts";
+import { checkExport, formatCheckReport } from "./validate/index.ts";
 
 const USAGE = `Usage:
   lero-evidence inspect FILE [--dictionary DICTIONARY.csv] [--json] [--show-values]
@@ -95,9 +95,12 @@ async function check(args: string[], io: Io): Promise<number> {
   const schema = loadSchema(dataset as Dataset);
   const besideFile = join(dirname(file), `${dataset}.mapping.json`);
   const mappingFile = values.mapping ?? (existsSync(besideFile) ? besideFile : undefined);
-  const raw = await readExport(file, values.dictionary === undefined ? {} : { dictionary: values.dictionary });
-  const table = applyMapping(raw, schema, mappingFile === undefined ? {} : loadMapping(mappingFile));
-  const result = validateTable(table, schema, { references: referenceSets(), maxRejectedShare: loadPolicy().maxRejectedShare });
+  const checked = await checkExport(file, schema, {
+    ...(mappingFile === undefined ? {} : { mapping: () => loadMapping(mappingFile) }),
+    read: values.dictionary === undefined ? {} : { dictionary: values.dictionary },
+    validate: { references: referenceSets(), maxRejectedShare: loadPolicy().maxRejectedShare },
+  });
+  const { raw, table, validation: result } = checked;
   const kept = new Set(table.sourceColumns ?? []);
   const leftOut = (raw.sourceColumns ?? raw.labels.map((_, j) => j)).flatMap((source, j) => (kept.has(source) ? [] : [raw.sourceLabels[j] ?? raw.labels[j]!]));
   const showValues = values["show-values"] === true;
@@ -114,10 +117,10 @@ async function check(args: string[], io: Io): Promise<number> {
         {
           valid,
           empty,
-          rows: table.rows.length,
+          rows: checked.rows,
           checked: columnsMatch,
           read: result.read,
-          accepted: result.records.length,
+          accepted: result.accepted,
           rejected: result.rejected.length,
           mapping: mappingFile ?? null,
           leftOut,
@@ -132,7 +135,7 @@ async function check(args: string[], io: Io): Promise<number> {
     );
     return valid ? 0 : 1;
   }
-  io.out(`${file}: ${table.format} export, ${count(table.rows.length, "row")}, ${count(raw.labels.length, "column")}.`);
+  io.out(`${file}: ${table.format} export, ${count(checked.rows, "row")}, ${count(raw.labels.length, "column")}.`);
   io.out(mappingFile === undefined ? `Mapping: none (a ${dataset}.mapping.json beside the export is used when there is one).` : `Mapping: ${mappingFile}.`);
   for (const warning of table.warnings ?? []) io.out(`Warning: ${warning}`);
   if (leftOut.length > 0) io.out(`Left out by the mapping: ${count(leftOut.length, "column")} (${leftOut.map((label) => JSON.stringify(label)).join(", ")}).`);
@@ -142,7 +145,7 @@ async function check(args: string[], io: Io): Promise<number> {
   } else if (empty) {
     io.out(`${basename(file)} has column headings but no answers, so a build would publish nothing for ${dataset} and stops. Export the responses again from the survey tool, with the data.`);
   } else {
-    io.out(`${count(result.read, "row")} checked: ${count(result.records.length, "accepted", "accepted")}, ${count(result.rejected.length, "rejected", "rejected")}.`);
+    io.out(`${count(result.read, "row")} checked: ${count(result.accepted, "accepted", "accepted")}, ${count(result.rejected.length, "rejected", "rejected")}.`);
   }
   const report = formatCheckReport(result.issues, { all: values.all === true, showValues });
   if (report.length > 0) {

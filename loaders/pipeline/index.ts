@@ -17,7 +17,7 @@ import { openRegister } from "../disclose/register.ts";
 import { resolveDataSource, SAMPLE_DIR, type DataSource } from "../data-dir.ts";
 import { linksOf, loadAggregateDefinitions, type AggregateContext, type PublishedAggregate } from "../aggregates/index.ts";
 import { pseudonymField } from "../disclose/apply.ts";
-import { queryRows, quoteIdentifier, quoteLiteral, withDuckDB } from "../publish/duckdb.ts";
+import { PUBLISH_MEMORY_LIMIT, queryRows, quoteIdentifier, quoteLiteral, withDuckDB } from "../publish/duckdb.ts";
 import { columnsOf, loadRecords, orderedSelect, writeCsv, writeParquet } from "../publish/table.ts";
 import { previousReleaseDir, savePreviousRelease, writeWhatsNew } from "../publish/changes.ts";
 import { referenceSets } from "../reference.ts";
@@ -226,7 +226,7 @@ async function publishDatasets(datasets: ProcessedDataset[], stories: StoriesRes
       aggregates.push(aggregate);
       files.get(definition.dataset)!.push(name);
     }
-  });
+  }, { memoryLimit: PUBLISH_MEMORY_LIMIT });
   await writeFile(join(dir, "stories.json"), stableJson(stories.stories));
   files.set("stories", ["stories.json"]);
   return { files, aggregates };

@@ -2,23 +2,46 @@
  * Build-time DuckDB (Node). SQL is built from fixed text plus identifiers and literals quoted by
  * src/lib/sql-quote.ts (re-exported here for the pipeline); no user text is pasted into SQL anywhere else.
  */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 
 export { quoteIdentifier, quoteLiteral } from "../../src/lib/sql-quote.ts";
+
+export interface DuckDBOptions {
+  /**
+   * The most memory DuckDB may hold (e.g. "200MB") before it spills to a temporary folder of its own,
+   * removed afterwards. Without it DuckDB may take most of the machine's memory for a large sort.
+   */
+  memoryLimit?: string;
+}
+
+/**
+ * How much memory publishing may give DuckDB: enough to sort and write a million rows, small beside
+ * the export (issue 18 asks that a build stay within three times the export's size).
+ */
+export const PUBLISH_MEMORY_LIMIT = "200MB";
 
 /**
  * Runs `work` with a fresh in-memory DuckDB connection and always closes it. `LERO_DUCKDB_THREADS`
  * sets the thread count (output must not depend on it; the tests check that).
  */
-export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Promise<T>, options: DuckDBOptions = {}): Promise<T> {
   const threads = process.env.LERO_DUCKDB_THREADS;
-  const instance = await DuckDBInstance.create(":memory:", threads ? { threads } : {});
-  const connection = await instance.connect();
+  const spill = options.memoryLimit === undefined ? undefined : await mkdtemp(join(tmpdir(), "lero-duckdb-spill-"));
+  const settings: Record<string, string> = { ...(threads ? { threads } : {}), ...(spill === undefined ? {} : { memory_limit: options.memoryLimit!, temp_directory: spill }) };
   try {
-    return await work(connection);
+    const instance = await DuckDBInstance.create(":memory:", settings);
+    const connection = await instance.connect();
+    try {
+      return await work(connection);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
   } finally {
-    connection.closeSync();
-    instance.closeSync();
+    if (spill !== undefined) await rm(spill, { recursive: true, force: true });
   }
 }
 

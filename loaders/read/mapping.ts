@@ -96,9 +96,11 @@ function describeAdded(entry: ConstantColumn | GeneratedColumn): string {
  * Renames export columns to schema field names and drops those mapped to null. A label is matched,
  * first to last, against the mapping, each field's name, title and `lero.aliases`, then the same
  * again with the column's question text; case and runs of spaces do not matter. Unmatched labels
- * stay as they are, for validation to report.
+ * stay as they are, for validation to report. `firstRow` is how many data rows come before `table`'s
+ * when an export is mapped a batch at a time, so generated row IDs go on counting.
  */
-export function applyMapping(table: RawTable, schema: TableSchema, mapping: ColumnMapping = {}): RawTable {
+export function applyMapping(table: RawTable, schema: TableSchema, mapping: ColumnMapping = {}, options: { firstRow?: number } = {}): RawTable {
+  const firstRow = options.firstRow ?? 0;
   const fieldNames = new Set(schema.fields.map((field) => field.name));
   const explicit = new Map<string, string | null>();
   const added: [string, ConstantColumn | GeneratedColumn][] = [];
@@ -145,7 +147,7 @@ export function applyMapping(table: RawTable, schema: TableSchema, mapping: Colu
   const dropped = targets.flatMap((target, j) => (target === null ? [j] : []));
   const sourceColumns = table.sourceColumns ?? table.labels.map((_, j) => j);
   // Added columns come first, so a short record's missing cells are still the last ones.
-  const makers = added.map(([, entry]) => ("generate" in entry ? (index: number) => `row-${index + 1}` : () => String(entry.value)));
+  const makers = added.map(([, entry]) => ("generate" in entry ? (index: number) => `row-${firstRow + index + 1}` : () => String(entry.value)));
   const pick = (row: Cell[], index: number) => [...makers.map((make) => make(index)), ...keep.map((j) => row[j] ?? null)];
   const mapped: RawTable = {
     ...table,

@@ -51,7 +51,11 @@ export async function readExport(file: string, options: ReadOptions = {}): Promi
   return buildTable(source, await adapt(source, options));
 }
 
-async function adapt(source: Source, options: ReadOptions): Promise<Adapted> {
+/**
+ * What the tool that wrote `source` makes of it (format, header rows, columns), before the table is built.
+ * `validate/stream.ts` calls it with the header rows and a profile of the data rows.
+ */
+export async function adapt(source: Source, options: ReadOptions): Promise<Adapted> {
   const { file, records } = source;
   if (records.length === 0) {
     throw formatError(file, "is empty; export the survey again, with the header row and the responses.");

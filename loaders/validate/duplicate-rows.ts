@@ -1,44 +1,56 @@
 /**
  * Finds rows whose every cell equals an earlier row's (a form submitted twice).
  *
- * The number of rows is known up front, so this is an open-addressing table of row hashes in typed
- * arrays: a million rows cost two small arrays rather than a Map of joined strings that keeps
- * growing. Equal hashes are confirmed cell by cell.
+ * An open-addressing table of row hashes in typed arrays: a million rows cost two small arrays rather
+ * than a Map of joined strings. It is sized for the rows expected and doubles when it fills, so rows
+ * can come in batches. Equal hashes are confirmed cell by cell against the earlier row, which
+ * `cellsOf` gives back: from the whole table, or re-read when the rows come in batches.
  */
 import type { Cell } from "../types.ts";
+import { rehash } from "./rehash.ts";
 
 export class DuplicateRows {
-  private readonly hashes: Int32Array;
+  private hashes: Int32Array;
   /** Row index + 1 in each slot; 0 marks an empty slot. */
-  private readonly slots: Int32Array;
-  private readonly mask: number;
+  private slots: Int32Array;
+  private mask: number;
+  private count = 0;
 
-  /** `skip`: leading cells not compared (columns a mapping adds, such as a generated row ID). */
+  /**
+   * @param cellsOf the cells of an earlier row, by its 0-based index
+   * @param rows how many rows are expected (the table grows past it)
+   * @param skip leading cells not compared (columns a mapping adds, such as a generated row ID)
+   */
   constructor(
-    private readonly rows: readonly (readonly Cell[])[],
+    private readonly cellsOf: (index: number) => readonly Cell[],
+    rows: number,
     private readonly skip = 0,
   ) {
     let size = 16;
-    while (size < rows.length * 2) size *= 2;
+    while (size < rows * 2) size *= 2;
     this.hashes = new Int32Array(size);
     this.slots = new Int32Array(size);
     this.mask = size - 1;
   }
 
-  /** The index of an earlier identical row; otherwise remembers this row and returns -1. */
-  check(index: number): number {
-    const cells = this.rows[index]!;
+  /** The index of an earlier identical row; otherwise remembers row `index` (whose cells are `cells`) and returns -1. */
+  check(index: number, cells: readonly Cell[]): number {
     const hash = hashCells(cells, this.skip);
     let at = hash & this.mask;
     for (;;) {
       const slot = this.slots[at]!;
       if (slot === 0) break;
-      if (this.hashes[at] === hash && sameCells(this.rows[slot - 1]!, cells, this.skip)) return slot - 1;
+      if (this.hashes[at] === hash && sameCells(this.cellsOf(slot - 1), cells, this.skip)) return slot - 1;
       at = (at + 1) & this.mask;
     }
     this.hashes[at] = hash;
     this.slots[at] = index + 1;
+    if (++this.count * 2 > this.slots.length) this.grow();
     return -1;
+  }
+
+  private grow(): void {
+    ({ hashes: this.hashes, slots: this.slots, mask: this.mask } = rehash(this.hashes, this.slots));
   }
 }
 

@@ -44,12 +44,17 @@
  */
 export {
   validateTable,
+  TableValidator,
   referenceKey,
   DEFAULT_MAX_REJECTED_SHARE,
   type ValidateOptions,
   type TableValidation,
   type RejectedRow,
+  type TableHeader,
+  type RowBatch,
+  type BatchOptions,
 } from "./table.ts";
+export { checkExport, BATCH_BYTES, type CheckExportOptions, type ExportCheck } from "./stream.ts";
 export {
   castValue,
   compileCaster,

@@ -1,30 +1,36 @@
 /**
  * An index of the keys of accepted records, for primary keys, unique fields and unique key sets.
  *
- * Like `DuplicateRows`, it is an open-addressing table of hashes in typed arrays sized once for the
- * table, pointing at the accepted records; equal hashes are confirmed against the record itself.
- * A Map of a million composite key strings costs several times as much time and memory.
+ * Like `DuplicateRows`, it is an open-addressing table of hashes in typed arrays pointing at the
+ * accepted records, sized for the rows expected and doubling when it fills; equal hashes are confirmed
+ * against the key itself. A Map of a million composite key strings costs several times as much time
+ * and memory. Keys are read back only to confirm equal hashes: from the accepted records when the
+ * caller keeps them, otherwise through the function given instead, which reads the row again, so rows can be
+ * checked in batches without holding a key per row.
  */
 
+import { rehash } from "./rehash.ts";
+
 export class KeyIndex {
-  private readonly hashes: Int32Array;
+  private hashes: Int32Array;
   /** Accepted record index + 1 in each slot; 0 marks an empty slot. */
-  private readonly slots: Int32Array;
-  private readonly mask: number;
+  private slots: Int32Array;
+  private mask: number;
+  private count = 0;
   private pendingSlot = -1;
   private pendingHash = 0;
-
   /**
-   * @param rows how many rows the table has, so the table never needs to grow
+   * @param rows how many rows are expected (the table grows past it)
    * @param names the key's field names, to read the key back from an accepted record
    * @param positions where the key's values are in a row's values
-   * @param records the accepted records, which the index points into
+   * @param records the accepted records, which the index points into, or a function giving the value
+   *   at a position of an accepted record's values
    */
   constructor(
     rows: number,
     private readonly names: readonly string[],
     private readonly positions: readonly number[],
-    private readonly records: readonly Record<string, unknown>[],
+    private readonly records: readonly Record<string, unknown>[] | ((record: number, position: number) => unknown),
   ) {
     let size = 16;
     while (size < rows * 2) size *= 2;
@@ -51,7 +57,7 @@ export class KeyIndex {
     for (;;) {
       const slot = this.slots[at]!;
       if (slot === 0) break;
-      if (this.hashes[at] === hash && this.matches(this.records[slot - 1]!, values)) return slot - 1;
+      if (this.hashes[at] === hash && this.matches(slot - 1, values)) return slot - 1;
       at = (at + 1) & this.mask;
     }
     this.pendingSlot = at;
@@ -65,11 +71,21 @@ export class KeyIndex {
     this.hashes[this.pendingSlot] = this.pendingHash;
     this.slots[this.pendingSlot] = record + 1;
     this.pendingSlot = -1;
+    if (++this.count * 2 > this.slots.length) this.grow();
   }
 
-  private matches(record: Record<string, unknown>, values: readonly unknown[]): boolean {
+  private grow(): void {
+    ({ hashes: this.hashes, slots: this.slots, mask: this.mask } = rehash(this.hashes, this.slots));
+  }
+
+  private matches(record: number, values: readonly unknown[]): boolean {
+    if (typeof this.records === "function") {
+      for (const position of this.positions) if (!sameValue(this.records(record, position), values[position])) return false;
+      return true;
+    }
+    const stored = this.records[record]!;
     for (let i = 0; i < this.names.length; i++) {
-      if (!sameValue(record[this.names[i]!], values[this.positions[i]!])) return false;
+      if (!sameValue(stored[this.names[i]!], values[this.positions[i]!])) return false;
     }
     return true;
   }

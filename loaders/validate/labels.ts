@@ -7,7 +7,7 @@
  */
 import type { TableSchema } from "../schema.ts";
 import { describeLook, lookOf } from "../read/looks.ts";
-import type { Issue, RawTable, Severity } from "../types.ts";
+import type { Cell, Issue, RawTable, Severity } from "../types.ts";
 import { exportColumn, exportHeader, nameColumn } from "./where.ts";
 
 export interface LabelMatch {
@@ -22,7 +22,16 @@ export interface LabelMatch {
 /** The `line` reported for label issues: labels are read from the first line of the export. */
 export const LABEL_LINE = 1;
 
-export function matchLabels(table: RawTable, schema: TableSchema, schemaFile: string): LabelMatch {
+/**
+ * @param columnCells every cell of a column (by 0-based index), to say what an unmatched column looks
+ *   like; by default from `table.rows`
+ */
+export function matchLabels(
+  table: Omit<RawTable, "rows" | "lines" | "widths"> & { rows?: RawTable["rows"] },
+  schema: TableSchema,
+  schemaFile: string,
+  columnCells: (column: number) => Iterable<Cell> = (column) => (table.rows ?? []).map((row) => row[column] ?? null),
+): LabelMatch {
   const exact = new Map<string, number>();
   const loose = new Map<string, number>();
   schema.fields.forEach((field, index) => {
@@ -58,7 +67,7 @@ export function matchLabels(table: RawTable, schema: TableSchema, schemaFile: st
     if (value !== undefined) found.value = value;
     issues.push(found);
   };
-  const looks = (column: number) => describeLook(lookOf(table.rows.map((row) => row[column] ?? null)));
+  const looks = (column: number) => describeLook(lookOf(columnCells(column)));
 
   table.labels.forEach((label, column) => {
     const trimmed = label.trim();

@@ -5,14 +5,17 @@
  */
 import type { RawTable } from "../types.ts";
 
+/** What naming a column needs of a table: its header, not its rows. */
+type Header = Pick<RawTable, "labels" | "sourceLabels" | "sourceColumns" | "added">;
+
 /** The 1-based column of the export file that column `j` of the table comes from; undefined for a column the mapping adds. */
-export function exportColumn(table: RawTable, j: number): number | undefined {
+export function exportColumn(table: Header, j: number): number | undefined {
   const source = table.sourceColumns === undefined ? j : (table.sourceColumns[j] ?? j);
   return source < 0 ? undefined : source + 1;
 }
 
 /** The header of column `j` as the export writes it (before any mapping). */
-export function exportHeader(table: RawTable, j: number): string {
+export function exportHeader(table: Header, j: number): string {
   return table.sourceLabels[j] ?? table.labels[j] ?? "";
 }
 
@@ -20,7 +23,7 @@ export function exportHeader(table: RawTable, j: number): string {
  * `column 23 "Q5_1" (enacted_1)`; `column 7 "Region"` when the header is the field's name but for
  * case; `"year" (the constant 2026 the mapping sets)` for a column the mapping adds.
  */
-export function nameColumn(table: RawTable, j: number, field?: string): string {
+export function nameColumn(table: Header, j: number, field?: string): string {
   const header = exportHeader(table, j).trim();
   const number = exportColumn(table, j);
   if (number === undefined) return `"${header}" (${table.added?.[header] ?? "added by the mapping"})`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TableSchema } from "../../loaders/schema.ts";
 import type { Issue } from "../../loaders/types.ts";
-import { validateTable } from "../../loaders/validate/index.ts";
+import { TableValidator, validateTable } from "../../loaders/validate/index.ts";
 import { field, schema, table } from "./fixtures.ts";
 
 /** The position and identity of an issue, without its message. */
@@ -386,5 +386,26 @@ describe("validateTable: the rejected share", () => {
   it("takes another share from the options, and refuses a share outside 0–1", () => {
     expect(validateTable(table(["n"], rows(2, 20)), simple, { maxRejectedShare: 0.1 }).issues.map((i) => i.code)).toEqual(["type-error", "type-error"]);
     expect(() => validateTable(table(["n"], rows(2, 20)), simple, { maxRejectedShare: 5 })).toThrow(/between 0 and 1/);
+  });
+});
+
+describe("TableValidator: rows in batches", () => {
+  it("gives validateTable's result, its indexes growing past the rows expected (none here)", () => {
+    const records: (string | null)[][] = [];
+    for (let i = 0; i < 300; i++) records.push([`L${i % 250}`, null, i % 2 ? "North East" : "North West", String(i % 400), null]);
+    records.push([...records[10]!]);
+    const whole = table(LABELS, records);
+    const expected = validateTable(whole, audit);
+    const { rows: _rows, lines: _lines, widths: _widths, ...header } = whole;
+    const validator = new TableValidator(header, audit, { keepRecords: false, cellsOf: (index) => whole.rows[index]! });
+    for (let from = 0; from < records.length; from += 37) {
+      validator.add({ rows: whole.rows.slice(from, from + 37), lines: whole.lines.slice(from, from + 37), widths: whole.widths.slice(from, from + 37) });
+    }
+    const batched = validator.finish();
+    expect(expected.issues.map((issue) => issue.code).sort()).toEqual([...Array(50).fill("primary-key"), "duplicate-row", "source-error"].sort());
+    expect(batched.issues).toEqual(expected.issues);
+    expect(batched.rejected).toEqual(expected.rejected);
+    expect(batched.accepted).toBe(expected.records.length);
+    expect(batched.records).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { parse as parseCsv } from "csv-parse/sync";
+import { createReadStream } from "node:fs";
+import { parse as parseCsvStream } from "csv-parse";
 import { PipelineError } from "../../types.ts";
 import type { DisclosurePolicy, Level } from "../policy.ts";
 import { queryRows, quoteLiteral, withDuckDB } from "../../publish/duckdb.ts";
@@ -183,16 +184,24 @@ async function readMicrodata(dir: string, resources: Record<string, unknown>[], 
     const fields = (Array.isArray(schema["fields"]) ? schema["fields"] : []).filter(isObject).map(readField);
     const path = String(resource["path"]);
     const file = join(dir, path);
-    const raw = resource["format"] === "csv" ? readCsv(file, policy) : await readParquet(file);
-    const lists = new Map(fields.filter((f) => f.type === "list").map((f) => [f.name, f]));
-    const rows = raw.map((row) => {
+    const lists = new Set(fields.filter((f) => f.type === "list").map((f) => f.name));
+    // Each row is converted as it is parsed, and repeated values share one string: the rows are held once.
+    const intern = new Map<string, string>();
+    const text = (value: string): string => {
+      const known = intern.get(value);
+      if (known !== undefined) return known;
+      intern.set(value, value);
+      return value;
+    };
+    const convert = (row: Record<string, unknown>): Record<string, string | string[] | null> => {
       const out: Record<string, string | string[] | null> = {};
       for (const [k, v] of Object.entries(row)) {
-        if (lists.has(k)) out[k] = v === null ? [] : Array.isArray(v) ? v.map(String) : String(v).split(";").map((s) => s.trim()).filter((s) => s !== "");
-        else out[k] = v === null || v === undefined || v === "" ? null : Array.isArray(v) ? v.join("; ") : String(v);
+        if (lists.has(k)) out[k] = v === null ? [] : Array.isArray(v) ? v.map((item) => text(String(item))) : String(v).split(";").map((s) => s.trim()).filter((s) => s !== "").map(text);
+        else out[k] = v === null || v === undefined || v === "" ? null : text(Array.isArray(v) ? v.join("; ") : String(v));
       }
       return out;
-    });
+    };
+    const rows = resource["format"] === "csv" ? await readCsv(file, policy, convert) : (await readParquet(file)).map(convert);
     const micro: Microdata = { dataset, resource: path, level: lero["level"] === "organisation" ? "organisation" : "person", fields, rows };
     if (typeof lero["subject"] === "string") micro.subject = lero["subject"];
     out.push(micro);
@@ -200,14 +209,20 @@ async function readMicrodata(dir: string, resources: Record<string, unknown>[], 
   return out;
 }
 
-function readCsv(file: string, policy: DisclosurePolicy): Record<string, unknown>[] {
-  const records = parseCsv(readFileSync(file, "utf8"), { bom: true, columns: true, relax_column_count: true }) as Record<string, string>[];
+/** Parsed as the file is read, so the text is never held whole. */
+async function readCsv<T>(file: string, policy: DisclosurePolicy, convert: (row: Record<string, unknown>) => T): Promise<T[]> {
   const { prefix, characters } = policy.csvEscape;
   const unescape = (v: string): string | null => {
     if (v === "" || v === "NA" || v === "N/A") return null;
     return v.startsWith(prefix) && characters.includes(v.charAt(prefix.length)) ? v.slice(prefix.length) : v;
   };
-  return records.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, unescape(v)])));
+  const rows: T[] = [];
+  for await (const record of createReadStream(file).pipe(parseCsvStream({ bom: true, columns: true, relax_column_count: true })) as AsyncIterable<Record<string, string>>) {
+    const row: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(record)) row[k] = unescape(v);
+    rows.push(convert(row));
+  }
+  return rows;
 }
 
 async function readParquet(file: string): Promise<Record<string, unknown>[]> {
