@@ -131,11 +131,12 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
   };
 
   // ---- State -----------------------------------------------------------------------------------
-  let source: Source | undefined;
-  let sourceDataset: ExploreDataset | undefined;
-  /** The share the source is loaded for ("" for none): a share counts only the people who answered its question. */
-  let sourceShare = "";
-  let cube: Cube | undefined;
+  /**
+   * Each data set's source, by data set and share (a share counts only the people who answered its
+   * question), kept for the page's life: the published rows do not change, so going back is instant.
+   */
+  const sources = new Map<string, Source>();
+  let cube: { source: Source; view: Cube } | undefined;
   let shown: ViewData | undefined;
   let shownDataset: ExploreDataset | undefined;
   let rendered: ExploreState | undefined;
@@ -238,24 +239,26 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
     controls.busy(enginePromise ? "Working out the view…" : "Loading the data engine…");
     const engine = await startEngine();
     const share = shareOf(target, job.raw.measure);
-    if (!source || sourceDataset?.name !== target.name || sourceShare !== (share?.id ?? "")) {
+    const sourceKey = `${target.name}\u0000${share?.id ?? ""}`;
+    let source = sources.get(sourceKey);
+    if (!source) {
       say(`Reading the ${target.name} data…`);
       controls.busy(`Reading the ${target.name} data…`);
       const started = performance.now();
       source = await loadSource(engine.explorer, target, share);
-      sourceShare = share?.id ?? "";
-      sourceDataset = target;
-      cube = undefined;
+      sources.set(sourceKey, source);
       timings.push({ action: "load-dataset", ms: performance.now() - started });
     }
     const state = checkState(job.raw, target, source.known);
-    if (!cube || cube.dimensions.join(",") !== state.dims.join(",")) {
-      controls.busy("Building the data cube…");
+    if (!cube || cube.source !== source || cube.view.dimensions.join(",") !== state.dims.join(",")) {
+      // Over every split the reader may choose (when small enough): a change of split then adds up the same cube.
+      const covered = cube?.source === source && state.dims.every((d) => cube!.view.cover.includes(d));
+      if (!covered) controls.busy("Building the data cube…");
       const started = performance.now();
-      cube = await source.cube(state.dims);
-      timings.push({ action: "cube", ms: performance.now() - started });
+      cube = { source, view: await source.cube(state.dims, usableDimensions(target, source.known)) };
+      if (!covered) timings.push({ action: "cube", ms: performance.now() - started });
     }
-    const view = await computeView(cube, state, target, policy, source.known, release[target.name]);
+    const view = await computeView(cube.view, state, target, policy, source.known, release[target.name]);
     if (job !== latestJob) return; // a newer change is queued: show that one instead
     await draw(view, job.push, target);
     // Time to first chart counts from the start of the page; other actions from the reader's action.
