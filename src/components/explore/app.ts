@@ -188,6 +188,9 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
    */
   async function draw(view: ViewData, push: boolean, base: ExploreDataset): Promise<void> {
     const state = view.state;
+    // Measured before anything changes (no layout forced mid-draw); before it is connected, the box cannot
+    // be measured: the width of the box it replaces.
+    const boxWidth = targets.main.querySelector(".explore-charts")?.clientWidth || targets.main.clientWidth || undefined;
     const url = `${location.pathname}?${encodeState(state)}${location.hash}`;
     if (push && (!rendered || encodeState(rendered) !== encodeState(state))) history.pushState(null, "", url);
     else history.replaceState(null, "", url);
@@ -199,8 +202,6 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
       drawnJson = json;
       shown = view;
       const connect = !controls.root.isConnected;
-      // Painted before it is connected, where the box cannot be measured: at the width of the box it replaces.
-      const boxWidth = connect ? targets.main.querySelector(".explore-charts")?.clientWidth || targets.main.clientWidth : undefined;
       shownDataset = paintView(controls, results, view, base, policy, version, release[base.name], boxWidth);
       if (connect) {
         targets.main.replaceChildren(controls.root);
@@ -252,7 +253,7 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
     const state = checkState(job.raw, target, source.known);
     if (!cube || cube.source !== source || cube.view.dimensions.join(",") !== state.dims.join(",")) {
       // Over every split the reader may choose (when small enough): a change of split then adds up the same cube.
-      const covered = cube?.source === source && state.dims.every((d) => cube!.view.cover.includes(d));
+      const covered = source.covers(state.dims);
       if (!covered) controls.busy("Building the data cube…");
       const started = performance.now();
       cube = { source, view: await source.cube(state.dims, usableDimensions(target, source.known)) };

@@ -146,6 +146,11 @@ export class Source {
     return source;
   }
 
+  /** Whether the cube built last covers these dimensions (a view of them needs no new build). */
+  covers(dimensions: readonly string[]): boolean {
+    return this.data !== undefined && dimensions.every((d) => this.data!.cover.includes(d));
+  }
+
   /**
    * The cube for up to three chosen dimensions. Built over `cover` (which should hold `dimensions`)
    * when that stays small, so that a later choice within `cover` reuses it; else over the chosen
@@ -153,7 +158,7 @@ export class Source {
    */
   async cube(dimensions: readonly string[], cover: readonly string[] = dimensions): Promise<Cube> {
     for (const d of dimensions) if (!this.known.has(d)) throw new Error(`${d} is not a dimension of ${this.spec.table}.`);
-    if (!this.data || !dimensions.every((d) => this.data!.cover.includes(d))) {
+    if (!this.covers(dimensions)) {
       const wide = [...dimensions, ...cover.filter((d) => !dimensions.includes(d) && this.known.has(d))];
       this.data = (wide.length > dimensions.length ? await this.build(wide, false) : undefined) ?? (await this.build([...dimensions], true));
     }

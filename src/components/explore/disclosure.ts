@@ -49,11 +49,15 @@ export function protectShare(part: number, base: number, policy: ExplorePolicy, 
 }
 
 /** A figure as text: "1,235", "42.3", "12.5%", or the symbol. */
+// Made once: `toLocaleString` builds a new formatter on every call, and a redraw formats hundreds of figures.
+const WHOLE = new Intl.NumberFormat("en-GB");
+const ONE_DECIMAL = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 export function formatShown(value: Shown | null | undefined, kind: "count" | "mean" | "percent" = "count"): string {
   if (value === null || value === undefined) return "[x]";
   if (typeof value !== "number") return value;
-  if (kind === "count") return value.toLocaleString("en-GB");
-  const text = value.toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  if (kind === "count") return WHOLE.format(value);
+  const text = ONE_DECIMAL.format(value);
   return kind === "percent" ? `${text}%` : text;
 }
 
