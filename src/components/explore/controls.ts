@@ -282,7 +282,7 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
       else if (!same) charts.replaceChildren(...figures);
       if (focused && replaced) {
         const hit = charts.querySelector<SVGElement>(`figure[data-dim="${CSS.escape(focused.dim)}"] rect.explore-hit[tabindex="0"]`);
-        if (hit && hit !== doc().activeElement) hit.focus();
+        if (hit && hit !== doc().activeElement) hit.focus({ preventScroll: true });
       }
     },
   };
