@@ -96,6 +96,41 @@ describe("the explorer's first view", () => {
     await page.close();
   });
 
+  it("shows each preset's view from its link with JavaScript off, and opens it from its anchor with JavaScript on", async () => {
+    const off = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const page = await off.newPage();
+    await page.goto(`${site.origin}/explore`);
+    const links = await page.locator(".explore-presets li[data-preset] a").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("href") ?? ""));
+    expect(links.length).toBe(PRESETS.length);
+    for (const preset of PRESETS) {
+      const link = links.find((l) => l.endsWith(`#view-${preset.id}`))!;
+      expect(link).toBe(`?${encodeState(preset.state)}#view-${preset.id}`);
+      await page.goto(new URL(link, `${site.origin}/explore`).href);
+      const view = page.locator(`#view-${preset.id}`);
+      await expect.poll(() => view.isVisible()).toBe(true);
+      // In place of the first view, with its charts and its headline figure, marked as the registry's.
+      expect(await page.locator(".explore-app > .explore-view").isVisible()).toBe(false);
+      expect(await view.locator("figure[data-dim] svg").count()).toBe(preset.state.dims.length);
+      expect(await view.locator(`[data-measure="${preset.measure}"][data-key="${preset.key}"]`).first().isVisible()).toBe(true);
+      for (const [dim, values] of Object.entries(preset.state.filters)) {
+        expect(await view.locator(`figure[data-dim="${dim}"] rect.explore-hit[data-value="${values[0]}"]`).getAttribute("aria-pressed")).toBe("true");
+      }
+      // The other presets' views stay hidden.
+      expect(await page.locator(".explore-static-view:visible").count()).toBe(1);
+    }
+    await off.close();
+    // With scripts on, the anchor alone opens the preset (before the engine), and the build's copies are gone.
+    const preset = PRESETS.find((p) => p.state.dataset === "stigma" && Object.keys(p.state.filters).length)!;
+    const { page: on } = await openPage(context, site.origin);
+    await blockEngine(on);
+    await on.goto(`${site.origin}/explore#view-${preset.id}`);
+    await on.waitForSelector(`${LIVE} figure[data-dim="setting"] svg`, { timeout: 30_000 });
+    expect(await on.locator("#explore-main").getAttribute("data-view")).toBe(encodeState(preset.state));
+    expect(on.url()).toContain(`?${encodeState(preset.state)}#view-${preset.id}`);
+    expect(await on.locator(".explore-static-view").count()).toBe(0);
+    await on.close();
+  });
+
   it("lets the engine take over without redrawing, offers no one-value split, and says why", async () => {
     const { page, problems } = await openPage(context, site.origin);
     await page.goto(`${site.origin}/explore`);

@@ -19,7 +19,7 @@ import { el, errorText } from "./dom.js";
 import { Engine, type AttachedFile, type DuckDBClientClass } from "./engine.js";
 import type { ReleaseRule } from "./geography.js";
 import { bytesText, duckDBWithProgress, type DuckDBBundles, type DuckDBModule, type LoadProgress } from "./duckdb-start.js";
-import { DEFAULT_VIEW, availablePresets } from "./presets.js";
+import { DEFAULT_VIEW, PRESETS, availablePresets, presetAnchor, presetOfHash } from "./presets.js";
 import { buildResults } from "./results.js";
 import { CHART_TYPES, decodeState, encodeState, toggleFilter, type ExploreState, type RawState } from "./state.js";
 import { citation } from "./view.js";
@@ -58,10 +58,19 @@ export interface ExplorerOptions {
 }
 
 /** The state a URL asks for; no data set and no splits is the default view (the stigma survey's headline chart). */
-export function wantedState(search: string): RawState {
+export function wantedState(search: string, hash = ""): RawState {
   const raw = decodeState(search);
-  if (raw.dataset === undefined && raw.dims === undefined && raw.measure === undefined) return { ...DEFAULT_VIEW, ...(raw.sql !== undefined ? { sql: raw.sql } : {}) };
+  // A preset's anchor alone ("explore.html#view-…", the link that works with scripts off) opens that preset.
+  const base = presetOfHash(hash)?.state ?? DEFAULT_VIEW;
+  if (raw.dataset === undefined && raw.dims === undefined && raw.measure === undefined) return { ...base, ...(raw.sql !== undefined ? { sql: raw.sql } : {}) };
   return raw;
+}
+
+/** The hash a view's URL keeps: its preset's anchor when it is a preset's view, else the page's own anchor (never another view's). */
+export function viewHash(state: ExploreState, hash: string): string {
+  const preset = PRESETS.find((p) => encodeState(p.state) === encodeState(state));
+  if (preset) return `#${presetAnchor(preset)}`;
+  return presetOfHash(hash) ? "" : hash;
 }
 
 interface Job {
@@ -191,7 +200,7 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
     // Measured before anything changes (no layout forced mid-draw); before it is connected, the box cannot
     // be measured: the width of the box it replaces.
     const boxWidth = targets.main.querySelector(".explore-charts")?.clientWidth || targets.main.clientWidth || undefined;
-    const url = `${location.pathname}?${encodeState(state)}${location.hash}`;
+    const url = `${location.pathname}?${encodeState(state)}${viewHash(state, location.hash)}`;
     if (push && (!rendered || encodeState(rendered) !== encodeState(state))) history.pushState(null, "", url);
     else history.replaceState(null, "", url);
     rendered = state;
@@ -300,7 +309,7 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
     void request(next as RawState, true, action);
   }
 
-  window.addEventListener("popstate", () => void request(wantedState(location.search), false, "history"));
+  window.addEventListener("popstate", () => void request(wantedState(location.search, location.hash), false, "history"));
 
   // Charts are redrawn when the width changes, not when the height does (new content, a table opened).
   let resizeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -315,7 +324,7 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
   }).observe(targets.main);
 
   // ---- First view ----------------------------------------------------------------------------
-  const first = wantedState(location.search);
+  const first = wantedState(location.search, location.hash);
   await request(first, false, "first-chart");
   // The engine takes over in the background: it loads once the first view is on screen, then works
   // out the same view (identical, so nothing moves) and is ready for the reader's first question.
@@ -323,7 +332,7 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
     const takeOver = () =>
       void startEngine().then(
         // Unless the reader has already asked for something else (that job draws with the engine itself).
-        () => (latestJob ? undefined : request(wantedState(location.search), false, "engine-takeover")),
+        () => (latestJob ? undefined : request(wantedState(location.search, location.hash), false, "engine-takeover")),
         () => undefined, // said on the page by startEngine
       );
     if ("requestIdleCallback" in window) window.requestIdleCallback(takeOver, { timeout: 500 });

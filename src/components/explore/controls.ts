@@ -88,7 +88,7 @@ function presetList(presets: readonly ExplorePreset[], events: ControlEvents): H
   for (const preset of presets) {
     const text = presetText(preset);
     const item = el("li", { "data-preset": preset.id });
-    const link = el("a", { href: text.href }, text.title);
+    const link = el("a", { href: text.link }, text.title);
     link.addEventListener("click", (event) => {
       event.preventDefault();
       events.preset(preset.state);

@@ -25,6 +25,18 @@ export interface PresetText {
   base: string;
   /** The view's query string ("?dataset=stigma&…"). */
   href: string;
+  /** The link: the query string (the state, with scripts on) and the anchor of the view drawn at build time (with scripts off). */
+  link: string;
+}
+
+/** The id of a preset's view as the build draws it into the page: `explore.html#view-…` shows it with scripts off. */
+export function presetAnchor(preset: ExplorePreset): string {
+  return `view-${preset.id}`;
+}
+
+/** The preset whose anchor a URL's hash ("#view-…") names, if any. */
+export function presetOfHash(hash: string): ExplorePreset | undefined {
+  return PRESETS.find((p) => `#${presetAnchor(p)}` === hash);
 }
 
 const view = (state: Omit<ExploreState, "chart" | "sql">): ExploreState => ({ ...state, chart: "bars", sql: "" });
@@ -76,6 +88,7 @@ export function presetText(preset: ExplorePreset): PresetText {
     definition: m.definition,
     base: m.format === "count" ? `Counts ${m.numerator}.` : `Base: ${m.base}.`,
     href: `?${encodeState(preset.state)}`,
+    link: `?${encodeState(preset.state)}#${presetAnchor(preset)}`,
   };
 }
 
