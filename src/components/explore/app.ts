@@ -146,6 +146,13 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
    */
   const sources = new Map<string, Source>();
   let cube: { source: Source; view: Cube } | undefined;
+  // The explorer's connection does one piece of work at a time: a source and its cube share its temp tables.
+  let engineWork: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = engineWork.then(work, work);
+    engineWork = next.catch(() => undefined);
+    return next;
+  };
   let shown: ViewData | undefined;
   let shownDataset: ExploreDataset | undefined;
   let rendered: ExploreState | undefined;
@@ -250,23 +257,34 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
     const engine = await startEngine();
     const share = shareOf(target, job.raw.measure);
     const sourceKey = `${target.name}\u0000${share?.id ?? ""}`;
-    let source = sources.get(sourceKey);
-    if (!source) {
-      say(`Reading the ${target.name} data…`);
-      controls.busy(`Reading the ${target.name} data…`);
-      const started = performance.now();
-      source = await loadSource(engine.explorer, target, share);
-      sources.set(sourceKey, source);
-      timings.push({ action: "load-dataset", ms: performance.now() - started });
-    }
-    const state = checkState(job.raw, target, source.known);
+    const cached = sources.get(sourceKey);
+    const cachedState = cached && checkState(job.raw, target, cached.known);
+    // A filter, or a split the data set's cube covers, needs no engine work (none waits for the prefetch).
+    const { source, state } =
+      cached && cachedState && cached.covers(cachedState.dims)
+        ? { source: cached, state: cachedState }
+        : await exclusive(async () => {
+            let source = sources.get(sourceKey);
+            if (!source) {
+              say(`Reading the ${target.name} data…`);
+              controls.busy(`Reading the ${target.name} data…`);
+              const started = performance.now();
+              source = await loadSource(engine.explorer, target, share);
+              sources.set(sourceKey, source);
+              timings.push({ action: "load-dataset", ms: performance.now() - started });
+            }
+            const state = checkState(job.raw, target, source.known);
+            if (!source.covers(state.dims)) {
+              controls.busy("Building the data cube…");
+              const started = performance.now();
+              // Over every split the reader may choose (when small enough): a change of split then adds up the same cube.
+              await source.cube(state.dims, usableDimensions(target, source.known));
+              timings.push({ action: "cube", ms: performance.now() - started });
+            }
+            return { source, state };
+          });
     if (!cube || cube.source !== source || cube.view.dimensions.join(",") !== state.dims.join(",")) {
-      // Over every split the reader may choose (when small enough): a change of split then adds up the same cube.
-      const covered = source.covers(state.dims);
-      if (!covered) controls.busy("Building the data cube…");
-      const started = performance.now();
       cube = { source, view: await source.cube(state.dims, usableDimensions(target, source.known)) };
-      if (!covered) timings.push({ action: "cube", ms: performance.now() - started });
     }
     const view = await computeView(cube.view, state, target, policy, source.known, release[target.name]);
     if (job !== latestJob) return; // a newer change is queued: show that one instead
@@ -274,6 +292,37 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
     // Time to first chart counts from the start of the page; other actions from the reader's action.
     timings.push({ action: job.action, ms: performance.now() - (job.action === "first-chart" ? 0 : job.started) });
   }
+
+  /**
+   * The other data sets, loaded and their cubes built while the reader looks at the first view, one at
+   * a time and each as one piece of engine work (a reader's change waits for one at most): opening one
+   * later adds up its cube at once. A failure here is left for that change to report.
+   */
+  async function prefetch(engine: Engine): Promise<void> {
+    for (const dataset of datasets) {
+      const key = `${dataset.name}\u0000`;
+      if (sources.has(key)) continue;
+      try {
+        await exclusive(async () => {
+          if (sources.has(key)) return;
+          const started = performance.now();
+          const source = await loadSource(engine.explorer, dataset, undefined);
+          const state = checkState({ dataset: dataset.name, filters: {} }, dataset, source.known);
+          await source.cube(state.dims, usableDimensions(dataset, source.known));
+          sources.set(key, source);
+          timings.push({ action: "prefetch", ms: performance.now() - started });
+        });
+      } catch (error) {
+        console.warn(error);
+        return;
+      }
+    }
+  }
+  const prefetchWhenIdle = () => {
+    const run = () => void startEngine().then(prefetch, () => undefined);
+    if ("requestIdleCallback" in window) window.requestIdleCallback(run, { timeout: 2000 });
+    else setTimeout(run, 0);
+  };
 
   // ---- The queue -----------------------------------------------------------------------------
   let latestJob: Job | undefined;
@@ -332,12 +381,12 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
     const takeOver = () =>
       void startEngine().then(
         // Unless the reader has already asked for something else (that job draws with the engine itself).
-        () => (latestJob ? undefined : request(wantedState(location.search, location.hash), false, "engine-takeover")),
+        () => (latestJob ? prefetchWhenIdle() : request(wantedState(location.search, location.hash), false, "engine-takeover").then(prefetchWhenIdle)),
         () => undefined, // said on the page by startEngine
       );
     if ("requestIdleCallback" in window) window.requestIdleCallback(takeOver, { timeout: 500 });
     else setTimeout(takeOver, 0);
-  }
+  } else prefetchWhenIdle();
 }
 
 /** The usable dimensions of a data set's source, for tests and the build. */
