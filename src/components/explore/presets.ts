@@ -25,7 +25,11 @@ export interface PresetText {
   base: string;
   /** The view's query string ("?dataset=stigma&…"). */
   href: string;
-  /** The link: the query string (the state, with scripts on) and the anchor of the view drawn at build time (with scripts off). */
+  /**
+   * The link: the anchor of the view drawn at build time, which shows it with scripts off; with scripts
+   * on, the explorer opens the preset and puts its state in the URL. (An anchor alone, because the
+   * build would encode a query string's escapes a second time.)
+   */
   link: string;
 }
 
@@ -88,7 +92,7 @@ export function presetText(preset: ExplorePreset): PresetText {
     definition: m.definition,
     base: m.format === "count" ? `Counts ${m.numerator}.` : `Base: ${m.base}.`,
     href: `?${encodeState(preset.state)}`,
-    link: `?${encodeState(preset.state)}#${presetAnchor(preset)}`,
+    link: `#${presetAnchor(preset)}`,
   };
 }
 
