@@ -225,7 +225,8 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
         figureLine.hidden = false;
       }
       const defined = measure.kind === "percent" && measure.definition ? measure.definition : "";
-      definition.replaceChildren(...(defined ? [el("summary", {}, "What this percentage counts"), el("p", {}, defined)] : []));
+      // Always with its summary (a details element needs one), hidden when there is nothing to define.
+      definition.replaceChildren(el("summary", {}, "What this percentage counts"), ...(defined ? [el("p", {}, defined)] : []));
       definition.hidden = defined === "";
       status.textContent = figures.status;
       chips.replaceChildren(
