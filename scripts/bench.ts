@@ -18,7 +18,7 @@ import { redactText } from "../loaders/disclose/redact.ts";
 import { PROJECT_ROOT } from "../loaders/schema.ts";
 import { launch, serveSite, type StaticSite } from "../test/support/browser.ts";
 import { firstChartAtPaint, hasCharts, measureLayout, prerenderedPages, watchFirstChart } from "../test/support/layout.ts";
-import { EXPLORER_BUDGET, benchExplorerSite, explorerBudgets, explorerLines, type ExplorerFigures } from "./bench/explorer.ts";
+import { EXPLORER_BUDGET, benchExplorerSite, explorerBudgets, explorerLines, explorerSizeLine, type ExplorerFigures } from "./bench/explorer.ts";
 
 const quick = process.argv.includes("--quick");
 /** `--explorer`: the explorer's part alone (issue 17), written to bench/explorer.json and bench/explorer.md. */
@@ -413,7 +413,7 @@ async function benchExplorer(browser: Browser, rows: number): Promise<ExplorerFi
   await run(["scripts/build.ts"], { ...process.env, LERO_DATA_DIR: data, LERO_PSEUDONYM_KEY: "benchmark-key-0123456789abcdef", LERO_DIST_DIR: dist, LERO_PUBLISHED_DIR: join(WORK, `published-${rows}`) });
   log(`explorer at ${rows.toLocaleString("en-GB")} rows: measuring…`);
   const figures = await benchExplorerSite(browser, dist, rows, INTERACTIONS);
-  log(explorerLines([figures]).at(-1)!);
+  log(explorerSizeLine(figures));
   rmSync(dist, { recursive: true, force: true });
   return figures;
 }

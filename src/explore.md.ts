@@ -6,8 +6,8 @@
  * paints the same view into the same elements (nothing moves), opens a permalink's pre-computed view at
  * once, and loads DuckDB-wasm in the background for everything else.
  */
-import { drawFirstView } from "./components/explore/first-view.ts";
-import { availablePresets, DEFAULT_VIEW } from "./components/explore/presets.ts";
+import { drawFirstView, drawStaticView } from "./components/explore/first-view.ts";
+import { availablePresets, DEFAULT_VIEW, presetAnchor, presetText } from "./components/explore/presets.ts";
 import { encodeState } from "./components/explore/state.ts";
 import { dataVersion } from "./components/explore/datasets.ts";
 import { exploreViews } from "../scripts/pages/explore-views.ts";
@@ -31,6 +31,15 @@ const drawn = drawFirstView(doc, {
   citation: `LERO Evidence (${year}). ${firstDataset.title}: explorer view. Data version ${version}. Give this page's address as the link to the view.`,
   engineText: "Worked out when the site was built.",
 });
+// Each preset's view too, under its anchor: its link (`?…#view-…`) shows it with scripts off.
+const presets = availablePresets(datasets);
+const defaultView = drawn.main.querySelector(".explore-view");
+for (const preset of [...presets].reverse()) {
+  const view = views.find((v) => v.key === encodeState(preset.state));
+  if (!view) throw new Error(`The explorer's preset ${preset.id} (${encodeState(preset.state)}) was not worked out: does the published data package list its data set?`);
+  const input = { view, datasets, policy, version, release, presets, citation: "", engineText: "" };
+  defaultView?.after(drawStaticView(doc, input, presetAnchor(preset), presetText(preset).title));
+}
 const main = doc.createElement("div");
 main.id = "explore-main";
 main.className = "explore";

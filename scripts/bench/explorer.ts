@@ -182,6 +182,20 @@ export function explorerBudgets(figures: readonly ExplorerFigures[]): Record<str
   };
 }
 
+/** One size's figures against the budgets, in a line (printed as each size finishes). */
+export function explorerSizeLine(f: ExplorerFigures): string {
+  const b = EXPLORER_BUDGET;
+  const check = (value: number | null, budget: number, unit: string) => `${value ?? "none"} ${unit} (budget ${budget} ${unit}: ${value !== null && value <= budget ? "met" : "NOT MET"})`;
+  return [
+    `explorer at ${f.rows.toLocaleString("en-GB")} rows:`,
+    `first chart ${check(f.headline.ms, b.firstChartMs, "ms")}, outcomes view ${check(f.outcomes.ms, b.firstChartMs, "ms")};`,
+    `at 10 Mbps / 40 ms ${check(f.headlineThrottled.ms, b.throttledFirstChartMs, "ms")}, outcomes view ${check(f.outcomesThrottled.ms, b.throttledFirstChartMs, "ms")};`,
+    `before the first chart ${check(Math.round(f.headline.bytes / 1024), b.bytesBeforeChartKb, "KB")};`,
+    `filter p95 ${check(f.filterP95Ms, b.filterP95Ms, "ms")}; data set or split change p95 ${check(f.changeP95Ms, b.changeP95Ms, "ms")}`,
+    `(the filter and change budgets are for 1,000,000 rows; figures as measured on a shared machine).`,
+  ].join(" ");
+}
+
 /** The explorer's table, in Markdown. */
 export function explorerLines(figures: readonly ExplorerFigures[]): string[] {
   const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;

@@ -30,8 +30,8 @@ async function blockEngine(page: Page): Promise<string[]> {
 /** The explorer's own drawing: the page's script has mounted it over the build's, and says which view it drew. */
 const LIVE = "#explore-main[data-view]";
 
-async function barLabels(page: Page, dim: string): Promise<Record<string, string>> {
-  const labels = await page.locator(`figure[data-dim="${dim}"] rect.explore-hit`).evaluateAll((nodes) => nodes.map((n) => n.getAttribute("aria-label") ?? ""));
+async function barLabels(page: Page, dim: string, within = ""): Promise<Record<string, string>> {
+  const labels = await page.locator(`${within} figure[data-dim="${dim}"] rect.explore-hit`.trim()).evaluateAll((nodes) => nodes.map((n) => n.getAttribute("aria-label") ?? ""));
   return Object.fromEntries(labels.map((l) => [l.slice(0, l.lastIndexOf(": ")), l.slice(l.lastIndexOf(": ") + 2)]));
 }
 
@@ -96,6 +96,41 @@ describe("the explorer's first view", () => {
     await page.close();
   });
 
+  it("shows each preset's view from its link with JavaScript off, and opens it from its anchor with JavaScript on", async () => {
+    const off = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const page = await off.newPage();
+    await page.goto(`${site.origin}/explore`);
+    const links = await page.locator(".explore-presets li[data-preset] a").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("href") ?? ""));
+    expect(links.length).toBe(PRESETS.length);
+    for (const preset of PRESETS) {
+      const link = links.find((l) => l.endsWith(`#view-${preset.id}`))!;
+      expect(link).toBe(`#view-${preset.id}`);
+      await page.goto(`${site.origin}/explore${link}`);
+      const view = page.locator(`#view-${preset.id}`);
+      await expect.poll(() => view.isVisible()).toBe(true);
+      // In place of the first view, with its charts and its headline figure, marked as the registry's.
+      expect(await page.locator(".explore-app > .explore-view").isVisible()).toBe(false);
+      expect(await view.locator("figure[data-dim] svg").count()).toBe(preset.state.dims.length);
+      expect(await view.locator(`[data-measure="${preset.measure}"][data-key="${preset.key}"]`).first().isVisible()).toBe(true);
+      for (const [dim, values] of Object.entries(preset.state.filters)) {
+        expect(await view.locator(`figure[data-dim="${dim}"] rect.explore-hit[data-value="${values[0]}"]`).getAttribute("aria-pressed")).toBe("true");
+      }
+      // The other presets' views stay hidden.
+      expect(await page.locator(".explore-static-view:visible").count()).toBe(1);
+    }
+    await off.close();
+    // With scripts on, the anchor alone opens the preset (before the engine), and the build's copies are gone.
+    const preset = PRESETS.find((p) => p.state.dataset === "stigma" && Object.keys(p.state.filters).length)!;
+    const { page: on } = await openPage(context, site.origin);
+    await blockEngine(on);
+    await on.goto(`${site.origin}/explore#view-${preset.id}`);
+    await on.waitForSelector(`${LIVE} figure[data-dim="setting"] svg`, { timeout: 30_000 });
+    expect(await on.locator("#explore-main").getAttribute("data-view")).toBe(encodeState(preset.state));
+    expect(on.url()).toContain(`?${encodeState(preset.state)}#view-${preset.id}`);
+    expect(await on.locator(".explore-static-view").count()).toBe(0);
+    await on.close();
+  });
+
   it("lets the engine take over without redrawing, offers no one-value split, and says why", async () => {
     const { page, problems } = await openPage(context, site.origin);
     await page.goto(`${site.origin}/explore`);
@@ -118,6 +153,8 @@ describe("the explorer's first view", () => {
     expect(choices).not.toContain("region");
     expect(await page.locator(`[data-not-offered="region"]`).textContent()).toContain("every published row says “UK”");
     expect(await page.locator("#explore-split-notes").textContent()).toContain("Geography is published as region only where");
+    // The other data set loads in the background once the engine is up: let it finish before leaving the page.
+    await page.waitForFunction(() => (window.__exploreTimings ?? []).some((t) => t.action === "prefetch"), undefined, { timeout: 90_000 });
     // A link asking for region gets no region chart.
     await page.goto(`${site.origin}/explore?dataset=stigma&dims=region,setting&measure=count&chart=bars`);
     await page.waitForSelector("#explore-main[data-engine=ready]", { timeout: 90_000 });
@@ -131,7 +168,7 @@ describe("the explorer's first view", () => {
     await expect.poll(() => page.url(), { timeout: 30_000 }).toContain("f.setting=GP");
     await expect.poll(() => page.locator("#explore-status").textContent(), { timeout: 30_000 }).toContain("(Setting: GP)");
     expect(problems.consoleErrors).toEqual([]);
-    expect(problems.failedRequests).toEqual([]);
+    expect(problems.failedRequests, problems.failedRequests.join("\n")).toEqual([]);
     await page.close();
   });
 
@@ -140,10 +177,13 @@ describe("the explorer's first view", () => {
     const page = await off.newPage();
     await page.goto(`${site.origin}/explore`);
     const head = prepared.views.find((v) => v.key === encodeState(DEFAULT_VIEW))!;
-    for (const { dim, bars } of head.bars) expect(await page.locator(`figure[data-dim="${dim}"] svg rect.explore-hit`).count(), dim).toBe(bars.length);
-    const labels = await barLabels(page, "setting");
+    // The first view (the presets' views are in the HTML too, hidden until their anchor is the URL's).
+    const first = ".explore-app > .explore-view";
+    expect(await page.locator(".explore-static-view:visible").count()).toBe(0);
+    for (const { dim, bars } of head.bars) expect(await page.locator(`${first} figure[data-dim="${dim}"] svg rect.explore-hit`).count(), dim).toBe(bars.length);
+    const labels = await barLabels(page, "setting", first);
     for (const bar of head.bars.find((b) => b.dim === "setting")!.bars) expect(labels[bar.value]).toBe(typeof bar.shown === "number" ? `${bar.shown.toFixed(1)}%` : bar.shown);
-    expect(await page.locator(`figure[data-dim="setting"] svg .explore-interval line`).count()).toBeGreaterThan(0);
+    expect(await page.locator(`${first} figure[data-dim="setting"] svg .explore-interval line`).count()).toBeGreaterThan(0);
     expect(await page.locator("#people-count").textContent()).toBe(typeof head.summary.count === "number" ? head.summary.count.toLocaleString("en-GB") : head.summary.count);
     expect(await page.locator("#explore-results-table tbody tr").count()).toBe(head.rows.length);
     expect(await page.locator("#explore-measure").inputValue()).toBe(DEFAULT_VIEW.measure);
@@ -156,7 +196,7 @@ describe("the explorer's first view", () => {
       const page = await sized.newPage();
       await page.goto(`${site.origin}/explore`);
       // The chart's top is in the first screen; at a laptop's width the whole chart is.
-      const box = (await page.locator(`figure[data-dim="setting"] svg`).boundingBox())!;
+      const box = (await page.locator(`.explore-app > .explore-view figure[data-dim="setting"] svg`).boundingBox())!;
       expect(box.y, `chart top at ${width} px`).toBeLessThan(height - 100);
       if (width >= 1000) expect(box.y + box.height, `chart bottom at ${width} px`).toBeLessThanOrEqual(height);
       await page.waitForSelector("#explore-main[data-engine=ready]", { timeout: 90_000 });

@@ -19,7 +19,7 @@ import { el, errorText } from "./dom.js";
 import { Engine, type AttachedFile, type DuckDBClientClass } from "./engine.js";
 import type { ReleaseRule } from "./geography.js";
 import { bytesText, duckDBWithProgress, type DuckDBBundles, type DuckDBModule, type LoadProgress } from "./duckdb-start.js";
-import { DEFAULT_VIEW, availablePresets } from "./presets.js";
+import { DEFAULT_VIEW, PRESETS, availablePresets, presetAnchor, presetOfHash } from "./presets.js";
 import { buildResults } from "./results.js";
 import { CHART_TYPES, decodeState, encodeState, toggleFilter, type ExploreState, type RawState } from "./state.js";
 import { citation } from "./view.js";
@@ -58,10 +58,19 @@ export interface ExplorerOptions {
 }
 
 /** The state a URL asks for; no data set and no splits is the default view (the stigma survey's headline chart). */
-export function wantedState(search: string): RawState {
+export function wantedState(search: string, hash = ""): RawState {
   const raw = decodeState(search);
-  if (raw.dataset === undefined && raw.dims === undefined && raw.measure === undefined) return { ...DEFAULT_VIEW, ...(raw.sql !== undefined ? { sql: raw.sql } : {}) };
+  // A preset's anchor alone ("explore.html#view-…", the link that works with scripts off) opens that preset.
+  const base = presetOfHash(hash)?.state ?? DEFAULT_VIEW;
+  if (raw.dataset === undefined && raw.dims === undefined && raw.measure === undefined) return { ...base, ...(raw.sql !== undefined ? { sql: raw.sql } : {}) };
   return raw;
+}
+
+/** The hash a view's URL keeps: its preset's anchor when it is a preset's view, else the page's own anchor (never another view's). */
+export function viewHash(state: ExploreState, hash: string): string {
+  const preset = PRESETS.find((p) => encodeState(p.state) === encodeState(state));
+  if (preset) return `#${presetAnchor(preset)}`;
+  return presetOfHash(hash) ? "" : hash;
 }
 
 interface Job {
@@ -131,11 +140,19 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
   };
 
   // ---- State -----------------------------------------------------------------------------------
-  let source: Source | undefined;
-  let sourceDataset: ExploreDataset | undefined;
-  /** The share the source is loaded for ("" for none): a share counts only the people who answered its question. */
-  let sourceShare = "";
-  let cube: Cube | undefined;
+  /**
+   * Each data set's source, by data set and share (a share counts only the people who answered its
+   * question), kept for the page's life: the published rows do not change, so going back is instant.
+   */
+  const sources = new Map<string, Source>();
+  let cube: { source: Source; view: Cube } | undefined;
+  // The explorer's connection does one piece of work at a time: a source and its cube share its temp tables.
+  let engineWork: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = engineWork.then(work, work);
+    engineWork = next.catch(() => undefined);
+    return next;
+  };
   let shown: ViewData | undefined;
   let shownDataset: ExploreDataset | undefined;
   let rendered: ExploreState | undefined;
@@ -187,7 +204,10 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
    */
   async function draw(view: ViewData, push: boolean, base: ExploreDataset): Promise<void> {
     const state = view.state;
-    const url = `${location.pathname}?${encodeState(state)}${location.hash}`;
+    // Measured before anything changes (no layout forced mid-draw); before it is connected, the box cannot
+    // be measured: the width of the box it replaces.
+    const boxWidth = targets.main.querySelector(".explore-charts")?.clientWidth || targets.main.clientWidth || undefined;
+    const url = `${location.pathname}?${encodeState(state)}${viewHash(state, location.hash)}`;
     if (push && (!rendered || encodeState(rendered) !== encodeState(state))) history.pushState(null, "", url);
     else history.replaceState(null, "", url);
     rendered = state;
@@ -198,8 +218,6 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
       drawnJson = json;
       shown = view;
       const connect = !controls.root.isConnected;
-      // Painted before it is connected, where the box cannot be measured: at the width of the box it replaces.
-      const boxWidth = connect ? targets.main.querySelector(".explore-charts")?.clientWidth || targets.main.clientWidth : undefined;
       shownDataset = paintView(controls, results, view, base, policy, version, release[base.name], boxWidth);
       if (connect) {
         targets.main.replaceChildren(controls.root);
@@ -238,29 +256,73 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
     controls.busy(enginePromise ? "Working out the view…" : "Loading the data engine…");
     const engine = await startEngine();
     const share = shareOf(target, job.raw.measure);
-    if (!source || sourceDataset?.name !== target.name || sourceShare !== (share?.id ?? "")) {
-      say(`Reading the ${target.name} data…`);
-      controls.busy(`Reading the ${target.name} data…`);
-      const started = performance.now();
-      source = await loadSource(engine.explorer, target, share);
-      sourceShare = share?.id ?? "";
-      sourceDataset = target;
-      cube = undefined;
-      timings.push({ action: "load-dataset", ms: performance.now() - started });
+    const sourceKey = `${target.name}\u0000${share?.id ?? ""}`;
+    const cached = sources.get(sourceKey);
+    const cachedState = cached && checkState(job.raw, target, cached.known);
+    // A filter, or a split the data set's cube covers, needs no engine work (none waits for the prefetch).
+    const { source, state } =
+      cached && cachedState && cached.covers(cachedState.dims)
+        ? { source: cached, state: cachedState }
+        : await exclusive(async () => {
+            let source = sources.get(sourceKey);
+            if (!source) {
+              say(`Reading the ${target.name} data…`);
+              controls.busy(`Reading the ${target.name} data…`);
+              const started = performance.now();
+              source = await loadSource(engine.explorer, target, share);
+              sources.set(sourceKey, source);
+              timings.push({ action: "load-dataset", ms: performance.now() - started });
+            }
+            const state = checkState(job.raw, target, source.known);
+            if (!source.covers(state.dims)) {
+              controls.busy("Building the data cube…");
+              const started = performance.now();
+              // Over every split the reader may choose (when small enough): a change of split then adds up the same cube.
+              await source.cube(state.dims, usableDimensions(target, source.known));
+              timings.push({ action: "cube", ms: performance.now() - started });
+            }
+            return { source, state };
+          });
+    if (!cube || cube.source !== source || cube.view.dimensions.join(",") !== state.dims.join(",")) {
+      cube = { source, view: await source.cube(state.dims, usableDimensions(target, source.known)) };
     }
-    const state = checkState(job.raw, target, source.known);
-    if (!cube || cube.dimensions.join(",") !== state.dims.join(",")) {
-      controls.busy("Building the data cube…");
-      const started = performance.now();
-      cube = await source.cube(state.dims);
-      timings.push({ action: "cube", ms: performance.now() - started });
-    }
-    const view = await computeView(cube, state, target, policy, source.known, release[target.name]);
+    const view = await computeView(cube.view, state, target, policy, source.known, release[target.name]);
     if (job !== latestJob) return; // a newer change is queued: show that one instead
     await draw(view, job.push, target);
     // Time to first chart counts from the start of the page; other actions from the reader's action.
     timings.push({ action: job.action, ms: performance.now() - (job.action === "first-chart" ? 0 : job.started) });
   }
+
+  /**
+   * The other data sets, loaded and their cubes built while the reader looks at the first view, one at
+   * a time and each as one piece of engine work (a reader's change waits for one at most): opening one
+   * later adds up its cube at once. A failure here is left for that change to report.
+   */
+  async function prefetch(engine: Engine): Promise<void> {
+    for (const dataset of datasets) {
+      const key = `${dataset.name}\u0000`;
+      if (sources.has(key)) continue;
+      try {
+        await exclusive(async () => {
+          if (sources.has(key)) return;
+          const started = performance.now();
+          const source = await loadSource(engine.explorer, dataset, undefined);
+          const state = checkState({ dataset: dataset.name, filters: {} }, dataset, source.known);
+          await source.cube(state.dims, usableDimensions(dataset, source.known));
+          sources.set(key, source);
+          timings.push({ action: "prefetch", ms: performance.now() - started });
+        });
+      } catch (error) {
+        console.warn(error);
+        return;
+      }
+    }
+  }
+  const prefetchWhenIdle = () => {
+    const run = () => void startEngine().then(prefetch, () => undefined);
+    if ("requestIdleCallback" in window) window.requestIdleCallback(run, { timeout: 2000 });
+    else setTimeout(run, 0);
+  };
 
   // ---- The queue -----------------------------------------------------------------------------
   let latestJob: Job | undefined;
@@ -296,7 +358,7 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
     void request(next as RawState, true, action);
   }
 
-  window.addEventListener("popstate", () => void request(wantedState(location.search), false, "history"));
+  window.addEventListener("popstate", () => void request(wantedState(location.search, location.hash), false, "history"));
 
   // Charts are redrawn when the width changes, not when the height does (new content, a table opened).
   let resizeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -311,7 +373,7 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
   }).observe(targets.main);
 
   // ---- First view ----------------------------------------------------------------------------
-  const first = wantedState(location.search);
+  const first = wantedState(location.search, location.hash);
   await request(first, false, "first-chart");
   // The engine takes over in the background: it loads once the first view is on screen, then works
   // out the same view (identical, so nothing moves) and is ready for the reader's first question.
@@ -319,12 +381,12 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
     const takeOver = () =>
       void startEngine().then(
         // Unless the reader has already asked for something else (that job draws with the engine itself).
-        () => (latestJob ? undefined : request(wantedState(location.search), false, "engine-takeover")),
+        () => (latestJob ? prefetchWhenIdle() : request(wantedState(location.search, location.hash), false, "engine-takeover").then(prefetchWhenIdle)),
         () => undefined, // said on the page by startEngine
       );
     if ("requestIdleCallback" in window) window.requestIdleCallback(takeOver, { timeout: 500 });
     else setTimeout(takeOver, 0);
-  }
+  } else prefetchWhenIdle();
 }
 
 /** The usable dimensions of a data set's source, for tests and the build. */

@@ -8,11 +8,12 @@ import { dataTable, download, type TableColumn } from "../shared/figure.js";
 import { exploreChart, type ChartBar } from "./chart.js";
 import { toSafeCsv } from "./csv.js";
 import type { ExploreDataset } from "./datasets.js";
-import { countRuleText, formatShown, plainShown, protectQueryResult, type ColumnKind, type ExplorePolicy, type Shown } from "./disclosure.js";
-import { columnOrigins } from "./lineage.js";
+import { countRuleText, formatShown, plainShown, protectQueryResult, withMeanIntervals, type ColumnKind, type ExplorePolicy, type Shown } from "./disclosure.js";
+import { columnOrigins, meanIntervalSql } from "./lineage.js";
 import { doc, el, errorText, field } from "./dom.js";
 import type { Engine } from "./engine.js";
 import { checkReadOnlySql, describeSql, resultSql } from "./readonly.js";
+import type { Row } from "./cube.js";
 
 const CONSOLE_ROWS = 1000;
 const SOURCE = "LERO Evidence, published anonymised data (explored in your browser)";
@@ -43,11 +44,38 @@ export function buildConsole(datasets: readonly ExploreDataset[], policy: Explor
     try {
       const described = await engine.console(describeSql(checked.sql));
       const columns = described.map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
-      const raw = await engine.console(resultSql(checked.sql, columns.map((c) => c.type), CONSOLE_ROWS + 1));
+      const origins = columnOrigins(checked.sql, columns.length);
+      // Means get a 95% interval: the same query asked also for each mean's spread and count of values.
+      const asked = meanIntervalSql(checked.sql, columns.length);
+      let spreadQuery = "sql" in asked ? checkReadOnlySql(asked.sql) : undefined;
+      let raw: Row[] | undefined;
+      let types = columns.map((c) => c.type);
+      let why = "reason" in asked ? asked.reason : "";
+      if (spreadQuery?.ok && "sql" in asked) {
+        try {
+          const wider = (await engine.console(describeSql(spreadQuery.sql))).map((r) => String(r.column_type));
+          raw = await engine.console(resultSql(spreadQuery.sql, wider, CONSOLE_ROWS + 1));
+          types = wider;
+        } catch (error) {
+          why = `DuckDB could not work out the spread of its means (${errorText(error)})`;
+          spreadQuery = undefined;
+        }
+      }
+      raw ??= await engine.console(resultSql(checked.sql, types, CONSOLE_ROWS + 1));
       const more = raw.length > CONSOLE_ROWS;
-      const values = raw.slice(0, CONSOLE_ROWS).map((row) => columns.map((_, i) => row[`c${i}`]));
-      const result = protectQueryResult(columns, values, policy, columnOrigins(checked.sql, columns.length));
-      view.show(result, more);
+      const kept = raw.slice(0, CONSOLE_ROWS);
+      const values = kept.map((row) => columns.map((_, i) => row[`c${i}`]));
+      let result = protectQueryResult(columns, values, policy, origins);
+      if (spreadQuery?.ok && "means" in asked) {
+        const number = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+        const spreads = asked.means.map((column, m) => ({
+          column,
+          rows: kept.map((row) => ({ sd: number(row[`c${columns.length + 2 * m}`]), n: number(row[`c${columns.length + 2 * m + 1}`]) })),
+        }));
+        result = withMeanIntervals(result, spreads, policy);
+      }
+      const means = /\b(avg|mean)\s*\(/i.test(checked.sql);
+      view.show(result, more, means ? intervalNote(spreadQuery?.ok === true, why, policy) : "");
       timed(performance.now() - started);
     } catch (error) {
       view.fail(`DuckDB could not run the query: ${errorText(error)}`);
@@ -68,7 +96,8 @@ interface ConsoleView {
   root: HTMLElement;
   textarea: HTMLTextAreaElement;
   message: HTMLElement;
-  show(result: ReturnType<typeof protectQueryResult>, more: boolean): void;
+  /** `note`: what the result says about its means' intervals ("" for nothing). */
+  show(result: ReturnType<typeof protectQueryResult>, more: boolean, note: string): void;
   fail(text: string): void;
   clear(): void;
   onRun(handler: (text: string) => void): void;
@@ -157,10 +186,10 @@ function consoleView(datasets: readonly ExploreDataset[], policy: ExplorePolicy)
       message.textContent = text;
       message.classList.add("explore-error");
     },
-    show: (result, more) => {
+    show: (result, more, note) => {
       message.classList.remove("explore-error");
       const n = result.rows.length;
-      message.textContent = `${n.toLocaleString("en-GB")} ${n === 1 ? "row" : "rows"}${more ? ` (the first ${CONSOLE_ROWS.toLocaleString("en-GB")}; add LIMIT or GROUP BY to see fewer)` : ""}. ${result.hidden ? `${result.hidden} ${result.hidden === 1 ? "figure is" : "figures are"} hidden ([c]).` : ""}`.trim();
+      message.textContent = `${n.toLocaleString("en-GB")} ${n === 1 ? "row" : "rows"}${more ? ` (the first ${CONSOLE_ROWS.toLocaleString("en-GB")}; add LIMIT or GROUP BY to see fewer)` : ""}. ${result.hidden ? `${result.hidden} ${result.hidden === 1 ? "figure is" : "figures are"} hidden ([c]).` : ""} ${note}`.trim();
       const columns: TableColumn[] = result.columns.map((c, i) => ({
         key: `c${i}`,
         label: c.name,
@@ -183,18 +212,25 @@ function consoleView(datasets: readonly ExploreDataset[], policy: ExplorePolicy)
       // A quick chart: the first value column (a grouping) against the figure the query asked for — its
       // last statistic (a share or a mean), else its last count.
       const label = result.columns.findIndex((c) => c.kind === "value");
-      const lastOf = (kind: ColumnKind): number => result.columns.map((c) => c.kind).lastIndexOf(kind);
+      const lastOf = (kind: ColumnKind): number => result.columns.map((c) => (c.intervalOf ? "" : c.kind)).lastIndexOf(kind);
       const value = lastOf("statistic") >= 0 ? lastOf("statistic") : lastOf("count");
       if (label >= 0 && value >= 0 && n >= 1 && n <= 40) {
         const kind = result.columns[value]!.kind;
-        const bars: ChartBar[] = result.rows.map((row) => ({ value: String(row[label] ?? "[x]"), shown: row[value] ?? "[x]", selected: false }));
+        const end = (which: "low" | "high") => result.columns.findIndex((c) => c.intervalOf?.column === value && c.intervalOf.end === which);
+        const [low, high] = [end("low"), end("high")];
+        const bars: ChartBar[] = result.rows.map((row) => {
+          const shown = row[value] ?? "[x]";
+          const [l, h] = [row[low], row[high]];
+          const interval = low >= 0 && typeof shown === "number" && typeof l === "number" && typeof h === "number" ? { interval: { value: shown, low: l, high: h } } : {};
+          return { value: String(row[label] ?? "[x]"), shown, selected: false, ...interval };
+        });
         const name = result.columns[value]!.name;
         const by = result.columns[label]!.name;
         output.append(
           exploreChart(bars, {
             id: "explore-sql-chart",
             title: `${name} by ${by}`,
-            subtitle: kind === "count" ? `Figures worked out from counts are treated as counts of people: ${countRuleText(policy)}.` : "As the query returned it; hidden beside a hidden count.",
+            subtitle: kind === "count" ? `Figures worked out from counts are treated as counts of people: ${countRuleText(policy)}.` : `As the query returned it${low >= 0 ? ", with its 95% interval" : ""}; hidden beside a hidden count.`,
             description: describeBars(bars, name, by),
             dimensionTitle: by,
             measureLabel: name,
@@ -207,6 +243,12 @@ function consoleView(datasets: readonly ExploreDataset[], policy: ExplorePolicy)
       }
     },
   };
+}
+
+/** What the console says about its means' 95% intervals: how they are worked out, or why there are none. */
+export function intervalNote(given: boolean, why: string, policy: ExplorePolicy): string {
+  if (given) return `Each mean has its 95% interval (t interval from the standard deviation and the number of values), given where the mean is shown and averages at least ${policy.person.minimumBase} values.`;
+  return `No 95% interval for the means: ${why || "the query could not be read"}. Write each mean as its own column, avg(column), in a query without subqueries to get one.`;
 }
 
 function describeBars(bars: readonly ChartBar[], name: string, by: string): string {

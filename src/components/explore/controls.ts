@@ -88,7 +88,7 @@ function presetList(presets: readonly ExplorePreset[], events: ControlEvents): H
   for (const preset of presets) {
     const text = presetText(preset);
     const item = el("li", { "data-preset": preset.id });
-    const link = el("a", { href: text.href }, text.title);
+    const link = el("a", { href: text.link }, text.title);
     link.addEventListener("click", (event) => {
       event.preventDefault();
       events.preset(preset.state);
@@ -161,6 +161,12 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
     return Math.floor((width - 24 * (columns - 1)) / columns) - 2;
   };
 
+  // What each part was last drawn from: a part whose input is unchanged is left alone (a filter click
+  // redraws only the charts, figures and rows it changes).
+  let syncedKey = "";
+  let notesKey = "";
+  const drawnCharts = new Map<string, { key: string; figure: HTMLElement }>();
+
   return {
     root,
     status,
@@ -173,6 +179,9 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
       root.removeAttribute("aria-busy");
     },
     sync(state, dataset, usable) {
+      const key = JSON.stringify([state.dataset, state.measure, state.dims, state.chart, dataset.name, usable, dataset.dimensions.map((d) => d.title)]);
+      if (key === syncedKey) return;
+      syncedKey = key;
       selectOption(datasetSelect, state.dataset);
       measureSelect.replaceChildren(...dataset.measures.map((m) => option(m.id, m.label)));
       selectOption(measureSelect, state.measure);
@@ -186,6 +195,9 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
       selectOption(chartSelect, state.chart);
     },
     notes(lines) {
+      const key = JSON.stringify(lines);
+      if (key === notesKey) return;
+      notesKey = key;
       const left = lines.filter((l) => l.dim);
       const details = el("details", { class: "explore-split-details" });
       const titles = left.map((l) => l.text.replace(/^Not offered as a split: /, "").split(":")[0]);
@@ -213,7 +225,8 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
         figureLine.hidden = false;
       }
       const defined = measure.kind === "percent" && measure.definition ? measure.definition : "";
-      definition.replaceChildren(...(defined ? [el("summary", {}, "What this percentage counts"), el("p", {}, defined)] : []));
+      // Always with its summary (a details element needs one), hidden when there is nothing to define.
+      definition.replaceChildren(el("summary", {}, "What this percentage counts"), ...(defined ? [el("p", {}, defined)] : []));
       definition.hidden = defined === "";
       status.textContent = figures.status;
       chips.replaceChildren(
@@ -234,9 +247,10 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
       const focused = focus ?? (active?.namespaceURI === "http://www.w3.org/2000/svg" && active.classList.contains("explore-hit") ? { dim: active.closest("figure")?.getAttribute("data-dim") ?? "", value: active.getAttribute("data-value") ?? "" } : undefined);
       const measure = dataset.measures.find((m) => m.id === state.measure)!;
       const width = chartWidth(bars.length, boxWidth);
+      let replaced = false;
       const figures = bars.map(({ dim, bars: dimBars }) => {
         const dimensionTitle = titleOf(dataset, dim);
-        const figure = exploreChart(dimBars, {
+        const options = {
           id: `explore-chart-${dim.replace(/[^A-Za-z0-9_-]/g, "-")}`,
           title: chartTitle(dimBars, measure, dimensionTitle, dataset),
           subtitle: chartSubtitle(measure, dataset, policy, state.filters, dim, { definition: false }),
@@ -248,16 +262,29 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
           source: `${dataset.title}, LERO Evidence; data version ${version}.`,
           policy,
           width,
+        };
+        const key = JSON.stringify([dimBars, options]);
+        const drawn = drawnCharts.get(dim);
+        if (drawn?.key === key && drawn.figure.parentNode === charts) return drawn.figure;
+        replaced = true;
+        const figure = exploreChart(dimBars, {
+          ...options,
           document: doc(),
           focusValue: focused?.dim === dim ? focused.value : undefined,
           onToggle: (value) => events.toggle(dim, value),
         });
         figure.setAttribute("data-dim", dim);
+        drawnCharts.set(dim, { key, figure });
         return figure;
       });
+      for (const dim of [...drawnCharts.keys()]) if (!bars.some((b) => b.dim === dim)) drawnCharts.delete(dim);
+      const same = figures.length === charts.children.length && figures.every((f, i) => charts.children[i] === f);
       if (figures.length === 0) charts.replaceChildren(el("p", { class: "explore-empty" }, "Choose a dimension for Chart 1 to see the data by it."));
-      else charts.replaceChildren(...figures);
-      if (focused) charts.querySelector<SVGElement>(`figure[data-dim="${CSS.escape(focused.dim)}"] rect.explore-hit[tabindex="0"]`)?.focus();
+      else if (!same) charts.replaceChildren(...figures);
+      if (focused && replaced) {
+        const hit = charts.querySelector<SVGElement>(`figure[data-dim="${CSS.escape(focused.dim)}"] rect.explore-hit[tabindex="0"]`);
+        if (hit && hit !== doc().activeElement) hit.focus({ preventScroll: true });
+      }
     },
   };
 }

@@ -7,6 +7,7 @@
  * of the SQL console (see `protectQueryResult`).
  */
 import { baseAllows, shareOfShown, showCount, type CellRules, type Level } from "../../lib/disclosure-rules.js";
+import { meanInterval } from "../../lib/intervals.js";
 import type { ColumnOrigin } from "./lineage.js";
 
 export type { Level };
@@ -49,11 +50,15 @@ export function protectShare(part: number, base: number, policy: ExplorePolicy, 
 }
 
 /** A figure as text: "1,235", "42.3", "12.5%", or the symbol. */
+// Made once: `toLocaleString` builds a new formatter on every call, and a redraw formats hundreds of figures.
+const WHOLE = new Intl.NumberFormat("en-GB");
+const ONE_DECIMAL = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 export function formatShown(value: Shown | null | undefined, kind: "count" | "mean" | "percent" = "count"): string {
   if (value === null || value === undefined) return "[x]";
   if (typeof value !== "number") return value;
-  if (kind === "count") return value.toLocaleString("en-GB");
-  const text = value.toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  if (kind === "count") return WHOLE.format(value);
+  const text = ONE_DECIMAL.format(value);
   return kind === "percent" ? `${text}%` : text;
 }
 
@@ -81,7 +86,8 @@ export interface ResultColumn {
 }
 
 export interface ProtectedResult {
-  columns: (ResultColumn & { kind: ColumnKind })[];
+  /** `intervalOf`: for a mean's 95% interval column, the mean's column and which end it holds. */
+  columns: (ResultColumn & { kind: ColumnKind; intervalOf?: { column: number; end: "low" | "high" } })[];
   rows: (Shown | null)[][];
   /** How many cells were hidden. */
   hidden: number;
@@ -151,4 +157,46 @@ export function protectQueryResult(columns: readonly ResultColumn[], rows: reado
     return cells;
   });
   return { columns: columns.map((column, i) => ({ ...column, kind: kinds[i]! })), rows: out, hidden };
+}
+
+/** Each mean's standard deviation and count of values, from the columns `meanIntervalSql` added. */
+export interface MeanSpread {
+  /** The mean's column in the result. */
+  column: number;
+  /** Per row: the standard deviation and the count of values (null where the query returned none). */
+  rows: { sd: number | null; n: number | null }[];
+}
+
+/**
+ * A protected console result with a 95% interval (t, from each mean's standard deviation and count
+ * of values) after each mean: two columns, low and high. An interval is given only beside a mean that
+ * is shown and averages at least the minimum base of values; beside a hidden mean it is hidden with the
+ * same symbol, and where it cannot be worked out (fewer values, no spread) it is "not available".
+ */
+export function withMeanIntervals(result: ProtectedResult, spreads: readonly MeanSpread[], policy: ExplorePolicy): ProtectedResult {
+  const byColumn = new Map(spreads.map((s) => [s.column, s]));
+  const columns: ProtectedResult["columns"] = [];
+  result.columns.forEach((column, i) => {
+    const at = columns.length;
+    columns.push(column);
+    if (byColumn.has(i)) {
+      columns.push(
+        { name: `${column.name}: 95% interval, low`, type: "DOUBLE", kind: "statistic", intervalOf: { column: at, end: "low" } },
+        { name: `${column.name}: 95% interval, high`, type: "DOUBLE", kind: "statistic", intervalOf: { column: at, end: "high" } },
+      );
+    }
+  });
+  const rows = result.rows.map((row, r) =>
+    row.flatMap((cell, i) => {
+      const spread = byColumn.get(i)?.rows[r];
+      if (!spread) return [cell];
+      if (cell === null) return [cell, null, null];
+      if (typeof cell !== "number") return [cell, cell, cell];
+      const interval = spread.n !== null && spread.sd !== null && baseAllows(spread.n, policy.person) ? meanInterval(cell, spread.sd, spread.n) : undefined;
+      return interval ? [cell, interval.low, interval.high] : [cell, policy.symbols.notAvailable, policy.symbols.notAvailable];
+    }),
+  );
+  // Two more hidden cells beside each hidden mean.
+  const hiddenMeans = result.rows.reduce((sum, row) => sum + spreads.filter((s) => row[s.column] === policy.symbols.confidential).length, 0);
+  return { columns, rows, hidden: result.hidden + 2 * hiddenMeans };
 }

@@ -84,3 +84,42 @@ export function drawFirstView(target: Document, input: FirstViewInput): { main: 
 }
 
 export type { Controls, Results };
+
+/** Attributes that name an element by its id (or several, space-separated). */
+const ID_REFERENCES = ["for", "aria-labelledby", "aria-describedby", "aria-controls", "headers", "list"];
+
+/** Renames every id under `root` to `prefix-id`, and every reference to one (labels, ARIA, in-page links). */
+function prefixIds(root: Element, prefix: string): void {
+  const ids = new Set([...root.querySelectorAll("[id]")].map((node) => node.id));
+  const rename = (id: string) => (ids.has(id) ? `${prefix}-${id}` : id);
+  for (const node of root.querySelectorAll("*")) {
+    if (node.id) node.id = rename(node.id);
+    for (const name of ID_REFERENCES) {
+      const value = node.getAttribute(name);
+      if (value) node.setAttribute(name, value.split(/\s+/).map(rename).join(" "));
+    }
+    const href = node.getAttribute("href");
+    if (href?.startsWith("#")) node.setAttribute("href", `#${rename(href.slice(1))}`);
+  }
+}
+
+/**
+ * A preset's view as the build draws it for readers without scripts: the headline and the charts
+ * (each with its table), under the preset's anchor, ids renamed so that they stay unique on the page.
+ * The page's stylesheet shows it in place of the default view when the URL's hash names it
+ * (`explore.html#view-…`); the page's script removes it and draws the same view itself.
+ */
+export function drawStaticView(target: Document, input: FirstViewInput, anchor: string, title: string): HTMLElement {
+  const { main } = drawFirstView(target, input);
+  const view = main.querySelector(".explore-view");
+  if (!view) throw new Error(`The explorer drew no view for ${input.view.key}.`);
+  prefixIds(view, anchor);
+  return withDocument(target, () => {
+    const box = el("div", { id: anchor, class: "explore-static-view", "data-view": input.view.key });
+    box.append(
+      el("p", { class: "explore-help explore-static-note" }, `${title}, worked out when the site was built. With JavaScript off, the choices below and the results table show the explorer's first view, not this one.`),
+      ...view.childNodes,
+    );
+    return box;
+  });
+}

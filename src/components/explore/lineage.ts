@@ -37,12 +37,19 @@ function aggregates(tokens: readonly Token[]): boolean {
   return tokens.some((t, i) => isCall(tokens, i, AGGREGATES) || (t.kind === "word" && t.value === "over"));
 }
 
-/** The origin of each of `columns` result columns of a checked read-only query (see the file comment). */
-export function columnOrigins(sql: string, columns: number): ColumnOrigin[] {
-  const all = (origin: ColumnOrigin): ColumnOrigin[] => Array.from({ length: columns }, () => origin);
+/** The top-level select list of an aggregating query, split into items, or why it cannot be read. */
+interface SelectList {
+  tokens: Token[];
+  items: Token[][];
+  grouped: boolean;
+  /** Where the select list ends in the text (the top-level FROM, or the end). */
+  end: number;
+}
+
+function selectList(sql: string, columns: number): SelectList | "rows" | "unreadable" {
   const tokens = tokenize(sql);
-  if (!Array.isArray(tokens)) return all("aggregate");
-  if (!aggregates(tokens)) return all("row");
+  if (!Array.isArray(tokens)) return "unreadable";
+  if (!aggregates(tokens)) return "rows";
   // Depth of each token; the top-level SELECT is the last SELECT at depth 0 (after any CTEs).
   const depth: number[] = [];
   let d = 0;
@@ -54,7 +61,7 @@ export function columnOrigins(sql: string, columns: number): ColumnOrigin[] {
   const topSelects = tokens.map((t, i) => (t.kind === "word" && t.value === "select" && depth[i] === 0 ? i : -1)).filter((i) => i >= 0);
   const nestedSelect = tokens.some((t, i) => t.kind === "word" && t.value === "select" && depth[i]! > 0);
   const combined = tokens.some((t, i) => t.kind === "word" && SET_OPERATORS.has(t.value) && depth[i] === 0);
-  if (topSelects.length !== 1 || nestedSelect || combined) return all("aggregate");
+  if (topSelects.length !== 1 || nestedSelect || combined) return "unreadable";
   const start = topSelects[0]! + 1;
   const clause = (word: string, from: number): number => tokens.findIndex((t, i) => i >= from && depth[i] === 0 && t.kind === "word" && t.value === word);
   const fromAt = clause("from", start);
@@ -69,12 +76,56 @@ export function columnOrigins(sql: string, columns: number): ColumnOrigin[] {
     if (tokens[i]!.text === "," && depth[i] === 0) items.push([]);
     else items[items.length - 1]!.push(tokens[i]!);
   }
-  if (items.length !== columns || items.some((item) => item.length === 0 || item.some((t, k) => t.text === "*" && (k === 0 || item[k - 1]?.text === ".")))) return all("aggregate");
-  return items.map((item) => {
+  if (items.length !== columns || items.some((item) => item.length === 0 || item.some((t, k) => t.text === "*" && (k === 0 || item[k - 1]?.text === ".")))) return "unreadable";
+  const last = tokens[listEnd - 1]!;
+  return { tokens, items, grouped, end: fromAt >= 0 ? tokens[fromAt]!.at : last.at + last.text.length };
+}
+
+/** The origin of each of `columns` result columns of a checked read-only query (see the file comment). */
+export function columnOrigins(sql: string, columns: number): ColumnOrigin[] {
+  const all = (origin: ColumnOrigin): ColumnOrigin[] => Array.from({ length: columns }, () => origin);
+  const list = selectList(sql, columns);
+  if (list === "rows") return all("row");
+  if (list === "unreadable") return all("aggregate");
+  return list.items.map((item) => {
     const expression = withoutAlias(item);
-    if (!aggregates(expression)) return grouped ? "key" : "aggregate";
+    if (!aggregates(expression)) return list.grouped ? "key" : "aggregate";
     return isStatistic(expression) ? "statistic" : "aggregate";
   });
+}
+
+/** What a console query needs to give each of its means a 95% interval. */
+export interface MeanIntervals {
+  /** The query with, after its own columns, the standard deviation and the count of values of each mean. */
+  sql: string;
+  /** The result columns that are means (`avg(x)` or `mean(x)`), in order. */
+  means: number[];
+}
+
+/**
+ * The query asking also, for each column that is exactly `avg(x)` (or `mean(x)`) of row values, for
+ * `stddev_samp(x)` and `count(x)`: added after the query's own columns, so these keep their places.
+ * Undefined, with the reason, when the query has no such mean or is not read plainly enough (see the
+ * file comment): then no interval is given.
+ */
+export function meanIntervalSql(sql: string, columns: number): MeanIntervals | { reason: string } {
+  const list = selectList(sql, columns);
+  if (list === "rows") return { reason: "the query has no mean" };
+  if (list === "unreadable") return { reason: "the query combines rows in a subquery, combines queries or selects every column, so its means cannot be read from its text" };
+  const means: number[] = [];
+  const extra: string[] = [];
+  list.items.forEach((item, i) => {
+    const expression = withoutAlias(item);
+    const name = expression[0]?.value.toLowerCase();
+    if (!isStatistic(expression) || (name !== "avg" && name !== "mean")) return;
+    const inner = expression.slice(2, -1);
+    if (inner.length === 0 || inner.some((t) => t.kind === "word" && t.value === "distinct")) return;
+    const argument = sql.slice(inner[0]!.at, inner[inner.length - 1]!.at + inner[inner.length - 1]!.text.length);
+    means.push(i);
+    extra.push(`stddev_samp(${argument})`, `count(${argument})`);
+  });
+  if (means.length === 0) return { reason: "the query has no plain avg(…) column" };
+  return { sql: `${sql.slice(0, list.end).trimEnd()}, ${extra.join(", ")} ${sql.slice(list.end)}`.trimEnd(), means };
 }
 
 /** The item without a trailing `AS name` (or bare trailing name after a closing bracket). */

@@ -25,6 +25,22 @@ export interface PresetText {
   base: string;
   /** The view's query string ("?dataset=stigma&…"). */
   href: string;
+  /**
+   * The link: the anchor of the view drawn at build time, which shows it with scripts off; with scripts
+   * on, the explorer opens the preset and puts its state in the URL. (An anchor alone, because the
+   * build would encode a query string's escapes a second time.)
+   */
+  link: string;
+}
+
+/** The id of a preset's view as the build draws it into the page: `explore.html#view-…` shows it with scripts off. */
+export function presetAnchor(preset: ExplorePreset): string {
+  return `view-${preset.id}`;
+}
+
+/** The preset whose anchor a URL's hash ("#view-…") names, if any. */
+export function presetOfHash(hash: string): ExplorePreset | undefined {
+  return PRESETS.find((p) => `#${presetAnchor(p)}` === hash);
 }
 
 const view = (state: Omit<ExploreState, "chart" | "sql">): ExploreState => ({ ...state, chart: "bars", sql: "" });
@@ -76,6 +92,7 @@ export function presetText(preset: ExplorePreset): PresetText {
     definition: m.definition,
     base: m.format === "count" ? `Counts ${m.numerator}.` : `Base: ${m.base}.`,
     href: `?${encodeState(preset.state)}`,
+    link: `#${presetAnchor(preset)}`,
   };
 }
 

@@ -1,21 +1,21 @@
 /**
  * SQL for the explorer, built from small composable parts. Identifiers go through `quoteIdentifier`,
  * values through `sqlLiteral` (both from src/lib/sql-quote.ts, shared with the build): the only two
- * places where text becomes SQL. Filter values are also checked against the dimension's known values
- * (`cleanFilters`) before any SQL is built, and the builders refuse a value they were not told about.
+ * places where text becomes SQL. Filters never become SQL: the cube's arrays are filtered in JavaScript
+ * (`cube.ts`), on values checked against each dimension's known values (`cleanFilters`).
  *
- * The data cube (Mosaic-style pre-aggregation, rebuilt when the dataset or the chosen dimensions
- * change, never on a filter change):
+ * The data cube (Mosaic-style pre-aggregation, built when a data set is opened or a split the cube
+ * does not cover is chosen, never on a filter change):
  * - `explore_src`: one row per published row, only the columns the explorer needs, dimensions as text.
  * - A dimension is *constant* when it never varies within a person (region, age band, gender) and
- *   *varying* otherwise (assessment, setting). The distinct combinations of the chosen varying
+ *   *varying* otherwise (assessment, setting). The distinct combinations of the cube's varying
  *   dimensions are numbered (`explore_tuples`), and each person gets a bit mask of the combinations
  *   they have rows in (63 bits per mask word, as many words as needed).
  * - `explore_people`: people grouped by constant dimensions and masks, with a head count. Each person
- *   is in exactly one row, so people can be *added up*: a filter change sums a few hundred rows instead
- *   of counting distinct pseudonyms over a million.
- * - `explore_rows`: rows grouped by every chosen dimension, with the row count and the sum of the
- *   measure's value (for means over assessments).
+ *   is in exactly one row, so people can be *added up*: a filter change sums a few thousand entries
+ *   instead of counting distinct pseudonyms over a million rows.
+ * - `explore_rows`: rows grouped by every dimension of the cube, with the row count, the sum of the
+ *   measure's value and of its squares (for means over assessments and their intervals).
  */
 import { quoteIdentifier, sqlLiteral } from "../../lib/sql-quote.js";
 
@@ -153,22 +153,6 @@ export function cleanFilters(filters: Filters, known: ReadonlyMap<string, readon
   return clean;
 }
 
-/** `"dim" IN ('a', 'b')`, refusing values that are not known for the dimension. */
-export function inList(column: string, values: readonly string[], known: ReadonlyMap<string, readonly string[]>, alias = ""): string {
-  const allowed = known.get(column);
-  for (const value of values) {
-    if (!allowed?.includes(value)) throw new Error(`"${value}" is not a known value of ${column}.`);
-  }
-  return `${alias}${quoteIdentifier(column)} IN (${values.map(sqlLiteral).join(", ")})`;
-}
-
-/** The WHERE clause for filters on the given columns (an empty string when there are none). */
-export function whereClause(filters: Filters, columns: readonly string[], known: ReadonlyMap<string, readonly string[]>, alias = "", extra: string[] = []): string {
-  const parts = columns.filter((c) => filters[c]?.length).map((c) => inList(c, filters[c]!, known, alias));
-  parts.push(...extra);
-  return parts.length ? ` WHERE ${parts.join(" AND ")}` : "";
-}
-
 export interface Tuple {
   idx: number;
   values: Record<string, string>;
@@ -191,67 +175,17 @@ export function tupleTest(filters: Filters, varying: readonly string[], except?:
   return (tuple) => active.every((d) => filters[d]!.includes(tuple.values[d]!));
 }
 
-/** `(m0 & 5) <> 0 OR (m1 & 8) <> 0`, over words whose mask is not zero; FALSE when none. */
-export function maskCondition(prefix: string, mask: readonly (bigint | string)[]): string {
-  const parts = mask
-    .map((word, w) => (typeof word === "string" ? `(${prefix}${w} & ${word}${w}) <> 0` : word === 0n ? "" : `(${prefix}${w} & ${sqlLiteral(word)}) <> 0`))
-    .filter((part) => part !== "");
-  return parts.length ? `(${parts.join(" OR ")})` : "FALSE";
+/** Reads the people table for the browser's arrays: constant dimensions, each mask word as two 32-bit halves (`m0_lo`, `m0_hi`, …), people. */
+export function peopleReadSql(constant: readonly string[], words: number): string {
+  const halves = Array.from({ length: words }, (_, w) => [`m${w}`, `a${w}`])
+    .flat()
+    .flatMap((m) => [`(${m} & 4294967295)::DOUBLE AS ${m}_lo`, `(${m} >> 32)::DOUBLE AS ${m}_hi`]);
+  return `SELECT ${[...constant.map(quoteIdentifier), ...halves, "people::DOUBLE AS people"].join(", ")} FROM explore_people`;
 }
 
-export interface PeopleGroup {
-  /** Values of the varying dimensions that label this group (output columns). */
-  keys: Record<string, string>;
-  mask: bigint[];
-}
-
-export interface PeopleQuery {
-  /** Constant dimensions to group by. */
-  groupBy: string[];
-  /** Filters on constant dimensions (already without the charted dimension's own filter). */
-  filters: Filters;
-  constant: string[];
-  known: ReadonlyMap<string, readonly string[]>;
-  words: number;
-  /** Either groups over the varying dimensions (each a mask and its labels)… */
-  groups?: PeopleGroup[];
-  /** …or one mask a person must meet. */
-  mask?: bigint[];
-}
-
-/** People (and people with the flag) per group: columns groupBy…, group keys…, people, flagged. */
-export function peopleSql(query: PeopleQuery): string {
-  const { words } = query;
-  const keyNames = query.groups?.[0] ? Object.keys(query.groups[0].keys) : [];
-  const select = [...query.groupBy.map((d) => `p.${quoteIdentifier(d)}`), ...keyNames.map((k) => `g.${quoteIdentifier(k)}`)];
-  let from = "explore_people p";
-  const extra: string[] = [];
-  let flagged: string;
-  if (query.groups) {
-    const groups = query.groups;
-    if (groups.length === 0) return `SELECT ${[...query.groupBy.map(quoteIdentifier), "0 AS people", "0 AS flagged"].join(", ")} FROM explore_people WHERE FALSE`;
-    const maskColumns = Array.from({ length: words }, (_, w) => `w${w}`);
-    const rows = groups.map((g, i) => `(${[String(i), ...keyNames.map((k) => sqlLiteral(g.keys[k]!)), ...g.mask.map((m) => sqlLiteral(m))].join(", ")})`);
-    const columns = ["ord", ...keyNames.map(quoteIdentifier), ...maskColumns].join(", ");
-    from += ` JOIN (VALUES ${rows.join(", ")}) AS g(${columns}) ON ${maskCondition("p.m", maskColumns.map(() => "g.w"))}`;
-    flagged = maskCondition("p.a", maskColumns.map(() => "g.w"));
-    select.unshift("g.ord");
-  } else {
-    const mask = query.mask ?? [];
-    extra.push(maskCondition("p.m", mask));
-    flagged = maskCondition("p.a", mask);
-  }
-  const where = whereClause(query.filters, query.constant, query.known, "p.", extra);
-  const groupBy = select.length ? ` GROUP BY ${select.join(", ")} ORDER BY ${select.join(", ")}` : "";
-  return `SELECT ${[...select, "coalesce(sum(p.people), 0)::INTEGER AS people", `coalesce(sum(p.people) FILTER (WHERE ${flagged}), 0)::INTEGER AS flagged`].join(", ")} FROM ${from}${where}${groupBy}`;
-}
-
-/** Row counts and value sums by `groupBy` under `filters` (on any chosen dimension). */
-export function rowsSql(groupBy: readonly string[], filters: Filters, dimensions: readonly string[], known: ReadonlyMap<string, readonly string[]>): string {
-  const keys = groupBy.map(quoteIdentifier);
-  const select = [...keys, "coalesce(sum(n), 0)::INTEGER AS n", "sum(total)::DOUBLE AS total", "sum(squares)::DOUBLE AS squares", "coalesce(sum(valued), 0)::INTEGER AS valued"];
-  const group = keys.length ? ` GROUP BY ${keys.join(", ")} ORDER BY ${keys.join(", ")}` : "";
-  return `SELECT ${select.join(", ")} FROM explore_rows${whereClause(filters, dimensions, known)}${group}`;
+/** Reads the rows table for the browser's arrays. */
+export function rowsReadSql(dimensions: readonly string[]): string {
+  return `SELECT ${[...dimensions.map(quoteIdentifier), "n::DOUBLE AS n", "valued::DOUBLE AS valued", "total", "squares"].join(", ")} FROM explore_rows`;
 }
 
 /** Copies protected rows into a Parquet file (the only COPY the explorer runs: literals only). */

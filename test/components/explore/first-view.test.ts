@@ -10,13 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildData } from "../../../loaders/pipeline/index.ts";
 import { loadPolicy } from "../../../loaders/disclose/policy.ts";
 import { queryRows, quoteLiteral, withDuckDB } from "../../../loaders/publish/duckdb.ts";
-import { wantedState } from "../../../src/components/explore/app.ts";
+import { viewHash, wantedState } from "../../../src/components/explore/app.ts";
 import { checkState, precomputedView, splitNoteLines, usableDimensions, withGeography, type ViewData } from "../../../src/components/explore/compute.ts";
 import { examples } from "../../../src/components/explore/console.ts";
 import { exploreDatasets, type ExploreDataset } from "../../../src/components/explore/datasets.ts";
 import type { ExplorePolicy } from "../../../src/components/explore/disclosure.ts";
 import { geographyRuleText, geographyTitle, releaseRules, singleValueSplits, type ReleaseRule } from "../../../src/components/explore/geography.ts";
-import { DEFAULT_VIEW, PRESETS, precomputedStates } from "../../../src/components/explore/presets.ts";
+import { DEFAULT_VIEW, PRESETS, availablePresets, precomputedStates, presetAnchor } from "../../../src/components/explore/presets.ts";
 import { encodeState } from "../../../src/components/explore/state.ts";
 import { chartBars, chartDescription, chartTitle, resultTable } from "../../../src/components/explore/view.ts";
 import type { DataPackage } from "../../../src/lib/published.ts";
@@ -210,6 +210,15 @@ describe("the default view and the pre-computed views", () => {
     expect(wantedState("")).toMatchObject({ dataset: "stigma", measure: "met-sometimes", dims: ["setting", "role", "age_band"] });
     expect(wantedState("?sql=SELECT%201")).toMatchObject({ dataset: "stigma", sql: "SELECT 1" });
     expect(wantedState("?dataset=outcomes")).toEqual({ dataset: "outcomes", filters: {} });
+    // A preset's anchor alone opens the preset; the query string wins over it; other anchors change nothing.
+    const gp = PRESETS[0]!;
+    expect(wantedState("", `#${presetAnchor(gp)}`)).toEqual(gp.state);
+    expect(wantedState("?dataset=outcomes", `#${presetAnchor(gp)}`)).toEqual({ dataset: "outcomes", filters: {} });
+    expect(wantedState("", "#sql-console")).toEqual(DEFAULT_VIEW);
+    // The URL keeps a preset's anchor only while it shows that preset's view (the link then works with scripts off).
+    expect(viewHash(gp.state, "")).toBe(`#${presetAnchor(gp)}`);
+    expect(viewHash(DEFAULT_VIEW, `#${presetAnchor(gp)}`)).toBe("");
+    expect(viewHash(DEFAULT_VIEW, "#sql-console")).toBe("#sql-console");
     expect(precomputedStates()[0]).toEqual(DEFAULT_VIEW);
     // No preset splits by a column the release publishes with one value.
     for (const p of PRESETS) expect(p.state.dims).not.toContain("region");
@@ -277,11 +286,25 @@ describe("on the published release", () => {
     const main = page.getElementById("explore-main")!;
     expect(main.querySelector(".explore-app")?.getAttribute("data-prerendered")).toBe(head.key);
     // Each chart of the default view is an SVG whose bars say the build's figures.
-    expect([...main.querySelectorAll("figure[data-dim]")].map((f) => f.getAttribute("data-dim"))).toEqual(DEFAULT_VIEW.dims);
-    const labels = [...main.querySelectorAll('figure[data-dim="setting"] rect.explore-hit')].map((r) => r.getAttribute("aria-label"));
+    const first = main.querySelector(".explore-app > .explore-view")!;
+    expect([...first.querySelectorAll("figure[data-dim]")].map((f) => f.getAttribute("data-dim"))).toEqual(DEFAULT_VIEW.dims);
+    // Each preset's view is drawn too, under its anchor, from the same pre-computed views; ids stay unique on the page.
+    for (const preset of availablePresets(exploreDatasets(JSON.parse(readFileSync(join(published, "datapackage.json"), "utf8"))))) {
+      const box = main.querySelector(`#${presetAnchor(preset)}`)!;
+      const view = views.views.find((v) => v.key === encodeState(preset.state))!;
+      expect(box.getAttribute("data-view")).toBe(view.key);
+      expect([...box.querySelectorAll("figure[data-dim]")].map((f) => f.getAttribute("data-dim"))).toEqual(view.bars.map((b) => b.dim));
+      expect(box.querySelector(`[data-measure="${preset.measure}"][data-key="${preset.key}"]`)).not.toBeNull();
+    }
+    const ids = [...page.querySelectorAll("[id]")].map((n) => n.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    for (const node of page.querySelectorAll("[aria-labelledby], [aria-describedby], label[for]")) {
+      for (const id of ["aria-labelledby", "aria-describedby", "for"].flatMap((a) => node.getAttribute(a)?.split(/\s+/) ?? [])) expect(page.getElementById(id), id).not.toBeNull();
+    }
+    const labels = [...first.querySelectorAll('figure[data-dim="setting"] rect.explore-hit')].map((r) => r.getAttribute("aria-label"));
     const setting = head.bars.find((b) => b.dim === "setting")!.bars;
     expect(labels).toEqual(setting.map((b) => `${b.value}: ${typeof b.shown === "number" ? `${b.shown.toFixed(1)}%` : b.shown}`));
-    expect(main.querySelectorAll('figure[data-dim="setting"] svg .explore-interval line').length).toBe(setting.filter((b) => b.interval).length);
+    expect(first.querySelectorAll('figure[data-dim="setting"] svg .explore-interval line').length).toBe(setting.filter((b) => b.interval).length);
     // The counts and the results table are there too, and the controls say the view.
     expect(main.querySelector("#people-count")?.textContent).toBe(typeof head.summary.count === "number" ? head.summary.count.toLocaleString("en-GB") : head.summary.count);
     expect((main.querySelector("#explore-measure") as HTMLSelectElement).value).toBe(DEFAULT_VIEW.measure);
