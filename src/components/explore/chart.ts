@@ -15,7 +15,7 @@ import { dataTable, download, presentational, serializeSvg, svgToPng, type Table
 import { formatShown, plainShown, type ExplorePolicy, type Shown } from "./disclosure.js";
 import { toSafeCsv } from "./csv.js";
 import { formatInterval, type Interval } from "../../lib/intervals.js";
-import { CHART_FONT_SIZE } from "../shared/bars.js";
+import { CHART_FONT_SIZE, wrappedLines } from "../shared/bars.js";
 
 export interface ChartBar {
   value: string;
@@ -56,10 +56,6 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrib
   return node;
 }
 
-function truncate(label: string): string {
-  return label.length > 28 ? `${label.slice(0, 27)}…` : label;
-}
-
 /** The chart alone: an SVG whose categories are buttons. */
 export function exploreChartSvg(bars: readonly ChartBar[], options: ExploreChartOptions): SVGSVGElement {
   const doc = options.document ?? document;
@@ -68,14 +64,16 @@ export function exploreChartSvg(bars: readonly ChartBar[], options: ExploreChart
   const hidden = bars.filter((b) => typeof b.shown !== "number");
   const anySelected = bars.some((b) => b.selected);
   const max = Math.max(options.measureKind === "percent" ? 100 : 0, ...shown.map((b) => Math.max(b.shown as number, b.interval?.high ?? 0)), 1);
-  const longest = Math.max(4, ...bars.map((b) => truncate(b.value).length));
-  // Characters of 12 px text are about 7.5 px wide.
+  const longest = Math.max(4, ...bars.map((b) => b.value.length));
+  // Characters of 12 px text are about 7.5 px wide; a longer category wraps onto more lines, never cut.
   const marginLeft = Math.min(Math.round(width * 0.45), 14 + longest * 7.5);
+  const labelWidth = marginLeft - 14;
+  const lines = Math.max(1, ...bars.map((b) => wrappedLines(b.value, labelWidth)));
+  const row = lines > 1 ? 16 + lines * 15 : ROW;
   const marginRight = 64;
   const label = (b: ChartBar) => `${b.selected ? "✓ " : ""}${formatShown(b.shown, options.measureKind)}`;
   const fill = (b: ChartBar) => (b.selected || !anySelected ? "var(--lero-cat-1, #0072b2)" : "var(--lero-cat-5, #56b4e9)");
-  const fits = Math.max(6, Math.floor((marginLeft - 14) / 7.2));
-  const y = { label: null, domain: bars.map((b) => b.value), tickFormat: (v: string) => (v.length > fits ? `${v.slice(0, fits - 1)}…` : v), padding: 0.2 };
+  const y = { label: null, domain: bars.map((b) => b.value), padding: 0.2 };
   const marks =
     options.chartType === "dots"
       ? [
@@ -96,13 +94,14 @@ export function exploreChartSvg(bars: readonly ChartBar[], options: ExploreChart
   const svg = Plot.plot({
     ...(options.document ? { document: options.document } : {}),
     width,
-    height: 34 + bars.length * ROW,
+    height: 34 + bars.length * row,
     marginLeft,
     marginRight,
     style: { overflow: "visible", fontSize: `${CHART_FONT_SIZE}px` },
     x: { label: options.measureLabel, domain: [0, max], grid: true, ...(options.measureKind === "percent" ? { tickFormat: (d: number) => `${d}%` } : {}), ticks: Math.max(2, Math.floor((width - marginLeft) / 80)) },
     y,
     marks: [
+      Plot.axisY({ label: null, lineWidth: labelWidth / CHART_FONT_SIZE }),
       ...marks,
       ...intervalMarks,
       ...[false, true].flatMap((selected) => [
@@ -124,8 +123,8 @@ export function exploreChartSvg(bars: readonly ChartBar[], options: ExploreChart
   presentational(svg);
   // The buttons: one transparent row per category, on top of the marks.
   const scale = svg.scale("y");
-  const band = scale.bandwidth ?? ROW * 0.8;
-  const step = scale.step ?? ROW;
+  const band = scale.bandwidth ?? row * 0.8;
+  const step = scale.step ?? row;
   const ns = "http://www.w3.org/2000/svg";
   const group = doc.createElementNS(ns, "g");
   group.setAttribute("class", "explore-hits");
