@@ -154,7 +154,7 @@ describe("the explorer's first view", () => {
     expect(await page.locator(`[data-not-offered="region"]`).textContent()).toContain("every published row says “UK”");
     expect(await page.locator("#explore-split-notes").textContent()).toContain("Geography is published as region only where");
     // The other data set loads in the background once the engine is up: let it finish before leaving the page.
-    await page.waitForFunction(() => (window.__exploreTimings ?? []).some((t) => t.action === "prefetch"), undefined, { timeout: 90_000 });
+    await page.waitForSelector("#explore-main[data-prefetched]", { state: "attached", timeout: 90_000 });
     // A link asking for region gets no region chart.
     await page.goto(`${site.origin}/explore?dataset=stigma&dims=region,setting&measure=count&chart=bars`);
     await page.waitForSelector("#explore-main[data-engine=ready]", { timeout: 90_000 });

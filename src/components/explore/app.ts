@@ -299,6 +299,14 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
    * later adds up its cube at once. A failure here is left for that change to report.
    */
   async function prefetch(engine: Engine): Promise<void> {
+    try {
+      await prefetchEach(engine);
+    } finally {
+      // Every background load has ended (a page can be left without cutting one off).
+      targets.main.dataset.prefetched = "";
+    }
+  }
+  async function prefetchEach(engine: Engine): Promise<void> {
     for (const dataset of datasets) {
       const key = `${dataset.name}\u0000`;
       if (sources.has(key)) continue;
