@@ -62,6 +62,19 @@ export interface AggregateDefinition {
   build(context: AggregateContext): Promise<BuiltAggregate>;
 }
 
+/**
+ * `build` run once per aggregate context, its promise shared by every table that asks: a linked set of
+ * cells that several tables print from is counted and protected once.
+ */
+export function oncePerContext<T>(build: (context: AggregateContext) => Promise<T>): (context: AggregateContext) => Promise<T> {
+  const cache = new WeakMap<AggregateContext, Promise<T>>();
+  return (context) => {
+    let found = cache.get(context);
+    if (!found) cache.set(context, (found = build(context)));
+    return found;
+  };
+}
+
 /** The value shown for a protected cell: the number, or its symbol (`[c]`, `[low]`, `[z]`). */
 export function shown(cell: ProtectedCell): Published {
   return cell.value ?? cell.symbol ?? null;

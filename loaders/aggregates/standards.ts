@@ -14,7 +14,7 @@ import { LinkedCells } from "../disclose/linked.ts";
 import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
 import { readReferenceCsv } from "../reference.ts";
 import type { Dataset } from "../schema.ts";
-import { categoriesOf, groupMeans, roundPercent, shown, textList, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
+import { categoriesOf, groupMeans, oncePerContext, roundPercent, shown, textList, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
 
 export const TOPIC = "standards";
 const DATASET: Dataset = "standards";
@@ -95,8 +95,6 @@ export const statementCellKey = (statement: string, status: string): string => `
 export const sectionCellKey = (section: string, status: string): string => `section|${section}|${status}`;
 export const APPLICABLE = "Applicable";
 
-const statusCache = new WeakMap<AggregateContext, Promise<StatusCells>>();
-
 /**
  * The answers (a LERO × a statement) of the latest wave, counted once and protected as one linked set:
  * statement × status with statement totals, each section as the sum of its statements, all sections
@@ -105,11 +103,7 @@ const statusCache = new WeakMap<AggregateContext, Promise<StatusCells>>();
  * hidden statement cell cannot be worked out from its section's total, nor a hidden section cell
  * from its statements.
  */
-export function statusCells(context: AggregateContext): Promise<StatusCells> {
-  let found = statusCache.get(context);
-  if (!found) statusCache.set(context, (found = buildStatusCells(context)));
-  return found;
-}
+export const statusCells = oncePerContext(buildStatusCells);
 
 async function buildStatusCells(context: AggregateContext): Promise<StatusCells> {
   const [latest] = await context.query(`SELECT max(${id("wave")}) AS wave FROM ${id(context.table(DATASET))}`);

@@ -8,7 +8,7 @@
  * suppression like any other.
  */
 import { quoteIdentifier, quoteLiteral } from "../publish/duckdb.ts";
-import { categoriesOf, countSql, crossTab, meansBy, roundPercent, shown, textList, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
+import { categoriesOf, countSql, crossTab, meansBy, oncePerContext, roundPercent, shown, textList, type AggregateContext, type AggregateDefinition, type Published } from "./index.ts";
 import { percent, type AggregateJson } from "../disclose/cells.ts";
 import { LinkedCells } from "../disclose/linked.ts";
 import type { ReleaseLinks } from "../../src/lib/published.ts";
@@ -100,14 +100,8 @@ export interface EnactedCells {
 export const enactedKey = (what: "base" | "met", setting: string, split?: Split, group?: string): string =>
   split === undefined || group === undefined || group === TOTAL ? `${what}|${setting}` : `${what}|${setting}|${split}|${group}`;
 
-const enactedCache = new WeakMap<AggregateContext, Promise<EnactedCells>>();
-
 /** The enacted-stigma counts of every setting, protected once for every table that shows them. */
-export function enactedCells(context: AggregateContext): Promise<EnactedCells> {
-  let found = enactedCache.get(context);
-  if (!found) enactedCache.set(context, (found = buildEnactedCells(context)));
-  return found;
-}
+export const enactedCells = oncePerContext(buildEnactedCells);
 
 async function buildEnactedCells(context: AggregateContext): Promise<EnactedCells> {
   const table = column(context.table(DATASET));
