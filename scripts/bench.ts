@@ -430,6 +430,15 @@ function machine() {
   return { date: new Date().toISOString(), commit, node: process.version, cpus: `${cpus().length} × ${cpus()[0]?.model ?? "unknown"}`, memoryGb: Math.round(totalmem() / 2 ** 30), quick };
 }
 
+/** Ends a run of one part of the bench: its figures to bench/<name>.json, its report to bench/<name>.md and stdout. */
+function finishPart(name: string, figures: unknown, lines: readonly string[]): never {
+  mkdirSync(join(PROJECT_ROOT, "bench"), { recursive: true });
+  writeFileSync(join(PROJECT_ROOT, "bench", `${name}.json`), `${JSON.stringify(figures, null, 2)}\n`);
+  writeFileSync(join(PROJECT_ROOT, "bench", `${name}.md`), `${lines.join("\n")}\n`);
+  process.stdout.write(`${lines.join("\n")}\n`);
+  process.exit(0);
+}
+
 const started = performance.now();
 if (explorerOnly) {
   const browser = await launch();
@@ -439,11 +448,7 @@ if (explorerOnly) {
   rmSync(WORK, { recursive: true, force: true });
   const m = machine();
   const lines = [`Explorer benchmark ${m.quick ? "(quick) " : ""}run ${m.date.slice(0, 16).replace("T", " ")} UTC, commit ${m.commit}, ${m.cpus}, ${m.memoryGb} GiB, Node ${m.node}, ${round((performance.now() - started) / 1000)} s in all.`, "", ...explorerLines(explorer), "", "Budgets:", ...Object.entries(explorerBudgets(explorer)).map(([k, ok]) => `- ${ok ? "met" : "NOT MET"}: ${k}`)];
-  mkdirSync(join(PROJECT_ROOT, "bench"), { recursive: true });
-  writeFileSync(join(PROJECT_ROOT, "bench", "explorer.json"), `${JSON.stringify({ machine: m, budgets: EXPLORER_BUDGET, explorer }, null, 2)}\n`);
-  writeFileSync(join(PROJECT_ROOT, "bench", "explorer.md"), `${lines.join("\n")}\n`);
-  process.stdout.write(`${lines.join("\n")}\n`);
-  process.exit(0);
+  finishPart("explorer", { machine: m, budgets: EXPLORER_BUDGET, explorer }, lines);
 }
 /** The site built from clean, then its pages, their layout shift and the embeds, measured in Chromium. */
 async function benchSite(browser: Browser) {
@@ -465,11 +470,7 @@ if (pagesOnly) {
   const m = machine();
   const budgetsMet = pageBudgets(pages, layout, embeds);
   const lines = [`Page benchmark ${m.quick ? "(quick) " : ""}run ${m.date.slice(0, 16).replace("T", " ")} UTC, commit ${m.commit}, ${m.cpus}, ${m.memoryGb} GiB, Node ${m.node}, ${round((performance.now() - started) / 1000)} s in all; site build from clean ${build.seconds} s.`, "", ...pageLines(pages, layout, embeds), "", "Budgets:", ...Object.entries(budgetsMet).map(([k, ok]) => `- ${ok ? "met" : "NOT MET"}: ${k}`)];
-  mkdirSync(join(PROJECT_ROOT, "bench"), { recursive: true });
-  writeFileSync(join(PROJECT_ROOT, "bench", "pages.json"), `${JSON.stringify({ machine: m, budgets: BUDGET, build, pages, layout, embeds, budgetsMet }, null, 2)}\n`);
-  writeFileSync(join(PROJECT_ROOT, "bench", "pages.md"), `${lines.join("\n")}\n`);
-  process.stdout.write(`${lines.join("\n")}\n`);
-  process.exit(0);
+  finishPart("pages", { machine: m, budgets: BUDGET, build, pages, layout, embeds, budgetsMet }, lines);
 }
 if (process.argv.includes("--memory")) {
   // The memory of check and build-data alone (issue 18), written to bench/memory.json and bench/memory.md.
@@ -478,11 +479,7 @@ if (process.argv.includes("--memory")) {
   const m = machine();
   const budgets = commandMemoryBudget(memory);
   const lines = [`Memory benchmark run ${m.date.slice(0, 16).replace("T", " ")} UTC, commit ${m.commit}, ${m.cpus}, ${m.memoryGb} GiB, Node ${m.node}, ${round((performance.now() - started) / 1000)} s in all.`, "", ...commandMemoryLines(memory), "", "Budgets:", ...Object.entries(budgets).map(([k, ok]) => `- ${ok ? "met" : "NOT MET"}: ${k}`)];
-  mkdirSync(join(PROJECT_ROOT, "bench"), { recursive: true });
-  writeFileSync(join(PROJECT_ROOT, "bench", "memory.json"), `${JSON.stringify({ machine: m, budget: BUDGET.commandMemoryTimesExport, commandMemory: memory, budgetsMet: budgets }, null, 2)}\n`);
-  writeFileSync(join(PROJECT_ROOT, "bench", "memory.md"), `${lines.join("\n")}\n`);
-  process.stdout.write(`${lines.join("\n")}\n`);
-  process.exit(0);
+  finishPart("memory", { machine: m, budget: BUDGET.commandMemoryTimesExport, commandMemory: memory, budgetsMet: budgets }, lines);
 }
 const results: Record<string, unknown> = { machine: machine(), budgets: BUDGET };
 results.pipeline = await benchPipeline();
