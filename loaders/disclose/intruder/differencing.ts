@@ -13,7 +13,7 @@ import type { DisclosurePolicy } from "../policy.ts";
 import { cellPairs, describeCell, publishedInterval, span } from "./cells.ts";
 import type { Release } from "./release.ts";
 import type { IntruderFinding } from "./types.ts";
-import { FieldValues, unitMatches, unitsOf } from "./units.ts";
+import { countMatching, FieldValues } from "./units.ts";
 
 export interface DifferencingResult {
   findings: IntruderFinding[];
@@ -23,13 +23,12 @@ export interface DifferencingResult {
 export function compareWithMicrodata(release: Release, policy: DisclosurePolicy): DifferencingResult {
   const result: DifferencingResult = { findings: [], tablesCompared: 0 };
   for (const micro of release.microdata) {
-    const units = unitsOf(micro);
     const values = new FieldValues(micro);
     const counted = new Map<string, number>();
     const count = (pairs: [string, string][]): number => {
       const id = JSON.stringify(pairs);
       let n = counted.get(id);
-      if (n === undefined) counted.set(id, (n = units.filter((u) => unitMatches(u, pairs)).length));
+      if (n === undefined) counted.set(id, (n = countMatching(micro, pairs)));
       return n;
     };
     const unit = micro.level === "organisation" ? "organisations" : "people";

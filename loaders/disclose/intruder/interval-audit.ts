@@ -65,11 +65,12 @@ function overlappingDimensions(release: Release): (table: AggregateTable, dimens
       else if (field.type === "list") answer = true;
       else if (micro.subject === undefined) answer = false;
       else {
-        const seen = new Map<string, string | null>();
+        // Values compared by their codes: equal codes, equal values.
+        const seen = new Map<string, number>();
         answer = false;
-        for (const row of micro.rows) {
-          const s = String(row[micro.subject]);
-          const v = row[dimension] as string | null;
+        for (let row = 0; row < micro.columns.length; row++) {
+          const s = String(micro.columns.value(row, micro.subject));
+          const v = micro.columns.code(row, dimension);
           if (seen.has(s) && seen.get(s) !== v) {
             answer = true;
             break;

@@ -8,14 +8,15 @@
 import type { DisclosurePolicy } from "../policy.ts";
 import type { Microdata } from "./release.ts";
 import type { IntruderFinding, MicrodataFigures } from "./types.ts";
-import { unitsOf, type Row } from "./units.ts";
+import type { CellValue } from "./columns.ts";
+import { unitsOf } from "./units.ts";
 
 export interface KAndLResult {
   findings: IntruderFinding[];
   figures: MicrodataFigures[];
 }
 
-const show = (v: Row[string] | undefined): string => (Array.isArray(v) ? [...v].sort().join("; ") : (v ?? ""));
+const show = (v: CellValue): string => (Array.isArray(v) ? [...v].sort().join("; ") : (v ?? ""));
 
 export function checkKAndL(microdata: Microdata[], policy: DisclosurePolicy): KAndLResult {
   const result: KAndLResult = { findings: [], figures: [] };
@@ -24,27 +25,32 @@ export function checkKAndL(microdata: Microdata[], policy: DisclosurePolicy): KA
     const sensitive = micro.fields.filter((f) => f.role === "sensitive").map((f) => f.name);
     const units = unitsOf(micro);
     const unit = micro.level === "organisation" ? "organisations" : "people";
-    const classes = new Map<string, { units: Set<number>; rows: Row[] }>();
-    units.forEach((u, i) => {
-      for (const row of u.rows) {
-        const id = JSON.stringify(quasi.map((q) => show(row[q])));
+    // Per class: how many units have a row in it, and the values each sensitive field takes there.
+    const classes = new Map<string, { units: number; lastUnit: number; values: Set<string>[] }>();
+    for (let u = 0; u < units.count; u++) {
+      for (let at = units.starts[u]!; at < units.starts[u + 1]!; at++) {
+        const row = units.rows[at]!;
+        const id = JSON.stringify(quasi.map((q) => show(micro.columns.value(row, q))));
         let c = classes.get(id);
-        if (c === undefined) classes.set(id, (c = { units: new Set(), rows: [] }));
-        c.units.add(i);
-        c.rows.push(row);
+        if (c === undefined) classes.set(id, (c = { units: 0, lastUnit: -1, values: sensitive.map(() => new Set()) }));
+        if (c.lastUnit !== u) {
+          c.units++;
+          c.lastUnit = u;
+        }
+        sensitive.forEach((field, i) => c.values[i]!.add(show(micro.columns.value(row, field))));
       }
-    });
-    const figures: MicrodataFigures = { dataset: micro.dataset, resource: micro.resource, units: units.length, k: null, l: null };
+    }
+    const figures: MicrodataFigures = { dataset: micro.dataset, resource: micro.resource, units: units.count, k: null, l: null };
     const describe = (id: string): string => {
       const values = JSON.parse(id) as string[];
       return quasi.map((q, i) => `${q}=${values[i]}`).join(", ");
     };
     if (quasi.length > 0 && classes.size > 0) {
-      const sorted = [...classes].sort(([a, x], [b, y]) => x.units.size - y.units.size || a.localeCompare(b));
+      const sorted = [...classes].sort(([a, x], [b, y]) => x.units - y.units || a.localeCompare(b));
       const [smallestId, smallest] = sorted[0]!;
-      figures.k = smallest.units.size;
+      figures.k = smallest.units;
       const k = policy[micro.level].k;
-      const small = sorted.filter(([, c]) => c.units.size < k).length;
+      const small = sorted.filter(([, c]) => c.units < k).length;
       if (figures.k < k) {
         result.findings.push({
           code: "small-k",
@@ -56,14 +62,15 @@ export function checkKAndL(microdata: Microdata[], policy: DisclosurePolicy): KA
         });
       }
     }
-    for (const field of sensitive) {
+    for (const [i, field] of sensitive.entries()) {
       let lowest: { l: number; id: string } | undefined;
       let uniform = 0;
       for (const [id, c] of classes) {
-        const distinct = new Set(c.rows.map((r) => show(r[field])).filter((v) => v !== ""));
-        if (distinct.size === 0) continue;
-        if (lowest === undefined || distinct.size < lowest.l) lowest = { l: distinct.size, id };
-        if (distinct.size < 2) uniform++;
+        const values = c.values[i]!;
+        const distinct = values.size - (values.has("") ? 1 : 0);
+        if (distinct === 0) continue;
+        if (lowest === undefined || distinct < lowest.l) lowest = { l: distinct, id };
+        if (distinct < 2) uniform++;
       }
       if (lowest === undefined) continue;
       if (figures.l === null || lowest.l < figures.l) {

@@ -19,7 +19,7 @@ import { cellPairs, keyOf, publishedInterval, type Pair } from "./cells.ts";
 import { LinearProgram, type LinearRow } from "./lp.ts";
 import type { AggregateTable, Microdata, MicrodataField, Release } from "./release.ts";
 import type { IntruderFinding } from "./types.ts";
-import { FieldValues, rowHas, unitMatches, unitsOf, type Row, type Unit } from "./units.ts";
+import { countMatching, FieldValues, rowHas, unitsOf, type Row } from "./units.ts";
 
 export interface ReattachResult {
   findings: IntruderFinding[];
@@ -63,9 +63,10 @@ function reattachField(highs: Highs, release: Release, micro: Microdata, field: 
   const g = field.name;
   const values = new FieldValues(micro);
   const units = unitsOf(micro);
+  const rowOf = (row: number, fields: readonly string[]): Row => Object.fromEntries(fields.map((d) => [d, micro.columns.value(row, d)]));
   const cells = new Map<string, Cell>();
   for (const table of release.tables.filter((t) => t.dataset === micro.dataset && t.dimensions.includes(g))) {
-    if (countsSubset(table, g, units, values, policy)) continue;
+    if (countsSubset(table, g, micro, values, policy)) continue;
     for (const row of table.rows) {
       for (const measure of table.counts.keys()) {
         if (!(measure in row)) continue;
@@ -89,10 +90,12 @@ function reattachField(highs: Highs, release: Release, micro: Microdata, field: 
   const dims = [...new Set([...cells.values()].flatMap((c) => c.rest.map(([d]) => d)))].sort();
 
   const classes = new Map<string, Class>();
-  for (const unit of units) {
-    const cut = unit.rows.map((row) => Object.fromEntries(dims.map((d) => [d, Array.isArray(row[d]) ? [...(row[d] as string[])].sort() : row[d] ?? null])) as Row);
+  const read = [...dims, g];
+  for (let u = 0; u < units.count; u++) {
+    const unitRows = [...units.rows.subarray(units.starts[u]!, units.starts[u + 1]!)].map((row) => rowOf(row, read));
+    const cut = unitRows.map((row) => Object.fromEntries(dims.map((d) => [d, Array.isArray(row[d]) ? [...(row[d] as string[])].sort() : row[d] ?? null])) as Row);
     const distinct = [...new Map(cut.map((r) => [JSON.stringify(r), r])).entries()].sort(([a], [b]) => a.localeCompare(b));
-    const published = unit.rows.map((r) => r[g]).find((v): v is string => typeof v === "string");
+    const published = unitRows.map((r) => r[g]).find((v): v is string => typeof v === "string");
     const allowed = allowedValues(field, published, fine);
     const id = JSON.stringify([distinct.map(([k]) => k), allowed]);
     const c = classes.get(id) ?? { size: 0, rows: distinct.map(([, r]) => r), allowed, columns: [] };
@@ -208,14 +211,14 @@ function reattachField(highs: Highs, release: Release, micro: Microdata, field: 
  * holds counts a subset of the units (people who answered one question): its cells are not sums over
  * the microdata's classes, so it is left out.
  */
-function countsSubset(table: AggregateTable, g: string, units: Unit[], values: FieldValues, policy: DisclosurePolicy): boolean {
+function countsSubset(table: AggregateTable, g: string, micro: Microdata, values: FieldValues, policy: DisclosurePolicy): boolean {
   for (const row of table.rows) {
     for (const measure of table.counts.keys()) {
       if (!(measure in row)) continue;
       const pairs = cellPairs(table, row, measure);
       if (pairs.some(([d]) => d === g) || !values.comparable(pairs)) continue;
       const interval = publishedInterval(row[measure], policy[table.level]);
-      if (interval !== undefined && units.filter((u) => unitMatches(u, pairs)).length > interval.hi) return true;
+      if (interval !== undefined && countMatching(micro, pairs) > interval.hi) return true;
     }
   }
   return false;

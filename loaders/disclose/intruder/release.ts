@@ -14,6 +14,7 @@ import { parse as parseCsvStream } from "csv-parse";
 import { PipelineError } from "../../types.ts";
 import type { DisclosurePolicy, Level } from "../policy.ts";
 import { queryRows, quoteLiteral, withDuckDB } from "../../publish/duckdb.ts";
+import { MicrodataColumns, type CellValue } from "./columns.ts";
 
 export type Value = string | number | null;
 
@@ -58,8 +59,8 @@ export interface Microdata {
   /** The column naming the unit (a person's pseudonym); rows are units when absent. */
   subject?: string;
   fields: MicrodataField[];
-  /** One entry per row; list fields are arrays, every other value text or null. */
-  rows: Record<string, string | string[] | null>[];
+  /** The rows, by column: list fields are arrays, every other value text or null. */
+  columns: MicrodataColumns;
 }
 
 export interface Release {
@@ -184,47 +185,52 @@ async function readMicrodata(dir: string, resources: Record<string, unknown>[], 
     const fields = (Array.isArray(schema["fields"]) ? schema["fields"] : []).filter(isObject).map(readField);
     const path = String(resource["path"]);
     const file = join(dir, path);
-    const lists = new Set(fields.filter((f) => f.type === "list").map((f) => f.name));
-    // Each row is converted as it is parsed, and repeated values share one string: the rows are held once.
-    const intern = new Map<string, string>();
-    const text = (value: string): string => {
-      const known = intern.get(value);
-      if (known !== undefined) return known;
-      intern.set(value, value);
-      return value;
-    };
-    const convert = (row: Record<string, unknown>): Record<string, string | string[] | null> => {
-      const out: Record<string, string | string[] | null> = {};
+    const lists = fields.filter((f) => f.type === "list").map((f) => f.name);
+    const columns = new MicrodataColumns(lists);
+    const listed = new Set(lists);
+    // Each row is converted and stored by column as it is parsed: no row is held as an object.
+    const convert = (row: Record<string, unknown>): void => {
+      const out: Record<string, CellValue> = {};
       for (const [k, v] of Object.entries(row)) {
-        if (lists.has(k)) out[k] = v === null ? [] : Array.isArray(v) ? v.map((item) => text(String(item))) : String(v).split(";").map((s) => s.trim()).filter((s) => s !== "").map(text);
-        else out[k] = v === null || v === undefined || v === "" ? null : text(Array.isArray(v) ? v.join("; ") : String(v));
+        if (listed.has(k)) out[k] = v === null ? [] : Array.isArray(v) ? v.map((item) => String(item)) : String(v).split(";").map((s) => s.trim()).filter((s) => s !== "");
+        else out[k] = v === null || v === undefined || v === "" ? null : Array.isArray(v) ? v.join("; ") : String(v);
       }
-      return out;
+      columns.append(out);
     };
-    const rows = resource["format"] === "csv" ? await readCsv(file, policy, convert) : (await readParquet(file)).map(convert);
-    const micro: Microdata = { dataset, resource: path, level: lero["level"] === "organisation" ? "organisation" : "person", fields, rows };
+    if (resource["format"] === "csv") await readCsv(file, policy, convert);
+    else await readParquet(file, convert);
+    const micro: Microdata = { dataset, resource: path, level: lero["level"] === "organisation" ? "organisation" : "person", fields, columns };
     if (typeof lero["subject"] === "string") micro.subject = lero["subject"];
     out.push(micro);
   }
   return out;
 }
 
-/** Parsed as the file is read, so the text is never held whole. */
-async function readCsv<T>(file: string, policy: DisclosurePolicy, convert: (row: Record<string, unknown>) => T): Promise<T[]> {
+/** Parsed as the file is read, so the text is never held whole; each row is handed on as it is parsed. */
+async function readCsv(file: string, policy: DisclosurePolicy, take: (row: Record<string, unknown>) => void): Promise<void> {
   const { prefix, characters } = policy.csvEscape;
   const unescape = (v: string): string | null => {
     if (v === "" || v === "NA" || v === "N/A") return null;
     return v.startsWith(prefix) && characters.includes(v.charAt(prefix.length)) ? v.slice(prefix.length) : v;
   };
-  const rows: T[] = [];
   for await (const record of createReadStream(file).pipe(parseCsvStream({ bom: true, columns: true, relax_column_count: true })) as AsyncIterable<Record<string, string>>) {
     const row: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(record)) row[k] = unescape(v);
-    rows.push(convert(row));
+    take(row);
   }
-  return rows;
 }
 
-async function readParquet(file: string): Promise<Record<string, unknown>[]> {
-  return withDuckDB((db) => queryRows(db, `SELECT * FROM read_parquet(${quoteLiteral(file)})`));
+/** Read in batches of rows, so a large file is never held as objects whole. */
+const PARQUET_BATCH_ROWS = 50_000;
+
+async function readParquet(file: string, take: (row: Record<string, unknown>) => void): Promise<void> {
+  await withDuckDB(async (db) => {
+    // The file's own row order (file_row_number), so the rows come back as they were written.
+    const source = `read_parquet(${quoteLiteral(file)}, file_row_number = true)`;
+    const [{ n } = { n: 0 }] = (await queryRows(db, `SELECT count(*) AS n FROM ${source}`)) as { n: number }[];
+    for (let from = 0; from < n; from += PARQUET_BATCH_ROWS) {
+      const rows = await queryRows(db, `SELECT * EXCLUDE (file_row_number) FROM ${source} WHERE file_row_number >= ${from} AND file_row_number < ${from + PARQUET_BATCH_ROWS} ORDER BY file_row_number`);
+      for (const row of rows) take(row);
+    }
+  });
 }

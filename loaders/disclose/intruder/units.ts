@@ -1,27 +1,55 @@
 /**
  * Microdata as units: rows grouped by subject (a person's pseudonym; each row is a unit when the
- * resource names no subject), and which table cells can be counted from them.
+ * resource names no subject, or the row has none), and which table cells can be counted from them.
+ * Units hold row indices into the microdata's columns (`columns.ts`), in the order each subject first
+ * appears, each unit's rows in file order.
  */
 import type { Pair } from "./cells.ts";
+import type { RowTest } from "./columns.ts";
 import type { Microdata, MicrodataField } from "./release.ts";
 
 export type Row = Record<string, string | string[] | null>;
 
-export interface Unit {
-  rows: Row[];
+/** The units of one microdata file: unit `u`'s rows are `rows[starts[u]]` up to `rows[starts[u + 1]]`. */
+export interface Units {
+  count: number;
+  starts: Uint32Array;
+  rows: Uint32Array;
 }
 
-export function unitsOf(micro: Microdata): Unit[] {
-  if (micro.subject === undefined) return micro.rows.map((row) => ({ rows: [row] }));
-  const bySubject = new Map<string, Row[]>();
-  micro.rows.forEach((row, i) => {
-    const s = row[micro.subject!];
-    const id = typeof s === "string" ? s : `\u0000row ${i}`;
-    const list = bySubject.get(id);
-    if (list === undefined) bySubject.set(id, [row]);
-    else list.push(row);
-  });
-  return [...bySubject.values()].map((rows) => ({ rows }));
+const cache = new WeakMap<Microdata, Units>();
+
+export function unitsOf(micro: Microdata): Units {
+  let units = cache.get(micro);
+  if (units === undefined) cache.set(micro, (units = groupUnits(micro)));
+  return units;
+}
+
+function groupUnits(micro: Microdata): Units {
+  const { columns } = micro;
+  const n = columns.length;
+  // Each row's unit, numbered by first appearance: by its subject's code, or a unit of its own.
+  const unitOf = new Uint32Array(n);
+  const bySubject = new Map<number, number>();
+  let count = 0;
+  for (let row = 0; row < n; row++) {
+    const subject = micro.subject === undefined ? 0 : columns.code(row, micro.subject);
+    const value = subject === 0 ? null : columns.value(row, micro.subject!);
+    if (typeof value !== "string") {
+      unitOf[row] = count++;
+      continue;
+    }
+    let u = bySubject.get(subject);
+    if (u === undefined) bySubject.set(subject, (u = count++));
+    unitOf[row] = u;
+  }
+  const starts = new Uint32Array(count + 1);
+  for (let row = 0; row < n; row++) starts[unitOf[row]! + 1]!++;
+  for (let u = 0; u < count; u++) starts[u + 1]! += starts[u]!;
+  const next = starts.slice(0, count);
+  const rows = new Uint32Array(n);
+  for (let row = 0; row < n; row++) rows[next[unitOf[row]!]!++] = row;
+  return { count, starts, rows };
 }
 
 /**
@@ -37,9 +65,27 @@ export function rowHas(row: Row, d: string, v: string): boolean {
   return Array.isArray(cell) ? cell.includes(v) : cell === v;
 }
 
-/** Whether some row of the unit satisfies every pair. */
-export function unitMatches(unit: Unit, pairs: readonly Pair[]): boolean {
-  return unit.rows.some((row) => pairs.every(([d, v]) => rowHas(row, d, v)));
+/** `rowHas` for every row of the microdata at once: a test of a row index. */
+export function pairTest(micro: Microdata, [d, v]: Pair): RowTest {
+  if (d === ANSWERED && micro.columns.has(v)) return micro.columns.answered(v);
+  return micro.columns.equals(d, v);
+}
+
+/** How many units have some row that satisfies every pair. */
+export function countMatching(micro: Microdata, pairs: readonly Pair[]): number {
+  const tests = pairs.map((pair) => pairTest(micro, pair));
+  const { count, starts, rows } = unitsOf(micro);
+  let n = 0;
+  for (let u = 0; u < count; u++) {
+    for (let at = starts[u]!; at < starts[u + 1]!; at++) {
+      const row = rows[at]!;
+      if (tests.every((test) => test(row))) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
 }
 
 /**
@@ -49,18 +95,12 @@ export function unitMatches(unit: Unit, pairs: readonly Pair[]): boolean {
  */
 export class FieldValues {
   readonly #fields: Map<string, MicrodataField>;
+  readonly #micro: Microdata;
   readonly #seen = new Map<string, Set<string>>();
 
   constructor(micro: Microdata) {
     this.#fields = new Map(micro.fields.map((f) => [f.name, f]));
-    for (const row of micro.rows) {
-      for (const [k, v] of Object.entries(row)) {
-        let set = this.#seen.get(k);
-        if (set === undefined) this.#seen.set(k, (set = new Set()));
-        if (Array.isArray(v)) for (const x of v) set.add(x);
-        else if (v !== null) set.add(v);
-      }
-    }
+    this.#micro = micro;
   }
 
   field(name: string): MicrodataField | undefined {
@@ -75,11 +115,17 @@ export class FieldValues {
     }
     const field = this.#fields.get(name);
     if (field === undefined || field.generalisedTo !== undefined) return false;
-    return (field.categories?.includes(value) ?? false) || (this.#seen.get(name)?.has(value) ?? false);
+    return (field.categories?.includes(value) ?? false) || this.#seenIn(name).has(value);
   }
 
   /** Every pair can be counted from the microdata. */
   comparable(pairs: readonly Pair[]): boolean {
     return pairs.every(([d, v]) => this.matches(d, v));
+  }
+
+  #seenIn(name: string): Set<string> {
+    let seen = this.#seen.get(name);
+    if (seen === undefined) this.#seen.set(name, (seen = this.#micro.columns.distinct(name)));
+    return seen;
   }
 }
