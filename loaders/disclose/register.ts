@@ -11,7 +11,7 @@
  */
 import { createHmac, randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, open, rename, rm, type FileHandle } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
@@ -57,10 +57,61 @@ export function normaliseIdentifier(value: string): string {
   return value.trim().normalize("NFC").toLowerCase();
 }
 
+/**
+ * The identifiers of one kind and their random IDs, held compactly: each ID as 16 bytes in one buffer
+ * (not as a 32-character string), and an index of IDs by their first 31 bits to refuse one already
+ * in use. About 60 bytes per identifier beside the identifier's own text.
+ */
+class KindEntries {
+  /** Identifier → its entry's number. */
+  readonly ids = new Map<string, number>();
+  #bytes = Buffer.alloc(16 * 1024);
+  /** First 31 bits of an ID → the entry (or entries) whose ID starts so. */
+  readonly #byPrefix = new Map<number, number | number[]>();
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  /** The random ID of entry `entry`, as 32 lower-case hexadecimal characters. */
+  idAt(entry: number): string {
+    return this.#bytes.toString("hex", entry * 16, entry * 16 + 16);
+  }
+
+  /** The entry already holding random ID `id` (32 lower-case hexadecimal characters), if any. */
+  entryWithId(id: string): number | undefined {
+    const wanted = Buffer.from(id, "hex");
+    const found = this.#byPrefix.get(wanted.readUInt32BE(0) >>> 1);
+    for (const entry of found === undefined ? [] : typeof found === "number" ? [found] : found) {
+      if (wanted.equals(this.#bytes.subarray(entry * 16, entry * 16 + 16))) return entry;
+    }
+    return undefined;
+  }
+
+  /** Adds an identifier with its random ID (checked by the caller to be new on both counts). */
+  add(identifier: string, id: string): number {
+    const entry = this.ids.size;
+    if ((entry + 1) * 16 > this.#bytes.length) {
+      const grown = Buffer.alloc(this.#bytes.length * 2);
+      this.#bytes.copy(grown);
+      this.#bytes = grown;
+    }
+    this.#bytes.write(id, entry * 16, 16, "hex");
+    const prefix = this.#bytes.readUInt32BE(entry * 16) >>> 1;
+    const found = this.#byPrefix.get(prefix);
+    this.#byPrefix.set(prefix, found === undefined ? entry : typeof found === "number" ? [found, entry] : [...found, entry]);
+    this.ids.set(identifier, entry);
+    return entry;
+  }
+}
+
+/** Rows of the register written at a time when it is saved, so its text is never held whole. */
+const SAVE_BATCH = 10_000;
+
 export class PseudonymRegister {
   /** Where the register is saved, or undefined for one kept in memory (benchmarks). */
   readonly file: string | undefined;
-  private readonly entries = new Map<string, { ids: Map<string, string>; used: Set<string> }>();
+  private readonly entries = new Map<string, KindEntries>();
   private readonly draw: RandomIdSource;
   private addedCount = 0;
   private readonly existed: boolean;
@@ -79,40 +130,47 @@ export class PseudonymRegister {
   /**
    * Reads the register at `file` (an absent file is an empty register, created when saved). A
    * malformed register stops the build with its line and column: it must be restored, not repaired.
+   * Each line is taken as it is parsed; a file that is not CSV at all is reported before any line.
    */
   static load(file: string, draw: RandomIdSource): PseudonymRegister {
     const exists = existsSync(file);
     const register = new PseudonymRegister(file, draw, exists);
     if (!exists) return register;
-    let rows: string[][];
+    let index = -1;
+    let problem: PipelineError | undefined;
+    // The line each entry was read from, by kind, to name the earlier line of a repeated random ID.
+    const linesOf = new Map<string, number[]>();
+    const take = (row: string[]): void => {
+      index++;
+      if (problem !== undefined) return;
+      if (index === 0) {
+        if (row.join(",") !== HEADER.join(",")) problem = registerError(file, `line 1 must be the header "${HEADER.join(",")}", not "${row.join(",")}"`);
+        return;
+      }
+      const line = index + 1;
+      if (row.length !== HEADER.length) return void (problem = registerError(file, `line ${line} has ${row.length} columns; every line needs ${HEADER.length} (${HEADER.join(", ")})`));
+      const [kind, identifier, id] = row as [string, string, string];
+      if (kind.trim() === "") return void (problem = registerError(file, `line ${line}, column 1 (kind) is blank`));
+      if (identifier !== normaliseIdentifier(identifier) || identifier === "") {
+        return void (problem = registerError(file, `line ${line}, column 2 (identifier) is not in the register's form (trimmed, lower case)`));
+      }
+      if (!RANDOM_ID.test(id)) return void (problem = registerError(file, `line ${line}, column 3 (random_id) is not 32 lower-case hexadecimal characters`));
+      const byKind = register.kind(kind);
+      if (byKind.ids.has(identifier)) return void (problem = registerError(file, `line ${line} repeats an identifier of kind "${kind}" already given an ID on an earlier line`));
+      let lines = linesOf.get(kind);
+      if (lines === undefined) linesOf.set(kind, (lines = []));
+      const earlier = byKind.entryWithId(id);
+      if (earlier !== undefined) return void (problem = registerError(file, `line ${line} gives kind "${kind}" the same random_id as line ${lines[earlier]!}, which would merge two people or organisations`));
+      byKind.add(identifier, id);
+      lines.push(line);
+    };
     try {
-      rows = parse(readFileSync(file, "utf8"), { relax_column_count: true, skip_empty_lines: true }) as string[][];
+      parse(readFileSync(file, "utf8"), { relax_column_count: true, skip_empty_lines: true, on_record: (record: string[]) => void take(record) });
     } catch (error) {
       throw registerError(file, `cannot be read as CSV (${(error as Error).message})`, { cause: error });
     }
-    const header = rows[0];
-    if (header === undefined || header.join(",") !== HEADER.join(",")) {
-      throw registerError(file, `line 1 must be the header "${HEADER.join(",")}", not "${(header ?? []).join(",")}"`);
-    }
-    const seen = new Map<string, number>();
-    rows.slice(1).forEach((row, index) => {
-      const line = index + 2;
-      if (row.length !== HEADER.length) throw registerError(file, `line ${line} has ${row.length} columns; every line needs ${HEADER.length} (${HEADER.join(", ")})`);
-      const [kind, identifier, id] = row as [string, string, string];
-      if (kind.trim() === "") throw registerError(file, `line ${line}, column 1 (kind) is blank`);
-      if (identifier !== normaliseIdentifier(identifier) || identifier === "") {
-        throw registerError(file, `line ${line}, column 2 (identifier) is not in the register's form (trimmed, lower case)`);
-      }
-      if (!RANDOM_ID.test(id)) throw registerError(file, `line ${line}, column 3 (random_id) is not 32 lower-case hexadecimal characters`);
-      const byKind = register.kind(kind);
-      if (byKind.ids.has(identifier)) throw registerError(file, `line ${line} repeats an identifier of kind "${kind}" already given an ID on an earlier line`);
-      const idKey = `${kind}\0${id}`;
-      const earlier = seen.get(idKey);
-      if (earlier !== undefined) throw registerError(file, `line ${line} gives kind "${kind}" the same random_id as line ${earlier}, which would merge two people or organisations`);
-      seen.set(idKey, line);
-      byKind.ids.set(identifier, id);
-      byKind.used.add(id);
-    });
+    if (index < 0) throw registerError(file, `line 1 must be the header "${HEADER.join(",")}", not ""`);
+    if (problem !== undefined) throw problem;
     return register;
   }
 
@@ -128,7 +186,7 @@ export class PseudonymRegister {
 
   get size(): number {
     let n = 0;
-    for (const byKind of this.entries.values()) n += byKind.ids.size;
+    for (const byKind of this.entries.values()) n += byKind.size;
     return n;
   }
 
@@ -137,44 +195,54 @@ export class PseudonymRegister {
     const identifier = normaliseIdentifier(value);
     if (identifier === "") throw new RangeError("A blank identifier has no random ID: treat it as missing (null).");
     const byKind = this.kind(kind);
-    let id = byKind.ids.get(identifier);
-    if (id === undefined) {
-      for (let attempt = 0; id === undefined || byKind.used.has(id); attempt++) {
-        if (attempt > 3) throw new Error(`The random ID source gave IDs already in use ${attempt} times for kind "${kind}".`);
-        id = this.draw(kind, attempt === 0 ? identifier : `${identifier}\0${attempt}`);
-        if (!RANDOM_ID.test(id)) throw new Error(`The random ID source gave "${id}", not 32 lower-case hexadecimal characters.`);
-      }
-      byKind.ids.set(identifier, id);
-      byKind.used.add(id);
-      this.addedCount++;
+    const entry = byKind.ids.get(identifier);
+    if (entry !== undefined) return byKind.idAt(entry);
+    let id: string | undefined;
+    for (let attempt = 0; id === undefined || byKind.entryWithId(id) !== undefined; attempt++) {
+      if (attempt > 3) throw new Error(`The random ID source gave IDs already in use ${attempt} times for kind "${kind}".`);
+      id = this.draw(kind, attempt === 0 ? identifier : `${identifier}\0${attempt}`);
+      if (!RANDOM_ID.test(id)) throw new Error(`The random ID source gave "${id}", not 32 lower-case hexadecimal characters.`);
     }
+    byKind.add(identifier, id);
+    this.addedCount++;
     return id;
   }
 
-  /** Writes the register (sorted, so it diffs well) to a temporary file and renames it into place. */
+  /**
+   * Writes the register (sorted, so it diffs well) to a temporary file, a batch of lines at a time,
+   * and renames it into place.
+   */
   async save(): Promise<void> {
     if (this.file === undefined) return;
     if (this.addedCount === 0 && this.existed) return;
-    const rows: string[][] = [];
-    for (const kind of [...this.entries.keys()].sort()) {
-      const { ids } = this.entries.get(kind)!;
-      for (const identifier of [...ids.keys()].sort()) rows.push([kind, identifier, ids.get(identifier)!]);
-    }
     await mkdir(dirname(this.file), { recursive: true });
     // Unique per save, so two builds saving at once (test workers share a pid) never share a file.
     const temporary = `${this.file}.partial-${process.pid}-${randomBytes(6).toString("hex")}`;
+    let handle: FileHandle | undefined;
     try {
-      await writeFile(temporary, stringify([[...HEADER], ...rows]), { mode: 0o600 });
+      handle = await open(temporary, "w", 0o600);
+      await handle.writeFile(stringify([[...HEADER]]));
+      for (const kind of [...this.entries.keys()].sort()) {
+        const byKind = this.entries.get(kind)!;
+        const identifiers = [...byKind.ids.keys()].sort();
+        for (let from = 0; from < identifiers.length; from += SAVE_BATCH) {
+          const rows = identifiers.slice(from, from + SAVE_BATCH).map((identifier) => [kind, identifier, byKind.idAt(byKind.ids.get(identifier)!)]);
+          await handle.writeFile(stringify(rows));
+        }
+      }
+      await handle.close();
+      handle = undefined;
       await rename(temporary, this.file);
     } catch (error) {
+      await handle?.close();
       await rm(temporary, { force: true });
       throw error;
     }
   }
 
-  private kind(kind: string): { ids: Map<string, string>; used: Set<string> } {
+  private kind(kind: string): KindEntries {
     let byKind = this.entries.get(kind);
-    if (byKind === undefined) this.entries.set(kind, (byKind = { ids: new Map(), used: new Set() }));
+    if (byKind === undefined) this.entries.set(kind, (byKind = new KindEntries()));
     return byKind;
   }
 }
