@@ -9,7 +9,7 @@
  *
  * Decision: codes rather than DuckDB queries. The checks ask many questions of each unit's rows (every
  * cell of every table, classes for re-attachment) and must find exactly what they found over objects;
- * holding the codes costs about 4 bytes per cell (28 MB for a 50 MB export) and keeps one implementation.
+ * holding the codes costs one byte per cell for most columns (a few for the pseudonym) and keeps one implementation.
  */
 export type CellValue = string | string[] | null;
 
@@ -22,7 +22,15 @@ interface Column {
   values: CellValue[];
   /** Value's key → code. */
   codeOf: Map<string, number>;
-  codes: Uint32Array;
+  /** Row → code, as narrow as the column's number of values allows (one byte for most). */
+  codes: Codes;
+}
+
+type Codes = Uint8Array | Uint16Array | Uint32Array;
+
+/** A code array of `length` wide enough for `values` codes. */
+function codesFor(values: number, length: number): Codes {
+  return values <= 0x100 ? new Uint8Array(length) : values <= 0x10000 ? new Uint16Array(length) : new Uint32Array(length);
 }
 
 /** What a row's cell is tested against: precomputed once per (column, value). */
@@ -68,6 +76,7 @@ export class MicrodataColumns {
         code = column.values.length;
         column.values.push(value);
         column.codeOf.set(key, code);
+        if (code === 0x100 || code === 0x10000) column.codes = widened(column.codes, codesFor(code + 1, this.#capacity));
       }
       column.codes[at] = code;
     }
@@ -117,7 +126,7 @@ export class MicrodataColumns {
   }
 
   #add(name: string, list: boolean): Column {
-    const column: Column = { name, list: list || this.#lists.has(name), values: [null], codeOf: new Map(), codes: new Uint32Array(this.#capacity) };
+    const column: Column = { name, list: list || this.#lists.has(name), values: [null], codeOf: new Map(), codes: new Uint8Array(this.#capacity) };
     this.#columns.set(name, column);
     return column;
   }
@@ -125,9 +134,12 @@ export class MicrodataColumns {
   #grow(): void {
     this.#capacity *= 2;
     for (const column of this.#columns.values()) {
-      const codes = new Uint32Array(this.#capacity);
-      codes.set(column.codes);
-      column.codes = codes;
+      column.codes = widened(column.codes, codesFor(column.values.length, this.#capacity));
     }
   }
+}
+
+function widened(codes: Codes, into: Codes): Codes {
+  into.set(codes);
+  return into;
 }

@@ -50,6 +50,15 @@ describe("microdata held by column", () => {
     expect(many.value(1, "odd")).toBe("yes");
     expect(many.value(4998, "odd")).toBeNull();
   });
+
+  it("keeps every code when a column outgrows one and then two bytes per code", () => {
+    const wide = new MicrodataColumns([]);
+    for (let i = 0; i < 70_000; i++) wide.append({ id: `p${i}`, half: `h${i >> 1}` });
+    expect([0, 255, 256, 65_535, 65_536, 69_999].map((row) => wide.value(row, "id"))).toEqual(["p0", "p255", "p256", "p65535", "p65536", "p69999"]);
+    expect(wide.code(69_998, "half")).toBe(wide.code(69_999, "half"));
+    expect(wide.code(69_997, "half")).not.toBe(wide.code(69_998, "half"));
+    expect([0, 1, 69_999].filter(wide.equals("id", "p69999"))).toEqual([69_999]);
+  });
 });
 
 describe("microdata published as Parquet only", () => {
