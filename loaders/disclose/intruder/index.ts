@@ -45,6 +45,7 @@
  */
 import type { DisclosurePolicy } from "../policy.ts";
 import { loadPolicy } from "../policy.ts";
+import { collectGarbage } from "../../publish/duckdb.ts";
 import { compareWithMicrodata } from "./differencing.ts";
 import { auditIntervals } from "./interval-audit.ts";
 import { checkKAndL } from "./k-and-l.ts";
@@ -69,6 +70,8 @@ const ORDER = ["inconsistent-tables", "missing-population", "narrow-interval", "
 /** Attacks the release in `dir` (a published folder: `.tmp/published` or `dist/data`). */
 export async function runIntruder(dir: string, options: IntruderOptions = {}): Promise<IntruderReport> {
   const started = performance.now();
+  // The build's garbage is collected before the microdata and the solver take their memory.
+  collectGarbage();
   const policy = options.policy ?? loadPolicy();
   const release = await readRelease(dir, policy);
   const highs = await loadSolver();
