@@ -166,9 +166,26 @@ async function benchCommandMemory() {
     const release = JSON.parse(await run(["scripts/bench/release-worker.ts", "--file", file, "--out", out])) as ReleaseMeasure;
     rmSync(out, { recursive: true, force: true });
     rmSync(file, { force: true });
-    sizes.push({ rows, exportMb: round(exportMb), check: memoryFigures(checkMb, idle.checkMb, exportMb), buildData: memoryFigures(release.maxRssMb, idle.buildDataMb, exportMb) });
+    sizes.push({ rows, exportMb: round(exportMb), check: memoryFigures(checkMb, idle.checkMb, exportMb), buildData: memoryFigures(release.maxRssMb, idle.buildDataMb, exportMb), steps: buildSteps(release.stages, idle.buildDataMb, exportMb) });
   }
   return { idle, sizes };
+}
+
+/** The steps of `build-data` the memory part reports, each the highest peak of the worker's stages it covers. */
+const BUILD_STEPS: { step: string; covers: (stage: string) => boolean }[] = [
+  { step: "reading the four smaller exports", covers: (stage) => stage.startsWith("reading ") && stage !== "reading outcomes" },
+  { step: "reading the outcomes export (DuckDB fast path)", covers: (stage) => stage === "reading outcomes" },
+  { step: "publishing the microdata (DuckDB, limit 100 MB)", covers: (stage) => stage.startsWith("publishing ") },
+  { step: "computing the protected tables (same DuckDB)", covers: (stage) => stage.startsWith("computing ") },
+  { step: "the built-in intruder", covers: (stage) => stage.startsWith("attacking ") },
+  { step: "saving the register, swapping the release in", covers: (stage) => stage.startsWith("after the intruder") || stage.startsWith("pseudonym register") },
+];
+
+function buildSteps(stages: ReleaseMeasure["stages"], idleMb: number, exportMb: number): (MemoryFigures & { step: string })[] {
+  return BUILD_STEPS.flatMap(({ step, covers }) => {
+    const peaks = (stages ?? []).filter((s) => covers(s.stage)).map((s) => s.peakMb);
+    return peaks.length === 0 ? [] : [{ step, ...memoryFigures(Math.max(...peaks), idleMb, exportMb) }];
+  });
 }
 
 type CommandMemory = Awaited<ReturnType<typeof benchCommandMemory>>;
@@ -201,6 +218,19 @@ function commandMemoryLines(memory: CommandMemory): string[] {
       lines.push(`| ${size.exportMb} MB | ${size.rows.toLocaleString("en-GB")} | \`${name}\` | ${f.peakMb} | ${f.timesExport} | ${f.aboveIdleMb} | ${f.aboveIdleTimesExport} |`);
     }
   }
+  if (memory.sizes.some((size) => size.steps.length > 0)) {
+    lines.push("", "`build-data` by step (each step's own peak; the build's peak is the highest of them):", "", "| export | step | peak MB | above idle MB | above idle × export |", "|---:|---|---:|---:|---:|");
+    for (const size of memory.sizes) {
+      for (const f of size.steps) lines.push(`| ${size.exportMb} MB | ${f.step} | ${f.peakMb} | ${f.aboveIdleMb} | ${f.aboveIdleTimesExport} |`);
+    }
+    for (const size of memory.sizes) {
+      const fast = size.steps.find((f) => f.step.includes("fast path"));
+      const others = size.steps.filter((f) => f !== fast);
+      if (fast === undefined || others.length === 0) continue;
+      const rest = others.reduce((a, b) => (b.peakMb > a.peakMb ? b : a));
+      lines.push("", `At ${size.exportMb} MB the fast path's step peaks ${fast.aboveIdleMb} MB above idle; every other step stays within ${rest.aboveIdleMb} MB (${rest.aboveIdleTimesExport}× the export; highest: ${rest.step}).`);
+    }
+  }
   return lines;
 }
 
@@ -230,6 +260,8 @@ interface ReleaseMeasure {
   tablesCompared: number;
   recordsForced: number;
   maxRssMb: number;
+  /** Each step's memory at its start and its peak (empty where the system cannot reset a process's peak). */
+  stages?: { stage: string; startMb: number; peakMb: number }[];
 }
 
 /** Every dataset, every table and the built-in intruder, with the outcomes export at each size. */
