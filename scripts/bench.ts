@@ -181,10 +181,12 @@ const BUILD_STEPS: { step: string; covers: (stage: string) => boolean }[] = [
   { step: "saving the register, swapping the release in", covers: (stage) => stage.startsWith("after the intruder") || stage.startsWith("pseudonym register") },
 ];
 
-function buildSteps(stages: ReleaseMeasure["stages"], idleMb: number, exportMb: number): (MemoryFigures & { step: string })[] {
+function buildSteps(stages: ReleaseMeasure["stages"], idleMb: number, exportMb: number): (MemoryFigures & { step: string; startMb: number })[] {
   return BUILD_STEPS.flatMap(({ step, covers }) => {
-    const peaks = (stages ?? []).filter((s) => covers(s.stage)).map((s) => s.peakMb);
-    return peaks.length === 0 ? [] : [{ step, ...memoryFigures(Math.max(...peaks), idleMb, exportMb) }];
+    const covered = (stages ?? []).filter((s) => covers(s.stage));
+    if (covered.length === 0) return [];
+    // What the process already held when the step began (memory earlier steps freed but the process kept).
+    return [{ step, startMb: Math.round(covered[0]!.startMb), ...memoryFigures(Math.max(...covered.map((s) => s.peakMb)), idleMb, exportMb) }];
   });
 }
 
@@ -219,9 +221,9 @@ function commandMemoryLines(memory: CommandMemory): string[] {
     }
   }
   if (memory.sizes.some((size) => size.steps.length > 0)) {
-    lines.push("", "`build-data` by step (each step's own peak; the build's peak is the highest of them):", "", "| export | step | peak MB | above idle MB | above idle × export |", "|---:|---|---:|---:|---:|");
+    lines.push("", "`build-data` by step (each step's own peak, and what the process held as it began; the build's peak is the highest of them):", "", "| export | step | at start MB | peak MB | above idle MB | above idle × export |", "|---:|---|---:|---:|---:|---:|");
     for (const size of memory.sizes) {
-      for (const f of size.steps) lines.push(`| ${size.exportMb} MB | ${f.step} | ${f.peakMb} | ${f.aboveIdleMb} | ${f.aboveIdleTimesExport} |`);
+      for (const f of size.steps) lines.push(`| ${size.exportMb} MB | ${f.step} | ${f.startMb} | ${f.peakMb} | ${f.aboveIdleMb} | ${f.aboveIdleTimesExport} |`);
     }
     for (const size of memory.sizes) {
       const fast = size.steps.find((f) => f.step.includes("fast path"));
