@@ -20,8 +20,8 @@ interface Column {
   list: boolean;
   /** Code → value; index 0 is "no value". */
   values: CellValue[];
-  /** Value's key → code. */
-  codeOf: Map<string, number>;
+  /** Value's key → code, while rows are appended (released by `finish`). */
+  codeOf: Map<string, number> | undefined;
   /** Row → code, as narrow as the column's number of values allows (one byte for most). */
   codes: Codes;
 }
@@ -41,6 +41,7 @@ const never: RowTest = () => false;
 export class MicrodataColumns {
   #length = 0;
   #capacity = 1024;
+  #finished = false;
   readonly #columns = new Map<string, Column>();
   readonly #lists: ReadonlySet<string>;
 
@@ -65,21 +66,39 @@ export class MicrodataColumns {
 
   /** Appends one row of converted values (lists as arrays, everything else text or null). */
   append(row: Record<string, CellValue>): void {
+    if (this.#finished) throw new Error("The microdata's columns are finished: no row can be appended.");
     if (this.#length === this.#capacity) this.#grow();
     const at = this.#length++;
     for (const [name, value] of Object.entries(row)) {
       const column = this.#columns.get(name) ?? this.#add(name, Array.isArray(value));
       const key = column.list || Array.isArray(value) ? JSON.stringify(value) : value;
       if (key === null) continue;
-      let code = column.codeOf.get(key);
+      let code = column.codeOf!.get(key);
       if (code === undefined) {
         code = column.values.length;
         column.values.push(value);
-        column.codeOf.set(key, code);
+        column.codeOf!.set(key, code);
         if (code === 0x100 || code === 0x10000) column.codes = widened(column.codes, codesFor(code + 1, this.#capacity));
       }
       column.codes[at] = code;
     }
+  }
+
+  /**
+   * Ends appending: the index from values to codes is let go (a pseudonym column holds one entry per
+   * person) and each column's codes are cut to the rows appended.
+   */
+  finish(): void {
+    this.#finished = true;
+    for (const column of this.#columns.values()) {
+      column.codeOf = undefined;
+      column.codes = column.codes.slice(0, this.#length);
+    }
+  }
+
+  /** How many distinct values a column holds; codes run from 1 to this. */
+  size(name: string): number {
+    return (this.#columns.get(name)?.values.length ?? 1) - 1;
   }
 
   /** The value of a row's cell; null when the row has no such column. */
@@ -109,8 +128,9 @@ export class MicrodataColumns {
     if (column === undefined) return never;
     const codes = column.codes;
     if (!column.list) {
-      const code = column.codeOf.get(value);
-      return code === undefined ? never : (row) => codes[row] === code;
+      // Once finished, found by a scan of the values: the columns tables are counted by hold few.
+      const code = column.codeOf?.get(value) ?? column.values.indexOf(value, 1);
+      return code < 1 ? never : (row) => codes[row] === code;
     }
     const holds = Uint8Array.from(column.values, (v) => (Array.isArray(v) && v.includes(value) ? 1 : 0));
     return (row) => holds[codes[row]!] === 1;

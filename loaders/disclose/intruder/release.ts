@@ -199,6 +199,7 @@ async function readMicrodata(dir: string, resources: Record<string, unknown>[], 
     };
     if (resource["format"] === "csv") await readCsv(file, policy, convert);
     else await readParquet(file, convert);
+    columns.finish();
     const micro: Microdata = { dataset, resource: path, level: lero["level"] === "organisation" ? "organisation" : "person", fields, columns };
     if (typeof lero["subject"] === "string") micro.subject = lero["subject"];
     out.push(micro);

@@ -30,7 +30,8 @@ function groupUnits(micro: Microdata): Units {
   const n = columns.length;
   // Each row's unit, numbered by first appearance: by its subject's code, or a unit of its own.
   const unitOf = new Uint32Array(n);
-  const bySubject = new Map<number, number>();
+  // Each subject's unit, by the subject's code (codes are dense); -1 until the subject is first seen.
+  const bySubject = new Int32Array(micro.subject === undefined ? 1 : columns.size(micro.subject) + 1).fill(-1);
   let count = 0;
   for (let row = 0; row < n; row++) {
     const subject = micro.subject === undefined ? 0 : columns.code(row, micro.subject);
@@ -39,9 +40,8 @@ function groupUnits(micro: Microdata): Units {
       unitOf[row] = count++;
       continue;
     }
-    let u = bySubject.get(subject);
-    if (u === undefined) bySubject.set(subject, (u = count++));
-    unitOf[row] = u;
+    if (bySubject[subject]! < 0) bySubject[subject] = count++;
+    unitOf[row] = bySubject[subject]!;
   }
   const starts = new Uint32Array(count + 1);
   for (let row = 0; row < n; row++) starts[unitOf[row]! + 1]!++;

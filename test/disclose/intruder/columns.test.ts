@@ -41,6 +41,20 @@ describe("microdata held by column", () => {
     expect([...columns.distinct("barriers")].sort()).toEqual(["Cost", "Time"]);
   });
 
+  it("answers the same once finished, and takes no more rows", () => {
+    const finished = new MicrodataColumns(["barriers"]);
+    finished.append({ region: "Wales", barriers: ["Cost"] });
+    finished.append({ region: "Scotland", barriers: [] });
+    finished.append({ region: "Wales", barriers: ["Time"] });
+    finished.finish();
+    expect(finished.size("region")).toBe(2);
+    expect([0, 1, 2].filter(finished.equals("region", "Wales"))).toEqual([0, 2]);
+    expect([0, 1, 2].filter(finished.equals("region", "England"))).toEqual([]);
+    expect([0, 1, 2].filter(finished.equals("barriers", "Time"))).toEqual([2]);
+    expect([0, 1, 2].map((row) => finished.value(row, "region"))).toEqual(["Wales", "Scotland", "Wales"]);
+    expect(() => finished.append({ region: "Wales" })).toThrow(/finished/);
+  });
+
   it("keeps its rows when it grows past its first capacity", () => {
     const many = new MicrodataColumns([]);
     for (let i = 0; i < 5000; i++) many.append({ id: `p${i % 7}`, ...(i % 2 === 0 ? { odd: null } : { odd: "yes" }) });
