@@ -23,7 +23,7 @@ import { DEFAULT_VIEW, PRESETS, availablePresets, presetAnchor, presetOfHash } f
 import { buildResults } from "./results.js";
 import { CHART_TYPES, decodeState, encodeState, toggleFilter, type ExploreState, type RawState } from "./state.js";
 import { citation } from "./view.js";
-import { paintView, skeleton } from "./first-view.js";
+import { PICKED_ATTRIBUTE, paintView, skeleton } from "./first-view.js";
 
 export interface Timing {
   action: string;
@@ -221,6 +221,8 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
       shownDataset = paintView(controls, results, view, base, policy, version, release[base.name], boxWidth);
       if (connect) {
         targets.main.replaceChildren(controls.root);
+        // The build's drawings are gone: the mark that picked one of them has nothing left to show.
+        document.documentElement.removeAttribute(PICKED_ATTRIBUTE);
         drawnWidth = targets.main.clientWidth;
         targets.results.replaceChildren(results.root);
         targets.console.replaceChildren(sqlConsole.root);
