@@ -293,6 +293,19 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
     await draw(view, job.push, target);
     // Time to first chart counts from the start of the page; other actions from the reader's action.
     timings.push({ action: job.action, ms: performance.now() - (job.action === "first-chart" ? 0 : job.started) });
+    if (job.action === "filter") timeToFrame(job);
+  }
+
+  /**
+   * A filter's time until the frame that shows it has been painted (the browser's style, layout and
+   * paint after the explorer's own work): the next animation frame, then a task after it.
+   */
+  function timeToFrame(job: Job): void {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => timings.push({ action: `${job.action}-painted`, ms: performance.now() - job.started });
+      channel.port2.postMessage(null);
+    });
   }
 
   /**

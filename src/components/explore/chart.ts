@@ -193,7 +193,11 @@ export function exploreChartSvg(bars: readonly ChartBar[], options: ExploreChart
     group.addEventListener("click", (event) => {
       const target = (event.target as Element).closest?.("rect.explore-hit");
       const value = target?.getAttribute("data-value");
-      if (value !== null && value !== undefined) toggle(value);
+      if (value === null || value === undefined) return;
+      // The keyboard stop moves to the clicked bar now, before the view changes: changed on a focused
+      // element after the page has changed, it would make the browser work out the layout at once.
+      for (const hit of hits) if (hit.getAttribute("tabindex") !== (hit === target ? "0" : "-1")) hit.setAttribute("tabindex", hit === target ? "0" : "-1");
+      toggle(value);
     });
     group.addEventListener("keydown", (event) => {
       const target = (event.target as Element).closest?.("rect.explore-hit");

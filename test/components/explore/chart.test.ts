@@ -44,6 +44,8 @@ describe("explorer chart", () => {
     expect(element.querySelector("img")).toBeNull();
     expect([...element.querySelectorAll("svg text")].map((t) => t.textContent)).toEqual(expect.arrayContaining(["✓ 245", "[c]"]));
     hits[1]!.dispatchEvent(new (element.ownerDocument.defaultView!.MouseEvent)("click", { bubbles: true }));
+    // The keyboard stop follows the click at once (before the view changes).
+    expect(hits.map((h) => h.getAttribute("tabindex"))).toEqual(["-1", "0", "-1", "-1"]);
     hits[2]!.dispatchEvent(new (element.ownerDocument.defaultView!.KeyboardEvent)("keydown", { key: "Enter", bubbles: true }));
     expect(toggled).toEqual(["Hospital or A&E", "Dentist"]);
   });
