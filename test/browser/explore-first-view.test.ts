@@ -202,10 +202,16 @@ describe("the explorer's first view", () => {
     expect(page.url()).not.toContain("region");
     // And a click still filters, through the engine.
     const status = await page.locator("#explore-status").textContent();
+    const settingSvg = await page.locator(`figure[data-dim="setting"] svg`).elementHandle();
     await page.locator(`figure[data-dim="setting"] rect.explore-hit[data-value="GP"]`).click();
     await expect.poll(() => page.locator("#explore-status").textContent(), { timeout: 30_000 }).not.toBe(status);
     await expect.poll(() => page.url(), { timeout: 30_000 }).toContain("f.setting=GP");
     await expect.poll(() => page.locator("#explore-status").textContent(), { timeout: 30_000 }).toContain("(Setting: GP)");
+    // The clicked chart is repainted in place: the same SVG, its GP bar chosen, the focus still on it.
+    expect(await settingSvg!.evaluate((node) => node.isConnected)).toBe(true);
+    expect(await page.locator(`figure[data-dim="setting"] rect.explore-hit[data-value="GP"]`).getAttribute("aria-pressed")).toBe("true");
+    expect(await page.locator(`figure[data-dim="setting"] rect.explore-hit[data-value="GP"]`).getAttribute("tabindex")).toBe("0");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-value"))).toBe("GP");
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests, problems.failedRequests.join("\n")).toEqual([]);
     await page.close();
