@@ -95,8 +95,9 @@ async function firstChart(browser: Browser, origin: string, path: string, select
     // Network timestamps are in seconds on a monotonic clock; the chart's time is from navigation start.
     const cutoff = navigationStarted + ms / 1000;
     result = { ms: Math.round(ms), bytes: finished.filter((f) => f.at <= cutoff).reduce((sum, f) => sum + f.bytes, 0) };
-  } catch {
-    /* no chart within a minute: reported as none */
+  } catch (error) {
+    // No chart within a minute: reported as none, with why on stderr (the bench's log).
+    process.stderr.write(`explorer first chart of ${path}${throttled ? " (throttled)" : ""}: none: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\n`);
   }
   await context.close();
   return result;
