@@ -2,9 +2,12 @@
  * The data explorer, as a Framework page loader: it prints the page's Markdown when the site is built,
  * with the default view (the stigma survey's headline chart, its counts and its results table) drawn
  * into it by the explorer's own code (`components/explore/first-view.ts`, under jsdom), so the chart is
- * there at first paint and with scripts off. The page's script then mounts the explorer over it: it
- * paints the same view into the same elements (nothing moves), opens a permalink's pre-computed view at
- * once, and loads DuckDB-wasm in the background for everything else.
+ * there at first paint and with scripts off. Each preset's view and each data set's opening view are
+ * drawn too, hidden: a preset's anchor shows its view with CSS alone, and a tiny inline script before
+ * the views shows the one a URL's query string opens (`?dataset=outcomes`, a permalink), before any
+ * module loads (`components/explore/first-paint.ts`). The page's module then mounts the explorer over
+ * it: it paints the same view into the same place (nothing moves) and loads DuckDB-wasm in the
+ * background for everything else.
  */
 import { drawFirstView, drawStaticView } from "./components/explore/first-view.ts";
 import { availablePresets, DEFAULT_VIEW, presetAnchor, presetText } from "./components/explore/presets.ts";
