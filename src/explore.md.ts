@@ -2,19 +2,24 @@
  * The data explorer, as a Framework page loader: it prints the page's Markdown when the site is built,
  * with the default view (the stigma survey's headline chart, its counts and its results table) drawn
  * into it by the explorer's own code (`components/explore/first-view.ts`, under jsdom), so the chart is
- * there at first paint and with scripts off. The page's script then mounts the explorer over it: it
- * paints the same view into the same elements (nothing moves), opens a permalink's pre-computed view at
- * once, and loads DuckDB-wasm in the background for everything else.
+ * there at first paint and with scripts off. Each preset's view and each data set's opening view are
+ * drawn too, hidden: a preset's anchor shows its view with CSS alone, and a tiny inline script before
+ * the views shows the one a URL's query string opens (`?dataset=outcomes`, a permalink), before any
+ * module loads (`components/explore/first-paint.ts`). The page's module then mounts the explorer over
+ * it: it paints the same view into the same place (nothing moves) and loads DuckDB-wasm in the
+ * background for everything else.
  */
 import { drawFirstView, drawStaticView } from "./components/explore/first-view.ts";
 import { availablePresets, DEFAULT_VIEW, presetAnchor, presetText } from "./components/explore/presets.ts";
 import { encodeState } from "./components/explore/state.ts";
+import { firstPaintScript, firstPaintStyle, queryTable, type DrawnView } from "./components/explore/first-paint.ts";
+import type { ViewData } from "./components/explore/compute.ts";
 import { dataVersion } from "./components/explore/datasets.ts";
 import { exploreViews } from "../scripts/pages/explore-views.ts";
 import { createDocument, printPage, rawHtml, releaseInfo } from "../scripts/pages/prerender.ts";
 import { SOURCES } from "./components/shared/sources.ts";
 
-const { views, datasets, policy, release, datapackage } = await exploreViews();
+const { views, openings, datasets, policy, release, datapackage } = await exploreViews();
 const first = views.find((v) => v.key === encodeState(DEFAULT_VIEW));
 if (!first) throw new Error(`The explorer's default view (${encodeState(DEFAULT_VIEW)}) was not worked out: does the published data package list the stigma survey's microdata?`);
 const firstDataset = datasets.find((d) => d.name === first.state.dataset)!;
@@ -31,15 +36,33 @@ const drawn = drawFirstView(doc, {
   citation: `LERO Evidence (${year}). ${firstDataset.title}: explorer view. Data version ${version}. Give this page's address as the link to the view.`,
   engineText: "Worked out when the site was built.",
 });
-// Each preset's view too, under its anchor: its link (`?…#view-…`) shows it with scripts off.
+// Each preset's view and each data set's opening view too, under its anchor: a preset's link
+// (`?…#view-…`) shows it with scripts off, and the inline script before the views shows the one a
+// URL's query string opens (`?dataset=outcomes`) at first paint, before any module has loaded.
 const presets = availablePresets(datasets);
 const defaultView = drawn.main.querySelector(".explore-view");
-for (const preset of [...presets].reverse()) {
+const drawnViews: DrawnView[] = [{ view: first, id: "" }];
+const staticViews: { view: ViewData; anchor: string; title: string }[] = [];
+for (const preset of presets) {
   const view = views.find((v) => v.key === encodeState(preset.state));
   if (!view) throw new Error(`The explorer's preset ${preset.id} (${encodeState(preset.state)}) was not worked out: does the published data package list its data set?`);
-  const input = { view, datasets, policy, version, release, presets, citation: "", engineText: "" };
-  defaultView?.after(drawStaticView(doc, input, presetAnchor(preset), presetText(preset).title));
+  if (drawnViews.some((d) => d.view.key === view.key)) continue;
+  staticViews.push({ view, anchor: presetAnchor(preset), title: presetText(preset).title });
+  drawnViews.push({ view, id: presetAnchor(preset) });
 }
+for (const dataset of datasets) {
+  const view = views.find((v) => v.key === openings[dataset.name]);
+  if (!view) throw new Error(`The ${dataset.name} data set's opening view was not worked out: does the published data package list its row-level file?`);
+  if (drawnViews.some((d) => d.view.key === view.key)) continue;
+  const anchor = `view-dataset-${dataset.name}`;
+  staticViews.push({ view, anchor, title: `${dataset.title}, as it opens` });
+  drawnViews.push({ view, id: anchor });
+}
+for (const { view, anchor, title } of [...staticViews].reverse()) {
+  const input = { view, datasets, policy, version, release, presets, citation: "", engineText: "" };
+  defaultView?.after(drawStaticView(doc, input, anchor, title));
+}
+const firstPaint = firstPaintScript(queryTable(drawnViews, views, datasets)) + firstPaintStyle(staticViews.map((v) => v.anchor));
 const main = doc.createElement("div");
 main.id = "explore-main";
 main.className = "explore";
@@ -73,6 +96,7 @@ toc: true
 
 <p class="lero-lead">Ask your own questions of the published, anonymised data. Click a bar to filter; change the view below the charts.</p>
 
+${firstPaint}
 ${rawHtml(main)}
 
 ## Results table

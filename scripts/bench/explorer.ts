@@ -1,12 +1,17 @@
 /**
  * The explorer's part of `npm run bench` (issue 17): at each size of the outcomes data, a site built
  * from it, then in Chromium with a cold cache:
- * - first chart: the default view (drawn into the page's HTML at build time) and the outcomes data
- *   set's first view (`?dataset=outcomes`, pre-computed, drawn by the page's script), unthrottled and
- *   at 10 Mbps / 40 ms (the DevTools protocol's network emulation);
+ * - first chart: the default view and the outcomes data set's first view (`?dataset=outcomes`), both
+ *   drawn into the page's HTML at build time (the second shown by the page's inline script, before any
+ *   module loads), unthrottled and at 10 Mbps / 40 ms (the DevTools protocol's network emulation); the
+ *   time is that of the first frame in which a chart of the view is on screen (laid out, not hidden);
  * - bytes on the wire before the first chart;
  * - filter-to-chart latency (clicks on bars) and data set / split change latency (the selects), once
- *   DuckDB-wasm has taken over, as the explorer times them (`window.__exploreTimings`).
+ *   DuckDB-wasm has taken over, as the explorer times them (`window.__exploreTimings`): from the start of
+ *   the click's handler to the end of the explorer's work on the page (cube sums, the changed charts,
+ *   figures and results table in the DOM, the URL). The browser's style, layout and paint after that
+ *   are not in it; they are in "filter to painted frame", timed to a task after the next animation
+ *   frame (reported beside it, without a budget).
  * Figures are as measured on this machine in this run; the budgets are the issue's.
  */
 import type { Browser, CDPSession, Page } from "playwright-core";
@@ -33,12 +38,14 @@ export interface ExplorerFigures {
   /** The default view (stigma headline chart, in the HTML). */
   headline: FirstChart;
   headlineThrottled: FirstChart;
-  /** The outcomes data set's first view (pre-computed, drawn by script). */
+  /** The outcomes data set's first view (drawn at build time, shown by the page's inline script). */
   outcomes: FirstChart;
   outcomesThrottled: FirstChart;
   engineReadyMs: number | null;
   filterMedianMs: number | null;
   filterP95Ms: number | null;
+  /** The same clicks, until a task after the next animation frame (style, layout and paint included). */
+  filterPaintedP95Ms: number | null;
   changeMedianMs: number | null;
   changeP95Ms: number | null;
   interactions: number;
@@ -74,7 +81,8 @@ async function firstChart(browser: Browser, origin: string, path: string, select
   // compiler helper reaches the page).
   await page.addInitScript(`(() => {
     const look = () => {
-      if (document.querySelector(${JSON.stringify(selector)})) window.__chartAt = performance.now();
+      const shown = [...document.querySelectorAll(${JSON.stringify(selector)})].some((node) => node.getClientRects().length > 0);
+      if (shown) window.__chartAt = performance.now();
       else requestAnimationFrame(look);
     };
     requestAnimationFrame(look);
@@ -87,8 +95,9 @@ async function firstChart(browser: Browser, origin: string, path: string, select
     // Network timestamps are in seconds on a monotonic clock; the chart's time is from navigation start.
     const cutoff = navigationStarted + ms / 1000;
     result = { ms: Math.round(ms), bytes: finished.filter((f) => f.at <= cutoff).reduce((sum, f) => sum + f.bytes, 0) };
-  } catch {
-    /* no chart within a minute: reported as none */
+  } catch (error) {
+    // No chart within a minute: reported as none, with why on stderr (the bench's log).
+    process.stderr.write(`explorer first chart of ${path}${throttled ? " (throttled)" : ""}: none: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\n`);
   }
   await context.close();
   return result;
@@ -97,8 +106,8 @@ async function firstChart(browser: Browser, origin: string, path: string, select
 /** Every measurement at one size, on a site already built into `dist`. */
 export async function benchExplorerSite(browser: Browser, dist: string, rows: number, interactions: number): Promise<ExplorerFigures> {
   const site = await serveSite(dist);
-  // The outcomes view as the page's script draws it (the HTML holds the stigma headline view).
-  const live = '#explore-main[data-view*="dataset=outcomes"] figure[data-dim] svg';
+  // The outcomes view, as the build drew it (shown by the inline script) or as the explorer draws it.
+  const live = '[data-view*="dataset=outcomes"] figure[data-dim] svg';
   const headline = await firstChart(browser, site.origin, "/explore", "figure[data-dim] svg", false);
   const headlineThrottled = await firstChart(browser, site.origin, "/explore", "figure[data-dim] svg", true);
   const outcomes = await firstChart(browser, site.origin, "/explore?dataset=outcomes", live, false);
@@ -132,6 +141,10 @@ export async function benchExplorerSite(browser: Browser, dist: string, rows: nu
     filters.push(await waitFor("filter", before));
   }
 
+  // Each click's time to its painted frame (recorded a frame after its own timing).
+  await page.waitForFunction((n) => ((window as unknown as { __exploreTimings?: ExploreTiming[] }).__exploreTimings ?? []).filter((t) => t.action === "filter-painted").length >= n, filters.length, { timeout: 30_000 }).catch(() => undefined);
+  const painted = await timings(page, "filter-painted");
+
   // Split and data set changes: the second chart's split, then the data set, back and forth.
   const changes: number[] = [];
   for (let i = 0; i < Math.max(4, Math.floor(interactions / 2)); i++) {
@@ -160,6 +173,7 @@ export async function benchExplorerSite(browser: Browser, dist: string, rows: nu
     engineReadyMs: engineReadyMs === null ? null : Math.round(engineReadyMs),
     filterMedianMs: filters.length ? percentile(filters, 50) : null,
     filterP95Ms: filters.length ? percentile(filters, 95) : null,
+    filterPaintedP95Ms: painted.length ? percentile(painted, 95) : null,
     changeMedianMs: changes.length ? percentile(changes, 50) : null,
     changeP95Ms: changes.length ? percentile(changes, 95) : null,
     interactions: filters.length + changes.length,
@@ -176,7 +190,7 @@ export function explorerBudgets(figures: readonly ExplorerFigures[]): Record<str
   return {
     [`explorer first chart ≤ ${b.firstChartMs} ms (cold cache; headline and outcomes views) at every size`]: figures.every((f) => within(f.headline.ms, b.firstChartMs) && within(f.outcomes.ms, b.firstChartMs)),
     [`explorer first chart at 10 Mbps / 40 ms ≤ ${b.throttledFirstChartMs} ms at every size`]: figures.every((f) => within(f.headlineThrottled.ms, b.throttledFirstChartMs) && within(f.outcomesThrottled.ms, b.throttledFirstChartMs)),
-    [`explorer bytes before the first chart ≤ ${b.bytesBeforeChartKb} KB (headline view)`]: figures.every((f) => f.headline.bytes <= b.bytesBeforeChartKb * 1024),
+    [`explorer bytes before the first chart ≤ ${b.bytesBeforeChartKb} KB (headline and outcomes views)`]: figures.every((f) => f.headline.bytes <= b.bytesBeforeChartKb * 1024 && f.outcomes.bytes <= b.bytesBeforeChartKb * 1024),
     [`explorer filter p95 ≤ ${b.filterP95Ms} ms ${at}`]: within(last.filterP95Ms, b.filterP95Ms),
     [`explorer data set / split change p95 ≤ ${b.changeP95Ms} ms ${at}`]: within(last.changeP95Ms, b.changeP95Ms),
   };
@@ -190,8 +204,8 @@ export function explorerSizeLine(f: ExplorerFigures): string {
     `explorer at ${f.rows.toLocaleString("en-GB")} rows:`,
     `first chart ${check(f.headline.ms, b.firstChartMs, "ms")}, outcomes view ${check(f.outcomes.ms, b.firstChartMs, "ms")};`,
     `at 10 Mbps / 40 ms ${check(f.headlineThrottled.ms, b.throttledFirstChartMs, "ms")}, outcomes view ${check(f.outcomesThrottled.ms, b.throttledFirstChartMs, "ms")};`,
-    `before the first chart ${check(Math.round(f.headline.bytes / 1024), b.bytesBeforeChartKb, "KB")};`,
-    `filter p95 ${check(f.filterP95Ms, b.filterP95Ms, "ms")}; data set or split change p95 ${check(f.changeP95Ms, b.changeP95Ms, "ms")}`,
+    `before the first chart ${check(Math.round(f.headline.bytes / 1024), b.bytesBeforeChartKb, "KB")}, outcomes view ${check(Math.round(f.outcomes.bytes / 1024), b.bytesBeforeChartKb, "KB")};`,
+    `filter p95 ${check(f.filterP95Ms, b.filterP95Ms, "ms")} (to the painted frame ${f.filterPaintedP95Ms ?? "none"} ms); data set or split change p95 ${check(f.changeP95Ms, b.changeP95Ms, "ms")}`,
     `(the filter and change budgets are for 1,000,000 rows; figures as measured on a shared machine).`,
   ].join(" ");
 }
@@ -200,13 +214,13 @@ export function explorerSizeLine(f: ExplorerFigures): string {
 export function explorerLines(figures: readonly ExplorerFigures[]): string[] {
   const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
   const lines = [
-    "| explorer rows | headline chart ms (KB before) | at 10 Mbps / 40 ms | outcomes view ms (KB before) | at 10 Mbps / 40 ms | engine ready ms | filter p50 / p95 ms | data set or split change p50 / p95 ms | interactions |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| explorer rows | headline chart ms (KB before) | at 10 Mbps / 40 ms | outcomes view ms (KB before) | at 10 Mbps / 40 ms | engine ready ms | filter p50 / p95 ms | filter to painted frame p95 ms | data set or split change p50 / p95 ms | interactions |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const f of figures) {
     const chart = (c: FirstChart) => `${c.ms ?? "none"} (${kb(c.bytes)})`;
     lines.push(
-      `| ${f.rows.toLocaleString("en-GB")} | ${chart(f.headline)} | ${chart(f.headlineThrottled)} | ${chart(f.outcomes)} | ${chart(f.outcomesThrottled)} | ${f.engineReadyMs ?? "n/a"} | ${f.filterMedianMs ?? "n/a"} / ${f.filterP95Ms ?? "n/a"} | ${f.changeMedianMs ?? "n/a"} / ${f.changeP95Ms ?? "n/a"} | ${f.interactions} |`,
+      `| ${f.rows.toLocaleString("en-GB")} | ${chart(f.headline)} | ${chart(f.headlineThrottled)} | ${chart(f.outcomes)} | ${chart(f.outcomesThrottled)} | ${f.engineReadyMs ?? "n/a"} | ${f.filterMedianMs ?? "n/a"} / ${f.filterP95Ms ?? "n/a"} | ${f.filterPaintedP95Ms ?? "n/a"} | ${f.changeMedianMs ?? "n/a"} / ${f.changeP95Ms ?? "n/a"} | ${f.interactions} |`,
     );
   }
   return lines;

@@ -21,6 +21,8 @@ export interface ExploreViews {
   version: string | null;
   release: Record<string, ReleaseRule>;
   views: ViewData[];
+  /** Each data set's opening view (`?dataset=…`): the key of its view in `views`. */
+  openings: Record<string, string>;
   /** For the page: the data sets and the rules the views were worked out with. */
   datasets: ExploreDataset[];
   policy: ExplorePolicy;
@@ -38,6 +40,7 @@ export async function exploreViews(): Promise<ExploreViews> {
   const release = releaseRules(readPublishedJson<unknown>("build-report.json"));
   const policy = explorePolicy();
   const datasets = exploreDatasets(datapackage);
+  const openings: Record<string, string> = {};
   const views: ViewData[] = await withDuckDB(async (db) => {
     const runner = { all: (sql: string) => queryRows(db, sql) };
     for (const dataset of datasets) {
@@ -52,11 +55,12 @@ export async function exploreViews(): Promise<ExploreViews> {
       if (!dataset) continue;
       const source = await loadSource(runner, dataset, shareOf(dataset, wanted.measure));
       const state = checkState(wanted, dataset, source.known);
+      if (wanted.dims === undefined) openings[dataset.name] = encodeState(state);
       if (out.some((v) => v.key === encodeState(state))) continue;
       const cube = await source.cube(state.dims);
       out.push(await computeView(cube, state, dataset, policy, source.known, release[dataset.name]));
     }
     return out;
   });
-  return { version: datapackage.version ?? null, release, views, datasets, policy, datapackage };
+  return { version: datapackage.version ?? null, release, views, openings, datasets, policy, datapackage };
 }

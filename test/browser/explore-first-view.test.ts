@@ -131,6 +131,45 @@ describe("the explorer's first view", () => {
     await on.close();
   });
 
+  it("shows a data set's own first view (?dataset=outcomes) at first paint, before any module or the engine, and takes over without a jump", async () => {
+    const outcomes = prepared.views.find((v) => v.state.dataset === "outcomes" && Object.keys(v.state.filters).length === 0)!;
+    for (const [width, height] of [[390, 844], [1280, 900]] as const) {
+      const sized = await browser.newContext({ viewport: { width, height } });
+      // No JavaScript file at all (no module, no engine): only the page's HTML and its inline script.
+      const page = await sized.newPage();
+      await page.route(/\.(js|wasm)(\?|$)/, (route) => route.abort());
+      await page.goto(`${site.origin}/explore?dataset=outcomes`);
+      const box = page.locator("#view-dataset-outcomes");
+      expect(await box.isVisible()).toBe(true);
+      expect(await box.getAttribute("data-view")).toBe(outcomes.key);
+      expect(await page.locator(".explore-app > .explore-view").isVisible()).toBe(false);
+      expect(await page.locator(".explore-static-view:visible").count()).toBe(1);
+      for (const { dim, bars } of outcomes.bars) {
+        const labels = await barLabels(page, dim, "#view-dataset-outcomes");
+        for (const bar of bars) expect(labels[bar.value], `${dim} ${bar.value}`).toBe(typeof bar.shown === "number" ? bar.shown.toLocaleString("en-GB") : bar.shown);
+      }
+      // The note for readers without scripts is not shown, nor the first view's choices and table.
+      expect(await box.locator(".explore-static-note").isVisible()).toBe(false);
+      expect(await page.locator(".explore-app[data-prerendered] > .explore-choose").evaluate((n) => getComputedStyle(n).visibility)).toBe("hidden");
+      const chart = (await box.locator("figure[data-dim] svg").first().boundingBox())!;
+      expect(chart.y, `chart top at ${width} px`).toBeLessThan(height - 100);
+      await page.close();
+      // With the modules (the engine still blocked): the explorer draws the same view in the same place.
+      const live = await sized.newPage();
+      await blockEngine(live);
+      await live.goto(`${site.origin}/explore?dataset=outcomes`);
+      await live.waitForSelector(`${LIVE} figure[data-dim] svg`, { timeout: 30_000 });
+      expect(await live.locator("#explore-main").getAttribute("data-view")).toBe(outcomes.key);
+      expect(await live.locator("#explore-dataset").inputValue()).toBe("outcomes");
+      expect(await live.locator(".explore-static-view").count()).toBe(0);
+      expect(await live.evaluate(() => document.documentElement.hasAttribute("data-explore-view"))).toBe(false);
+      await live.waitForTimeout(300);
+      const report = await measureLayout(live);
+      expect(report.cls, `layout shift at ${width} px: ${JSON.stringify(report.shifts)}`).toBeLessThanOrEqual(CLS_BUDGET);
+      await sized.close();
+    }
+  }, 180_000);
+
   it("lets the engine take over without redrawing, offers no one-value split, and says why", async () => {
     const { page, problems } = await openPage(context, site.origin);
     await page.goto(`${site.origin}/explore`);
@@ -163,10 +202,16 @@ describe("the explorer's first view", () => {
     expect(page.url()).not.toContain("region");
     // And a click still filters, through the engine.
     const status = await page.locator("#explore-status").textContent();
+    const settingSvg = await page.locator(`figure[data-dim="setting"] svg`).elementHandle();
     await page.locator(`figure[data-dim="setting"] rect.explore-hit[data-value="GP"]`).click();
     await expect.poll(() => page.locator("#explore-status").textContent(), { timeout: 30_000 }).not.toBe(status);
     await expect.poll(() => page.url(), { timeout: 30_000 }).toContain("f.setting=GP");
     await expect.poll(() => page.locator("#explore-status").textContent(), { timeout: 30_000 }).toContain("(Setting: GP)");
+    // The clicked chart is repainted in place: the same SVG, its GP bar chosen, the focus still on it.
+    expect(await settingSvg!.evaluate((node) => node.isConnected)).toBe(true);
+    expect(await page.locator(`figure[data-dim="setting"] rect.explore-hit[data-value="GP"]`).getAttribute("aria-pressed")).toBe("true");
+    expect(await page.locator(`figure[data-dim="setting"] rect.explore-hit[data-value="GP"]`).getAttribute("tabindex")).toBe("0");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-value"))).toBe("GP");
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests, problems.failedRequests.join("\n")).toEqual([]);
     await page.close();

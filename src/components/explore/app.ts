@@ -23,7 +23,7 @@ import { DEFAULT_VIEW, PRESETS, availablePresets, presetAnchor, presetOfHash } f
 import { buildResults } from "./results.js";
 import { CHART_TYPES, decodeState, encodeState, toggleFilter, type ExploreState, type RawState } from "./state.js";
 import { citation } from "./view.js";
-import { paintView, skeleton } from "./first-view.js";
+import { PICKED_ATTRIBUTE, paintView, skeleton } from "./first-view.js";
 
 export interface Timing {
   action: string;
@@ -221,6 +221,8 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
       shownDataset = paintView(controls, results, view, base, policy, version, release[base.name], boxWidth);
       if (connect) {
         targets.main.replaceChildren(controls.root);
+        // The build's drawings are gone: the mark that picked one of them has nothing left to show.
+        document.documentElement.removeAttribute(PICKED_ATTRIBUTE);
         drawnWidth = targets.main.clientWidth;
         targets.results.replaceChildren(results.root);
         targets.console.replaceChildren(sqlConsole.root);
@@ -291,6 +293,19 @@ export async function mountExplorer(targets: ExplorerTargets, options: ExplorerO
     await draw(view, job.push, target);
     // Time to first chart counts from the start of the page; other actions from the reader's action.
     timings.push({ action: job.action, ms: performance.now() - (job.action === "first-chart" ? 0 : job.started) });
+    if (job.action === "filter") timeToFrame(job);
+  }
+
+  /**
+   * A filter's time until the frame that shows it has been painted (the browser's style, layout and
+   * paint after the explorer's own work): the next animation frame, then a task after it.
+   */
+  function timeToFrame(job: Job): void {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => timings.push({ action: `${job.action}-painted`, ms: performance.now() - job.started });
+      channel.port2.postMessage(null);
+    });
   }
 
   /**

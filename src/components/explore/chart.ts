@@ -56,6 +56,44 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrib
   return node;
 }
 
+/** A bar's figure as its label says it: a chosen bar's with a tick. */
+function barLabel(bar: ChartBar, kind: ExploreChartOptions["measureKind"]): string {
+  return `${bar.selected ? "✓ " : ""}${formatShown(bar.shown, kind)}`;
+}
+
+/** A bar's colour: the chosen bars (or every bar, when none is chosen) in the strong colour, the others paler. */
+function barFill(bar: ChartBar, anySelected: boolean): string {
+  return bar.selected || !anySelected ? "var(--lero-cat-1, #0072b2)" : "var(--lero-cat-5, #56b4e9)";
+}
+
+/**
+ * Shows which bars are chosen in a drawn chart: the marks' colour and outline, the labels' tick and
+ * weight, the buttons' `aria-pressed`. Plot draws each mark's elements in its data's order (the shown
+ * bars, then the hidden ones for the labels), so the nth element is the nth bar of its kind.
+ */
+function paintSelection(svg: SVGSVGElement, bars: readonly ChartBar[], kind: ExploreChartOptions["measureKind"]): void {
+  const shown = bars.filter((b) => typeof b.shown === "number");
+  const hidden = bars.filter((b) => typeof b.shown !== "number");
+  const anySelected = bars.some((b) => b.selected);
+  const marks = svg.querySelectorAll(".explore-marks > *");
+  shown.forEach((bar, i) => {
+    marks[i]?.setAttribute("fill", barFill(bar, anySelected));
+    marks[i]?.setAttribute("stroke-width", bar.selected ? "2" : "0");
+  });
+  for (const [group, list] of [[".explore-labels > text", shown], [".explore-labels-hidden > text", hidden]] as const) {
+    const texts = svg.querySelectorAll(group);
+    list.forEach((bar, i) => {
+      const text = texts[i];
+      if (!text) return;
+      text.textContent = barLabel(bar, kind);
+      if (bar.selected) text.setAttribute("font-weight", "bold");
+      else text.removeAttribute("font-weight");
+    });
+  }
+  const hits = svg.querySelectorAll("rect.explore-hit");
+  bars.forEach((bar, i) => hits[i]?.setAttribute("aria-pressed", bar.selected ? "true" : "false"));
+}
+
 /** The chart alone: an SVG whose categories are buttons. */
 export function exploreChartSvg(bars: readonly ChartBar[], options: ExploreChartOptions): SVGSVGElement {
   const doc = options.document ?? document;
@@ -71,16 +109,16 @@ export function exploreChartSvg(bars: readonly ChartBar[], options: ExploreChart
   const lines = Math.max(1, ...bars.map((b) => wrappedLines(b.value, labelWidth)));
   const row = lines > 1 ? 16 + lines * 15 : ROW;
   const marginRight = 64;
-  const label = (b: ChartBar) => `${b.selected ? "✓ " : ""}${formatShown(b.shown, options.measureKind)}`;
-  const fill = (b: ChartBar) => (b.selected || !anySelected ? "var(--lero-cat-1, #0072b2)" : "var(--lero-cat-5, #56b4e9)");
+  const label = (b: ChartBar) => barLabel(b, options.measureKind);
+  const fill = (b: ChartBar) => barFill(b, anySelected);
   const y = { label: null, domain: bars.map((b) => b.value), padding: 0.2 };
   const marks =
     options.chartType === "dots"
       ? [
           Plot.ruleY(shown, { x1: 0, x2: (b: ChartBar) => b.shown, y: "value", stroke: "currentColor", strokeOpacity: 0.3 }),
-          Plot.dot(shown, { x: (b: ChartBar) => b.shown, y: "value", r: 6, fill, stroke: "currentColor", strokeWidth: (b: ChartBar) => (b.selected ? 2 : 0) }),
+          Plot.dot(shown, { x: (b: ChartBar) => b.shown, y: "value", r: 6, fill, stroke: "currentColor", strokeWidth: (b: ChartBar) => (b.selected ? 2 : 0), className: "explore-marks" }),
         ]
-      : [Plot.barX(shown, { x: (b: ChartBar) => b.shown, y: "value", fill, stroke: "currentColor", strokeWidth: (b: ChartBar) => (b.selected ? 2 : 0) })];
+      : [Plot.barX(shown, { x: (b: ChartBar) => b.shown, y: "value", fill, stroke: "currentColor", strokeWidth: (b: ChartBar) => (b.selected ? 2 : 0), className: "explore-marks" })];
   // 95% intervals: a line from low to high with end ticks, across each bar (or dot).
   const withIntervals = shown.filter((b) => b.interval);
   const intervalMarks = withIntervals.length
@@ -104,14 +142,14 @@ export function exploreChartSvg(bars: readonly ChartBar[], options: ExploreChart
       Plot.axisY({ label: null, lineWidth: labelWidth / CHART_FONT_SIZE }),
       ...marks,
       ...intervalMarks,
-      ...[false, true].flatMap((selected) => [
-        Plot.text(shown.filter((b) => b.selected === selected), { x: labelX, y: "value", text: label, textAnchor: "start", dx: 8, fill: "currentColor", fontWeight: selected ? "bold" : "normal" }),
-        Plot.text(hidden.filter((b) => b.selected === selected), { x: 0, y: "value", text: label, textAnchor: "start", dx: 6, fill: "var(--lero-suppressed, #6b6b6b)", fontStyle: "italic", fontWeight: selected ? "bold" : "normal" }),
-      ]),
+      // The figures' labels, one text per bar in the bars' order (a chosen bar's in bold: see `paintSelection`).
+      Plot.text(shown, { x: labelX, y: "value", text: label, textAnchor: "start", dx: 8, fill: "currentColor", className: "explore-labels" }),
+      Plot.text(hidden, { x: 0, y: "value", text: label, textAnchor: "start", dx: 6, fill: "var(--lero-suppressed, #6b6b6b)", fontStyle: "italic", className: "explore-labels-hidden" }),
       Plot.ruleX([0]),
     ],
   }) as SVGSVGElement & { scale(name: "y"): { apply(v: string): number; bandwidth?: number; step?: number } };
 
+  paintSelection(svg, bars, options.measureKind);
   if (!options.onToggle) {
     // A picture only (the SQL console's quick chart): no buttons.
     svg.setAttribute("role", "img");
@@ -155,7 +193,11 @@ export function exploreChartSvg(bars: readonly ChartBar[], options: ExploreChart
     group.addEventListener("click", (event) => {
       const target = (event.target as Element).closest?.("rect.explore-hit");
       const value = target?.getAttribute("data-value");
-      if (value !== null && value !== undefined) toggle(value);
+      if (value === null || value === undefined) return;
+      // The keyboard stop moves to the clicked bar now, before the view changes: changed on a focused
+      // element after the page has changed, it would make the browser work out the layout at once.
+      for (const hit of hits) if (hit.getAttribute("tabindex") !== (hit === target ? "0" : "-1")) hit.setAttribute("tabindex", hit === target ? "0" : "-1");
+      toggle(value);
     });
     group.addEventListener("keydown", (event) => {
       const target = (event.target as Element).closest?.("rect.explore-hit");
@@ -185,36 +227,61 @@ export function exploreChartSvg(bars: readonly ChartBar[], options: ExploreChart
   return svg;
 }
 
+/** What a drawn chart can change in place: the texts around it and which bars are chosen. */
+export type ChartTexts = Pick<ExploreChartOptions, "title" | "subtitle" | "description">;
+
+/** Each drawn chart's way to show a new choice of bars in place (see `updateChartSelection`). */
+const selectionUpdaters = new WeakMap<Element, (bars: readonly ChartBar[], texts: ChartTexts) => void>();
+
+/**
+ * Shows a new choice of bars (and the texts that say it) in a chart already drawn, without drawing it
+ * again: its figures must be the same, only which bars are chosen may differ (a filter on the chart's
+ * own dimension leaves its figures as they were). The elements stay, so the keyboard focus stays.
+ * Returns false when the chart was not drawn by `exploreChart`.
+ */
+export function updateChartSelection(figure: Element, bars: readonly ChartBar[], texts: ChartTexts): boolean {
+  const update = selectionUpdaters.get(figure);
+  if (!update) return false;
+  update(bars, texts);
+  return true;
+}
+
 /** The chart in its frame. */
-export function exploreChart(bars: readonly ChartBar[], options: ExploreChartOptions): HTMLElement {
+export function exploreChart(barsIn: readonly ChartBar[], options: ExploreChartOptions): HTMLElement {
   const doc = options.document ?? document;
   const { id } = options;
+  // The bars as last shown (the table, the CSV download and a selection update read them).
+  let bars = barsIn;
   const root = el(doc, "figure", { class: "lero-figure-chart explore-chart", id, "data-dimension": options.dimensionTitle });
-  root.append(el(doc, "h3", { id: `${id}-title`, class: "lero-chart-title" }, options.title));
+  const heading = el(doc, "h3", { id: `${id}-title`, class: "lero-chart-title" }, options.title);
+  root.append(heading);
   // The chart straight after its title; what it counts and among whom under it.
   const svg = exploreChartSvg(bars, options);
   const body = el(doc, "div", { class: "explore-chart-body" });
   body.append(svg);
   root.append(body);
-  root.append(el(doc, "p", { class: "lero-chart-subtitle" }, options.subtitle));
-  root.append(el(doc, "p", { class: "explore-chart-description lero-visually-hidden", id: `${id}-description` }, options.description));
+  const subtitle = el(doc, "p", { class: "lero-chart-subtitle" }, options.subtitle);
+  const description = el(doc, "p", { class: "explore-chart-description lero-visually-hidden", id: `${id}-description` }, options.description);
+  root.append(subtitle, description);
 
+  const withIntervals = bars.some((b) => b.interval);
   const columns: TableColumn[] = [
     { key: "value", label: options.dimensionTitle },
     { key: "shown", label: options.measureLabel, numeric: true, format: (v) => formatShown(v as Shown, options.measureKind), measure: (row) => marks.get(String(row.value)) },
-    ...(bars.some((b) => b.interval) ? [{ key: "interval", label: "95% interval", format: (v: unknown) => String(v ?? "") }] : []),
+    ...(withIntervals ? [{ key: "interval", label: "95% interval", format: (v: unknown) => String(v ?? "") }] : []),
     { key: "selected", label: "Filtered on", format: (v) => (v ? "Yes" : "") },
   ];
   const unit = options.measureKind === "percent" ? "percent" : "mean";
-  const rows = bars.map((b) => ({ value: b.value, shown: b.shown, interval: b.interval ? formatInterval(b.interval, unit) : "", selected: b.selected }));
+  const tableOf = (title: string) => dataTable(doc, columns, bars.map((b) => ({ value: b.value, shown: b.shown, interval: b.interval ? formatInterval(b.interval, unit) : "", selected: b.selected })), title);
   const marks = new Map(bars.flatMap((b) => (b.mark ? [[b.value, b.mark] as const] : [])));
   const details = el(doc, "details", { class: "lero-chart-table" });
   details.append(el(doc, "summary", {}, "Show the data as a table"));
-  details.append(dataTable(doc, columns, rows, options.title));
+  let table = tableOf(options.title);
+  details.append(table);
   root.append(details);
   const caption = el(doc, "figcaption", { class: "lero-source" });
   caption.append(el(doc, "span", {}, `Source: ${options.source}`));
-  if (bars.some((b) => b.interval)) {
+  if (withIntervals) {
     const method = options.measureKind === "percent" ? "Wilson, on the rounded base" : "Student's t, each assessment counted as one observation";
     caption.append(doc.createElement("br"), el(doc, "span", { class: "explore-interval-note" }, `The line across each bar is its 95% interval (${method}). Where two lines overlap, the two figures are similar: the data cannot tell them apart.`));
   }
@@ -242,6 +309,21 @@ export function exploreChart(bars: readonly ChartBar[], options: ExploreChartOpt
   actions.append(csvButton, svgButton, pngButton);
   // A figcaption must be the figure's first or last child, so the source line closes the figure.
   root.append(actions, caption);
+
+  selectionUpdaters.set(root, (next, texts) => {
+    if (next.length !== bars.length || next.some((b, i) => b.value !== bars[i]!.value || b.shown !== bars[i]!.shown)) {
+      throw new Error(`The chart ${id} was asked to show a choice of bars whose figures differ from those drawn: draw it again instead.`);
+    }
+    bars = next;
+    paintSelection(svg, bars, options.measureKind);
+    if (heading.textContent !== texts.title) heading.textContent = texts.title;
+    if (subtitle.textContent !== texts.subtitle) subtitle.textContent = texts.subtitle;
+    if (description.textContent !== texts.description) description.textContent = texts.description;
+    const fresh = tableOf(texts.title);
+    table.replaceWith(fresh);
+    table = fresh;
+    actions.setAttribute("aria-label", `Download “${texts.title}”`);
+  });
   return root;
 }
 

@@ -4,7 +4,7 @@
  * is given and reports the reader's choices through `ControlEvents`; the state lives in `app.ts`.
  */
 import { markMeasure } from "../shared/measure-figure.js";
-import { exploreChart } from "./chart.js";
+import { exploreChart, updateChartSelection } from "./chart.js";
 import type { ExploreDataset } from "./datasets.js";
 import { formatShown, protectCount, type ExplorePolicy } from "./disclosure.js";
 import { doc, el, field, option } from "./dom.js";
@@ -165,7 +165,7 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
   // redraws only the charts, figures and rows it changes).
   let syncedKey = "";
   let notesKey = "";
-  const drawnCharts = new Map<string, { key: string; figure: HTMLElement }>();
+  const drawnCharts = new Map<string, { key: string; full: string; figure: HTMLElement }>();
 
   return {
     root,
@@ -247,7 +247,6 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
       const focused = focus ?? (active?.namespaceURI === "http://www.w3.org/2000/svg" && active.classList.contains("explore-hit") ? { dim: active.closest("figure")?.getAttribute("data-dim") ?? "", value: active.getAttribute("data-value") ?? "" } : undefined);
       const measure = dataset.measures.find((m) => m.id === state.measure)!;
       const width = chartWidth(bars.length, boxWidth);
-      let replaced = false;
       const figures = bars.map(({ dim, bars: dimBars }) => {
         const dimensionTitle = titleOf(dataset, dim);
         const options = {
@@ -263,10 +262,15 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
           policy,
           width,
         };
-        const key = JSON.stringify([dimBars, options]);
+        const { title, subtitle, description, ...frame } = options;
+        // The figures and the frame; which bars are chosen, and the words that say it, can change in place.
+        const key = JSON.stringify([dimBars.map(({ selected: _, ...figures }) => figures), frame]);
+        const full = JSON.stringify([dimBars, options]);
         const drawn = drawnCharts.get(dim);
-        if (drawn?.key === key && drawn.figure.parentNode === charts) return drawn.figure;
-        replaced = true;
+        if (drawn?.key === key && drawn.figure.parentNode === charts) {
+          if (drawn.full !== full && updateChartSelection(drawn.figure, dimBars, { title, subtitle, description })) drawn.full = full;
+          if (drawn.full === full) return drawn.figure;
+        }
         const figure = exploreChart(dimBars, {
           ...options,
           document: doc(),
@@ -274,15 +278,23 @@ export function buildControls(datasets: readonly ExploreDataset[], events: Contr
           onToggle: (value) => events.toggle(dim, value),
         });
         figure.setAttribute("data-dim", dim);
-        drawnCharts.set(dim, { key, figure });
+        drawnCharts.set(dim, { key, full, figure });
         return figure;
       });
       for (const dim of [...drawnCharts.keys()]) if (!bars.some((b) => b.dim === dim)) drawnCharts.delete(dim);
       const same = figures.length === charts.children.length && figures.every((f, i) => charts.children[i] === f);
+      // Each figure either new or already in its place: only the new ones go in (a figure taken out and put
+      // back would lose the keyboard focus, and giving it back costs the browser a layout).
+      const inPlace = figures.length === charts.children.length && figures.every((f, i) => f.parentNode !== charts || charts.children[i] === f);
       if (figures.length === 0) charts.replaceChildren(el("p", { class: "explore-empty" }, "Choose a dimension for Chart 1 to see the data by it."));
+      else if (!same && inPlace) figures.forEach((f, i) => charts.children[i] !== f && charts.children[i]!.replaceWith(f));
       else if (!same) charts.replaceChildren(...figures);
-      if (focused && replaced) {
-        const hit = charts.querySelector<SVGElement>(`figure[data-dim="${CSS.escape(focused.dim)}"] rect.explore-hit[tabindex="0"]`);
+      if (focused) {
+        // The keyboard stop on the chosen bar (the roving tabindex), and the focus there unless it still is.
+        const figure = charts.querySelector(`figure[data-dim="${CSS.escape(focused.dim)}"]`);
+        const hits = [...(figure?.querySelectorAll<SVGElement>("rect.explore-hit") ?? [])];
+        const hit = hits.find((h) => h.getAttribute("data-value") === focused.value) ?? hits.find((h) => h.getAttribute("tabindex") === "0");
+        for (const h of hits) if (h.getAttribute("tabindex") !== (h === hit ? "0" : "-1")) h.setAttribute("tabindex", h === hit ? "0" : "-1");
         if (hit && hit !== doc().activeElement) hit.focus({ preventScroll: true });
       }
     },

@@ -338,7 +338,9 @@ export class Cube {
     const others = tupleTest(filters, this.varying);
     if (this.data.varying.includes(dimension)) {
       const masks = values.map((value) => this.mask((t) => t.values[dimension] === value && others(t)));
-      this.eachPeople(filters, (i) => masks.forEach((mask, v) => this.addPeople(sums[v]!, i, mask)));
+      this.eachPeople(filters, (i) => {
+        for (let v = 0; v < masks.length; v++) this.addPeople(sums[v]!, i, masks[v]!);
+      });
     } else {
       const mask = this.mask(others);
       const codes = this.data.people.codes.get(dimension)!;
@@ -367,20 +369,31 @@ export class Cube {
       const key = JSON.stringify(values);
       if (!groups.has(key)) groups.set(key, { values, test: (t) => test(t) && this.varying.every((d) => t.values[d] === values[d]) });
     }
-    const masks = [...groups.values()].map((g) => ({ values: g.values, mask: this.mask(g.test) }));
+    // Each group's mask, and its value code per chosen dimension (-1: a constant dimension, read per entry).
+    const masks = [...groups.values()].map((g) => ({ mask: this.mask(g.test), codes: Int32Array.from(this.dimensions, (d) => (g.values[d] !== undefined ? rank(d, g.values[d]!) : -1)) }));
+    // The cells as a dense array when there are few (there are at most a few hundred for three splits).
+    const cellCount = sizes.reduce((n, size) => n * size, 1);
+    const dense: (Sums | undefined)[] | undefined = cellCount <= 1 << 16 ? new Array<Sums | undefined>(cellCount) : undefined;
     const sums = new Map<number, Sums>();
     const at = (cell: number) => {
+      if (dense) return (dense[cell] ??= new Sums());
       let s = sums.get(cell);
       if (!s) sums.set(cell, (s = new Sums()));
       return s;
     };
-    const peopleCodes = this.data.people.codes;
+    const people = this.data.people;
+    const entryCodes = this.dimensions.map((d) => people.codes.get(d));
     this.eachPeople(filters, (i) => {
       for (const g of masks) {
-        const cell = cellOf((d) => (g.values[d] !== undefined ? rank(d, g.values[d]!) : peopleCodes.get(d)![i]!));
-        if (meets(this.data.people.masks, i, g.mask)) this.addPeople(at(cell), i, g.mask);
+        if (!meets(people.masks, i, g.mask)) continue;
+        let cell = 0;
+        for (let j = 0; j < sizes.length; j++) cell = cell * sizes[j]! + (g.codes[j]! >= 0 ? g.codes[j]! : entryCodes[j]![i]!);
+        const s = at(cell);
+        s.people += people.people[i]!;
+        if (meets(people.flags, i, g.mask)) s.flagged += people.people[i]!;
       }
     });
+    if (dense) dense.forEach((s, cell) => s && sums.set(cell, s));
     if (withRows) {
       const rowCodes = this.data.rows.codes;
       this.addRows(filters, (i) => {

@@ -17,6 +17,13 @@ import type { ExplorePreset } from "./presets.js";
 import { buildResults, type Results } from "./results.js";
 import { resultColumns } from "./view.js";
 
+/**
+ * The attribute on `<html>` naming the build's drawing that the page's inline script picked for the
+ * URL's query string ("" is the default view); `first-paint.ts` makes the script, the module removes the
+ * mark when it draws the view itself.
+ */
+export const PICKED_ATTRIBUTE = "data-explore-view";
+
 /** The width of the charts' box the build draws for: a phone's column (326 px at 390 px wide). */
 export const FIRST_VIEW_BOX = 326;
 
@@ -79,11 +86,33 @@ export function drawFirstView(target: Document, input: FirstViewInput): { main: 
     results.cite(input.citation);
     controls.engine.textContent = input.engineText;
     controls.root.dataset.prerendered = input.view.key;
+    results.root.dataset.prerendered = input.view.key;
+    leanCharts(controls.root);
     return { main: controls.root, results: results.root };
   });
 }
 
 export type { Controls, Results };
+
+/** A coordinate with more decimals than a screen can show, and the attributes that hold coordinates. */
+const LONG_NUMBER = /-?\d+\.\d{3,}/g;
+const GEOMETRY = new Set(["x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "width", "height", "transform", "d", "points"]);
+
+/**
+ * The build's charts made lean for the page's HTML, which holds several views: each SVG's copy of
+ * Plot's stylesheet is left out (the explorer's stylesheet has those rules once) and coordinates are
+ * rounded to a hundredth of a pixel. The browser's own drawings are left as Plot makes them.
+ */
+export function leanCharts(root: Element): void {
+  for (const svg of root.querySelectorAll(".explore-chart-body > svg")) {
+    for (const style of svg.querySelectorAll(":scope > style")) style.remove();
+    for (const node of [svg, ...svg.querySelectorAll("*")]) {
+      for (const attribute of [...node.attributes]) {
+        if (GEOMETRY.has(attribute.name)) node.setAttribute(attribute.name, attribute.value.replace(LONG_NUMBER, (n) => String(Math.round(Number(n) * 100) / 100)));
+      }
+    }
+  }
+}
 
 /** Attributes that name an element by its id (or several, space-separated). */
 const ID_REFERENCES = ["for", "aria-labelledby", "aria-describedby", "aria-controls", "headers", "list"];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadPolicy } from "../../../loaders/disclose/policy.ts";
-import { exploreChart, type ChartBar } from "../../../src/components/explore/chart.ts";
+import { exploreChart, updateChartSelection, type ChartBar } from "../../../src/components/explore/chart.ts";
 import { toSafeCsv } from "../../../src/components/explore/csv.ts";
 import { decodeState, encodeState, normaliseState, toggleFilter } from "../../../src/components/explore/state.ts";
 import { exploreDatasets, orderValues } from "../../../src/components/explore/datasets.ts";
@@ -44,6 +44,8 @@ describe("explorer chart", () => {
     expect(element.querySelector("img")).toBeNull();
     expect([...element.querySelectorAll("svg text")].map((t) => t.textContent)).toEqual(expect.arrayContaining(["✓ 245", "[c]"]));
     hits[1]!.dispatchEvent(new (element.ownerDocument.defaultView!.MouseEvent)("click", { bubbles: true }));
+    // The keyboard stop follows the click at once (before the view changes).
+    expect(hits.map((h) => h.getAttribute("tabindex"))).toEqual(["-1", "0", "-1", "-1"]);
     hits[2]!.dispatchEvent(new (element.ownerDocument.defaultView!.KeyboardEvent)("keydown", { key: "Enter", bubbles: true }));
     expect(toggled).toEqual(["Hospital or A&E", "Dentist"]);
   });
@@ -66,6 +68,40 @@ describe("explorer chart", () => {
     expectSnapshot("explore-chart-dots", element);
     expect(element.querySelectorAll("rect.explore-hit").length).toBe(0);
     expect(element.querySelector("svg")!.getAttribute("role")).toBe("img");
+  });
+
+  it("shows a new choice of bars in place, exactly as drawing the chart again would, and refuses new figures", () => {
+    const options = (title: string) => ({
+      id: "explore-chart-setting",
+      title,
+      subtitle: "People counted once each",
+      description: `${title}.`,
+      dimensionTitle: "Setting",
+      measureLabel: "People",
+      measureKind: "count" as const,
+      chartType: "bars" as const,
+      source: "Test data",
+      policy,
+      width: 480,
+      document: createDocument(),
+      onToggle: () => undefined,
+    });
+    const none = bars.map((b) => ({ ...b, selected: false }));
+    const chosen = bars.map((b) => ({ ...b, selected: b.value === "Dentist" || b.value === "Hospital or A&E" }));
+    const figure = exploreChart(none, options("Before"));
+    const svg = figure.querySelector("svg");
+    expect(updateChartSelection(figure, chosen, { title: "After", subtitle: "People counted once each", description: "After." })).toBe(true);
+    // The same elements (the focus stays), and the same markup as a chart drawn with the new choice.
+    expect(figure.querySelector("svg")).toBe(svg);
+    expect(figure.outerHTML).toBe(exploreChart(chosen, options("After")).outerHTML);
+    expect([...figure.querySelectorAll("rect.explore-hit")].map((h) => h.getAttribute("aria-pressed"))).toEqual(["false", "true", "true", "false"]);
+    expect(figure.querySelector(".explore-labels-hidden text")!.getAttribute("font-weight")).toBe("bold");
+    expect([...figure.querySelectorAll("table tbody tr td:last-child")].map((c) => c.textContent)).toEqual(["", "Yes", "Yes", ""]);
+    // And back: no choice leaves no bold label and every bar in the strong colour.
+    updateChartSelection(figure, none, { title: "Before", subtitle: "People counted once each", description: "Before." });
+    expect(figure.outerHTML).toBe(exploreChart(none, options("Before")).outerHTML);
+    expect(() => updateChartSelection(figure, none.map((b) => ({ ...b, shown: 5 })), { title: "x", subtitle: "x", description: "x" })).toThrow(/figures differ/);
+    expect(updateChartSelection(createDocument().createElement("figure"), none, { title: "x", subtitle: "x", description: "x" })).toBe(false);
   });
 
   it("writes spreadsheet-safe CSV", () => {

@@ -296,6 +296,19 @@ describe("on the published release", () => {
       expect([...box.querySelectorAll("figure[data-dim]")].map((f) => f.getAttribute("data-dim"))).toEqual(view.bars.map((b) => b.dim));
       expect(box.querySelector(`[data-measure="${preset.measure}"][data-key="${preset.key}"]`)).not.toBeNull();
     }
+    // Each data set's opening view too, and the page's inline script knows the link that names the data set alone.
+    for (const dataset of ["stigma", "outcomes"]) {
+      const view = precomputedView(wantedState(`?dataset=${dataset}`), views.views, exploreDatasets(readPackage()))!;
+      const box = main.querySelector(`#view-dataset-${dataset}`)!;
+      expect(box.getAttribute("data-view")).toBe(view.key);
+      expect([...box.querySelectorAll("figure[data-dim]")].map((f) => f.getAttribute("data-dim"))).toEqual(view.bars.map((b) => b.dim));
+      expect(markdown).toContain(`"dataset=${dataset}":"view-dataset-${dataset}"`);
+      expect(markdown).toContain(`html[data-explore-view="view-dataset-${dataset}"] #view-dataset-${dataset}{display:block}`);
+    }
+    // Lean: no copy of Plot's stylesheet in each chart, no coordinate finer than a hundredth of a pixel.
+    expect(main.querySelectorAll(".explore-chart-body > svg").length).toBeGreaterThan(6);
+    expect(main.querySelectorAll(".explore-chart-body > svg > style").length).toBe(0);
+    for (const svg of main.querySelectorAll(".explore-chart-body > svg")) expect(svg.outerHTML).not.toMatch(/="[^"]*\d\.\d{3}/);
     const ids = [...page.querySelectorAll("[id]")].map((n) => n.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
     for (const node of page.querySelectorAll("[aria-labelledby], [aria-describedby], label[for]")) {
