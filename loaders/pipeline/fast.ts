@@ -557,6 +557,7 @@ async function disclose(db: DuckDBConnection, input: FastInput, subjects: Subjec
   const joins: string[] = [];
   const select: string[] = ["r.rowid AS __row"];
   let distinct = 0;
+  let oneWay = false;
   for (const field of schema.fields) {
     if (field.lero.role === "identifier") {
       if (!tableKeep.has(field.name)) continue;
@@ -580,6 +581,8 @@ async function disclose(db: DuckDBConnection, input: FastInput, subjects: Subjec
       await db.run(`CREATE OR REPLACE TABLE ${table} AS SELECT v, ${pseudonymCodeSql("x")} AS ref FROM ${id(`rid_${name}`)}`);
       await db.run(`DROP TABLE ${id(`rid_${name}`)}`);
       distinct += count;
+      // Usually each subject's identifier is written one way only: then its groups need no merging.
+      if (field.name === schema.lero.subject) oneWay = Number((await single(db, `SELECT count(DISTINCT ref) AS n FROM ${table}`))["n"]) === count;
       joins.push(`LEFT JOIN ${table} ON r.${id(field.name)} = ${table}.v`);
       select.push(`${table}.ref AS ${id(kind)}`);
       continue;
@@ -612,9 +615,10 @@ async function disclose(db: DuckDBConnection, input: FastInput, subjects: Subjec
     ...(subjects.patternValues !== undefined ? ["bit_or(__p) AS __p"] : []),
     ...(bySubject ? [...sensitive.map((_, i) => `bit_or(__b${i}) AS __b${i}`), "sum(__n)::BIGINT AS __n"] : []),
   ];
+  const groups = oneWay ? `SELECT p.ref AS s, g.* FROM ${id(`sg_${name}`)} g JOIN ${subjectTable} p ON g.v = p.v` : `SELECT p.ref AS s, ${merged.join(", ")} FROM ${id(`sg_${name}`)} g JOIN ${subjectTable} p ON g.v = p.v GROUP BY 1`;
   await db.run(
-    `CREATE OR REPLACE TABLE ${subj} AS SELECT s, ${[...subjectColumns, ...bitColumns].join(", ")} FROM (SELECT p.ref AS s, ${merged.join(", ")} ` +
-      `FROM ${id(`sg_${name}`)} g JOIN ${subjectTable} p ON g.v = p.v GROUP BY 1) a${subjects.patternValues !== undefined ? ` JOIN ${patterns} pat ON pat.m = a.__p` : ""}`,
+    `CREATE OR REPLACE TABLE ${subj} AS SELECT s, ${[...(oneWay ? ["v"] : []), ...subjectColumns, ...bitColumns].join(", ")} FROM (${groups}) a` +
+      `${subjects.patternValues !== undefined ? ` JOIN ${patterns} pat ON pat.m = a.__p` : ""}`,
   );
   await db.run(`DROP TABLE IF EXISTS ${patterns}`);
   await db.run(`DROP TABLE ${id(`sg_${name}`)}`);
@@ -651,7 +655,7 @@ async function disclose(db: DuckDBConnection, input: FastInput, subjects: Subjec
   const g = columns.map((_, i) => `g${i}`);
   const same = g.map((c) => `s.${c} IS NOT DISTINCT FROM c.${c}`).join(" AND ");
   await db.run(
-    `CREATE OR REPLACE TABLE ${gen} AS WITH s AS MATERIALIZED (SELECT s.s, ${[...generalised, ...bitColumns.map((c) => `s.${c}`)].join(", ")} FROM ${subj} s) ` +
+    `CREATE OR REPLACE TABLE ${gen} AS WITH s AS MATERIALIZED (SELECT s.s, ${[...(oneWay ? ["s.v"] : []), ...generalised, ...bitColumns.map((c) => `s.${c}`)].join(", ")} FROM ${subj} s) ` +
       `SELECT s.*, c.cls FROM s JOIN (SELECT ${g.join(", ")}, row_number() OVER () AS cls FROM s GROUP BY ALL HAVING count(*) >= ${k}) c ON ${g.length > 0 ? same : "true"}`,
   );
   await db.run(`DROP TABLE ${subj}`);
@@ -678,7 +682,7 @@ async function disclose(db: DuckDBConnection, input: FastInput, subjects: Subjec
   const generalisedColumns = g.map((c) => `g.${c} AS __${c}`);
   // The subject's pseudonym, generalised values and class in one lookup by its identifier as written, so
   // the rows take one join for all of them.
-  await db.run(`CREATE OR REPLACE TABLE ${gen} AS SELECT p.v, g.s, ${[...g.map((c) => `g.${c}`), "g.cls"].join(", ")} FROM ${subjectTable} p JOIN ${gen} g ON p.ref = g.s`);
+  if (!oneWay) await db.run(`CREATE OR REPLACE TABLE ${gen} AS SELECT p.v, g.s, ${[...g.map((c) => `g.${c}`), "g.cls"].join(", ")} FROM ${subjectTable} p JOIN ${gen} g ON p.ref = g.s`);
   const subjectJoin = joins.findIndex((j) => j.startsWith(`LEFT JOIN ${subjectTable} `));
   if (subjectJoin < 0) throw new Error(`The subject ${subjectField} has no pseudonyms to join.`);
   joins[subjectJoin] = `JOIN ${gen} g ON r.${id(subjectField)} = g.v`;
