@@ -131,19 +131,42 @@ export async function processDataset(input: DatasetInput): Promise<ProcessedData
   return processed;
 }
 
-/** Memory DuckDB may use on the fast path before it spills to disk. */
-export const FAST_MEMORY_LIMIT = "400MB";
+/**
+ * Memory DuckDB may use on the fast path before it spills to disk, in MB: twice the export's size,
+ * at least `floor` and at most `cap`.
+ *
+ * Decision: the limit follows the export, because it is the part of the build's memory that can. The
+ * export's table takes about 1.7 times the file in DuckDB; below about 150 MB DuckDB cannot read even
+ * a small export (its read buffers alone take about 100 MB on two threads), so a smaller export gets
+ * the floor. Measured on `scripts/bench/pipeline-worker.ts` (README, pipeline benchmark): at 1M rows
+ * (126 MB) the cap of 320 MB keeps the whole process well under 1 GB, where 400 MB took it to about
+ * 980 MB; a lower cap spills more and costs time. Should a limit still be too small (more threads
+ * need more read buffers), the fast path is tried once more at the cap (`processFast`).
+ */
+export const FAST_MEMORY = { perExportByte: 2, floorMb: 160, capMb: 320 } as const;
+
+/** `FAST_MEMORY`'s limit for an export of `bytes`, as DuckDB's `memory_limit` setting ("252MB"). */
+export function fastMemoryLimit(bytes: number): string {
+  return `${Math.round(Math.min(FAST_MEMORY.capMb, Math.max(FAST_MEMORY.floorMb, (FAST_MEMORY.perExportByte * bytes) / 1e6)))}MB`;
+}
 
 /**
  * The DuckDB fast path (`fast.ts`): on success the published rows and the rows tables count are left in
  * Parquet files in a temporary folder (`disclosed.stored`), which publishing reads and then removes.
  */
 async function processFast(input: DatasetInput, file: string, mapping: string | undefined): Promise<ProcessedDataset | { reason: string }> {
+  const limit = fastMemoryLimit(statSync(file).size);
+  const first = await processFastWithin(input, file, mapping, limit);
+  const cap = `${FAST_MEMORY.capMb}MB`;
+  return "reason" in first && /Out of Memory/i.test(first.reason) && limit !== cap ? processFastWithin(input, file, mapping, cap) : first;
+}
+
+async function processFastWithin(input: DatasetInput, file: string, mapping: string | undefined, memoryLimit: string): Promise<ProcessedDataset | { reason: string }> {
   const { name, schema } = input;
   const spill = await mkdtemp(join(tmpdir(), "lero-duckdb-"));
   try {
     return await withDuckDB(async (db) => {
-      await db.run(`SET memory_limit = ${quoteLiteral(FAST_MEMORY_LIMIT)}`);
+      await db.run(`SET memory_limit = ${quoteLiteral(memoryLimit)}`);
       await db.run(`SET temp_directory = ${quoteLiteral(spill)}`);
       await db.run("SET preserve_insertion_order = true");
       let outcome: Awaited<ReturnType<typeof fastDataset>>;

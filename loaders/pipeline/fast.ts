@@ -28,8 +28,8 @@
  * in order of first appearance, so the register is filled exactly as the JavaScript path fills it) and
  * its pseudonym, HMAC-SHA256 of that ID computed by DuckDB (`hmacSql` in disclose/pseudonym.ts); each
  * subject's quasi values taken from its first row (`arg_min`) and its attendance pattern; k-anonymity
- * searched by `kAnonymise` over the combinations of those values (one entry per subject, shared objects
- * per combination), applied in SQL, classes numbered by a GROUP BY; l-diversity counted per class in
+ * searched by `kAnonymise` over the combinations of those values with their subject counts (a
+ * GROUP BY), applied in SQL, classes numbered by a GROUP BY; l-diversity counted per class in
  * SQL, from each subject's values of each sensitive field as a set of bits when the field has at most 64
  * values (else over the rows). The rows are never copied: `pub_<name>` is a view of the export's own
  * table joined to the subjects' pseudonyms, generalised values and classes, and the published rows
@@ -309,10 +309,17 @@ async function appendColumns(db: DuckDBConnection, table: string, types: readonl
   appender.closeSync();
 }
 
+/**
+ * The bytes DuckDB reads from the export at a time, per thread: a quarter of its default (16 × the
+ * largest line, 32 MiB), so that reading fits in a small memory limit (`fastMemoryLimit`); the fast
+ * path's exports have no free text, so a line is far shorter than DuckDB's default largest (2 MiB).
+ */
+const CSV_BUFFER_BYTES = 8 * 2 ** 20;
+
 /** `read_csv` of the export, strictly, every column as text. */
 function readCsv(file: string, schema: TableSchema): string {
   const columns = schema.fields.map((f) => `${lit(f.name)}: 'VARCHAR'`).join(", ");
-  return `read_csv(${lit(file)}, header = true, auto_detect = false, columns = {${columns}}, delim = ',', quote = '"', escape = '"', new_line = '\\n', strict_mode = true, null_padding = false)`;
+  return `read_csv(${lit(file)}, header = true, auto_detect = false, columns = {${columns}}, delim = ',', quote = '"', escape = '"', new_line = '\\n', strict_mode = true, null_padding = false, buffer_size = ${CSV_BUFFER_BYTES})`;
 }
 
 /**
@@ -626,25 +633,24 @@ async function disclose(db: DuckDBConnection, input: FastInput, subjects: Subjec
   const cells = q.map((c) => `coalesce(${c}, chr(29))`).join(", ");
   const packed = (await single(db, `SELECT string_agg(concat_ws(chr(31), n::VARCHAR, ${cells}), chr(30)) AS t FROM (SELECT ${q.join(", ")}, count(*) AS n FROM ${subj} GROUP BY ALL)`))["t"];
   const objects: Record<string, unknown>[] = [];
-  const rep: Record<string, unknown>[] = [];
+  const counts: number[] = [];
   for (const line of typeof packed === "string" ? packed.split("\x1e") : []) {
     const parts = line.split("\x1f");
     const object: Record<string, unknown> = {};
     columns.forEach((column, i) => (object[column] = parts[i + 1] === "\x1d" ? null : parts[i + 1]));
     objects.push(object);
-    for (let j = Number(parts[0]); j > 0; j--) rep.push(object);
+    counts.push(Number(parts[0]));
   }
 
-  const units = rep.length;
+  const units = counts.reduce((total, count) => total + count, 0);
   stage(`grouped ${units.toLocaleString("en-GB")} subjects into ${objects.length.toLocaleString("en-GB")} combinations from`, read);
 
-  // 3. k-anonymity: the same search, over one entry per subject (entries of a combination share one
-  // object); the chosen generalisation is then applied in SQL and classes under k removed there.
+  // 3. k-anonymity: the same search, over the combinations with their subject counts; the chosen
+  // generalisation is then applied in SQL and classes under k removed there.
   const quasi: QuasiIdentifier[] = quasiFields.map((f) => ({ field: f.name, hierarchy: f.type === "date" ? dateLadder(objects, f) : (f.lero.hierarchy ?? []) }));
   if (schema.lero.patternQuasi !== undefined) quasi.unshift({ field: PATTERN, hierarchy: [] });
   const k = policy[level].k;
-  const result = kAnonymise(rep, { quasi, k, maxSuppressionShare: policy.maxSuppressionShare, inPlace: true });
-  rep.length = 0;
+  const result = kAnonymise(objects, { quasi, k, maxSuppressionShare: policy.maxSuppressionShare, inPlace: true, counts });
   const generalised = columns.map((column, i) => {
     const levelOf = result.levels[column]?.level ?? 0;
     const field = quasiFields.find((f) => f.name === column);

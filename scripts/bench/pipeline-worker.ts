@@ -18,7 +18,7 @@ import { PseudonymRegister, secureRandomId, seededRandomId } from "../../loaders
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { quoteLiteral, withDuckDB } from "../../loaders/publish/duckdb.ts";
 import { columnsOf, loadRecords, orderedSelect, writeParquet } from "../../loaders/publish/table.ts";
-import { FAST_MEMORY_LIMIT } from "../../loaders/pipeline/dataset.ts";
+import { fastMemoryLimit } from "../../loaders/pipeline/dataset.ts";
 import { fastDataset } from "../../loaders/pipeline/fast.ts";
 import { applyMapping, readExport } from "../../loaders/read/index.ts";
 import { referenceSets } from "../../loaders/reference.ts";
@@ -51,7 +51,7 @@ if (mode === "baseline") {
     const spill = mkdtempSync(join(tmpdir(), "lero-duckdb-"));
     await withDuckDB(async (connection) => {
       const db = process.env["LERO_SQL_TIMING"] === "1" || process.env["LERO_SQL_PROFILE"] === "1" ? timed(connection) : connection;
-      await db.run(`SET memory_limit = ${quoteLiteral(FAST_MEMORY_LIMIT)}`);
+      await db.run(`SET memory_limit = ${quoteLiteral(fastMemoryLimit(statSync(file).size))}`);
       await db.run(`SET temp_directory = ${quoteLiteral(spill)}`);
       const progress = process.stderr.isTTY ? (line: string) => process.stderr.write(`${line}\n`) : undefined;
       const outcome = await fastDataset(db, { name: "outcomes", schema, file, policy, pseudonymKey: DEMO_PSEUDONYM_KEY, register, references: referenceSets(), ...(progress ? { progress } : {}) });

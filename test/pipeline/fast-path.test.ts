@@ -15,6 +15,7 @@ import { discloseRecords } from "../../loaders/disclose/apply.ts";
 import { loadPolicy } from "../../loaders/disclose/policy.ts";
 import { DEMO_PSEUDONYM_KEY, pseudonym } from "../../loaders/disclose/pseudonym.ts";
 import { PseudonymRegister, seededRandomId } from "../../loaders/disclose/register.ts";
+import { FAST_MEMORY, fastMemoryLimit } from "../../loaders/pipeline/dataset.ts";
 import { fastDataset } from "../../loaders/pipeline/fast.ts";
 import { buildData, listPublished } from "../../loaders/pipeline/index.ts";
 import { quoteIdentifier, quoteLiteral, withDuckDB } from "../../loaders/publish/duckdb.ts";
@@ -260,6 +261,14 @@ describe("fuzzed exports: accepted identically or handed to the JavaScript path"
       expect(result.reason).toBeDefined();
     }
   }, 60_000);
+});
+
+describe("the fast path's memory limit", () => {
+  it("follows the export's size, within a floor DuckDB can read in and a cap that keeps 1M rows under 1 GB", () => {
+    expect(fastMemoryLimit(5_000_000)).toBe(`${FAST_MEMORY.floorMb}MB`);
+    expect(fastMemoryLimit(126_459_139)).toBe("253MB");
+    expect(fastMemoryLimit(2_000_000_000)).toBe(`${FAST_MEMORY.capMb}MB`);
+  });
 });
 
 describe("the automatic choice of path", () => {
