@@ -452,10 +452,15 @@ export async function fastDataset(db: DuckDBConnection, input: FastInput): Promi
     // Validation: only detects. Any cell the JavaScript path would read differently or reject sends the
     // file there. Whole numbers were checked as they were read; each distinct value of a text column is
     // checked once (a column holds far fewer values than rows), and the cells that fail are then counted.
+    // The subject's values are checked from its groups (`groupSubjects`), which are then right as they
+    // are when no row is out: each row is in its subject's group.
+    await db.run(`CREATE OR REPLACE TABLE ${id(`sus_${name}`)} (r BIGINT)`);
+    let subjects = await groupSubjects(db, input);
     const integers = schema.fields.filter((f) => f.type === "integer");
     const texts = schema.fields.filter((f) => f.type !== "integer");
+    const counted = (f: Field) => (f.name === schema.lero.subject ? `(SELECT v AS ${id(f.name)}, __n AS n FROM ${id(`sg_${name}`)})` : `(SELECT ${id(f.name)}, count(*) AS n FROM ${id(raw)} GROUP BY 1)`);
     const checks = [
-      ...texts.map((f) => `SELECT ${lit(f.name)} AS f, sum(n)::BIGINT AS n FROM (SELECT ${id(f.name)}, count(*) AS n FROM ${id(raw)} GROUP BY 1) WHERE NOT ${cellCondition(f, schema, input.references)}`),
+      ...texts.map((f) => `SELECT ${lit(f.name)} AS f, sum(n)::BIGINT AS n FROM ${counted(f)} WHERE NOT ${cellCondition(f, schema, input.references)}`),
       ...(integers.length > 0 ? [`SELECT * FROM (UNPIVOT (SELECT ${integers.map((f, i) => `count(*) FILTER (WHERE (__bad >> ${i}) & 1 = 1) AS ${id(f.name)}`).join(", ")} FROM ${id(raw)}) ON COLUMNS(*) INTO NAME f VALUE n)`] : []),
     ];
     const failures = (await db.runAndReadAll(checks.join(" UNION ALL "))).getRowObjectsJS();
@@ -464,16 +469,15 @@ export async function fastDataset(db: DuckDBConnection, input: FastInput): Promi
       .filter((r) => r["n"] !== null && Number(r["n"]) > 0)
       .map((r) => [String(r["f"]), Number(r["n"])] as const)
       .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
-    await db.run(`CREATE OR REPLACE TABLE ${id(`sus_${name}`)} (r BIGINT)`);
     let checked: Checked = { rejected: [], issues: [] };
     if (bad.length > 0) {
       const exact = await checkRows(db, input, raw, read);
       if ("reason" in exact) return { ok: false, reason: `cells not in canonical form or not valid (${bad.map(([f, n]) => `${f}: ${n}`).join(", ")}), and ${exact.reason}` };
       checked = exact;
+      subjects = await groupSubjects(db, input);
     }
-    // Each subject's rows in one group; when the primary key is the subject and its pattern field, the
-    // key check comes from the same groups (a subject's distinct pattern values are the bits set).
-    const subjects = await groupSubjects(db, input);
+    // When the primary key is the subject and its pattern field, the key check comes from the subjects'
+    // groups too (a subject's distinct pattern values are the bits set).
     const key = new Set(schema.primaryKey!);
     const pattern = schema.lero.patternQuasi;
     const counts =

@@ -173,6 +173,7 @@ describe("fuzzed exports: accepted identically or handed to the JavaScript path"
     ["a number with a leading zero", (l) => l.map((r, i) => (i === 47 ? cell(r, 9, "04") : r)).join("\n") + "\n", "exact"],
     ["a missing-value marker", (l) => l.map((r, i) => (i === 48 ? cell(r, 5, "NA") : r)).join("\n") + "\n", "exact"],
     ["a blank required cell", (l) => l.map((r, i) => (i === 49 ? cell(r, 3, "") : r)).join("\n") + "\n", "fast"],
+    ["a blank person identifier", (l) => l.map((r, i) => (i === 55 ? cell(r, 0, "") : r)).join("\n") + "\n", "fast"],
     ["a blank score", (l) => l.map((r, i) => (i === 56 ? cell(r, 10, "") : r)).join("\n") + "\n", "fast"],
     ["a score out of range in a row whose region is not in the reference table", (l) => l.map((r, i) => (i === 57 ? cell(cell(r, 4, "Atlantis"), 18, "61") : r)).join("\n") + "\n", "fast"],
     ["a score out of range and another row's region not in the reference table", (l) => l.map((r, i) => (i === 58 ? cell(r, 18, "9") : i === 59 ? cell(r, 4, "Atlantis") : r)).join("\n") + "\n", "fast"],
