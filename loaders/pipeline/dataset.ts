@@ -136,12 +136,13 @@ export async function processDataset(input: DatasetInput): Promise<ProcessedData
  * at least `floor` and at most `cap`.
  *
  * Decision: the limit follows the export, because it is the part of the build's memory that can. The
- * export's table takes about 1.7 times the file in DuckDB; below about 150 MB DuckDB cannot read even
- * a small export (its read buffers alone take about 100 MB on two threads), so a smaller export gets
- * the floor. Measured on `scripts/bench/pipeline-worker.ts` (README, pipeline benchmark): at 1M rows
- * (126 MB) the cap of 320 MB keeps the whole process well under 1 GB, where 400 MB took it to about
- * 980 MB; a lower cap spills more and costs time. Should a limit still be too small (more threads
- * need more read buffers), the fast path is tried once more at the cap (`processFast`).
+ * export's table takes about 1.7 times the file in DuckDB, and reading needs room for its buffers
+ * besides: at 150 MB or less DuckDB ran out of memory reading the 50 MB export, so that is about the
+ * floor. Measured with `scripts/bench/pipeline-worker.ts` on two shared cores: at 1M rows (126 MB,
+ * limit 253 MB) the process peaked at 751–797 MB, where the fixed 400 MB took it to 930–1,044 MB; the
+ * 50 MB export (limit 160 MB) peaked at 501 MB. Above the cap DuckDB spills to disk and slows down.
+ * Should a limit still be too small (more threads need more read buffers), the fast path is tried
+ * once more at the cap (`processFast`).
  */
 export const FAST_MEMORY = { perExportByte: 2, floorMb: 160, capMb: 320 } as const;
 
