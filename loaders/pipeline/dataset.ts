@@ -137,8 +137,8 @@ export async function processDataset(input: DatasetInput): Promise<ProcessedData
  *
  * Decision: the limit follows the export, because it is the part of the build's memory that can. The
  * export's table takes about 1.7 times the file in DuckDB, and reading needs room for its buffers
- * besides: at 150 MB or less DuckDB ran out of memory reading the 50 MB export, so that is about the
- * floor. Measured with `scripts/bench/pipeline-worker.ts` on two shared cores: at 1M rows (126 MB,
+ * besides: reading the 50 MB export with 8 MiB buffers (`CSV_BUFFER_BYTES` in fast.ts) worked at
+ * 150 MB and ran out of memory at 100 MB (with DuckDB's default buffers, even at 180 MB), hence the floor. Measured with `scripts/bench/pipeline-worker.ts` on two shared cores: at 1M rows (126 MB,
  * limit 253 MB) the process peaked at 751–797 MB, where the fixed 400 MB took it to 930–1,044 MB; the
  * 50 MB export (limit 160 MB) peaked at 501 MB. Above the cap DuckDB spills to disk and slows down.
  * Should a limit still be too small (more threads need more read buffers), the fast path is tried
