@@ -17,7 +17,9 @@
  *   marker; a category exactly as the schema writes it; a whole number without sign, padding or
  *   leading zeros (unless negative), of at most 15 digits; a date as YYYY-MM-DD that is a calendar
  *   date; within minimum and maximum; in the reference table for a foreign key; required cells
- *   present. No primary key may repeat among these rows.
+ *   present. No primary key may repeat among these rows. Whole numbers are checked as the export is
+ *   read and stored as numbers; text cells are checked once per distinct value (the subject's from
+ *   its groups of rows, which then serve the key check, the register's order and the subjects' values).
  * - Any other row (at most `maxRejectedShare` of them) is validated by the JavaScript validator itself,
  *   so its issues and positions are exactly the JavaScript path's. The file stays on the fast path only
  *   if each such row is rejected for reasons of its own (a type, constraint or foreign-key error):
