@@ -201,6 +201,13 @@ describe("fuzzed exports: accepted identically or handed to the JavaScript path"
     expect(levels).toMatch(/"level":[01]/);
   }, 60_000);
 
+  it("an export DuckDB reads in several pieces at once (100,000 rows), keeping the rows in order", async () => {
+    const generated = await makeScaled(100_000, temp());
+    const result = await bothWays(generated.file);
+    expect(result.reason).toBeUndefined();
+    expect(result.fast).toEqual(result.exact);
+  }, 300_000);
+
   it("the whole sample without its bad rows, with k = 2 (dates by quarter, l-diversity removing classes)", async () => {
     const file = join(temp(), "outcomes.csv");
     writeFileSync(file, cleanOutcomes());
