@@ -132,19 +132,21 @@ export async function processDataset(input: DatasetInput): Promise<ProcessedData
 }
 
 /**
- * Memory DuckDB may use on the fast path before it spills to disk, in MB: twice the export's size,
- * at least `floor` and at most `cap`.
+ * Memory DuckDB may use on the fast path before it spills to disk, in MB: three times the export's
+ * size, at least `floorMb` and at most `capMb`.
  *
  * Decision: the limit follows the export, because it is the part of the build's memory that can. The
  * export's table takes about 1.7 times the file in DuckDB, and reading needs room for its buffers
  * besides: reading the 50 MB export with 8 MiB buffers (`CSV_BUFFER_BYTES` in fast.ts) worked at
- * 150 MB and ran out of memory at 100 MB (with DuckDB's default buffers, even at 180 MB), hence the floor. Measured with `scripts/bench/pipeline-worker.ts` on two shared cores: at 1M rows (126 MB,
- * limit 253 MB) the process peaked at 751–797 MB, where the fixed 400 MB took it to 930–1,044 MB; the
- * 50 MB export (limit 160 MB) peaked at 501 MB. Above the cap DuckDB spills to disk and slows down.
- * Should a limit still be too small (more threads need more read buffers), the fast path is tried
- * once more at the cap (`processFast`).
+ * 150 MB and ran out of memory at 100 MB (with DuckDB's default buffers, even at 180 MB), hence the
+ * floor. Measured with `scripts/bench/pipeline-worker.ts` at 1M rows (126 MB) on two shared cores:
+ * at 3× (379 MB) 11.2–11.8 s, 12.7–12.9 s of CPU, peak 861–868 MB; at 2.5× (316 MB) 13.2 s, 14.5 s
+ * of CPU, 786 MB; at 2× (253 MB) 11.9 s, 15.9 s of CPU, 769 MB, where reading the export spills (2.0 s
+ * against 1.1 s). 3× is the fastest that leaves the 1M-row run well under 1 GB; the cap keeps a larger
+ * export from taking more (it spills instead). Should a limit be too small (more threads need more
+ * read buffers), the fast path is tried once more at the cap (`processFast`).
  */
-export const FAST_MEMORY = { perExportByte: 2, floorMb: 160, capMb: 320 } as const;
+export const FAST_MEMORY = { perExportByte: 3, floorMb: 160, capMb: 400 } as const;
 
 /** `FAST_MEMORY`'s limit for an export of `bytes`, as DuckDB's `memory_limit` setting ("252MB"). */
 export function fastMemoryLimit(bytes: number): string {

@@ -274,7 +274,7 @@ describe("fuzzed exports: accepted identically or handed to the JavaScript path"
 describe("the fast path's memory limit", () => {
   it("follows the export's size, within a floor DuckDB can read in and a cap that keeps 1M rows under 1 GB", () => {
     expect(fastMemoryLimit(5_000_000)).toBe(`${FAST_MEMORY.floorMb}MB`);
-    expect(fastMemoryLimit(126_459_139)).toBe("253MB");
+    expect(fastMemoryLimit(126_459_139)).toBe("379MB");
     expect(fastMemoryLimit(2_000_000_000)).toBe(`${FAST_MEMORY.capMb}MB`);
   });
 });
