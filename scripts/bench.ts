@@ -116,6 +116,43 @@ async function benchPipeline() {
   return results;
 }
 
+/**
+ * The sample's stigma export (a Qualtrics file: three header lines, then one line per respondent and
+ * setting) with its data lines repeated to `rows`, each copy's response IDs made its own, and its mapping.
+ */
+function stigmaAt(rows: number): string {
+  const dir = join(WORK, `stigma-${rows}`);
+  mkdirSync(dir, { recursive: true });
+  const lines = readFileSync(join(SAMPLE_DIR, "stigma.csv"), "utf8").split("\n");
+  const header = lines.slice(0, 3);
+  const data = lines.slice(3).filter((l) => l !== "");
+  const out = [header.join("\n")];
+  for (let i = 0; i < rows; i++) {
+    const copy = Math.floor(i / data.length);
+    // The ninth column is the response ID; the eight before it hold no quotes or commas.
+    out.push(copy === 0 ? data[i]! : data[i % data.length]!.replace(/^((?:"[^"]*",){8}"[^"]*)"/, `$1-${copy}"`));
+  }
+  writeFileSync(join(dir, "stigma.csv"), `${out.join("\n")}\n`);
+  cpSync(join(SAMPLE_DIR, "stigma.mapping.json"), join(dir, "stigma.mapping.json"));
+  return join(dir, "stigma.csv");
+}
+
+/**
+ * The stigma dataset at the largest size, through the exact JavaScript path (the fast path does not
+ * take it: it holds free text and comes from a survey tool), to show whether it needs the fast path.
+ */
+async function benchStigmaExact() {
+  const rows = SIZES[SIZES.length - 1]!;
+  log(`stigma (exact path) at ${rows.toLocaleString("en-GB")} rows…`);
+  const file = stigmaAt(rows);
+  const out = join(WORK, "stigma-out");
+  mkdirSync(out, { recursive: true });
+  const measure = JSON.parse(await run(["scripts/bench/pipeline-worker.ts", "--mode", "exact", "--dataset", "stigma", "--file", file, "--out", out])) as Measure;
+  const result = { rows: measure.rows, csvMb: Math.round(statSync(file).size / 1e5) / 10, seconds: round(measure.seconds), rowsPerSecond: Math.round(measure.rows / measure.seconds), maxRssMb: Math.round(measure.maxRssMb) };
+  rmSync(out, { recursive: true, force: true });
+  return result;
+}
+
 /** The export size issue 18 sets a memory budget for: peak memory of `check` and `build-data` at most 3× it. */
 const MEMORY_EXPORT_MB = 50;
 /** Export sizes the memory part measures: the budget's, and a larger one where the fixed cost of the process weighs less. */
@@ -517,13 +554,14 @@ if (process.argv.includes("--memory")) {
 }
 const results: Record<string, unknown> = { machine: machine(), budgets: BUDGET };
 results.pipeline = await benchPipeline();
+results.stigmaExact = await benchStigmaExact();
 results.release = await benchRelease();
 results.commandMemory = await benchCommandMemory();
 if (process.argv.includes("--pipeline-only")) {
   // The pipeline's figures alone (a few minutes), printed as JSON; nothing is written to bench/.
   const sizes = results.pipeline as { rows: number; pipeline: { maxRssMb: number } }[];
   const pipelinePeakMemory = growthExponent(sizes.map((p) => p.rows), sizes.map((p) => p.pipeline.maxRssMb));
-  process.stdout.write(`${JSON.stringify({ machine: results.machine, pipeline: results.pipeline, release: results.release, commandMemory: results.commandMemory, pipelinePeakMemory }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ machine: results.machine, pipeline: results.pipeline, stigmaExact: results.stigmaExact, release: results.release, commandMemory: results.commandMemory, pipelinePeakMemory }, null, 2)}\n`);
   rmSync(WORK, { recursive: true, force: true });
   process.exit(0);
 }
@@ -572,6 +610,8 @@ lines.push("| outcomes rows | path | pipeline s | rows/s | peak MB | DuckDB COPY
 for (const p of pipeline) {
   lines.push(`| ${p.rows.toLocaleString("en-GB")} | ${p.path} | ${p.pipeline.seconds} | ${p.pipeline.rowsPerSecond.toLocaleString("en-GB")} | ${p.pipeline.maxRssMb} | ${p.baseline.seconds} | ${p.ratio} | ${p.cpuRatio} | ${p.identical ? "yes" : "NO"} | ${p.parquetOverCsv} |`);
 }
+const stigma = results.stigmaExact as Awaited<ReturnType<typeof benchStigmaExact>>;
+lines.push("", `Stigma through the exact JavaScript path: ${stigma.rows.toLocaleString("en-GB")} rows (${stigma.csvMb} MB) in ${stigma.seconds} s (${stigma.rowsPerSecond.toLocaleString("en-GB")} rows/s), peak ${stigma.maxRssMb} MB.`);
 lines.push("", ...commandMemoryLines(commandMemory));
 const release = results.release as Awaited<ReturnType<typeof benchRelease>>;
 lines.push("", "| outcomes rows | whole release s | intruder s | intruder share | hidden cells audited | tables vs microdata | records re-attached | peak MB |", "|---:|---:|---:|---:|---:|---:|---:|---:|");

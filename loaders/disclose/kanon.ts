@@ -55,6 +55,13 @@ export interface KAnonymityOptions {
    * rows and will not read them again (saves one object per row on large exports).
    */
   inPlace?: boolean;
+  /**
+   * How many records each row stands for, for callers that hold the distinct combinations of quasi
+   * values with their counts rather than one row per record (not with `subject`). Every figure is
+   * then as for the rows repeated that many times; `rows` has one row per combination kept.
+   * @example kAnonymise([{ region: "Wales" }, { region: "London" }], { quasi, k: 10, maxSuppressionShare: 0.05, counts: [12, 40] })
+   */
+  counts?: readonly number[];
 }
 
 /** Re-identification risk (prosecutor model: a record's risk is 1 / the size of its class). */
@@ -107,6 +114,9 @@ export function kAnonymise<T extends Record<string, unknown>>(rows: readonly T[]
   checkOptions(options);
   const { quasi, k, maxSuppressionShare, subject } = options;
   const n = rows.length;
+  if (options.counts !== undefined && options.counts.length !== n) {
+    throw new PipelineError("schema-error", `k-anonymity options are not valid: ${options.counts.length} counts were given for ${n} rows.`);
+  }
 
   // 1. Encode each quasi field's values as small integers; code 0 is null.
   const encoded = quasi.map((q) => encodeField(rows, q.field));
@@ -115,7 +125,8 @@ export function kAnonymise<T extends Record<string, unknown>>(rows: readonly T[]
   const { unitOfRow, units, inconsistentSubjects } = subject === undefined ? rowUnits(n) : subjectUnits(rows, subject, encoded);
 
   // 3. Collapse records to distinct combinations of level-0 codes.
-  const base = combinations(unitOfRow, units, encoded);
+  const base = combinations(unitOfRow, units, encoded, options.counts);
+  const records = options.counts === undefined ? units : options.counts.reduce((total, count) => total + count, 0);
 
   // 4. Lookup tables: level-0 code → code at each level, per field.
   const ladders = quasi.map((q, f) => ladder(q, encoded[f]!.values));
@@ -126,7 +137,7 @@ export function kAnonymise<T extends Record<string, unknown>>(rows: readonly T[]
   const nodes = latticeNodes(heights);
   const loss = (node: number[]): number => informationLoss(node, heights, weights);
   nodes.sort((a, b) => loss(a) - loss(b) || compareLevels(a, b));
-  const allowed = maxSuppressionShare * units + 1e-9;
+  const allowed = maxSuppressionShare * records + 1e-9;
   let evaluated = 0;
   let raw: Classes | undefined;
   let chosen: { node: number[]; classes: Classes } | undefined;
@@ -151,7 +162,7 @@ export function kAnonymise<T extends Record<string, unknown>>(rows: readonly T[]
     const top = heights.slice();
     chosen = { node: top, classes: classify(top, base, ladders) };
     evaluated++;
-    const share = unitsBelow(chosen.classes, k) / Math.max(units, 1);
+    const share = unitsBelow(chosen.classes, k) / Math.max(records, 1);
     message =
       `k = ${k} cannot be reached by suppressing at most ${percentText(maxSuppressionShare)} of ${subject === undefined ? "rows" : "subjects"}: ` +
       `even with every quasi-identifier at its coarsest level (${quasi.map((q, f) => `${q.field}: ${levelName(q, heights[f]!)}`).join(", ")}), ` +
@@ -217,6 +228,10 @@ function checkOptions(options: KAnonymityOptions): void {
     q.hierarchy.forEach((level, i) => {
       if (typeof level.name !== "string" || level.name === "") problems.push(`hierarchy level ${i + 1} of "${q.field}" needs a name`);
     });
+  }
+  if (options.counts !== undefined) {
+    if (options.subject !== undefined) problems.push("counts cannot be given with a subject (a row with a count stands for records, not a person's rows)");
+    if (!options.counts.every((c) => Number.isInteger(c) && c >= 1)) problems.push("every count must be a whole number of at least 1");
   }
   if (problems.length > 0) throw new PipelineError("schema-error", `k-anonymity options are not valid: ${problems.join("; ")}.`);
 }
@@ -304,7 +319,7 @@ interface Base {
   ofUnit: Int32Array;
 }
 
-function combinations(unitOfRow: Int32Array, units: number, encoded: EncodedField[]): Base {
+function combinations(unitOfRow: Int32Array, units: number, encoded: EncodedField[], weights?: readonly number[]): Base {
   // One representative row per record: rows of a subject share codes by now.
   const rowOfUnit = new Int32Array(units).fill(-1);
   for (let i = 0; i < unitOfRow.length; i++) if (rowOfUnit[unitOfRow[i]!] === -1) rowOfUnit[unitOfRow[i]!] = i;
@@ -341,7 +356,8 @@ function combinations(unitOfRow: Int32Array, units: number, encoded: EncodedFiel
   const count = first.length;
   const codes = encoded.map((e) => Int32Array.from(first, (u) => e.codes[rowOfUnit[u]!]!));
   const counts = new Float64Array(count);
-  for (let u = 0; u < units; u++) counts[ofUnit[u]!]!++;
+  // With counts, units are rows (no subject), so a unit's weight is its row's count.
+  for (let u = 0; u < units; u++) counts[ofUnit[u]!]! += weights?.[u] ?? 1;
   return { count, codes, units: counts, ofUnit };
 }
 

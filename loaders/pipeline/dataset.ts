@@ -131,19 +131,45 @@ export async function processDataset(input: DatasetInput): Promise<ProcessedData
   return processed;
 }
 
-/** Memory DuckDB may use on the fast path before it spills to disk. */
-export const FAST_MEMORY_LIMIT = "400MB";
+/**
+ * Memory DuckDB may use on the fast path before it spills to disk, in MB: three times the export's
+ * size, at least `floorMb` and at most `capMb`.
+ *
+ * Decision: the limit follows the export, because it is the part of the build's memory that can. The
+ * export's table takes about 1.7 times the file in DuckDB, and reading needs room for its buffers
+ * besides: reading the 50 MB export with 8 MiB buffers (`CSV_BUFFER_BYTES` in fast.ts) worked at
+ * 150 MB and ran out of memory at 100 MB (with DuckDB's default buffers, even at 180 MB), hence the
+ * floor. Measured with `scripts/bench/pipeline-worker.ts` at 1M rows (126 MB) on two shared cores:
+ * at 3× (379 MB) 11.2–11.8 s, 12.7–12.9 s of CPU, peak 861–868 MB; at 2.5× (316 MB) 13.2 s, 14.5 s
+ * of CPU, 786 MB; at 2× (253 MB) 11.9 s, 15.9 s of CPU, 769 MB, where reading the export spills (2.0 s
+ * against 1.1 s). 3× is the fastest that leaves the 1M-row run well under 1 GB; the cap keeps a larger
+ * export from taking more (it spills instead). Should a limit be too small (more threads need more
+ * read buffers), the fast path is tried once more at the cap (`processFast`).
+ */
+export const FAST_MEMORY = { perExportByte: 3, floorMb: 160, capMb: 400 } as const;
+
+/** `FAST_MEMORY`'s limit for an export of `bytes`, as DuckDB's `memory_limit` setting ("252MB"). */
+export function fastMemoryLimit(bytes: number): string {
+  return `${Math.round(Math.min(FAST_MEMORY.capMb, Math.max(FAST_MEMORY.floorMb, (FAST_MEMORY.perExportByte * bytes) / 1e6)))}MB`;
+}
 
 /**
  * The DuckDB fast path (`fast.ts`): on success the published rows and the rows tables count are left in
  * Parquet files in a temporary folder (`disclosed.stored`), which publishing reads and then removes.
  */
 async function processFast(input: DatasetInput, file: string, mapping: string | undefined): Promise<ProcessedDataset | { reason: string }> {
+  const limit = fastMemoryLimit(statSync(file).size);
+  const first = await processFastWithin(input, file, mapping, limit);
+  const cap = `${FAST_MEMORY.capMb}MB`;
+  return "reason" in first && /Out of Memory/i.test(first.reason) && limit !== cap ? processFastWithin(input, file, mapping, cap) : first;
+}
+
+async function processFastWithin(input: DatasetInput, file: string, mapping: string | undefined, memoryLimit: string): Promise<ProcessedDataset | { reason: string }> {
   const { name, schema } = input;
   const spill = await mkdtemp(join(tmpdir(), "lero-duckdb-"));
   try {
     return await withDuckDB(async (db) => {
-      await db.run(`SET memory_limit = ${quoteLiteral(FAST_MEMORY_LIMIT)}`);
+      await db.run(`SET memory_limit = ${quoteLiteral(memoryLimit)}`);
       await db.run(`SET temp_directory = ${quoteLiteral(spill)}`);
       await db.run("SET preserve_insertion_order = true");
       let outcome: Awaited<ReturnType<typeof fastDataset>>;

@@ -17,7 +17,9 @@
  *   marker; a category exactly as the schema writes it; a whole number without sign, padding or
  *   leading zeros (unless negative), of at most 15 digits; a date as YYYY-MM-DD that is a calendar
  *   date; within minimum and maximum; in the reference table for a foreign key; required cells
- *   present. No primary key may repeat among these rows.
+ *   present. No primary key may repeat among these rows. Whole numbers are checked as the export is
+ *   read and stored as numbers; text cells are checked once per distinct value (the subject's from
+ *   its groups of rows, which then serve the key check, the register's order and the subjects' values).
  * - Any other row (at most `maxRejectedShare` of them) is validated by the JavaScript validator itself,
  *   so its issues and positions are exactly the JavaScript path's. The file stays on the fast path only
  *   if each such row is rejected for reasons of its own (a type, constraint or foreign-key error):
@@ -28,8 +30,8 @@
  * in order of first appearance, so the register is filled exactly as the JavaScript path fills it) and
  * its pseudonym, HMAC-SHA256 of that ID computed by DuckDB (`hmacSql` in disclose/pseudonym.ts); each
  * subject's quasi values taken from its first row (`arg_min`) and its attendance pattern; k-anonymity
- * searched by `kAnonymise` over the combinations of those values (one entry per subject, shared objects
- * per combination), applied in SQL, classes numbered by a GROUP BY; l-diversity counted per class in
+ * searched by `kAnonymise` over the combinations of those values with their subject counts (a
+ * GROUP BY), applied in SQL, classes numbered by a GROUP BY; l-diversity counted per class in
  * SQL, from each subject's values of each sensitive field as a set of bits when the field has at most 64
  * values (else over the rows). The rows are never copied: `pub_<name>` is a view of the export's own
  * table joined to the subjects' pseudonyms, generalised values and classes, and the published rows
@@ -173,6 +175,25 @@ function loadType(field: Field): string {
   return field.type === "integer" || field.type === "year" ? "BIGINT" : field.type === "number" ? "DOUBLE" : "VARCHAR";
 }
 
+/**
+ * The canonical texts of a whole-number field with a minimum and maximum at most 64 apart, from the
+ * minimum up (`String` of each number, as the JavaScript path writes them); undefined for other fields.
+ */
+function integerRange(field: Field): string[] | undefined {
+  const { minimum, maximum } = field.constraints ?? {};
+  if (field.type !== "integer" || minimum === undefined || maximum === undefined || Number(maximum) - Number(minimum) > 63) return undefined;
+  return Array.from({ length: Math.max(0, Number(maximum) - Number(minimum) + 1) }, (_, i) => String(Number(minimum) + i));
+}
+
+/** The smallest SQL integer type that holds every value a whole-number field allows (BIGINT when unbounded). */
+function storedIntegerType(field: Field): string {
+  const { minimum, maximum } = field.constraints ?? {};
+  if (minimum === undefined || maximum === undefined) return "BIGINT";
+  const [low, high] = [Number(minimum), Number(maximum)];
+  for (const [type, bits] of [["TINYINT", 7], ["SMALLINT", 15], ["INTEGER", 31]] as const) if (low >= -(2 ** bits) && high < 2 ** bits) return type;
+  return "BIGINT";
+}
+
 /** The SQL condition that a raw cell is in canonical form and passes every check of its field. */
 function cellCondition(field: Field, schema: TableSchema, references: Record<string, ReadonlySet<string>>): string {
   const v = id(field.name);
@@ -186,6 +207,11 @@ function cellCondition(field: Field, schema: TableSchema, references: Record<str
     const values = field.categories.map((c) => String(categoryValue(c)));
     const allowed = values.filter((value) => !missing.includes(value) && (referenceSet === undefined || referenceSet.has(value)));
     parts.push(allowed.length === 0 ? "false" : `${v} IN (${allowed.map(lit).join(", ")})`);
+  } else if (integerRange(field) !== undefined) {
+    // Exactly the canonical text of a whole number within the bounds: cheaper than a pattern and two
+    // casts. Not `IN (…)`: DuckDB turns that into a join, and the export's table would lose its order.
+    const allowed = integerRange(field)!.filter((value) => !missing.includes(value) && (referenceSet === undefined || referenceSet.has(value)));
+    parts.push(allowed.length === 0 ? "false" : `list_contains([${allowed.map(lit).join(", ")}], ${v})`);
   } else {
     if (field.type === "string") parts.push(`regexp_full_match(${v}, ${lit(TEXT)})`);
     if (field.type === "integer") parts.push(`regexp_full_match(${v}, ${lit(INTEGER)})`);
@@ -194,6 +220,10 @@ function cellCondition(field: Field, schema: TableSchema, references: Record<str
     if (referenceSet !== undefined) parts.push(`${v} IN (SELECT value FROM ${id(`ref_${field.name}`)})`);
   }
   const c = field.constraints ?? {};
+  if (integerRange(field) !== undefined) {
+    const canonical = parts.join(" AND ");
+    return required ? `coalesce(${v} IS NOT NULL AND ${canonical}, false)` : `coalesce(${v} IS NULL OR (${canonical}), false)`;
+  }
   const typed = field.type === "integer" ? `TRY_CAST(${v} AS BIGINT)` : v;
   const bound = (b: number | string) => (field.type === "integer" ? String(Number(b)) : lit(String(b)));
   if (c.minimum !== undefined) parts.push(`${typed} >= ${bound(c.minimum)}`);
@@ -216,18 +246,18 @@ function generalise(expression: string, levels: readonly HierarchyLevel[]): stri
 
 /**
  * A canonical cell as one bit of a number, for a set of values as the bits of one number: bit i for its
- * field's i-th possible value (a category, or a whole number from the minimum up, written as canonical
- * text is). Undefined when the field can take more than 64 values. A CASE on the text costs less than
- * casting it or looking it up in a list.
+ * field's i-th possible value (a category, or a whole number from the minimum up). Undefined when the
+ * field can take more than 64 values. A CASE on the text costs less than looking it up in a list.
  */
 function valueBit(field: Field, cell: string): string | undefined {
-  let values = (field.categories ?? []).map((c) => String(categoryValue(c)));
+  const values = (field.categories ?? []).map((c) => String(categoryValue(c)));
   if (values.length === 0) {
-    const { minimum, maximum } = field.constraints ?? {};
-    if (field.type !== "integer" || minimum === undefined || maximum === undefined || Number(maximum) - Number(minimum) > 63) return undefined;
-    values = Array.from({ length: Math.max(0, Number(maximum) - Number(minimum) + 1) }, (_, i) => String(Number(minimum) + i));
+    // Whole numbers are stored as numbers (`readExportTable`): bit (value − minimum).
+    const range = integerRange(field);
+    if (range === undefined || range.length === 0) return undefined;
+    return `(1::UBIGINT << CAST(CAST(${cell} AS BIGINT) - ${Number(field.constraints!.minimum)} AS UBIGINT))`;
   }
-  if (values.length === 0 || values.length > 64) return undefined;
+  if (values.length > 64) return undefined;
   return `(CASE ${cell} ${values.map((v, i) => `WHEN ${lit(v)} THEN ${2n ** BigInt(i)}::UBIGINT`).join(" ")} END)`;
 }
 
@@ -282,6 +312,34 @@ async function appendColumns(db: DuckDBConnection, table: string, types: readonl
   appender.closeSync();
 }
 
+/**
+ * The bytes DuckDB reads from the export at a time, per thread: a quarter of its default (16 × the
+ * largest line, 32 MiB), so that reading fits in a small memory limit (`fastMemoryLimit`); the fast
+ * path's exports have no free text, so a line is far shorter than DuckDB's default largest (2 MiB).
+ */
+const CSV_BUFFER_BYTES = 8 * 2 ** 20;
+
+/** `read_csv` of the export, strictly, every column as text. */
+function readCsv(file: string, schema: TableSchema): string {
+  const columns = schema.fields.map((f) => `${lit(f.name)}: 'VARCHAR'`).join(", ");
+  return `read_csv(${lit(file)}, header = true, auto_detect = false, columns = {${columns}}, delim = ',', quote = '"', escape = '"', new_line = '\\n', strict_mode = true, null_padding = false, buffer_size = ${CSV_BUFFER_BYTES})`;
+}
+
+/**
+ * The columns of the export's table: text as read, whole numbers as numbers when their cell passes its
+ * checks (else null), and `__bad` with bit i set when the i-th whole-number field's cell does not. Numbers
+ * take less memory than their text and need no cast later; a cell that passed is its number's canonical
+ * text, so `String(value)` gives the cell back.
+ */
+function readColumns(schema: TableSchema, references: Record<string, ReadonlySet<string>>): string[] {
+  const integers = schema.fields.filter((f) => f.type === "integer");
+  const columns = schema.fields.map((f) =>
+    f.type === "integer" ? `CASE WHEN ${cellCondition(f, schema, references)} THEN CAST(${id(f.name)} AS ${storedIntegerType(f)}) END AS ${id(f.name)}` : id(f.name),
+  );
+  const bad = integers.map((f, i) => `CASE WHEN ${cellCondition(f, schema, references)} THEN 0 ELSE ${2n ** BigInt(i)} END::UBIGINT`);
+  return [...columns, `${bad.length > 0 ? bad.join(" | ") : "0::UBIGINT"} AS __bad`];
+}
+
 /** Identifiers asked of the register at a time. */
 const ID_BATCH = 50_000;
 
@@ -303,11 +361,19 @@ const ROW_CODES: ReadonlySet<string> = new Set(["type-error", "constraint-error"
 async function checkRows(db: DuckDBConnection, input: FastInput, raw: string, read: number): Promise<Checked | { reason: string }> {
   const { name, schema, file, policy, references } = input;
   const sus = id(`sus_${name}`);
-  const condition = schema.fields.map((f) => cellCondition(f, schema, references)).join(" AND ");
-  await db.run(`CREATE OR REPLACE TABLE ${sus} AS SELECT rowid AS r, * FROM ${id(raw)} WHERE NOT (${condition})`);
+  const condition = [...schema.fields.filter((f) => f.type !== "integer").map((f) => cellCondition(f, schema, references)), "__bad = 0"].join(" AND ");
+  const fields = schema.fields.map((f) => id(f.name)).join(", ");
+  await db.run(`CREATE OR REPLACE TABLE ${sus} AS SELECT rowid AS r, __bad <> 0 AS b, ${fields} FROM ${id(raw)} WHERE NOT (${condition})`);
   const count = Number((await single(db, `SELECT count(*) AS n FROM ${sus}`))["n"]);
   if (count > policy.maxRejectedShare * read) return { reason: "too many rows to check one by one" };
-  const found = (await db.runAndReadAll(`SELECT * FROM ${sus} ORDER BY r`)).getRowsJS();
+  let found = (await db.runAndReadAll(`SELECT r, ${fields} FROM ${sus} ORDER BY r`)).getRowsJS();
+  if (Number((await single(db, `SELECT count(*) FILTER (WHERE b) AS n FROM ${sus}`))["n"]) > 0) {
+    // A whole number that failed its checks was not kept as read: read the export again as text for these rows.
+    const again = id(`txt_${name}`);
+    await db.run(`CREATE OR REPLACE TABLE ${again} AS SELECT * FROM ${readCsv(file, schema)}`);
+    found = (await db.runAndReadAll(`SELECT t.rowid AS r, ${schema.fields.map((f) => `t.${id(f.name)}`).join(", ")} FROM ${again} t WHERE t.rowid IN (SELECT r FROM ${sus}) ORDER BY t.rowid`)).getRowsJS();
+    await db.run(`DROP TABLE ${again}`);
+  }
   const text = [schema.fields.map((f) => f.name).join(","), ...found.map((row) => row.slice(1).map((cell) => (cell === null ? "" : String(cell))).join(","))].join("\n");
   const source = readText(file, text, "utf-8");
   if (detectFormat(source.records) !== "plain") return { reason: "its rows do not read as a plain table" };
@@ -333,7 +399,7 @@ async function checkRows(db: DuckDBConnection, input: FastInput, raw: string, re
   await appendColumns(db, `suspk_${name}`, [INTEGER_TYPE, ...keyFields.map(() => VARCHAR)], keyColumns);
   const repeats = await single(
     db,
-    `SELECT count(*) AS n FROM ${id(`suspk_${name}`)} s JOIN ${id(raw)} c ON ${keyFields.map((f, i) => `c.${id(f.name)} = s.k${i}`).join(" AND ")} AND c.rowid < s.r WHERE c.rowid NOT IN (SELECT r FROM ${sus})`,
+    `SELECT count(*) AS n FROM ${id(`suspk_${name}`)} s JOIN ${id(raw)} c ON ${keyFields.map((f, i) => `${f.type === "integer" ? `CAST(c.${id(f.name)} AS VARCHAR)` : `c.${id(f.name)}`} = s.k${i}`).join(" AND ")} AND c.rowid < s.r WHERE c.rowid NOT IN (SELECT r FROM ${sus})`,
   );
   if (Number(repeats["n"]) > 0) return { reason: "a rejected row repeats the key of an accepted row" };
   return {
@@ -368,23 +434,8 @@ export async function fastDataset(db: DuckDBConnection, input: FastInput): Promi
   stage("scanned", scan.rows);
 
   const raw = `raw_${name}`;
-  const columns = schema.fields.map((f) => `${lit(f.name)}: 'VARCHAR'`).join(", ");
   let done = false;
-
   try {
-    await db.run(
-      `CREATE OR REPLACE TABLE ${id(raw)} AS SELECT * FROM read_csv(${lit(file)}, header = true, auto_detect = false, columns = {${columns}}, ` +
-        `delim = ',', quote = '"', escape = '"', new_line = '\\n', strict_mode = true, null_padding = false)`,
-    );
-  } catch (error) {
-    return { ok: false, reason: `DuckDB cannot read it strictly (${String((error as Error).message).split("\n")[0]})` };
-  }
-  try {
-    const read = Number((await single(db, `SELECT count(*) AS n FROM ${id(raw)}`))["n"]);
-    if (read !== scan.rows) return { ok: false, reason: `DuckDB read ${read} rows but the file has ${scan.rows} lines of data` };
-    stage("read", read);
-
-    // Validation: only detects. Any cell the JavaScript path would read differently or reject sends the file there.
     for (const key of schema.foreignKeys ?? []) {
       const values = input.references[key.reference.resource];
       const field = schema.fields.find((f) => f.name === key.fields[0]);
@@ -392,42 +443,130 @@ export async function fastDataset(db: DuckDBConnection, input: FastInput): Promi
       await db.run(`CREATE OR REPLACE TABLE ${id(`ref_${key.fields[0]!}`)} (value VARCHAR)`);
       await appendColumns(db, `ref_${key.fields[0]!}`, [VARCHAR], [[...values]]);
     }
+    const create = `CREATE OR REPLACE TABLE ${id(raw)} AS SELECT ${readColumns(schema, input.references).join(", ")} FROM ${readCsv(file, schema)}`;
+    // Row numbers are the export's order only when DuckDB writes the table in batches of the file's
+    // order; a plan that may not (a join in a check) would give rows the wrong first rows and lines.
+    const plan = String((await db.runAndReadAll(`EXPLAIN ${create}`)).getRows()[0]?.[1] ?? "");
+    if (!plan.includes("BATCH_CREATE_TABLE_AS")) throw new Error("DuckDB would not keep the export's rows in order as it reads them");
+    try {
+      await db.run(create);
+    } catch (error) {
+      return { ok: false, reason: `DuckDB cannot read it strictly (${String((error as Error).message).split("\n")[0]})` };
+    }
+    const read = Number((await single(db, `SELECT count(*) AS n FROM ${id(raw)}`))["n"]);
+    if (read !== scan.rows) return { ok: false, reason: `DuckDB read ${read} rows but the file has ${scan.rows} lines of data` };
+    stage("read", read);
+
+    // Validation: only detects. Any cell the JavaScript path would read differently or reject sends the
+    // file there. Whole numbers were checked as they were read; each distinct value of a text column is
+    // checked once (a column holds far fewer values than rows), and the cells that fail are then counted.
+    // The subject's values are checked from its groups (`groupSubjects`), which are then right as they
+    // are when no row is out: each row is in its subject's group.
     await db.run(`CREATE OR REPLACE TABLE ${id(`sus_${name}`)} (r BIGINT)`);
-    // Each distinct value of a column is checked once (a column holds far fewer values than rows),
-    // and the cells that fail are then counted for the reason.
-    const checks = schema.fields.map(
-      (f, i) => `SELECT ${i} AS f, sum(n)::BIGINT AS n FROM (SELECT ${id(f.name)}, count(*) AS n FROM ${id(raw)} GROUP BY 1) WHERE NOT ${cellCondition(f, schema, input.references)}`,
-    );
+    let subjects = await groupSubjects(db, input);
+    const integers = schema.fields.filter((f) => f.type === "integer");
+    const texts = schema.fields.filter((f) => f.type !== "integer");
+    const counted = (f: Field) => (f.name === schema.lero.subject ? `(SELECT v AS ${id(f.name)}, __n AS n FROM ${id(`sg_${name}`)})` : `(SELECT ${id(f.name)}, count(*) AS n FROM ${id(raw)} GROUP BY 1)`);
+    const checks = [
+      ...texts.map((f) => `SELECT ${lit(f.name)} AS f, sum(n)::BIGINT AS n FROM ${counted(f)} WHERE NOT ${cellCondition(f, schema, input.references)}`),
+      ...(integers.length > 0 ? [`SELECT * FROM (UNPIVOT (SELECT ${integers.map((f, i) => `count(*) FILTER (WHERE (__bad >> ${i}) & 1 = 1) AS ${id(f.name)}`).join(", ")} FROM ${id(raw)}) ON COLUMNS(*) INTO NAME f VALUE n)`] : []),
+    ];
     const failures = (await db.runAndReadAll(checks.join(" UNION ALL "))).getRowObjectsJS();
-    const bad = failures.filter((r) => r["n"] !== null && Number(r["n"]) > 0).sort((a, b) => Number(a["f"]) - Number(b["f"])).map((r) => [schema.fields[Number(r["f"])]!.name, Number(r["n"])] as const);
+    const order = schema.fields.map((f) => f.name);
+    const bad = failures
+      .filter((r) => r["n"] !== null && Number(r["n"]) > 0)
+      .map((r) => [String(r["f"]), Number(r["n"])] as const)
+      .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
     let checked: Checked = { rejected: [], issues: [] };
     if (bad.length > 0) {
       const exact = await checkRows(db, input, raw, read);
       if ("reason" in exact) return { ok: false, reason: `cells not in canonical form or not valid (${bad.map(([f, n]) => `${f}: ${n}`).join(", ")}), and ${exact.reason}` };
       checked = exact;
+      subjects = await groupSubjects(db, input);
     }
-    const accepted = `(SELECT rowid AS rowid, * FROM ${id(raw)} WHERE rowid NOT IN (SELECT r FROM ${id(`sus_${name}`)}))`;
-    const counts = await single(db, `SELECT count(*) AS n, count(DISTINCT (${schema.primaryKey!.map(id).join(", ")})) AS keys FROM ${accepted}`);
+    // When the primary key is the subject and its pattern field, the key check comes from the subjects'
+    // groups too (a subject's distinct pattern values are the bits set).
+    const key = new Set(schema.primaryKey!);
+    const pattern = schema.lero.patternQuasi;
+    const counts =
+      pattern !== undefined && key.size === 2 && key.has(schema.lero.subject!) && key.has(pattern)
+        ? await single(db, `SELECT coalesce(sum(__n), 0) AS n, coalesce(sum(bit_count(__p)), 0) AS keys FROM ${id(`sg_${name}`)}`)
+        : await single(
+            db,
+            `SELECT count(*) AS n, count(DISTINCT (${schema.primaryKey!.map(id).join(", ")})) AS keys FROM ${id(raw)} WHERE rowid NOT IN (SELECT r FROM ${id(`sus_${name}`)})`,
+          );
     if (Number(counts["keys"]) !== Number(counts["n"])) return { ok: false, reason: `${Number(counts["n"]) - Number(counts["keys"])} rows repeat a primary key` };
     stage("validated", read);
 
-    const disclosed = await disclose(db, input, Number(counts["n"]), stage);
+    const disclosed = await disclose(db, input, subjects, Number(counts["n"]), stage);
     done = true;
     return { ok: true, read, rejected: checked.rejected, issues: checked.issues, disclosed, microdata: `m_${name}`, table: `t_${name}` };
   } finally {
     // On success the published rows' views read the export's table, the subjects' classes and the rejected rows' numbers.
     if (!done) for (const table of ["raw", "gen", "sus"]) await db.run(`DROP TABLE IF EXISTS ${id(`${table}_${name}`)}`);
-    for (const table of ["ord", "rid", "pat", "subj", "suspk"]) await db.run(`DROP TABLE IF EXISTS ${id(`${table}_${name}`)}`);
+    for (const table of ["ord", "rid", "pat", "sg", "subj", "suspk", "txt"]) await db.run(`DROP TABLE IF EXISTS ${id(`${table}_${name}`)}`);
     for (const key of schema.foreignKeys ?? []) await db.run(`DROP TABLE IF EXISTS ${id(`ref_${key.fields[0]!}`)}`);
   }
 }
 
-async function disclose(db: DuckDBConnection, input: FastInput, read: number, stage: (what: string, rows: number) => void): Promise<DisclosedDataset> {
-  const { name, schema, policy, pseudonymKey, register } = input;
-  const level = schema.lero.level;
+/** Identifiers published as pseudonyms, those linked in tables only, and both. */
+function identifierSets(schema: TableSchema): { keep: Set<string>; tableOnly: Set<string>; tableKeep: Set<string> } {
   const keep = pseudonymised(schema);
   const tableOnly = new Set(schema.fields.filter((f) => f.lero.role === "identifier" && !keep.has(f.name) && /^lero(_id)?$/.test(f.name)).map((f) => f.name));
-  const tableKeep = new Set([...keep, ...tableOnly]);
+  return { keep, tableOnly, tableKeep: new Set([...keep, ...tableOnly]) };
+}
+
+interface SubjectGroups {
+  quasiFields: Field[];
+  /** The quasi-identifiers k-anonymity searches over: the attendance pattern first when there is one. */
+  columns: string[];
+  patternValues?: string[];
+  /** Sensitive fields published at row level, for l-diversity. */
+  sensitive: string[];
+  /** Whether each sensitive field fits a set of 64 bits, so l-diversity is judged from subjects. */
+  bySubject: boolean;
+  bitColumns: string[];
+}
+
+/**
+ * The accepted rows grouped by the subject's identifier as written (`sg_<name>`): the first row, its
+ * quasi values, the attendance pattern and each sensitive field's values as sets of bits, and the rows.
+ * One pass over the rows serves the key check, the order in which the register is asked, and the
+ * subjects' values (identifiers written two ways that are one person are merged after pseudonyms).
+ */
+async function groupSubjects(db: DuckDBConnection, input: FastInput): Promise<SubjectGroups> {
+  const { name, schema } = input;
+  const { tableOnly } = identifierSets(schema);
+  const quasiFields = schema.fields.filter((f) => f.lero.role === "quasi");
+  const pattern = schema.fields.find((f) => f.name === schema.lero.patternQuasi);
+  const patternValues = pattern?.categories?.map((c) => String(categoryValue(c)));
+  const columns = [...(pattern !== undefined ? [PATTERN] : []), ...quasiFields.map((f) => f.name)];
+  const aggregates = [`min(r.rowid) AS __row`, `${quasiFields.length > 0 ? `arg_min({${quasiFields.map((f) => `${lit(f.name)}: r.${id(f.name)}`).join(", ")}}, r.rowid)` : "NULL"} AS __first`];
+  if (pattern !== undefined && patternValues !== undefined) {
+    const bit = valueBit({ ...pattern, categories: patternValues }, `r.${id(pattern.name)}`);
+    aggregates.push(`bit_or(coalesce(${bit}, ${2n ** BigInt(patternValues.length)}::UBIGINT)) AS __p`);
+  }
+  // For l-diversity, when every sensitive field has at most 64 canonical values: each subject's values
+  // of each as a set of bits, so classes are judged from subjects rather than rows.
+  const hidden = new Set([...[...tableOnly].map(pseudonymField), ...rowLevelExcluded(schema)]);
+  const sensitiveFields = schema.fields.filter((f) => f.lero.role === "sensitive" && !hidden.has(f.name));
+  const sensitive = sensitiveFields.map((f) => f.name);
+  const valueBits = sensitiveFields.map((f) => valueBit(f, `r.${id(f.name)}`));
+  const bySubject = valueBits.every((b) => b !== undefined);
+  if (bySubject) aggregates.push(...valueBits.map((b, i) => `bit_or(${b}) AS __b${i}`));
+  aggregates.push("count(*) AS __n");
+  await db.run(
+    `CREATE OR REPLACE TABLE ${id(`sg_${name}`)} AS SELECT r.${id(schema.lero.subject!)} AS v, ${aggregates.join(", ")} FROM ${id(`raw_${name}`)} r ` +
+      `WHERE r.rowid NOT IN (SELECT r FROM ${id(`sus_${name}`)}) GROUP BY 1`,
+  );
+  const bitColumns = bySubject ? [...sensitive.map((_, i) => `__b${i}`), "__n"] : [];
+  return { quasiFields, columns, ...(patternValues !== undefined ? { patternValues } : {}), sensitive, bySubject, bitColumns };
+}
+
+async function disclose(db: DuckDBConnection, input: FastInput, subjects: SubjectGroups, read: number, stage: (what: string, rows: number) => void): Promise<DisclosedDataset> {
+  const { name, schema, policy, pseudonymKey, register } = input;
+  const level = schema.lero.level;
+  const { keep, tableOnly, tableKeep } = identifierSets(schema);
   const identifiers = schema.fields.filter((f) => f.lero.role === "identifier").map((f) => f.name);
   const raw = id(`raw_${name}`);
   const accepted = `${raw} r WHERE r.rowid NOT IN (SELECT r FROM ${id(`sus_${name}`)})`;
@@ -437,6 +576,7 @@ async function disclose(db: DuckDBConnection, input: FastInput, read: number, st
   const joins: string[] = [];
   const select: string[] = ["r.rowid AS __row"];
   let distinct = 0;
+  let oneWay = false;
   for (const field of schema.fields) {
     if (field.lero.role === "identifier") {
       if (!tableKeep.has(field.name)) continue;
@@ -444,7 +584,9 @@ async function disclose(db: DuckDBConnection, input: FastInput, read: number, st
       const table = id(`ps_${name}_${kind}`);
       // The values come over a batch at a time, so only one batch of them is ever held in JavaScript.
       const order = id(`ord_${name}`);
-      await db.run(`CREATE OR REPLACE TABLE ${order} AS SELECT v, row_number() OVER (ORDER BY first) AS k FROM (SELECT r.${id(field.name)} AS v, min(r.rowid) AS first FROM ${accepted} AND v IS NOT NULL GROUP BY 1)`);
+      // The subject's values and first rows are in its groups already.
+      const firsts = field.name === schema.lero.subject ? `SELECT v, __row AS first FROM ${id(`sg_${name}`)}` : `SELECT r.${id(field.name)} AS v, min(r.rowid) AS first FROM ${accepted} AND v IS NOT NULL GROUP BY 1`;
+      await db.run(`CREATE OR REPLACE TABLE ${order} AS SELECT v, row_number() OVER (ORDER BY first) AS k FROM (${firsts})`);
       const count = Number((await single(db, `SELECT count(*) AS n FROM ${order}`))["n"]);
       await db.run(`CREATE OR REPLACE TABLE ${id(`rid_${name}`)} (v VARCHAR, rid VARCHAR)`);
       for (let from = 0; from < count; from += ID_BATCH) {
@@ -458,6 +600,8 @@ async function disclose(db: DuckDBConnection, input: FastInput, read: number, st
       await db.run(`CREATE OR REPLACE TABLE ${table} AS SELECT v, ${pseudonymCodeSql("x")} AS ref FROM ${id(`rid_${name}`)}`);
       await db.run(`DROP TABLE ${id(`rid_${name}`)}`);
       distinct += count;
+      // Usually each subject's identifier is written one way only: then its groups need no merging.
+      if (field.name === schema.lero.subject) oneWay = Number((await single(db, `SELECT count(DISTINCT ref) AS n FROM ${table}`))["n"]) === count;
       joins.push(`LEFT JOIN ${table} ON r.${id(field.name)} = ${table}.v`);
       select.push(`${table}.ref AS ${id(kind)}`);
       continue;
@@ -466,67 +610,59 @@ async function disclose(db: DuckDBConnection, input: FastInput, read: number, st
   }
   stage(`pseudonymised ${distinct.toLocaleString("en-GB")} identifiers of`, read);
 
-  // 2. Each subject's quasi values from its first row, and its attendance pattern; combinations of them.
+  // 2. Each subject's groups of rows (one per way its identifier is written) as one, with its quasi
+  // values from its first row and its attendance pattern; combinations of them.
+  const { quasiFields, columns, sensitive, bySubject, bitColumns } = subjects;
   const subjectField = schema.lero.subject!;
   const subject = pseudonymField(subjectField);
   const subjectTable = id(`ps_${name}_${subject}`);
-  const quasiFields = schema.fields.filter((f) => f.lero.role === "quasi");
-  const columns = [...(schema.lero.patternQuasi !== undefined ? [PATTERN] : []), ...quasiFields.map((f) => f.name)];
   const q = columns.map((_, i) => `q${i}`);
   const subj = id(`subj_${name}`);
-  const firstValues = quasiFields.map((f) => `${lit(f.name)}: r.${id(f.name)}`);
   const subjectColumns = columns.map((c, i) => (c === PATTERN ? `pat.pattern AS q${i}` : `struct_extract(__first, ${lit(c)}) AS q${i}`));
   // The attendance pattern as a set of bits (a blank cell the last), written out once per set as the
   // JavaScript path writes it: the distinct values sorted by DuckDB and joined with " + ".
   const patterns = id(`pat_${name}`);
-  let patternSql = "";
-  if (schema.lero.patternQuasi !== undefined) {
-    const values = schema.fields.find((f) => f.name === schema.lero.patternQuasi)!.categories!.map((c) => String(categoryValue(c)));
-    const bit = valueBit({ ...schema.fields.find((f) => f.name === schema.lero.patternQuasi)!, categories: values }, `r.${id(schema.lero.patternQuasi)}`);
-    patternSql = `, bit_or(coalesce(${bit}, ${2n ** BigInt(values.length)}::UBIGINT)) AS __p`;
+  if (subjects.patternValues !== undefined) {
+    const values = subjects.patternValues;
     await db.run(
       `CREATE OR REPLACE TABLE ${patterns} AS SELECT m, array_to_string(list_sort(list_filter([${[...values, ""].map(lit).join(", ")}], (x, i) -> ((m >> (i - 1)) & 1) = 1)), ' + ') AS pattern ` +
         `FROM range(${2 ** (values.length + 1)}) t(m)`,
     );
   }
-  // For l-diversity, when every sensitive field has at most 64 canonical values: each subject's values
-  // of each as a set of bits, and its rows, so classes are judged from subjects rather than rows.
-  const hidden = new Set([...[...tableOnly].map(pseudonymField), ...rowLevelExcluded(schema)]);
-  const sensitiveFields = schema.fields.filter((f) => f.lero.role === "sensitive" && !hidden.has(f.name));
-  const sensitive = sensitiveFields.map((f) => f.name);
-  const valueBits = sensitiveFields.map((f) => valueBit(f, `r.${id(f.name)}`));
-  const bySubject = valueBits.every((b) => b !== undefined);
-  const bitsSql = bySubject ? [...valueBits.map((b, i) => `, bit_or(${b}) AS __b${i}`), ", count(*) AS __n"].join("") : "";
-  const bitColumns = bySubject ? [...sensitive.map((_, i) => `__b${i}`), "__n"] : [];
+  const merged = [
+    `${quasiFields.length > 0 ? "arg_min(__first, __row)" : "NULL"} AS __first`,
+    ...(subjects.patternValues !== undefined ? ["bit_or(__p) AS __p"] : []),
+    ...(bySubject ? [...sensitive.map((_, i) => `bit_or(__b${i}) AS __b${i}`), "sum(__n)::BIGINT AS __n"] : []),
+  ];
+  const groups = oneWay ? `SELECT p.ref AS s, g.* FROM ${id(`sg_${name}`)} g JOIN ${subjectTable} p ON g.v = p.v` : `SELECT p.ref AS s, ${merged.join(", ")} FROM ${id(`sg_${name}`)} g JOIN ${subjectTable} p ON g.v = p.v GROUP BY 1`;
   await db.run(
-    `CREATE OR REPLACE TABLE ${subj} AS SELECT s, ${[...subjectColumns, ...bitColumns].join(", ")} FROM (SELECT p.ref AS s, ` +
-      `${quasiFields.length > 0 ? `arg_min({${firstValues.join(", ")}}, r.rowid)` : "NULL"} AS __first${patternSql}${bitsSql} FROM ${raw} r JOIN ${subjectTable} p ON r.${id(subjectField)} = p.v ` +
-      `WHERE r.rowid NOT IN (SELECT r FROM ${id(`sus_${name}`)}) GROUP BY 1) a${patternSql !== "" ? ` JOIN ${patterns} pat ON pat.m = a.__p` : ""}`,
+    `CREATE OR REPLACE TABLE ${subj} AS SELECT s, ${[...(oneWay ? ["v"] : []), ...subjectColumns, ...bitColumns].join(", ")} FROM (${groups}) a` +
+      `${subjects.patternValues !== undefined ? ` JOIN ${patterns} pat ON pat.m = a.__p` : ""}`,
   );
   await db.run(`DROP TABLE IF EXISTS ${patterns}`);
+  await db.run(`DROP TABLE ${id(`sg_${name}`)}`);
   // The combinations and their subject counts come over as one text: canonical values hold no control characters.
   const cells = q.map((c) => `coalesce(${c}, chr(29))`).join(", ");
   const packed = (await single(db, `SELECT string_agg(concat_ws(chr(31), n::VARCHAR, ${cells}), chr(30)) AS t FROM (SELECT ${q.join(", ")}, count(*) AS n FROM ${subj} GROUP BY ALL)`))["t"];
   const objects: Record<string, unknown>[] = [];
-  const rep: Record<string, unknown>[] = [];
+  const counts: number[] = [];
   for (const line of typeof packed === "string" ? packed.split("\x1e") : []) {
     const parts = line.split("\x1f");
     const object: Record<string, unknown> = {};
     columns.forEach((column, i) => (object[column] = parts[i + 1] === "\x1d" ? null : parts[i + 1]));
     objects.push(object);
-    for (let j = Number(parts[0]); j > 0; j--) rep.push(object);
+    counts.push(Number(parts[0]));
   }
 
-  const units = rep.length;
+  const units = counts.reduce((total, count) => total + count, 0);
   stage(`grouped ${units.toLocaleString("en-GB")} subjects into ${objects.length.toLocaleString("en-GB")} combinations from`, read);
 
-  // 3. k-anonymity: the same search, over one entry per subject (entries of a combination share one
-  // object); the chosen generalisation is then applied in SQL and classes under k removed there.
+  // 3. k-anonymity: the same search, over the combinations with their subject counts; the chosen
+  // generalisation is then applied in SQL and classes under k removed there.
   const quasi: QuasiIdentifier[] = quasiFields.map((f) => ({ field: f.name, hierarchy: f.type === "date" ? dateLadder(objects, f) : (f.lero.hierarchy ?? []) }));
   if (schema.lero.patternQuasi !== undefined) quasi.unshift({ field: PATTERN, hierarchy: [] });
   const k = policy[level].k;
-  const result = kAnonymise(rep, { quasi, k, maxSuppressionShare: policy.maxSuppressionShare, inPlace: true });
-  rep.length = 0;
+  const result = kAnonymise(objects, { quasi, k, maxSuppressionShare: policy.maxSuppressionShare, inPlace: true, counts });
   const generalised = columns.map((column, i) => {
     const levelOf = result.levels[column]?.level ?? 0;
     const field = quasiFields.find((f) => f.name === column);
@@ -536,9 +672,9 @@ async function disclose(db: DuckDBConnection, input: FastInput, read: number, st
   const gen = id(`gen_${name}`);
   const g = columns.map((_, i) => `g${i}`);
   const same = g.map((c) => `s.${c} IS NOT DISTINCT FROM c.${c}`).join(" AND ");
-  await db.run(`CREATE OR REPLACE TABLE ${subj} AS SELECT s.s, ${[...generalised, ...bitColumns.map((c) => `s.${c}`)].join(", ")} FROM ${subj} s`);
   await db.run(
-    `CREATE OR REPLACE TABLE ${gen} AS SELECT s.*, c.cls FROM ${subj} s JOIN (SELECT ${g.join(", ")}, row_number() OVER () AS cls FROM ${subj} GROUP BY ALL HAVING count(*) >= ${k}) c ON ${g.length > 0 ? same : "true"}`,
+    `CREATE OR REPLACE TABLE ${gen} AS WITH s AS MATERIALIZED (SELECT s.s, ${[...(oneWay ? ["s.v"] : []), ...generalised, ...bitColumns.map((c) => `s.${c}`)].join(", ")} FROM ${subj} s) ` +
+      `SELECT s.*, c.cls FROM s JOIN (SELECT ${g.join(", ")}, row_number() OVER () AS cls FROM s GROUP BY ALL HAVING count(*) >= ${k}) c ON ${g.length > 0 ? same : "true"}`,
   );
   await db.run(`DROP TABLE ${subj}`);
   const keptSubjects = Number((await single(db, `SELECT count(*) AS n FROM ${gen}`))["n"]);
@@ -564,7 +700,7 @@ async function disclose(db: DuckDBConnection, input: FastInput, read: number, st
   const generalisedColumns = g.map((c) => `g.${c} AS __${c}`);
   // The subject's pseudonym, generalised values and class in one lookup by its identifier as written, so
   // the rows take one join for all of them.
-  await db.run(`CREATE OR REPLACE TABLE ${gen} AS SELECT p.v, g.s, ${[...g.map((c) => `g.${c}`), "g.cls"].join(", ")} FROM ${subjectTable} p JOIN ${gen} g ON p.ref = g.s`);
+  if (!oneWay) await db.run(`CREATE OR REPLACE TABLE ${gen} AS SELECT p.v, g.s, ${[...g.map((c) => `g.${c}`), "g.cls"].join(", ")} FROM ${subjectTable} p JOIN ${gen} g ON p.ref = g.s`);
   const subjectJoin = joins.findIndex((j) => j.startsWith(`LEFT JOIN ${subjectTable} `));
   if (subjectJoin < 0) throw new Error(`The subject ${subjectField} has no pseudonyms to join.`);
   joins[subjectJoin] = `JOIN ${gen} g ON r.${id(subjectField)} = g.v`;

@@ -3,13 +3,14 @@
  *   pipeline  the pipeline's automatic choice: the DuckDB fast path (loaders/pipeline/fast.ts) when the
  *             export qualifies, else the exact path below; the path taken is in the output line
  *   exact     read → map → validate → disclose → publish Parquet in JavaScript, for one outcomes export
+ *             (or, with `--dataset`, another dataset's export, its mapping file beside it)
  *   baseline  DuckDB's own COPY (SELECT * FROM read_csv(…)) TO '….parquet' (ZSTD) on the same file
  * `--seed` draws the register's random IDs from a seed, so the pipeline's and the exact path's Parquet
  * can be compared byte for byte. Prints one JSON line: { seconds, cpuSeconds, rows, bytes, maxRssMb, path }.
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { discloseRecords } from "../../loaders/disclose/apply.ts";
 import { loadPolicy } from "../../loaders/disclose/policy.ts";
@@ -18,17 +19,18 @@ import { PseudonymRegister, secureRandomId, seededRandomId } from "../../loaders
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { quoteLiteral, withDuckDB } from "../../loaders/publish/duckdb.ts";
 import { columnsOf, loadRecords, orderedSelect, writeParquet } from "../../loaders/publish/table.ts";
-import { FAST_MEMORY_LIMIT } from "../../loaders/pipeline/dataset.ts";
+import { fastMemoryLimit } from "../../loaders/pipeline/dataset.ts";
 import { fastDataset } from "../../loaders/pipeline/fast.ts";
-import { applyMapping, readExport } from "../../loaders/read/index.ts";
+import { locateMapping } from "../../loaders/pipeline/locate.ts";
+import { applyMapping, loadMapping, readExport } from "../../loaders/read/index.ts";
 import { referenceSets } from "../../loaders/reference.ts";
 import { loadSchema } from "../../loaders/schema.ts";
 import { validateTable } from "../../loaders/validate/index.ts";
 
-const { values } = parseArgs({ options: { mode: { type: "string" }, file: { type: "string" }, out: { type: "string" }, seed: { type: "string" } } });
-const { mode, file, out, seed } = values;
-if ((mode !== "pipeline" && mode !== "exact" && mode !== "baseline") || !file || !out) {
-  process.stderr.write("usage: pipeline-worker --mode pipeline|exact|baseline --file outcomes.csv --out DIR [--seed TEXT]\n");
+const { values } = parseArgs({ options: { mode: { type: "string" }, file: { type: "string" }, out: { type: "string" }, seed: { type: "string" }, dataset: { type: "string" } } });
+const { mode, file, out, seed, dataset = "outcomes" } = values;
+if ((mode !== "pipeline" && mode !== "exact" && mode !== "baseline") || !file || !out || (dataset !== "outcomes" && mode !== "exact")) {
+  process.stderr.write("usage: pipeline-worker --mode pipeline|exact|baseline --file outcomes.csv --out DIR [--seed TEXT]\n       pipeline-worker --mode exact --dataset NAME --file EXPORT --out DIR (its mapping file beside it, if any)\n");
   process.exit(2);
 }
 const target = join(out, `${mode}.parquet`);
@@ -42,7 +44,7 @@ if (mode === "baseline") {
     rows = Number(count.getRowObjects()[0]?.n ?? 0);
   });
 } else {
-  const schema = loadSchema("outcomes");
+  const schema = loadSchema(dataset);
   const policy = loadPolicy();
   // A first build from new data: every identifier draws a new random ID, as in a real build; with
   // --seed, IDs drawn from the seed (as the sample's are), so two runs can be compared byte for byte.
@@ -51,7 +53,7 @@ if (mode === "baseline") {
     const spill = mkdtempSync(join(tmpdir(), "lero-duckdb-"));
     await withDuckDB(async (connection) => {
       const db = process.env["LERO_SQL_TIMING"] === "1" || process.env["LERO_SQL_PROFILE"] === "1" ? timed(connection) : connection;
-      await db.run(`SET memory_limit = ${quoteLiteral(FAST_MEMORY_LIMIT)}`);
+      await db.run(`SET memory_limit = ${quoteLiteral(fastMemoryLimit(statSync(file).size))}`);
       await db.run(`SET temp_directory = ${quoteLiteral(spill)}`);
       const progress = process.stderr.isTTY ? (line: string) => process.stderr.write(`${line}\n`) : undefined;
       const outcome = await fastDataset(db, { name: "outcomes", schema, file, policy, pseudonymKey: DEMO_PSEUDONYM_KEY, register, references: referenceSets(), ...(progress ? { progress } : {}) });
@@ -64,7 +66,8 @@ if (mode === "baseline") {
     rmSync(spill, { recursive: true, force: true });
   }
   if (path !== "duckdb") {
-    const table = applyMapping(await readExport(file), schema);
+    const mapping = locateMapping(dirname(file), dataset);
+    const table = applyMapping(await readExport(file), schema, mapping ? loadMapping(mapping) : {});
     const validation = validateTable(table, schema, { references: referenceSets(), maxRejectedShare: policy.maxRejectedShare });
     const disclosed = discloseRecords(validation.records, schema, { policy, pseudonymKey: DEMO_PSEUDONYM_KEY, register, rows: validation.rows });
     const columns = columnsOf(disclosed.fields);

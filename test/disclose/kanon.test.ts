@@ -180,6 +180,26 @@ describe("kAnonymise", () => {
     expect(result.message).toMatch(/k = 10 cannot be reached by suppressing at most 5% of rows.*100% would have to be removed/);
   });
 
+  it("gives the same search from combination counts as from one row per record", () => {
+    const combined = CELLS.map(([r, a]) => ({ region: r, age: a }));
+    const counts = CELLS.map(([, , n]) => n);
+    for (const [k, share] of [[3, 0], [3, 0.3], [3, 0.25], [2, 0.1], [6, 0.5], [20, 0.05]] as const) {
+      const expanded = kAnonymise(grid(), { quasi: [region, age], k, maxSuppressionShare: share });
+      const fromCounts = kAnonymise(combined, { quasi: [region, age], k, maxSuppressionShare: share, counts });
+      const { rows: _, suppressed, ...figures } = fromCounts;
+      const { rows: __, suppressed: expandedSuppressed, ...expectedFigures } = expanded;
+      expect(figures, `k = ${k}, share ${share}`).toEqual(expectedFigures);
+      expect(suppressed.subjects).toBe(expandedSuppressed.subjects);
+      // One row per combination kept, generalised as the records are.
+      const kept = new Set(expanded.rows.map((row) => `${row.region}|${row.age}`));
+      expect(new Set(fromCounts.rows.map((row) => `${row.region}|${row.age}`))).toEqual(kept);
+    }
+    expect(() => kAnonymise(combined, { quasi: [region], k: 3, maxSuppressionShare: 0, counts: [1, 2] })).toThrow(/2 counts were given for 11 rows/);
+    expect(() => kAnonymise(combined, { quasi: [region], k: 3, maxSuppressionShare: 0, counts: counts.map(() => 0), subject: "age" })).toThrow(
+      /counts cannot be given with a subject.*every count must be a whole number of at least 1/,
+    );
+  });
+
   it("rejects bad options", () => {
     expect(() => kAnonymise([], { quasi: [region, region], k: 0, maxSuppressionShare: 2 })).toThrow(
       /k must be a whole number of at least 1 \(found 0\); maxSuppressionShare must be from 0 to 1 \(found 2\); quasi-identifier "region" is listed twice/,

@@ -15,6 +15,7 @@ import { discloseRecords } from "../../loaders/disclose/apply.ts";
 import { loadPolicy } from "../../loaders/disclose/policy.ts";
 import { DEMO_PSEUDONYM_KEY, pseudonym } from "../../loaders/disclose/pseudonym.ts";
 import { PseudonymRegister, seededRandomId } from "../../loaders/disclose/register.ts";
+import { FAST_MEMORY, fastMemoryLimit } from "../../loaders/pipeline/dataset.ts";
 import { fastDataset } from "../../loaders/pipeline/fast.ts";
 import { buildData, listPublished } from "../../loaders/pipeline/index.ts";
 import { quoteIdentifier, quoteLiteral, withDuckDB } from "../../loaders/publish/duckdb.ts";
@@ -172,6 +173,11 @@ describe("fuzzed exports: accepted identically or handed to the JavaScript path"
     ["a number with a leading zero", (l) => l.map((r, i) => (i === 47 ? cell(r, 9, "04") : r)).join("\n") + "\n", "exact"],
     ["a missing-value marker", (l) => l.map((r, i) => (i === 48 ? cell(r, 5, "NA") : r)).join("\n") + "\n", "exact"],
     ["a blank required cell", (l) => l.map((r, i) => (i === 49 ? cell(r, 3, "") : r)).join("\n") + "\n", "fast"],
+    ["a blank person identifier", (l) => l.map((r, i) => (i === 55 ? cell(r, 0, "") : r)).join("\n") + "\n", "fast"],
+    ["a blank score", (l) => l.map((r, i) => (i === 56 ? cell(r, 10, "") : r)).join("\n") + "\n", "fast"],
+    ["a score out of range in a row whose region is not in the reference table", (l) => l.map((r, i) => (i === 57 ? cell(cell(r, 4, "Atlantis"), 18, "61") : r)).join("\n") + "\n", "fast"],
+    ["a score out of range and another row's region not in the reference table", (l) => l.map((r, i) => (i === 58 ? cell(r, 18, "9") : i === 59 ? cell(r, 4, "Atlantis") : r)).join("\n") + "\n", "fast"],
+    ["a person's assessment twice with different scores", (l) => [...l, cell(l[60]!, 8, l[60]!.split(",")[8] === "1" ? "2" : "1")].join("\n") + "\n", "exact"],
     ["a duplicate row", (l) => [...l, l[50]!].join("\n") + "\n", "exact"],
     ["a rejected row repeated", (l) => [...l.map((r, i) => (i === 49 ? cell(r, 3, "") : r)), cell(l[49]!, 3, "")].join("\n") + "\n", "exact"],
     ["a rejected row repeating an accepted row's key", (l) => [...l, cell(l[30]!, 8, "9")].join("\n") + "\n", "exact"],
@@ -194,6 +200,13 @@ describe("fuzzed exports: accepted identically or handed to the JavaScript path"
     const levels = JSON.stringify(JSON.parse(result.exact[3]!)[4].kAnonymity.levels);
     expect(levels).toMatch(/"level":[01]/);
   }, 60_000);
+
+  it("an export DuckDB reads in several pieces at once (100,000 rows), keeping the rows in order", async () => {
+    const generated = await makeScaled(100_000, temp());
+    const result = await bothWays(generated.file);
+    expect(result.reason).toBeUndefined();
+    expect(result.fast).toEqual(result.exact);
+  }, 300_000);
 
   it("the whole sample without its bad rows, with k = 2 (dates by quarter, l-diversity removing classes)", async () => {
     const file = join(temp(), "outcomes.csv");
@@ -256,6 +269,14 @@ describe("fuzzed exports: accepted identically or handed to the JavaScript path"
       expect(result.reason).toBeDefined();
     }
   }, 60_000);
+});
+
+describe("the fast path's memory limit", () => {
+  it("follows the export's size, within a floor DuckDB can read in and a cap that keeps 1M rows under 1 GB", () => {
+    expect(fastMemoryLimit(5_000_000)).toBe(`${FAST_MEMORY.floorMb}MB`);
+    expect(fastMemoryLimit(126_459_139)).toBe("379MB");
+    expect(fastMemoryLimit(2_000_000_000)).toBe(`${FAST_MEMORY.capMb}MB`);
+  });
 });
 
 describe("the automatic choice of path", () => {
