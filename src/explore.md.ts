@@ -62,7 +62,9 @@ for (const { view, anchor, title } of [...staticViews].reverse()) {
   const input = { view, datasets, policy, version, release, presets, citation: "", engineText: "" };
   defaultView?.after(drawStaticView(doc, input, anchor, title));
 }
-const firstPaint = firstPaintScript(queryTable(drawnViews, views, datasets)) + firstPaintStyle(staticViews.map((v) => v.anchor));
+// A style element in the body must be its parent's first child (HTML), so the rules and the script that
+// picks a drawing share a box of their own, which has no size and so moves nothing.
+const firstPaint = `<div class="explore-first-paint">${firstPaintStyle(staticViews.map((v) => v.anchor))}${firstPaintScript(queryTable(drawnViews, views, datasets))}</div>`;
 const main = doc.createElement("div");
 main.id = "explore-main";
 main.className = "explore";
