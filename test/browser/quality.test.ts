@@ -5,6 +5,7 @@
  * data end to end: test/build/hostile.test.ts), and no
  * requests to other origins or cookies. Each gate is first shown to catch the broken fixture.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +13,7 @@ import { PROJECT_ROOT } from "../../loaders/schema.ts";
 import { DIST, launch, openPage, serveSite, type StaticSite } from "../support/browser.ts";
 import { htmlFiles, runAxe } from "../support/quality.ts";
 import { PAYLOAD_MARKERS } from "../fixtures/hostile/payloads.ts";
+import { FIRST_PAINT_SCRIPT_ATTRIBUTE } from "../../src/components/explore/first-paint.ts";
 
 const BROKEN = join(PROJECT_ROOT, "test", "fixtures", "quality", "broken-site");
 
@@ -166,8 +168,13 @@ describe("every built page in Chromium", () => {
       });
       await page.goto(site.origin + path);
       await settle(page);
-      const injected = await page.evaluate(() => document.querySelectorAll('img[src="x"], main script:not([type]):not([src])').length);
+      const injected = await page.evaluate((own) => document.querySelectorAll(`img[src="x"], main script:not([type]):not([src]):not([${own}])`).length, FIRST_PAINT_SCRIPT_ATTRIBUTE);
       expect(injected, `an element from the data was injected on ${path}`).toBe(0);
+      // The one inline script the build writes itself (the explorer's first paint) is exactly the one in the built file.
+      const own = await page.evaluate((attribute) => [...document.querySelectorAll(`script[${attribute}]`)].map((script) => script.textContent ?? ""), FIRST_PAINT_SCRIPT_ATTRIBUTE);
+      const built = readFileSync(join(DIST, path === "/" ? "index.html" : `${path.replace(/^\//, "").replace(/\/$/, "/index")}.html`), "utf8");
+      expect(own.length, `inline scripts of the build's own on ${path}`).toBe(path === "/explore" ? 1 : 0);
+      for (const script of own) expect(built, `the build's own inline script on ${path} is the one it wrote`).toContain(script);
       // The sample's text is what visitors read: the hostile payloads live in test fixtures only.
       const text = await page.evaluate(() => document.body.innerText);
       expect(PAYLOAD_MARKERS.filter((marker) => text.includes(marker)), `test payloads shown on ${path}`).toEqual([]);

@@ -52,11 +52,17 @@ export function queryTable(drawn: readonly DrawnView[], views: readonly ViewData
   return table;
 }
 
+/**
+ * The attribute on the build's own inline script, so that the site's check for elements injected from
+ * the data (test/browser/quality.test.ts) can tell it from one, by its attribute and its exact text.
+ */
+export const FIRST_PAINT_SCRIPT_ATTRIBUTE = "data-lero-first-paint";
+
 /** The inline script that marks the page with the drawing the URL's query opens (nothing when it opens none). */
 export function firstPaintScript(table: Record<string, string>): string {
   // "<" escaped so that no value can close the script element.
   const json = JSON.stringify(table).replace(/</g, "\\u003c");
-  return `<script>(()=>{const q=new URLSearchParams(location.search);q.sort();const id=${json}[q.toString()];if(id!==undefined)document.documentElement.setAttribute(${JSON.stringify(PICKED_ATTRIBUTE)},id)})()</script>`;
+  return `<script ${FIRST_PAINT_SCRIPT_ATTRIBUTE}>(()=>{const q=new URLSearchParams(location.search);q.sort();const id=${json}[q.toString()];if(id!==undefined)document.documentElement.setAttribute(${JSON.stringify(PICKED_ATTRIBUTE)},id)})()</script>`;
 }
 
 /** The page's rules that show each drawing when the inline script picked it (one per drawing: CSS cannot match an attribute to an id). */
