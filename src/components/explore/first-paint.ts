@@ -3,9 +3,9 @@
  *
  * The build draws the default view, every preset and each data set's opening view into the page
  * (`src/explore.md.ts`). A link's hash (`#view-…`) picks one with CSS alone; a link's query string
- * (`?dataset=outcomes`, or a permalink the explorer wrote) cannot be read by CSS, so a few hundred
- * bytes of inline script, placed before the views, look the query up in a table the build made and
- * mark the page (`<html data-explore-view="view-…">`); the stylesheet then shows that drawing. The page's
+ * (`?dataset=outcomes`, or a permalink the explorer wrote) cannot be read by CSS, so about 3 KB
+ * of inline script, placed before the views, looks the query up in a table the build made and
+ * marks the page (`<html data-explore-view="view-…">`); the stylesheet then shows that drawing. The page's
  * module later draws the same view into the same place and removes the mark.
  *
  * Decision: the table is made by running the explorer's own resolver (`wantedState`, then
