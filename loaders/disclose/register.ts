@@ -80,11 +80,10 @@ class KindEntries {
 
   /** The entry already holding random ID `id` (32 lower-case hexadecimal characters), if any. */
   entryWithId(id: string): number | undefined {
-    const wanted = Buffer.from(id, "hex");
-    const found = this.#byPrefix.get(wanted.readUInt32BE(0) >>> 1);
-    for (const entry of found === undefined ? [] : typeof found === "number" ? [found] : found) {
-      if (wanted.equals(this.#bytes.subarray(entry * 16, entry * 16 + 16))) return entry;
-    }
+    // Read from the text itself: no buffer is made for an ID that is new, as almost every one is.
+    const found = this.#byPrefix.get(idPrefix(id));
+    if (found === undefined) return undefined;
+    for (const entry of typeof found === "number" ? [found] : found) if (this.idAt(entry) === id) return entry;
     return undefined;
   }
 
@@ -97,12 +96,17 @@ class KindEntries {
       this.#bytes = grown;
     }
     this.#bytes.write(id, entry * 16, 16, "hex");
-    const prefix = this.#bytes.readUInt32BE(entry * 16) >>> 1;
+    const prefix = idPrefix(id);
     const found = this.#byPrefix.get(prefix);
     this.#byPrefix.set(prefix, found === undefined ? entry : typeof found === "number" ? [found, entry] : [...found, entry]);
     this.ids.set(identifier, entry);
     return entry;
   }
+}
+
+/** An ID's first 31 bits, the key of `KindEntries`' index. */
+function idPrefix(id: string): number {
+  return Number.parseInt(id.slice(0, 8), 16) >>> 1;
 }
 
 /** Rows of the register written at a time when it is saved, so its text is never held whole. */

@@ -5,9 +5,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { collectGarbage } from "../memory.ts";
 
 export { quoteIdentifier, quoteLiteral } from "../../src/lib/sql-quote.ts";
 
@@ -65,22 +64,4 @@ function plainRow(row: Record<string, unknown>): Record<string, unknown> {
     out[key] = typeof value === "bigint" ? Number(value) : value !== null && typeof value === "object" && !Array.isArray(value) && "toDouble" in value ? (value as { toDouble(): number }).toDouble() : value;
   }
   return out;
-}
-
-let collect: (() => void) | undefined;
-
-/**
- * Collects JavaScript's garbage now, before a step that needs a lot of memory. V8 collects lazily, so a
- * step that leaves 100 MB of garbage (reading a large export) still holds it when the next step (DuckDB
- * sorting the published rows, the intruder's linear programmes) takes memory of its own, and the
- * build's peak is the sum of both: on a 50 MB export, collecting first lowers publishing's peak by
- * about 110 MB. The collector is taken once from a fresh context, without exposing `gc` to the program.
- */
-export function collectGarbage(): void {
-  if (collect === undefined) {
-    setFlagsFromString("--expose-gc");
-    collect = runInNewContext("gc") as () => void;
-    setFlagsFromString("--no-expose-gc");
-  }
-  collect();
 }

@@ -45,7 +45,7 @@
  */
 import type { DisclosurePolicy } from "../policy.ts";
 import { loadPolicy } from "../policy.ts";
-import { collectGarbage } from "../../publish/duckdb.ts";
+import { collectGarbage } from "../../memory.ts";
 import { compareWithMicrodata } from "./differencing.ts";
 import { auditIntervals } from "./interval-audit.ts";
 import { checkKAndL } from "./k-and-l.ts";

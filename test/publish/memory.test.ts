@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collectGarbage } from "../../loaders/publish/duckdb.ts";
+import { collectGarbage } from "../../loaders/memory.ts";
 
 describe("collectGarbage", () => {
   it("collects what nothing refers to any more, without exposing gc to the program", async () => {
