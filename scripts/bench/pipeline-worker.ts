@@ -86,7 +86,9 @@ process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds, rows, bytes: statS
 
 /**
  * With LERO_SQL_TIMING=1, each statement's time, the process's memory after it and its first words on
- * stderr: where the DuckDB time and memory go.
+ * stderr: where the DuckDB time and memory go. The memory is the resident size, its peak so far, and of
+ * it JavaScript's heap in use (js), memory outside the heap that JavaScript holds (ext) and what DuckDB
+ * counts as its own (ddb, `duckdb_memory()`): what is left is freed memory the allocators keep.
  * With LERO_SQL_PROFILE=1 as well, each statement that writes a table or a file is run under EXPLAIN
  * ANALYZE (which runs it) and its plan, with each operator's time and rows, follows when it took over a second.
  */
@@ -106,7 +108,9 @@ function timed(db: DuckDBConnection): DuckDBConnection {
           return undefined;
         }
         const result = await (value as (sql: string) => Promise<unknown>).call(target, sql);
-        const rss = `${Math.round(process.memoryUsage.rss() / 2 ** 20)} MB`.padStart(8);
+        const mu = process.memoryUsage();
+        const dm = (await target.runAndReadAll(`SELECT sum(memory_usage_bytes)::BIGINT AS b FROM duckdb_memory()`)).getRowObjectsJS()[0]!.b;
+        const rss = `${Math.round(mu.rss / 2 ** 20)} MB peak ${Math.round(process.resourceUsage().maxRSS / 1024)} js ${Math.round(mu.heapUsed / 2 ** 20)} ext ${Math.round(mu.external / 2 ** 20)} ddb ${Math.round(Number(dm) / 2 ** 20)}`.padStart(8);
         process.stderr.write(`${((performance.now() - at) / 1000).toFixed(3).padStart(7)} s ${rss}  ${sql.replace(/\s+/g, " ").slice(0, 100)}\n`);
         return result;
       };

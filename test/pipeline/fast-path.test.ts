@@ -38,7 +38,7 @@ function cleanOutcomes(): string {
 }
 
 /** Builds `dir` on the fast path and then on the JavaScript path; returns both folders and the logs. */
-async function buildBoth(dir: string): Promise<{ fast: string; exact: string; fastLog: string[]; exactLog: string[]; review: [string, string] }> {
+async function buildBoth(dir: string): Promise<{ dir: string; fast: string; exact: string; fastLog: string[]; exactLog: string[]; review: [string, string] }> {
   const fast = join(temp(), "published");
   const exact = join(temp(), "published");
   const review: [string, string] = [temp(), temp()];
@@ -48,7 +48,7 @@ async function buildBoth(dir: string): Promise<{ fast: string; exact: string; fa
   // The fast build saves the register; the exact build reads it, so both give the same pseudonyms.
   await buildData({ source, out: fast, reviewDir: review[0], log: (l) => fastLog.push(l), env, fastPath: true });
   await buildData({ source, out: exact, reviewDir: review[1], log: (l) => exactLog.push(l), env, fastPath: false });
-  return { fast, exact, fastLog, exactLog, review };
+  return { dir, fast, exact, fastLog, exactLog, review };
 }
 
 async function expectSameBytes(a: string, b: string): Promise<void> {
@@ -92,6 +92,19 @@ describe.each([
     expect(privateReport(built.review[0])).toEqual(privateReport(built.review[1]));
     expect(readFileSync(join(built.review[0], "issues.json"), "utf8")).toBe(readFileSync(join(built.review[1], "issues.json"), "utf8"));
   });
+
+  it("takes the fast path with DuckDB on one thread too (a one-core machine), with the same bytes", async () => {
+    const out = join(temp(), "published");
+    const log: string[] = [];
+    process.env.LERO_DUCKDB_THREADS = "1";
+    try {
+      await buildData({ source: { dir: built.dir, illustrative: true }, out, reviewDir: temp(), log: (l) => log.push(l), env, fastPath: true });
+    } finally {
+      delete process.env.LERO_DUCKDB_THREADS;
+    }
+    expect(log).toContain("  outcomes: DuckDB fast path");
+    await expectSameBytes(out, built.exact);
+  }, 120_000);
 });
 
 describe("the sample as it is, with its planted bad rows", () => {
