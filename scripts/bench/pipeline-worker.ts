@@ -108,10 +108,11 @@ function timed(db: DuckDBConnection): DuckDBConnection {
           return undefined;
         }
         const result = await (value as (sql: string) => Promise<unknown>).call(target, sql);
-        const mu = process.memoryUsage();
-        const dm = (await target.runAndReadAll(`SELECT sum(memory_usage_bytes)::BIGINT AS b FROM duckdb_memory()`)).getRowObjectsJS()[0]!.b;
-        const rss = `${Math.round(mu.rss / 2 ** 20)} MB peak ${Math.round(process.resourceUsage().maxRSS / 1024)} js ${Math.round(mu.heapUsed / 2 ** 20)} ext ${Math.round(mu.external / 2 ** 20)} ddb ${Math.round(Number(dm) / 2 ** 20)}`.padStart(8);
-        process.stderr.write(`${((performance.now() - at) / 1000).toFixed(3).padStart(7)} s ${rss}  ${sql.replace(/\s+/g, " ").slice(0, 100)}\n`);
+        const memory = process.memoryUsage();
+        const duckdbBytes = Number((await target.runAndReadAll("SELECT sum(memory_usage_bytes)::BIGINT AS b FROM duckdb_memory()")).getRowObjectsJS()[0]?.["b"] ?? 0);
+        const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+        const held = `${mb(memory.rss)} MB (peak ${Math.round(process.resourceUsage().maxRSS / 1024)}, js ${mb(memory.heapUsed)}, ext ${mb(memory.external)}, ddb ${mb(duckdbBytes)})`;
+        process.stderr.write(`${((performance.now() - at) / 1000).toFixed(3).padStart(7)} s ${held.padStart(44)}  ${sql.replace(/\s+/g, " ").slice(0, 100)}\n`);
         return result;
       };
     },
