@@ -18,7 +18,7 @@ import { resolveDataSource, SAMPLE_DIR, type DataSource } from "../data-dir.ts";
 import { linksOf, loadAggregateDefinitions, type AggregateContext, type PublishedAggregate } from "../aggregates/index.ts";
 import { pseudonymField } from "../disclose/apply.ts";
 import { PUBLISH_MEMORY_LIMIT, queryRows, quoteIdentifier, quoteLiteral, withDuckDB } from "../publish/duckdb.ts";
-import { columnsOf, loadRecords, orderedSelect, writeCsv, writeParquet } from "../publish/table.ts";
+import { columnsOf, createSorted, loadRecords, orderedSelect, writeCsv, writeParquet } from "../publish/table.ts";
 import { previousReleaseDir, savePreviousRelease, writeWhatsNew } from "../publish/changes.ts";
 import { referenceSets } from "../reference.ts";
 import { DATASETS, loadSchema, PROJECT_ROOT, type Dataset, type Field, type TableSchema } from "../schema.ts";
@@ -176,10 +176,15 @@ async function publishDatasets(datasets: ProcessedDataset[], stories: StoriesRes
       if (dataset.schema.lero.publish === "microdata") {
         const columns = columnsOf(disclosed.fields);
         const microdata = `m_${dataset.name}`;
-        if (stored) await db.run(`CREATE OR REPLACE TABLE ${quoteIdentifier(microdata)} AS SELECT * FROM read_parquet(${quoteLiteral(stored.microdata)})`);
-        else await loadRecords(db, microdata, columns, disclosed.records);
-        await writeParquet(db, orderedSelect(microdata, columns, disclosed.sortKey), join(dir, `${dataset.name}.parquet`));
-        await writeCsv(db, microdata, columns, disclosed.sortKey, join(dir, `${dataset.name}.csv`), policy.csvEscape.characters.join(""), policy.csvEscape.prefix);
+        // Sorted once into the published order, then written as Parquet and as CSV in that order.
+        if (stored) await createSorted(db, microdata, `read_parquet(${quoteLiteral(stored.microdata)})`, columns, disclosed.sortKey);
+        else {
+          await loadRecords(db, `${microdata}_loaded`, columns, disclosed.records);
+          await createSorted(db, microdata, quoteIdentifier(`${microdata}_loaded`), columns, disclosed.sortKey);
+          await db.run(`DROP TABLE ${quoteIdentifier(`${microdata}_loaded`)}`);
+        }
+        await writeParquet(db, orderedSelect(microdata, columns, null), join(dir, `${dataset.name}.parquet`));
+        await writeCsv(db, microdata, columns, null, join(dir, `${dataset.name}.csv`), policy.csvEscape.characters.join(""), policy.csvEscape.prefix);
         files.get(dataset.name)!.push(`${dataset.name}.parquet`, `${dataset.name}.csv`);
         await db.run(`DROP TABLE ${quoteIdentifier(microdata)}`);
       }

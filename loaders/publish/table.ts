@@ -82,13 +82,8 @@ export async function loadRecords(db: DuckDBConnection, name: string, columns: r
   appender.closeSync();
 }
 
-/** `SELECT` of the published columns in a total order: the sort key first, then every other column. */
-export function orderedSelect(
-  table: string,
-  columns: readonly Column[],
-  sortKey: readonly string[],
-  expression: (column: Column) => string = outputExpression,
-): string {
+/** The published order: the sort key first, then every other column (lists by their text form). */
+function publishedOrder(columns: readonly Column[], sortKey: readonly string[]): string {
   const names = columns.map((c) => c.name);
   const order = [...sortKey.filter((k) => names.includes(k)), ...names.filter((n) => !sortKey.includes(n))];
   const orderBy = order.map((n) => {
@@ -96,7 +91,31 @@ export function orderedSelect(
     // Lists sort by their text form so the order is total and stable.
     return column?.type === "list" ? `CAST(${quoteIdentifier(n)} AS VARCHAR)` : quoteIdentifier(n);
   });
-  return `SELECT ${columns.map(expression).join(", ")} FROM ${quoteIdentifier(table)} ORDER BY ${orderBy.join(", ")} NULLS LAST`;
+  return `${orderBy.join(", ")} NULLS LAST`;
+}
+
+/**
+ * `SELECT` of the published columns in a total order: the sort key first, then every other column. With
+ * a null sort key, the table's rows as stored, for a table `createSorted` made in that order.
+ */
+export function orderedSelect(
+  table: string,
+  columns: readonly Column[],
+  sortKey: readonly string[] | null,
+  expression: (column: Column) => string = outputExpression,
+): string {
+  const select = `SELECT ${columns.map(expression).join(", ")} FROM ${quoteIdentifier(table)}`;
+  return sortKey === null ? select : `${select} ORDER BY ${publishedOrder(columns, sortKey)}`;
+}
+
+/**
+ * Creates table `name` with the rows of `from` (a table's quoted name or a table function) in the
+ * published order, so that the Parquet and the CSV both read them in that order and the rows are
+ * sorted once, not once per file. DuckDB keeps a table's rows in the order they were inserted
+ * (`preserve_insertion_order`, on by default) and reads them back in it.
+ */
+export async function createSorted(db: DuckDBConnection, name: string, from: string, columns: readonly Column[], sortKey: readonly string[]): Promise<void> {
+  await db.run(`CREATE OR REPLACE TABLE ${quoteIdentifier(name)} AS SELECT * FROM ${from} ORDER BY ${publishedOrder(columns, sortKey)}`);
 }
 
 export async function writeParquet(db: DuckDBConnection, select: string, file: string): Promise<void> {
@@ -113,7 +132,7 @@ export async function writeCsv(
   db: DuckDBConnection,
   table: string,
   columns: readonly Column[],
-  sortKey: readonly string[],
+  sortKey: readonly string[] | null,
   file: string,
   characters: string,
   prefix: string = CSV_ESCAPE.prefix,
