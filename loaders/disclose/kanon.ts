@@ -112,7 +112,7 @@ export function quasiIdentifiers(schema: TableSchema): QuasiIdentifier[] {
 
 export function kAnonymise<T extends Record<string, unknown>>(rows: readonly T[], options: KAnonymityOptions): KAnonymityResult<T> {
   checkOptions(options);
-  const { quasi, k, maxSuppressionShare, subject } = options;
+  const { quasi, subject } = options;
   const n = rows.length;
   if (options.counts !== undefined && options.counts.length !== n) {
     throw new PipelineError("schema-error", `k-anonymity options are not valid: ${options.counts.length} counts were given for ${n} rows.`);
@@ -124,6 +124,109 @@ export function kAnonymise<T extends Record<string, unknown>>(rows: readonly T[]
   // 2. Records: subjects (or rows). Make quasi codes constant per subject.
   const { unitOfRow, units, inconsistentSubjects } = subject === undefined ? rowUnits(n) : subjectUnits(rows, subject, encoded);
 
+  // 3–5. Combinations, the lattice and the search.
+  const found = search(encoded, unitOfRow, units, options);
+
+  // 6. Build the output.
+  const { node, base, keep, ladders } = found;
+  const outputValues = quasi.map((q, f) => levelValues(encoded[f]!, ladders[f]!, node[f]!));
+  const out: T[] = [];
+  let suppressedRows = 0;
+  for (let i = 0; i < n; i++) {
+    const combination = base.ofUnit[unitOfRow[i]!]!;
+    if (keep[combination] === 0) {
+      suppressedRows++;
+      continue;
+    }
+    const row = rows[i]!;
+    let copy: Record<string, unknown> | undefined;
+    for (let f = 0; f < quasi.length; f++) {
+      const field = quasi[f]!.field;
+      const value = outputValues[f]![base.codes[f]![combination]!];
+      if (row[field] === value) continue;
+      copy ??= options.inPlace === true ? row : { ...row };
+      copy[field] = value;
+    }
+    out.push((copy ?? row) as T);
+  }
+  return withRows(out, found.result, suppressedRows, inconsistentSubjects);
+}
+
+/**
+ * Distinct combinations of quasi values, already encoded as codes per field, with how many records
+ * each stands for: for callers that count the combinations where the records are (the fast path,
+ * in DuckDB) and so never hold one object per combination.
+ */
+export interface EncodedCombinations {
+  /** Per quasi field, in `quasi` order: the value of each code, code 0 being null. */
+  values: (string | null)[][];
+  /** Per quasi field, in `quasi` order: each combination's code. */
+  codes: Int32Array[];
+  /** Records each combination stands for (whole numbers of at least 1). */
+  counts: readonly number[];
+}
+
+/**
+ * `kAnonymise` over encoded combinations with their counts (as its `counts` option, without a subject):
+ * the same search and figures, and which combinations are kept (`keep`, 1 or 0 per combination) in
+ * place of the rows. `suppressed.rows` counts the combinations removed.
+ */
+export function kAnonymiseEncoded(combinations: EncodedCombinations, options: Omit<KAnonymityOptions, "subject" | "counts" | "inPlace">): Omit<KAnonymityResult<never>, "rows"> & { keep: Uint8Array } {
+  const { values, codes, counts } = combinations;
+  checkOptions({ ...options, counts });
+  const n = counts.length;
+  if (values.length !== options.quasi.length || codes.length !== options.quasi.length || codes.some((c) => c.length !== n)) {
+    throw new PipelineError("schema-error", `k-anonymity options are not valid: the combinations need values and ${n} codes for each of the ${options.quasi.length} quasi-identifiers.`);
+  }
+  codes.forEach((column, f) => {
+    for (const code of column) if (!(code >= 0 && code < values[f]!.length) || (code === 0) !== (values[f]![code] === null)) {
+      throw new PipelineError("schema-error", `k-anonymity options are not valid: ${options.quasi[f]!.field} has code ${code}, which names no value (code 0 is null and only code 0).`);
+    }
+  });
+  const encoded: EncodedField[] = values.map((v, f) => ({ codes: codes[f]!, values: v, originals: v }));
+  const { unitOfRow, units } = rowUnits(n);
+  const found = search(encoded, unitOfRow, units, { ...options, counts });
+  let removed = 0;
+  const keep = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    keep[i] = found.keep[found.base.ofUnit[i]!]!;
+    if (keep[i] === 0) removed++;
+  }
+  const { rows: _, ...result } = withRows([], found.result, removed, 0);
+  return { ...result, keep };
+}
+
+/** The result in the order of its fields in `KAnonymityResult`, which reports written from it keep. */
+function withRows<T extends Record<string, unknown>>(rows: T[], found: Found["result"], suppressedRows: number, inconsistentSubjects: number): KAnonymityResult<T> {
+  const { feasible, message, levels, suppressed, k, risk, before, informationLoss, unit, search } = found;
+  return {
+    rows,
+    feasible,
+    ...(message === undefined ? {} : { message }),
+    levels,
+    suppressed: { rows: suppressedRows, subjects: suppressed.subjects },
+    k,
+    risk,
+    before,
+    informationLoss,
+    unit,
+    inconsistentSubjects,
+    search,
+  };
+}
+
+interface Found {
+  node: number[];
+  base: Base;
+  ladders: Rung[][];
+  /** Per combination: 1 when its class has at least k records. */
+  keep: Uint8Array;
+  result: Omit<KAnonymityResult<never>, "rows" | "inconsistentSubjects">;
+}
+
+/** Steps 3–5 of `kAnonymise`: combinations of level-0 codes, the lattice, the search and its figures. */
+function search(encoded: EncodedField[], unitOfRow: Int32Array, units: number, options: KAnonymityOptions): Found {
+  const { quasi, k, maxSuppressionShare, subject } = options;
   // 3. Collapse records to distinct combinations of level-0 codes.
   const base = combinations(unitOfRow, units, encoded, options.counts);
   const records = options.counts === undefined ? units : options.counts.reduce((total, count) => total + count, 0);
@@ -169,48 +272,32 @@ export function kAnonymise<T extends Record<string, unknown>>(rows: readonly T[]
       `${percentText(share)} would have to be removed. They have been removed; add a coarser hierarchy level or publish aggregates only.`;
   }
 
-  // 6. Build the output.
   const { node, classes } = chosen;
   const keep = new Uint8Array(base.count);
   for (let c = 0; c < base.count; c++) keep[c] = classes.size[classes.ofCombination[c]!]! >= k ? 1 : 0;
-  const outputValues = quasi.map((q, f) => levelValues(encoded[f]!, ladders[f]!, node[f]!));
-  const out: T[] = [];
-  let suppressedRows = 0;
-  for (let i = 0; i < n; i++) {
-    const combination = base.ofUnit[unitOfRow[i]!]!;
-    if (keep[combination] === 0) {
-      suppressedRows++;
-      continue;
-    }
-    const row = rows[i]!;
-    let copy: Record<string, unknown> | undefined;
-    for (let f = 0; f < quasi.length; f++) {
-      const field = quasi[f]!.field;
-      const value = outputValues[f]![base.codes[f]![combination]!];
-      if (row[field] === value) continue;
-      copy ??= options.inPlace === true ? row : { ...row };
-      copy[field] = value;
-    }
-    out.push((copy ?? row) as T);
-  }
   const before = raw ?? classify(heights.map(() => 0), base, ladders);
   const { smallest, ...after } = riskOf(classes, k);
   const { smallest: _, ...rawRisk } = riskOf(before, 0);
   const levels: Record<string, { level: number; name: string }> = {};
   quasi.forEach((q, f) => (levels[q.field] = { level: node[f]!, name: levelName(q, node[f]!) }));
+  const suppressedUnits = unitsBelow(classes, k);
   return {
-    rows: out,
-    feasible,
-    ...(message === undefined ? {} : { message }),
-    levels,
-    suppressed: { rows: suppressedRows, subjects: unitsBelow(classes, k) },
-    k: smallest,
-    risk: { ...after, recordsAtRisk: unitsBelow(classes, k) },
-    before: { ...rawRisk, recordsAtRisk: unitsBelow(before, k) },
-    informationLoss: loss(node),
-    unit: subject === undefined ? "rows" : "subjects",
-    inconsistentSubjects,
-    search: { evaluated, nodes: nodes.length },
+    node,
+    base,
+    ladders,
+    keep,
+    result: {
+      feasible,
+      ...(message === undefined ? {} : { message }),
+      levels,
+      suppressed: { rows: 0, subjects: suppressedUnits },
+      k: smallest,
+      risk: { ...after, recordsAtRisk: suppressedUnits },
+      before: { ...rawRisk, recordsAtRisk: unitsBelow(before, k) },
+      informationLoss: loss(node),
+      unit: subject === undefined ? "rows" : "subjects",
+      search: { evaluated, nodes: nodes.length },
+    },
   };
 }
 

@@ -30,7 +30,7 @@
  * in order of first appearance, so the register is filled exactly as the JavaScript path fills it) and
  * its pseudonym, HMAC-SHA256 of that ID computed by DuckDB (`hmacSql` in disclose/pseudonym.ts); each
  * subject's quasi values taken from its first row (`arg_min`) and its attendance pattern; k-anonymity
- * searched by `kAnonymise` over the combinations of those values with their subject counts (a
+ * searched by `kAnonymiseEncoded` over the combinations of those values with their subject counts (a
  * GROUP BY), applied in SQL, classes numbered by a GROUP BY; l-diversity counted per class in
  * SQL, from each subject's values of each sensitive field as a set of bits when the field has at most 64
  * values (else over the rows). The rows are never copied: `pub_<name>` is a view of the export's own
@@ -41,7 +41,7 @@ import { open } from "node:fs/promises";
 import { DuckDBDataChunk, INTEGER as INTEGER_TYPE, VARCHAR, type DuckDBConnection, type DuckDBType } from "@duckdb/node-api";
 import type { DisclosedDataset, DisclosureReport } from "../disclose/apply.ts";
 import { dateLadder, PATTERN, pseudonymField, pseudonymised, publishedFields, rowLevelExcluded } from "../disclose/apply.ts";
-import { kAnonymise, type QuasiIdentifier } from "../disclose/kanon.ts";
+import { kAnonymiseEncoded, type QuasiIdentifier } from "../disclose/kanon.ts";
 import type { DisclosurePolicy } from "../disclose/policy.ts";
 import { hmacSql, pseudonymBitsSql, pseudonymCodeSql } from "../disclose/pseudonym.ts";
 import type { PseudonymRegister } from "../disclose/register.ts";
@@ -506,7 +506,7 @@ export async function fastDataset(db: DuckDBConnection, input: FastInput): Promi
   } finally {
     // On success the published rows' views read the export's table, the subjects' classes and the rejected rows' numbers.
     if (!done) for (const table of ["raw", "gen", "sus"]) await db.run(`DROP TABLE IF EXISTS ${id(`${table}_${name}`)}`);
-    for (const table of ["ord", "rid", "hash", "pat", "sg", "subj", "suspk", "txt"]) await db.run(`DROP TABLE IF EXISTS ${id(`${table}_${name}`)}`);
+    for (const table of ["ord", "rid", "hash", "pat", "sg", "subj", "cmb", "dict", "suspk", "txt"]) await db.run(`DROP TABLE IF EXISTS ${id(`${table}_${name}`)}`);
     for (const key of schema.foreignKeys ?? []) await db.run(`DROP TABLE IF EXISTS ${id(`ref_${key.fields[0]!}`)}`);
   }
 }
@@ -660,28 +660,40 @@ async function disclose(db: DuckDBConnection, input: FastInput, subjects: Subjec
   );
   await db.run(`DROP TABLE IF EXISTS ${patterns}`);
   await db.run(`DROP TABLE ${id(`sg_${name}`)}`);
-  // The combinations and their subject counts come over as one text: canonical values hold no control characters.
-  const cells = q.map((c) => `coalesce(${c}, chr(29))`).join(", ");
-  const packed = (await single(db, `SELECT string_agg(concat_ws(chr(31), n::VARCHAR, ${cells}), chr(30)) AS t FROM (SELECT ${q.join(", ")}, count(*) AS n FROM ${subj} GROUP BY ALL)`))["t"];
-  const objects: Record<string, unknown>[] = [];
-  const counts: number[] = [];
-  for (const line of typeof packed === "string" ? packed.split("\x1e") : []) {
-    const parts = line.split("\x1f");
-    const object: Record<string, unknown> = {};
-    columns.forEach((column, i) => (object[column] = parts[i + 1] === "\x1d" ? null : parts[i + 1]));
-    objects.push(object);
-    counts.push(Number(parts[0]));
-  }
+  // The combinations and their subject counts come over as codes: each column's distinct values once,
+  // then one whole number per combination and column, never a JavaScript object per combination.
+  const combos = id(`cmb_${name}`);
+  await db.run(`CREATE OR REPLACE TABLE ${combos} AS SELECT ${q.join(", ")}, count(*)::INTEGER AS n FROM ${subj} GROUP BY ALL`);
+  // Each column's values numbered from 1 (0 is null), in one table: column, value, code.
+  const dictionary = id(`dict_${name}`);
+  await db.run(
+    `CREATE OR REPLACE TABLE ${dictionary} AS ` +
+      q.map((c, i) => `SELECT ${i} AS f, v, (row_number() OVER (ORDER BY v))::INTEGER AS code FROM (SELECT DISTINCT CAST(${c} AS VARCHAR) AS v FROM ${combos} WHERE ${c} IS NOT NULL)`).join(" UNION ALL "),
+  );
+  const [columnOf = [], valueOf = []] = (await db.runAndReadAll(`SELECT f, v FROM ${dictionary} ORDER BY f, code`)).getColumnsJS() as [number[], string[]];
+  const values: (string | null)[][] = q.map(() => [null]);
+  columnOf.forEach((f, i) => values[f]!.push(valueOf[i]!));
+  const coded = (
+    await db.runAndReadAll(
+      `SELECT ${[...q.map((c, i) => `coalesce(d${i}.code, 0) AS ${c}`), "c.n"].join(", ")} FROM ${combos} c ` +
+        q.map((c, i) => `LEFT JOIN ${dictionary} d${i} ON d${i}.f = ${i} AND CAST(c.${c} AS VARCHAR) = d${i}.v`).join(" "),
+    )
+  ).getColumnsJS() as number[][];
+  await db.run(`DROP TABLE ${dictionary}`);
+  await db.run(`DROP TABLE ${combos}`);
+  const codes = q.map((_, i) => Int32Array.from(coded[i] ?? []));
+  const counts = coded[q.length] ?? [];
 
   const units = counts.reduce((total, count) => total + count, 0);
-  stage(`grouped ${units.toLocaleString("en-GB")} subjects into ${objects.length.toLocaleString("en-GB")} combinations from`, read);
+  stage(`grouped ${units.toLocaleString("en-GB")} subjects into ${counts.length.toLocaleString("en-GB")} combinations from`, read);
 
   // 3. k-anonymity: the same search, over the combinations with their subject counts; the chosen
   // generalisation is then applied in SQL and classes under k removed there.
-  const quasi: QuasiIdentifier[] = quasiFields.map((f) => ({ field: f.name, hierarchy: f.type === "date" ? dateLadder(objects, f) : (f.lero.hierarchy ?? []) }));
+  const dates = (i: number) => values[i]!.slice(1).map((value) => ({ [columns[i]!]: value }));
+  const quasi: QuasiIdentifier[] = quasiFields.map((f) => ({ field: f.name, hierarchy: f.type === "date" ? dateLadder(dates(columns.indexOf(f.name)), f) : (f.lero.hierarchy ?? []) }));
   if (schema.lero.patternQuasi !== undefined) quasi.unshift({ field: PATTERN, hierarchy: [] });
   const k = policy[level].k;
-  const result = kAnonymise(objects, { quasi, k, maxSuppressionShare: policy.maxSuppressionShare, inPlace: true, counts });
+  const result = kAnonymiseEncoded({ values, codes, counts }, { quasi, k, maxSuppressionShare: policy.maxSuppressionShare });
   const generalised = columns.map((column, i) => {
     const levelOf = result.levels[column]?.level ?? 0;
     const field = quasiFields.find((f) => f.name === column);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { kAnonymise, informationLoss, type QuasiIdentifier } from "../../loaders/disclose/kanon.ts";
+import { kAnonymise, kAnonymiseEncoded, informationLoss, type QuasiIdentifier } from "../../loaders/disclose/kanon.ts";
 
 const region: QuasiIdentifier = {
   field: "region",
@@ -198,6 +198,29 @@ describe("kAnonymise", () => {
     expect(() => kAnonymise(combined, { quasi: [region], k: 3, maxSuppressionShare: 0, counts: counts.map(() => 0), subject: "age" })).toThrow(
       /counts cannot be given with a subject.*every count must be a whole number of at least 1/,
     );
+  });
+
+  it("gives the same search from encoded combinations as from objects with counts, and says which combinations stay", () => {
+    // Nulls and values in an order unlike the objects', to show codes are only names for values.
+    const cells: [string | null, string | null, number][] = [...CELLS, [null, "18-24", 4], ["Cardiff", null, 2]];
+    const combined = cells.map(([r, a]) => ({ region: r, age: a }));
+    const counts = cells.map(([, , n]) => n);
+    const dictionary = (column: (string | null)[]) => [null, ...[...new Set(column.filter((v): v is string => v !== null))].sort().reverse()];
+    const values = [dictionary(cells.map(([r]) => r)), dictionary(cells.map(([, a]) => a))];
+    const codes = values.map((vs, f) => Int32Array.from(cells, (cell) => vs.indexOf(cell[f] as string | null)));
+    for (const [k, share] of [[3, 0], [3, 0.3], [3, 0.25], [2, 0.1], [6, 0.5], [20, 0.05]] as const) {
+      const fromObjects = kAnonymise(combined, { quasi: [region, age], k, maxSuppressionShare: share, counts });
+      const encoded = kAnonymiseEncoded({ values, codes, counts }, { quasi: [region, age], k, maxSuppressionShare: share });
+      const { rows, ...figures } = fromObjects;
+      const { keep, ...encodedFigures } = encoded;
+      expect(encodedFigures, `k = ${k}, share ${share}`).toEqual(figures);
+      expect(keep.reduce((n, kept) => n + kept, 0), `k = ${k}, share ${share}`).toBe(rows.length);
+      expect(keep.length).toBe(cells.length);
+    }
+    const bad = (c: Int32Array[], v = values) => () => kAnonymiseEncoded({ values: v, codes: c, counts }, { quasi: [region, age], k: 3, maxSuppressionShare: 0 });
+    expect(bad([codes[0]!])).toThrow(/need values and 13 codes for each of the 2 quasi-identifiers/);
+    expect(bad([codes[0]!, Int32Array.from(codes[1]!, (c) => c + 50)])).toThrow(/age has code \d+, which names no value/);
+    expect(bad(codes, [values[0]!, ["18-24", ...values[1]!.slice(1)]])).toThrow(/code 0 is null and only code 0/);
   });
 
   it("rejects bad options", () => {
