@@ -89,6 +89,18 @@ class KindEntries {
 
   /** Adds an identifier with its random ID (checked by the caller to be new on both counts). */
   add(identifier: string, id: string): number {
+    if (!this.addIfFree(identifier, id)) throw new Error(`Random ID ${id} is already in use.`);
+    return this.ids.size - 1;
+  }
+
+  /**
+   * Adds a new identifier with random ID `id` unless another entry holds that ID already (then adds
+   * nothing and says so): one look in the index for both.
+   */
+  addIfFree(identifier: string, id: string): boolean {
+    const prefix = idPrefix(id);
+    const found = this.#byPrefix.get(prefix);
+    if (found !== undefined) for (const other of typeof found === "number" ? [found] : found) if (this.idAt(other) === id) return false;
     const entry = this.ids.size;
     if ((entry + 1) * 16 > this.#bytes.length) {
       const grown = Buffer.alloc(this.#bytes.length * 2);
@@ -96,11 +108,11 @@ class KindEntries {
       this.#bytes = grown;
     }
     this.#bytes.write(id, entry * 16, 16, "hex");
-    const prefix = idPrefix(id);
-    const found = this.#byPrefix.get(prefix);
-    this.#byPrefix.set(prefix, found === undefined ? entry : typeof found === "number" ? [found, entry] : [...found, entry]);
+    if (found === undefined) this.#byPrefix.set(prefix, entry);
+    else if (typeof found === "number") this.#byPrefix.set(prefix, [found, entry]);
+    else found.push(entry);
     this.ids.set(identifier, entry);
-    return entry;
+    return true;
   }
 }
 
@@ -201,15 +213,16 @@ export class PseudonymRegister {
     const byKind = this.kind(kind);
     const entry = byKind.ids.get(identifier);
     if (entry !== undefined) return byKind.idAt(entry);
-    let id: string | undefined;
-    for (let attempt = 0; id === undefined || byKind.entryWithId(id) !== undefined; attempt++) {
-      if (attempt > 3) throw new Error(`The random ID source gave IDs already in use ${attempt} times for kind "${kind}".`);
-      id = this.draw(kind, attempt === 0 ? identifier : `${identifier}\0${attempt}`);
-      if (!RANDOM_ID.test(id)) throw new Error(`The random ID source gave "${id}", not 32 lower-case hexadecimal characters.`);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const id = this.draw(kind, attempt === 0 ? identifier : `${identifier}\0${attempt}`);
+      // The secure source writes its IDs as hexadecimal itself; any other is checked.
+      if (this.draw !== secureRandomId && !RANDOM_ID.test(id)) throw new Error(`The random ID source gave "${id}", not 32 lower-case hexadecimal characters.`);
+      if (byKind.addIfFree(identifier, id)) {
+        this.addedCount++;
+        return id;
+      }
     }
-    byKind.add(identifier, id);
-    this.addedCount++;
-    return id;
+    throw new Error(`The random ID source gave IDs already in use 4 times for kind "${kind}".`);
   }
 
   /**

@@ -53,9 +53,13 @@ describe("PseudonymRegister", () => {
     const register = PseudonymRegister.inMemory(() => ids.shift()!);
     expect(register.idOf("person_ref", "one")).toBe(ID_A);
     expect(register.idOf("person_ref", "two")).toBe(ID_B);
-    const stuck = PseudonymRegister.inMemory(() => ID_A);
+    let draws = 0;
+    const stuck = PseudonymRegister.inMemory(() => (draws++, ID_A));
     stuck.idOf("person_ref", "one");
-    expect(() => stuck.idOf("person_ref", "two")).toThrow(/already in use/);
+    expect(() => stuck.idOf("person_ref", "two")).toThrow(/already in use 4 times/);
+    // One draw for "one", four for "two"; nothing of "two" is kept.
+    expect(draws).toBe(5);
+    expect(stuck.size).toBe(1);
     expect(() => PseudonymRegister.inMemory(() => "not-hex").idOf("person_ref", "one")).toThrow(/hexadecimal/);
   });
 
