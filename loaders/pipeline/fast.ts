@@ -94,6 +94,7 @@ export function fastPathSchemaProblem(schema: TableSchema): string | undefined {
   if (subject === undefined || subject.constraints?.required !== true) return "its subject is not a required field";
   if (schema.primaryKey === undefined || schema.primaryKey.length === 0) return "it has no primary key";
   if ((schema.uniqueKeys ?? []).length > 0) return "it has unique keys";
+  if (lero.patternQuasi === undefined && !schema.fields.some((f) => f.lero.role === "quasi")) return "it has no quasi-identifiers";
   for (const key of schema.foreignKeys ?? []) if (key.fields.length !== 1) return "a foreign key has more than one field";
   if (lero.patternQuasi !== undefined) {
     const pattern = byName.get(lero.patternQuasi);

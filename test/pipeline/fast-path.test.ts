@@ -284,6 +284,20 @@ describe("fuzzed exports: accepted identically or handed to the JavaScript path"
   }, 60_000);
 });
 
+describe("schemas the fast path hands on", () => {
+  it("hands a schema with no quasi-identifiers to the JavaScript path, with the reason", async () => {
+    const schema = loadSchema("outcomes");
+    for (const f of schema.fields) if (f.lero.role === "quasi") f.lero.role = "public";
+    delete schema.lero.patternQuasi;
+    const dir = temp();
+    writeFileSync(join(dir, "outcomes.csv"), cleanOutcomes());
+    const outcome = await withDuckDB((db) =>
+      fastDataset(db, { name: "outcomes", schema, file: join(dir, "outcomes.csv"), policy: loadPolicy(), pseudonymKey: "k", register: PseudonymRegister.inMemory(seededRandomId("s")), references: referenceSets() }),
+    );
+    expect(outcome).toEqual({ ok: false, reason: "the outcomes schema is not supported: it has no quasi-identifiers" });
+  });
+});
+
 describe("the fast path's memory limit", () => {
   it("follows the export's size, within a floor DuckDB can read in and a cap that keeps 1M rows under 1 GB", () => {
     expect(fastMemoryLimit(5_000_000)).toBe(`${FAST_MEMORY.floorMb}MB`);
