@@ -17,11 +17,10 @@ import { FIRST_PAINT_SCRIPT_ATTRIBUTE } from "../../src/components/explore/first
 
 const BROKEN = join(PROJECT_ROOT, "test", "fixtures", "quality", "broken-site");
 
-function pagePaths(): string[] {
-  return htmlFiles(DIST)
-    .map((file) => `/${file.slice(DIST.length + 1).replace(/\.html$/, "").replace(/(^|\/)index$/, "$1")}`)
-    .filter((path) => path !== "/404")
-    .sort();
+/** Every built page but the 404: its path on the site, and its file in dist/. */
+function builtPages(): Map<string, string> {
+  const pages = htmlFiles(DIST).map((file) => [`/${file.slice(DIST.length + 1).replace(/\.html$/, "").replace(/(^|\/)index$/, "$1")}`, file] as const);
+  return new Map(pages.filter(([path]) => path !== "/404").sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Waits until the page's charts and loaded data have rendered (Framework renders after load). */
@@ -77,7 +76,8 @@ describe("quality gates catch the broken fixture", () => {
 describe("every built page in Chromium", () => {
   let browser: Browser;
   let site: StaticSite;
-  const paths = pagePaths();
+  const pages = builtPages();
+  const paths = [...pages.keys()];
 
   beforeAll(async () => {
     browser = await launch();
@@ -172,7 +172,7 @@ describe("every built page in Chromium", () => {
       expect(injected, `an element from the data was injected on ${path}`).toBe(0);
       // The one inline script the build writes itself (the explorer's first paint) is exactly the one in the built file.
       const own = await page.evaluate((attribute) => [...document.querySelectorAll(`script[${attribute}]`)].map((script) => script.textContent ?? ""), FIRST_PAINT_SCRIPT_ATTRIBUTE);
-      const built = readFileSync(join(DIST, path === "/" ? "index.html" : `${path.replace(/^\//, "").replace(/\/$/, "/index")}.html`), "utf8");
+      const built = readFileSync(pages.get(path)!, "utf8");
       expect(own.length, `inline scripts of the build's own on ${path}`).toBe(path === "/explore" ? 1 : 0);
       for (const script of own) expect(built, `the build's own inline script on ${path} is the one it wrote`).toContain(script);
       // The sample's text is what visitors read: the hostile payloads live in test fixtures only.
