@@ -178,6 +178,9 @@ export function kAnonymiseEncoded(combinations: EncodedCombinations, options: Om
   if (values.length !== options.quasi.length || codes.length !== options.quasi.length || codes.some((c) => c.length !== n)) {
     throw new PipelineError("schema-error", `k-anonymity options are not valid: the combinations need values and ${n} codes for each of the ${options.quasi.length} quasi-identifiers.`);
   }
+  values.forEach((v, f) => {
+    if (new Set(v).size !== v.length) throw new PipelineError("schema-error", `k-anonymity options are not valid: ${options.quasi[f]!.field} names a value by more than one code.`);
+  });
   codes.forEach((column, f) => {
     for (const code of column) if (!(code >= 0 && code < values[f]!.length) || (code === 0) !== (values[f]![code] === null)) {
       throw new PipelineError("schema-error", `k-anonymity options are not valid: ${options.quasi[f]!.field} has code ${code}, which names no value (code 0 is null and only code 0).`);
@@ -196,7 +199,7 @@ export function kAnonymiseEncoded(combinations: EncodedCombinations, options: Om
   return { ...result, keep };
 }
 
-/** The result in the order of its fields in `KAnonymityResult`, which reports written from it keep. */
+/** The result with its fields in `KAnonymityResult`'s order, so that reports written from it keep their bytes. */
 function withRows<T extends Record<string, unknown>>(rows: T[], found: Found["result"], suppressedRows: number, inconsistentSubjects: number): KAnonymityResult<T> {
   const { feasible, message, levels, suppressed, k, risk, before, informationLoss, unit, search } = found;
   return {

@@ -220,7 +220,8 @@ describe("kAnonymise", () => {
     const bad = (c: Int32Array[], v = values) => () => kAnonymiseEncoded({ values: v, codes: c, counts }, { quasi: [region, age], k: 3, maxSuppressionShare: 0 });
     expect(bad([codes[0]!])).toThrow(/need values and 13 codes for each of the 2 quasi-identifiers/);
     expect(bad([codes[0]!, Int32Array.from(codes[1]!, (c) => c + 50)])).toThrow(/age has code \d+, which names no value/);
-    expect(bad(codes, [values[0]!, ["18-24", ...values[1]!.slice(1)]])).toThrow(/code 0 is null and only code 0/);
+    expect(bad(codes, [values[0]!, ["unknown", ...values[1]!.slice(1)]])).toThrow(/code 0 is null and only code 0/);
+    expect(bad(codes, [values[0]!, [...values[1]!.slice(0, -1), values[1]![1]!]])).toThrow(/age names a value by more than one code/);
   });
 
   it("rejects bad options", () => {
