@@ -21,7 +21,7 @@ describe("checkExport's memory", () => {
     expect(result.validation.accepted).toBeGreaterThan(20_000);
   });
 
-  it("gives the same report however often it collects", async () => {
+  it("gives the same report whatever the collection schedule", async () => {
     const often = await checkExport(file, schema, { batchBytes: 16_384, collectEveryBytes: 16_384 });
     const never = await checkExport(file, schema, { batchBytes: 16_384, collectEveryBytes: Number.POSITIVE_INFINITY });
     expect(collected.count).toBe(2 * (often.batches - 1));
