@@ -81,16 +81,13 @@ class KindEntries {
   /** The entry already holding random ID `id` (32 lower-case hexadecimal characters), if any. */
   entryWithId(id: string): number | undefined {
     // Read from the text itself: no buffer is made for an ID that is new, as almost every one is.
-    const found = this.#byPrefix.get(idPrefix(id));
-    if (found === undefined) return undefined;
-    for (const entry of typeof found === "number" ? [found] : found) if (this.idAt(entry) === id) return entry;
-    return undefined;
+    return this.#holding(this.#byPrefix.get(idPrefix(id)), id);
   }
 
-  /** Adds an identifier with its random ID (checked by the caller to be new on both counts). */
-  add(identifier: string, id: string): number {
-    if (!this.addIfFree(identifier, id)) throw new Error(`Random ID ${id} is already in use.`);
-    return this.ids.size - 1;
+  /** Of the entries an index key names, the one holding `id`, if any. */
+  #holding(found: number | number[] | undefined, id: string): number | undefined {
+    for (const entry of found === undefined ? [] : typeof found === "number" ? [found] : found) if (this.idAt(entry) === id) return entry;
+    return undefined;
   }
 
   /**
@@ -100,7 +97,7 @@ class KindEntries {
   addIfFree(identifier: string, id: string): boolean {
     const prefix = idPrefix(id);
     const found = this.#byPrefix.get(prefix);
-    if (found !== undefined) for (const other of typeof found === "number" ? [found] : found) if (this.idAt(other) === id) return false;
+    if (this.#holding(found, id) !== undefined) return false;
     const entry = this.ids.size;
     if ((entry + 1) * 16 > this.#bytes.length) {
       const grown = Buffer.alloc(this.#bytes.length * 2);
@@ -175,9 +172,10 @@ export class PseudonymRegister {
       if (byKind.ids.has(identifier)) return void (problem = registerError(file, `line ${line} repeats an identifier of kind "${kind}" already given an ID on an earlier line`));
       let lines = linesOf.get(kind);
       if (lines === undefined) linesOf.set(kind, (lines = []));
-      const earlier = byKind.entryWithId(id);
-      if (earlier !== undefined) return void (problem = registerError(file, `line ${line} gives kind "${kind}" the same random_id as line ${lines[earlier]!}, which would merge two people or organisations`));
-      byKind.add(identifier, id);
+      if (!byKind.addIfFree(identifier, id)) {
+        const earlier = byKind.entryWithId(id)!;
+        return void (problem = registerError(file, `line ${line} gives kind "${kind}" the same random_id as line ${lines[earlier]!}, which would merge two people or organisations`));
+      }
       lines.push(line);
     };
     try {

@@ -202,16 +202,17 @@ function cellCondition(field: Field, schema: TableSchema, references: Record<str
   const required = field.constraints?.required === true || (schema.primaryKey ?? []).includes(field.name);
   const reference = (schema.foreignKeys ?? []).find((k) => k.fields[0] === field.name);
   const referenceSet = reference ? references[reference.reference.resource] : undefined;
+  const range = integerRange(field);
   const parts: string[] = [];
   if (field.categories !== undefined && field.categories.length > 0) {
     // Exactly a category value that no other category's label or value would turn into something else.
     const values = field.categories.map((c) => String(categoryValue(c)));
     const allowed = values.filter((value) => !missing.includes(value) && (referenceSet === undefined || referenceSet.has(value)));
     parts.push(allowed.length === 0 ? "false" : `${v} IN (${allowed.map(lit).join(", ")})`);
-  } else if (integerRange(field) !== undefined) {
+  } else if (range !== undefined) {
     // Exactly the canonical text of a whole number within the bounds: cheaper than a pattern and two
     // casts. Not `IN (…)`: DuckDB turns that into a join, and the export's table would lose its order.
-    const allowed = integerRange(field)!.filter((value) => !missing.includes(value) && (referenceSet === undefined || referenceSet.has(value)));
+    const allowed = range.filter((value) => !missing.includes(value) && (referenceSet === undefined || referenceSet.has(value)));
     parts.push(allowed.length === 0 ? "false" : `list_contains([${allowed.map(lit).join(", ")}], ${v})`);
   } else {
     if (field.type === "string") parts.push(`regexp_full_match(${v}, ${lit(TEXT)})`);
@@ -221,7 +222,7 @@ function cellCondition(field: Field, schema: TableSchema, references: Record<str
     if (referenceSet !== undefined) parts.push(`${v} IN (SELECT value FROM ${id(`ref_${field.name}`)})`);
   }
   const c = field.constraints ?? {};
-  if (integerRange(field) !== undefined) {
+  if (range !== undefined) {
     const canonical = parts.join(" AND ");
     return required ? `coalesce(${v} IS NOT NULL AND ${canonical}, false)` : `coalesce(${v} IS NULL OR (${canonical}), false)`;
   }
@@ -333,11 +334,9 @@ function readCsv(file: string, schema: TableSchema): string {
  * text, so `String(value)` gives the cell back.
  */
 function readColumns(schema: TableSchema, references: Record<string, ReadonlySet<string>>): string[] {
-  const integers = schema.fields.filter((f) => f.type === "integer");
-  const columns = schema.fields.map((f) =>
-    f.type === "integer" ? `CASE WHEN ${cellCondition(f, schema, references)} THEN CAST(${id(f.name)} AS ${storedIntegerType(f)}) END AS ${id(f.name)}` : id(f.name),
-  );
-  const bad = integers.map((f, i) => `CASE WHEN ${cellCondition(f, schema, references)} THEN 0 ELSE ${2n ** BigInt(i)} END::UBIGINT`);
+  const passes = new Map(schema.fields.filter((f) => f.type === "integer").map((f) => [f, cellCondition(f, schema, references)]));
+  const columns = schema.fields.map((f) => (passes.has(f) ? `CASE WHEN ${passes.get(f)} THEN CAST(${id(f.name)} AS ${storedIntegerType(f)}) END AS ${id(f.name)}` : id(f.name)));
+  const bad = [...passes.values()].map((condition, i) => `CASE WHEN ${condition} THEN 0 ELSE ${2n ** BigInt(i)} END::UBIGINT`);
   return [...columns, `${bad.length > 0 ? bad.join(" | ") : "0::UBIGINT"} AS __bad`];
 }
 
