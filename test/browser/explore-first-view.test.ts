@@ -241,7 +241,16 @@ describe("the explorer's first view", () => {
       const page = await sized.newPage();
       await page.goto(`${site.origin}/explore`);
       // The chart's top is in the first screen; at a laptop's width the whole chart is.
-      const box = (await page.locator(`.explore-app > .explore-view figure[data-dim="setting"] svg`).boundingBox())!;
+      // The module redraws the chart in place as it takes over; the box is read once the chart is on
+      // screen (a locator resolved to the drawing it replaces has no box).
+      const chart = page.locator(`.explore-app > .explore-view figure[data-dim="setting"] svg`);
+      const box = await (async () => {
+        for (const until = Date.now() + 30_000; Date.now() < until; await page.waitForTimeout(50)) {
+          const found = await chart.boundingBox();
+          if (found !== null) return found;
+        }
+        throw new Error(`the chart was never on screen at ${width} px`);
+      })();
       expect(box.y, `chart top at ${width} px`).toBeLessThan(height - 100);
       if (width >= 1000) expect(box.y + box.height, `chart bottom at ${width} px`).toBeLessThanOrEqual(height);
       await page.waitForSelector("#explore-main[data-engine=ready]", { timeout: 90_000 });
